@@ -1,0 +1,126 @@
+package org.comity.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.comity.accounts.persistence.JdbcAccounts;
+import org.comity.shared.Conflict;
+import org.comity.shared.InvalidInput;
+import org.comity.shared.NotFound;
+import org.comity.shared.Violation;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Who may use this node: accounts, roles and API tokens. */
+@Component
+public class Accounts {
+
+    /** Prefix that makes a leaked token recognisable to secret scanners. */
+    static final String TOKEN_PREFIX = "comity_";
+
+    static final Duration MAX_TOKEN_VALIDITY = Duration.ofDays(366);
+
+    private final JdbcAccounts store;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Accounts(JdbcAccounts store, PasswordEncoder passwords, Clock clock) {
+        this.store = store;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Account register(NewAccount request, String actor) {
+        request.validate();
+        var account =
+                new Account(request.username(), request.displayName().strip(), request.roles(), true, clock.instant());
+        if (!store.insert(account, passwords.encode(request.password()))) {
+            throw new Conflict("username-taken", "an account named '" + request.username() + "' already exists");
+        }
+        store.audit(account.createdAt(), actor, account.username(), "created with roles " + account.roles());
+        return account;
+    }
+
+    public Optional<Account> find(String username) {
+        return store.find(username);
+    }
+
+    public List<Account> list() {
+        return store.list();
+    }
+
+    public boolean isEmpty() {
+        return store.count() == 0;
+    }
+
+    /** The stored hash, for the login machinery only. */
+    Optional<String> passwordHashOf(String username) {
+        return store.passwordHash(username);
+    }
+
+    @Transactional
+    public IssuedToken issueToken(String username, String name, Duration validity) {
+        var problems = new java.util.ArrayList<Violation>();
+        if (name == null || name.isBlank() || name.length() > 100) {
+            problems.add(new Violation("name", "token-name-length", "1 to 100 characters"));
+        }
+        if (validity == null
+                || validity.isNegative()
+                || validity.isZero()
+                || validity.compareTo(MAX_TOKEN_VALIDITY) > 0) {
+            problems.add(new Violation("validDays", "token-validity", "between 1 and 366 days"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        var account = store.find(username).orElseThrow(() -> new NotFound("account"));
+        var bytes = new byte[32];
+        random.nextBytes(bytes);
+        var secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        var id = UUID.randomUUID();
+        var now = clock.instant();
+        var expires = now.plus(validity);
+        store.insertToken(id, account.username(), name.strip(), sha256(secret), now, expires);
+        store.audit(now, username, username, "issued API token " + id);
+        return new IssuedToken(id, name.strip(), secret, expires);
+    }
+
+    public List<ApiToken> tokensOf(String username) {
+        return store.tokensOf(username);
+    }
+
+    @Transactional
+    public void revokeToken(String username, UUID id) {
+        var now = clock.instant();
+        if (!store.revokeToken(username, id, now)) {
+            throw new NotFound("active API token " + id);
+        }
+        store.audit(now, username, username, "revoked API token " + id);
+    }
+
+    /** The account a bearer token stands for, if the token is known, unrevoked and unexpired. */
+    public Optional<Account> authenticateToken(String secret) {
+        if (secret == null || !secret.startsWith(TOKEN_PREFIX) || secret.length() > 100) {
+            return Optional.empty();
+        }
+        return store.accountForToken(sha256(secret), clock.instant());
+    }
+
+    private static byte[] sha256(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.comity.accounts.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.security.Principal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.comity.accounts.Account;
+import org.comity.accounts.Accounts;
+import org.comity.accounts.ApiToken;
+import org.comity.accounts.IssuedToken;
+import org.comity.accounts.NewAccount;
+import org.comity.accounts.Role;
+import org.comity.shared.NotFound;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api")
+@Tag(name = "Accounts", description = "Users, roles and API tokens")
+class AccountsController {
+
+    private final Accounts accounts;
+
+    AccountsController(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    record AccountView(String username, String displayName, Set<Role> roles, boolean enabled, Instant createdAt) {
+        static AccountView of(Account account) {
+            return new AccountView(
+                    account.username(), account.displayName(), account.roles(), account.enabled(), account.createdAt());
+        }
+    }
+
+    record CreateAccount(String username, String displayName, Set<Role> roles, String password) {
+        @Override
+        public String toString() {
+            return "CreateAccount[username=" + username + "]";
+        }
+    }
+
+    record CreateToken(String name, Integer validDays) {}
+
+    record TokenView(UUID id, String name, Instant createdAt, Instant expiresAt, Optional<Instant> revokedAt) {
+        static TokenView of(ApiToken token) {
+            return new TokenView(token.id(), token.name(), token.createdAt(), token.expiresAt(), token.revokedAt());
+        }
+    }
+
+    @GetMapping("/accounts")
+    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+    @Operation(summary = "List all accounts with their roles (administrators and auditors)")
+    List<AccountView> list() {
+        return accounts.list().stream().map(AccountView::of).toList();
+    }
+
+    @PostMapping("/accounts")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Create an account (administrators)")
+    ResponseEntity<AccountView> create(@RequestBody CreateAccount body, Principal principal) {
+        var account = accounts.register(
+                new NewAccount(body.username(), body.displayName(), body.roles(), body.password()),
+                principal.getName());
+        return ResponseEntity.created(URI.create("/api/accounts/" + account.username()))
+                .body(AccountView.of(account));
+    }
+
+    @GetMapping("/accounts/{username}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+    @Operation(summary = "One account (administrators and auditors)")
+    AccountView get(@PathVariable String username) {
+        return accounts.find(username).map(AccountView::of).orElseThrow(() -> new NotFound("account"));
+    }
+
+    @GetMapping("/me")
+    @Operation(summary = "The signed-in account")
+    AccountView me(Principal principal) {
+        return accounts.find(principal.getName()).map(AccountView::of).orElseThrow(() -> new NotFound("account"));
+    }
+
+    @GetMapping("/me/tokens")
+    @Operation(summary = "My API tokens (never their secrets)")
+    List<TokenView> tokens(Principal principal) {
+        return accounts.tokensOf(principal.getName()).stream()
+                .map(TokenView::of)
+                .toList();
+    }
+
+    @PostMapping("/me/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Issue an API token; its secret is returned this once")
+    IssuedToken issue(@RequestBody CreateToken body, Principal principal) {
+        var days = body.validDays() == null ? 90 : body.validDays();
+        return accounts.issueToken(principal.getName(), body.name(), Duration.ofDays(days));
+    }
+
+    @DeleteMapping("/me/tokens/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Revoke one of my API tokens")
+    void revoke(@PathVariable UUID id, Principal principal) {
+        accounts.revokeToken(principal.getName(), id);
+    }
+}

@@ -1,0 +1,158 @@
+package org.comity.accounts.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.comity.accounts.Account;
+import org.comity.accounts.ApiToken;
+import org.comity.accounts.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Accounts, their roles, API tokens and the account audit trail in PostgreSQL. */
+@Repository
+public class JdbcAccounts {
+
+    private static final String ACCOUNT_COLUMNS = """
+            a.username, a.display_name, a.enabled, a.created_at,
+            coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
+            """;
+
+    private final JdbcClient jdbc;
+
+    public JdbcAccounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the account and its roles; false if the username is taken (nothing written then). */
+    public boolean insert(Account account, String passwordHash) {
+        int inserted = jdbc.sql("""
+                        INSERT INTO account (username, display_name, password_hash, enabled, created_at)
+                        VALUES (:username, :displayName, :hash, :enabled, :createdAt)
+                        ON CONFLICT (username) DO NOTHING
+                        """)
+                .param("username", account.username())
+                .param("displayName", account.displayName())
+                .param("hash", passwordHash)
+                .param("enabled", account.enabled())
+                .param("createdAt", Timestamp.from(account.createdAt()))
+                .update();
+        if (inserted == 0) {
+            return false;
+        }
+        for (Role role : account.roles()) {
+            jdbc.sql("INSERT INTO account_role (username, role) VALUES (?, ?)")
+                    .params(account.username(), role.name())
+                    .update();
+        }
+        return true;
+    }
+
+    public Optional<Account> find(String username) {
+        return jdbc.sql("SELECT " + ACCOUNT_COLUMNS
+                        + " FROM account a LEFT JOIN account_role r ON r.username = a.username"
+                        + " WHERE a.username = ? GROUP BY a.username")
+                .param(username)
+                .query(JdbcAccounts::account)
+                .optional();
+    }
+
+    public List<Account> list() {
+        return jdbc.sql("SELECT " + ACCOUNT_COLUMNS
+                        + " FROM account a LEFT JOIN account_role r ON r.username = a.username"
+                        + " GROUP BY a.username ORDER BY a.username")
+                .query(JdbcAccounts::account)
+                .list();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM account").query(Long.class).single();
+    }
+
+    public Optional<String> passwordHash(String username) {
+        return jdbc.sql("SELECT password_hash FROM account WHERE username = ? AND enabled")
+                .param(username)
+                .query(String.class)
+                .optional();
+    }
+
+    public void insertToken(
+            UUID id, String username, String name, byte[] tokenHash, Instant createdAt, Instant expiresAt) {
+        jdbc.sql("""
+                        INSERT INTO api_token (id, username, name, token_hash, created_at, expires_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """)
+                .params(id, username, name, tokenHash, Timestamp.from(createdAt), Timestamp.from(expiresAt))
+                .update();
+    }
+
+    /** The enabled account owning an unrevoked, unexpired token with this hash. */
+    public Optional<Account> accountForToken(byte[] tokenHash, Instant now) {
+        return jdbc.sql("SELECT " + ACCOUNT_COLUMNS + """
+                         FROM api_token t
+                         JOIN account a ON a.username = t.username
+                         LEFT JOIN account_role r ON r.username = a.username
+                         WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND a.enabled
+                         GROUP BY a.username
+                        """)
+                .params(tokenHash, Timestamp.from(now))
+                .query(JdbcAccounts::account)
+                .optional();
+    }
+
+    public List<ApiToken> tokensOf(String username) {
+        return jdbc.sql("""
+                        SELECT id, name, created_at, expires_at, revoked_at FROM api_token
+                        WHERE username = ? ORDER BY created_at DESC, id
+                        """)
+                .param(username)
+                .query((rs, n) -> new ApiToken(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("name"),
+                        instant(rs, "created_at"),
+                        instant(rs, "expires_at"),
+                        Optional.ofNullable(rs.getTimestamp("revoked_at")).map(Timestamp::toInstant)))
+                .list();
+    }
+
+    public boolean revokeToken(String username, UUID id, Instant now) {
+        return jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND username = ? AND revoked_at IS NULL")
+                        .params(Timestamp.from(now), id, username)
+                        .update()
+                > 0;
+    }
+
+    /** Appends to the account audit trail, which is never updated or deleted. */
+    public void audit(Instant at, String actor, String subject, String action) {
+        jdbc.sql("INSERT INTO account_event (at, actor, subject, action) VALUES (?, ?, ?, ?)")
+                .params(Timestamp.from(at), actor, subject, action)
+                .update();
+    }
+
+    private static Account account(ResultSet rs, int row) throws SQLException {
+        String[] roles = (String[]) rs.getArray("roles").getArray();
+        Set<Role> set = roles.length == 0
+                ? Set.of()
+                : Arrays.stream(roles)
+                        .map(Role::valueOf)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        return new Account(
+                rs.getString("username"),
+                rs.getString("display_name"),
+                set,
+                rs.getBoolean("enabled"),
+                instant(rs, "created_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getTimestamp(column).toInstant();
+    }
+}

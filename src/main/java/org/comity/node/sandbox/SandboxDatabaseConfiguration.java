@@ -1,0 +1,53 @@
+package org.comity.node.sandbox;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.comity.node.NodeProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Sandbox mode: with no database configured, the node runs on an embedded PostgreSQL under {@code
+ * comity.data-dir}/postgres. Spring Boot's own DataSource configuration backs off because a DataSource
+ * bean exists.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoDatabaseConfigured.class)
+class SandboxDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxDatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    SandboxDatabase sandboxDatabase(NodeProperties properties) {
+        var directory = properties.dataDir().toAbsolutePath().normalize().resolve("postgres");
+        var database = SandboxDatabase.start(directory, properties.sandbox().port());
+        log.warn(
+                """
+
+                ==================================================================================
+                 SANDBOX MODE: this node runs on an embedded PostgreSQL, not a production server.
+                 Data directory: {} ({})
+                 Listening on 127.0.0.1:{}, database '{}', trust authentication for local users.
+                 Set comity.datasource.url to use a real PostgreSQL server.
+                ==================================================================================""",
+                database.directory(),
+                database.createdNow() ? "created now" : "reused",
+                database.port(),
+                SandboxDatabase.DATABASE);
+        return database;
+    }
+
+    @Bean
+    DataSource dataSource(SandboxDatabase database) {
+        var config = new HikariConfig();
+        config.setPoolName("sandbox");
+        config.setJdbcUrl(database.jdbcUrl());
+        config.setUsername(database.username());
+        config.setMaximumPoolSize(10);
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,56 @@
+package org.comity.web;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
+import org.comity.node.NodeIdentity;
+import org.comity.web.problems.ProblemHtmlConverter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.thymeleaf.ITemplateEngine;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration {
+
+    @Bean
+    WebMvcConfigurer problemHtmlRendering(ITemplateEngine templates) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+                // Last, so that API clients accepting anything get JSON; only an explicit text/html wins.
+                converters.add(new ProblemHtmlConverter(templates));
+            }
+        };
+    }
+
+    @Bean
+    OpenAPI openApi(NodeIdentity node) {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Comity node API")
+                        .version(node.version())
+                        .description("Requests, safeguards and the transparency log of " + node.name()
+                                + ". Errors are RFC 9457 problem+json documents with a stable type.")
+                        .license(new License().name("Apache-2.0")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "basic",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic"))
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description("an API token from POST /api/me/tokens")))
+                .security(List.of(
+                        new SecurityRequirement().addList("bearer"), new SecurityRequirement().addList("basic")));
+    }
+}

@@ -1,0 +1,106 @@
+package org.comity.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** House rules from architecture.md §2 and §5 that the compiler does not check. */
+class ArchitectureTest {
+
+    static JavaClasses main;
+
+    @BeforeAll
+    static void importMainCode() {
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.comity");
+    }
+
+    @Test
+    void domainCodeKnowsNoFrameworkDatabaseOrWeb() {
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage("org.comity..domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "java.sql..",
+                        "javax.sql..",
+                        "jakarta.servlet..",
+                        "jakarta.persistence..",
+                        "tools.jackson..",
+                        "com.fasterxml.jackson..")
+                .allowEmptyShould(true);
+        rule.check(main);
+    }
+
+    @Test
+    void sharedValueTypesKnowNoFrameworkEither() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.comity.shared..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "java.sql..", "jakarta..")
+                .check(main);
+    }
+
+    @Test
+    void timeComesFromTheInjectedClock() {
+        noClasses()
+                .should()
+                .callMethod(java.time.Instant.class, "now")
+                .orShould()
+                .callMethod(java.time.LocalDate.class, "now")
+                .orShould()
+                .callMethod(java.time.LocalDateTime.class, "now")
+                .orShould()
+                .callMethod(java.time.OffsetDateTime.class, "now")
+                .orShould()
+                .callMethod(java.time.ZonedDateTime.class, "now")
+                .orShould()
+                .callMethod(System.class, "currentTimeMillis")
+                .because("main code reads time from the injected Clock so tests can move it")
+                .check(main);
+    }
+
+    @Test
+    void noServiceManagerOrImplNames() {
+        noClasses()
+                .should()
+                .haveSimpleNameEndingWith("Service")
+                .orShould()
+                .haveSimpleNameEndingWith("Manager")
+                .orShould()
+                .haveSimpleNameEndingWith("Impl")
+                .because("types are named for the capability they provide")
+                .check(main);
+    }
+
+    @Test
+    void noJpa() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("jakarta.persistence..", "org.hibernate..")
+                .check(main);
+    }
+
+    @Test
+    void jdbcStaysInPersistenceAndNodeInfrastructure() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.comity..persistence..", "org.comity.node.sandbox..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "javax.sql..")
+                .because("SQL lives in persistence adapters (JdbcXxx), not in facades or controllers")
+                .check(main);
+    }
+}

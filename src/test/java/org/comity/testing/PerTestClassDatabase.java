@@ -40,10 +40,14 @@ public class PerTestClassDatabase implements ContextCustomizerFactory {
                         .addFirst(new MapPropertySource(
                                 "per-test-class-database",
                                 Map.of(
-                                        "spring.datasource.url", TestPostgres.newDatabase(),
-                                        "spring.datasource.username", "postgres",
-                                        "spring.datasource.hikari.maximum-pool-size", "4",
-                                        "comity.data-dir", dataDir.toString())));
+                                        "spring.datasource.url",
+                                        TestPostgres.newDatabase(),
+                                        "spring.datasource.username",
+                                        "postgres",
+                                        "spring.datasource.hikari.maximum-pool-size",
+                                        "4",
+                                        "comity.data-dir",
+                                        dataDir.toString())));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,7 +1,10 @@
 package org.comity.web;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -10,6 +13,8 @@ import java.util.Locale;
 import org.comity.testing.NodeTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -17,8 +22,37 @@ import org.springframework.test.web.servlet.MockMvc;
 @NodeTest
 class PublicEndpointsTest {
 
+    @TestConfiguration
+    static class DeclaredByAModule {
+        @Bean
+        PublicEndpoints publicTestEndpoints() {
+            return PublicEndpoints.of("test", "/api/public-test/**");
+        }
+    }
+
     @Autowired
     MockMvc mvc;
+
+    @Test
+    void declaredPublicEndpointsAreReadableByAnyone() throws Exception {
+        // Nothing is mapped there, so reading reaches MVC (404) instead of stopping at security (401).
+        mvc.perform(get("/api/public-test/x")).andExpect(status().isNotFound());
+        mvc.perform(head("/api/public-test/x")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void butNeverWritable() throws Exception {
+        mvc.perform(post("/api/public-test/x")).andExpect(status().isUnauthorized());
+        mvc.perform(delete("/api/public-test/x")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void patternsThatWouldOpenEverythingAreRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PublicEndpoints.of("bad", "/**"))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PublicEndpoints.of("bad", "/actuator/env"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 
     @Test
     void homePageShowsTheNodeIdentity() throws Exception {

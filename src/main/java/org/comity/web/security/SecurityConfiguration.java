@@ -1,8 +1,12 @@
 package org.comity.web.security;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.comity.web.PublicEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -10,8 +14,11 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two filter chains. The API ({@code /api/**}, {@code /actuator/**}) is stateless: HTTP Basic or a
@@ -48,10 +55,17 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, OpaqueTokenIntrospector tokens, ProblemResponses problems)
+    SecurityFilterChain api(
+            HttpSecurity http,
+            OpaqueTokenIntrospector tokens,
+            ProblemResponses problems,
+            List<PublicEndpoints> publicEndpoints)
             throws Exception {
+        var readable = readOnly(publicEndpoints);
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_ACTUATOR)
+                        .permitAll()
+                        .requestMatchers(readable)
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasAnyRole("ADMIN", "AUDITOR")
@@ -72,10 +86,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, ProblemResponses problems, List<PublicEndpoints> publicEndpoints)
+            throws Exception {
+        var readable = readOnly(publicEndpoints);
         var browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
         browsers.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
         http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES)
+                        .permitAll()
+                        .requestMatchers(readable)
                         .permitAll()
                         .anyRequest()
                         .authenticated())
@@ -89,5 +107,17 @@ class SecurityConfiguration {
                 .headers(
                         headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();
+    }
+
+    /** GET and HEAD on the patterns modules declared public; never another method. */
+    private static RequestMatcher readOnly(List<PublicEndpoints> declared) {
+        var matchers = new ArrayList<RequestMatcher>();
+        for (PublicEndpoints endpoints : declared) {
+            for (String pattern : endpoints.patterns()) {
+                matchers.add(PathPatternRequestMatcher.pathPattern(HttpMethod.GET, pattern));
+                matchers.add(PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, pattern));
+            }
+        }
+        return matchers.isEmpty() ? request -> false : new OrRequestMatcher(matchers);
     }
 }

@@ -10,12 +10,13 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * At the first start of a sandbox node, creates one account per role with a random password and
- * prints the passwords once to the console. They are not logged through the logging system and not
- * stored anywhere but as Argon2id hashes; there is no default password.
+ * At a node's first start (no account exists yet), creates the accounts someone needs to get in, with
+ * random passwords printed once to the console: one per role on a sandbox, a single administrator on
+ * a real server. The passwords go to standard output, not through the logging system, and are stored
+ * only as Argon2id hashes; there is no default password.
  */
 @Component
-class SandboxAccounts implements ApplicationRunner {
+class FirstStartAccounts implements ApplicationRunner {
 
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -23,18 +24,18 @@ class SandboxAccounts implements ApplicationRunner {
     private final NodeIdentity node;
     private final SecureRandom random = new SecureRandom();
 
-    SandboxAccounts(Accounts accounts, NodeIdentity node) {
+    FirstStartAccounts(Accounts accounts, NodeIdentity node) {
         this.accounts = accounts;
         this.node = node;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!node.isSandbox() || !accounts.isEmpty()) {
+        if (!accounts.isEmpty()) {
             return;
         }
         var created = new LinkedHashMap<String, String>();
-        for (Role role : Role.values()) {
+        for (Role role : node.isSandbox() ? Role.values() : new Role[] {Role.ADMIN}) {
             var username = role.name().toLowerCase(Locale.ROOT).replace('_', '-');
             var password = password();
             accounts.register(
@@ -44,8 +45,12 @@ class SandboxAccounts implements ApplicationRunner {
         }
         var out = new StringBuilder()
                 .append("\n==================================================================================\n")
-                .append(" Sandbox accounts, created now. The passwords are shown this once; note them.\n")
-                .append(" (Delete the data directory to start again with new ones.)\n\n");
+                .append(node.isSandbox() ? " Sandbox accounts" : " First administrator account")
+                .append(", created now. The passwords are shown this once; note them.\n")
+                .append(
+                        node.isSandbox()
+                                ? " (Delete the data directory to start again with new ones.)\n\n"
+                                : " Sign in, create named accounts for your staff, then disable this one.\n\n");
         created.forEach((user, pass) -> out.append(String.format("   %-16s %s%n", user, pass)));
         out.append("==================================================================================\n");
         System.out.println(out);

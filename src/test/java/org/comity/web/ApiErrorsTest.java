@@ -18,15 +18,34 @@ import org.comity.testing.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /** Every error at the HTTP edge is an RFC 9457 problem with a stable type, and leaks nothing. */
 @NodeTest
 class ApiErrorsTest {
 
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+
+    /** A controller that fails the way real code does: with internals in the exception message. */
+    @TestConfiguration
+    static class Failing {
+        // Registered as a member of this configuration only; @TestComponent keeps component scanning
+        // from adding it to every other test's context.
+        @RestController
+        @TestComponent
+        static class FailingController {
+            @GetMapping("/api/test-failure")
+            String fail() {
+                throw new IllegalStateException("SELECT secret FROM account WHERE password_hash = 'x'");
+            }
+        }
+    }
 
     @Autowired
     MockMvc mvc;
@@ -135,6 +154,18 @@ class ApiErrorsTest {
                 .andExpect(jsonPath("$.errors[?(@.field == 'username')].rule").value("username-format"))
                 .andExpect(jsonPath("$.errors[?(@.field == 'password')].rule").value("password-length"))
                 .andExpect(content().string(not(containsString("short"))));
+    }
+
+    @Test
+    void unexpectedFailuresAreInternalErrorsWithAnIncidentIdAndNoInternals() throws Exception {
+        mvc.perform(get("/api/test-failure").with(as(Role.CASEWORKER)))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.type").value("/problems/internal-error"))
+                .andExpect(jsonPath("$.incident").isNotEmpty())
+                .andExpect(content().string(not(containsString("SELECT"))))
+                .andExpect(content().string(not(containsString("IllegalStateException"))))
+                .andExpect(content().string(not(containsString("at org."))));
     }
 
     @Test

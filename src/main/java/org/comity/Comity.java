@@ -1,15 +1,19 @@
 package org.comity;
 
+import org.comity.cli.CommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
 
-/** The Comity node. */
+/** The Comity node; with a command word first, its command line ({@link CommandLine}). */
 @SpringBootApplication
 @Modulithic(systemName = "Comity", sharedModules = "shared")
 public class Comity {
 
     public static void main(String[] args) {
+        if (CommandLine.handles(args)) {
+            System.exit(CommandLine.run(Comity.class, args, System.out, System.err));
+        }
         SpringApplication.run(Comity.class, args);
     }
 }

@@ -51,6 +51,33 @@ public class Accounts {
         return account;
     }
 
+    /** Sets a new random password and returns it, for the one who asked to show it once. */
+    @Transactional
+    public String resetPassword(String username, String actor) {
+        var password = RandomPasswords.next(random);
+        if (!store.updatePasswordHash(username, passwords.encode(password))) {
+            throw new NotFound("account " + username);
+        }
+        store.audit(clock.instant(), actor, username, "password reset");
+        return password;
+    }
+
+    /**
+     * Enables or disables an account. A disabled account can neither sign in nor use its API tokens.
+     * Nobody disables their own account, so an administrator cannot lock everyone out by mistake.
+     */
+    @Transactional
+    public Account setEnabled(String username, boolean enabled, String actor) {
+        if (!enabled && username.equals(actor)) {
+            throw new Conflict("cannot-disable-self", "you cannot disable your own account");
+        }
+        if (!store.setEnabled(username, enabled)) {
+            throw new NotFound("account " + username);
+        }
+        store.audit(clock.instant(), actor, username, enabled ? "enabled" : "disabled");
+        return store.find(username).orElseThrow();
+    }
+
     public Optional<Account> find(String username) {
         return store.find(username);
     }

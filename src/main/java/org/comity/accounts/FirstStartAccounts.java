@@ -18,8 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class FirstStartAccounts implements ApplicationRunner {
 
-    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
     private final Accounts accounts;
     private final NodeIdentity node;
     private final SecureRandom random = new SecureRandom();
@@ -37,10 +35,14 @@ class FirstStartAccounts implements ApplicationRunner {
         var created = new LinkedHashMap<String, String>();
         for (Role role : node.isSandbox() ? Role.values() : new Role[] {Role.ADMIN}) {
             var username = role.name().toLowerCase(Locale.ROOT).replace('_', '-');
-            var password = password();
+            var password = RandomPasswords.next(random);
             accounts.register(
-                    new NewAccount(username, "Sandbox " + username.replace('-', ' '), Set.of(role), password),
-                    "sandbox");
+                    new NewAccount(
+                            username,
+                            (node.isSandbox() ? "Sandbox " : "First ") + username.replace('-', ' '),
+                            Set.of(role),
+                            password),
+                    "first-start");
             created.put(username, password);
         }
         var out = new StringBuilder()
@@ -50,17 +52,10 @@ class FirstStartAccounts implements ApplicationRunner {
                 .append(
                         node.isSandbox()
                                 ? " (Delete the data directory to start again with new ones.)\n\n"
-                                : " Sign in, create named accounts for your staff, then disable this one.\n\n");
+                                : " Sign in, create named accounts for your staff, then disable this one.\n"
+                                        + " (java -jar comity.jar accounts reset-password admin sets a new one.)\n\n");
         created.forEach((user, pass) -> out.append(String.format("   %-16s %s%n", user, pass)));
         out.append("==================================================================================\n");
         System.out.println(out);
-    }
-
-    private String password() {
-        var chars = new char[20];
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
-        }
-        return new String(chars);
     }
 }

@@ -167,6 +167,50 @@ class AccountsTest {
     }
 
     @Test
+    void aDisabledAccountCanNeitherSignInNorUseItsTokens() throws Exception {
+        accounts.register(
+                new NewAccount("leaver", "Leaver", Set.of(Role.CASEWORKER), "a long enough passphrase"), "test");
+        var token = accounts.issueToken("leaver", "laptop", Duration.ofDays(30));
+        mvc.perform(post("/api/accounts/leaver/disable")
+                        .with(httpBasic(TestAccounts.username(Role.ADMIN), TestAccounts.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.enabled").value(false));
+        mvc.perform(get("/api/me").with(httpBasic("leaver", "a long enough passphrase")))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/me").header("Authorization", "Bearer " + token.secret()))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void administratorsCannotDisableThemselves() throws Exception {
+        mvc.perform(post("/api/accounts/" + TestAccounts.username(Role.ADMIN) + "/disable")
+                        .with(httpBasic(TestAccounts.username(Role.ADMIN), TestAccounts.PASSWORD)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.rule").value("cannot-disable-self"));
+    }
+
+    @Test
+    void aResetPasswordIsShownOnceAndReplacesTheOldOne() throws Exception {
+        accounts.register(
+                new NewAccount("forgetful", "Forgetful", Set.of(Role.AUDITOR), "a long enough passphrase"), "test");
+        var body = mvc.perform(post("/api/accounts/forgetful/password-reset")
+                        .with(httpBasic(TestAccounts.username(Role.ADMIN), TestAccounts.PASSWORD)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var password =
+                JsonMapper.builder().build().readTree(body).get("password").asString();
+        assertThat(password).hasSize(20);
+        mvc.perform(get("/api/me").with(httpBasic("forgetful", "a long enough passphrase")))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/me").with(httpBasic("forgetful", password))).andExpect(status().isOk());
+        mvc.perform(post("/api/accounts/forgetful/password-reset")
+                        .with(httpBasic(TestAccounts.username(Role.SUPERVISOR), TestAccounts.PASSWORD)))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void tokenValidityIsBounded() throws Exception {
         mvc.perform(post("/api/me/tokens")
                         .with(httpBasic(TestAccounts.username(Role.AUDITOR), TestAccounts.PASSWORD))

@@ -87,6 +87,34 @@ class AccountsController {
         return accounts.find(username).map(AccountView::of).orElseThrow(() -> new NotFound("account"));
     }
 
+    record NewPassword(String username, String password) {
+        @Override
+        public String toString() {
+            return "NewPassword[username=" + username + "]";
+        }
+    }
+
+    @PostMapping("/accounts/{username}/password-reset")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Set a new random password; it is returned this once (administrators)")
+    NewPassword resetPassword(@PathVariable String username, Principal principal) {
+        return new NewPassword(username, accounts.resetPassword(username, principal.getName()));
+    }
+
+    @PostMapping("/accounts/{username}/disable")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Disable an account: no sign-in, no API tokens (administrators; not your own)")
+    AccountView disable(@PathVariable String username, Principal principal) {
+        return AccountView.of(accounts.setEnabled(username, false, principal.getName()));
+    }
+
+    @PostMapping("/accounts/{username}/enable")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Enable an account again (administrators)")
+    AccountView enable(@PathVariable String username, Principal principal) {
+        return AccountView.of(accounts.setEnabled(username, true, principal.getName()));
+    }
+
     @GetMapping("/me")
     @Operation(summary = "The signed-in account")
     AccountView me(Principal principal) {

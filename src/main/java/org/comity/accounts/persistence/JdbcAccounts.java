@@ -84,6 +84,20 @@ public class JdbcAccounts {
                 .optional();
     }
 
+    public boolean updatePasswordHash(String username, String passwordHash) {
+        return jdbc.sql("UPDATE account SET password_hash = ? WHERE username = ?")
+                        .params(passwordHash, username)
+                        .update()
+                > 0;
+    }
+
+    public boolean setEnabled(String username, boolean enabled) {
+        return jdbc.sql("UPDATE account SET enabled = ? WHERE username = ?")
+                        .params(enabled, username)
+                        .update()
+                > 0;
+    }
+
     public void insertToken(
             UUID id, String username, String name, byte[] tokenHash, Instant createdAt, Instant expiresAt) {
         jdbc.sql("""

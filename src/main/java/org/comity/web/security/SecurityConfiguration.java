@@ -3,6 +3,7 @@ package org.comity.web.security;
 import java.util.ArrayList;
 import java.util.List;
 import org.comity.web.PublicEndpoints;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -27,6 +28,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * public needs a signed-in user; roles are checked per endpoint with method security.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 @EnableMethodSecurity
 class SecurityConfiguration {
 

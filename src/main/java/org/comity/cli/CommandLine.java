@@ -1,0 +1,77 @@
+package org.comity.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.comity.accounts.Accounts;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Dispatches {@code comity <command> [arguments] [--spring.property=value …]}. Arguments starting with
+ * {@code --} go to Spring (so {@code --comity.data-dir=…} or {@code --comity.datasource.url=…} pick the
+ * node's database); the others belong to the command.
+ */
+public final class CommandLine {
+
+    private static final List<String> COMMANDS = List.of("accounts", "help");
+
+    private CommandLine() {}
+
+    /** True when the first argument names a command rather than a Spring option. */
+    public static boolean handles(String[] args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
+        var words = new ArrayList<String>();
+        var springArgs = new ArrayList<String>();
+        for (String arg : Arrays.copyOfRange(args, 1, args.length)) {
+            (arg.startsWith("--") ? springArgs : words).add(arg);
+        }
+        return switch (args[0]) {
+            case "accounts" -> accounts(application, words, springArgs, out, err);
+            default -> help(out);
+        };
+    }
+
+    private static int accounts(
+            Class<?> application, List<String> words, List<String> springArgs, PrintStream out, PrintStream err) {
+        if (words.size() != 2 || !words.getFirst().equals("reset-password")) {
+            err.println("usage: comity accounts reset-password USERNAME [--comity.datasource.url=…]");
+            return 2;
+        }
+        try (var context = offline(application, springArgs)) {
+            var password = context.getBean(Accounts.class).resetPassword(words.get(1), "command-line");
+            out.println("New password for " + words.get(1) + " (shown once): " + password);
+            return 0;
+        } catch (org.comity.shared.NotFound e) {
+            err.println("no account named " + words.get(1));
+            return 1;
+        }
+    }
+
+    private static int help(PrintStream out) {
+        out.println("""
+                usage: java -jar comity.jar [COMMAND] [ARGUMENTS] [--property=value …]
+
+                Without a command, starts the node.
+                  accounts reset-password USERNAME   set a new random password and print it once
+                  help                               this text
+
+                Options such as --comity.data-dir=DIR or --comity.datasource.url=URL choose the node's database.""");
+        return 0;
+    }
+
+    /** The application without its web server, on the same database the node uses. */
+    static ConfigurableApplicationContext offline(Class<?> application, List<String> springArgs) {
+        return new SpringApplicationBuilder(application)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .run(springArgs.toArray(String[]::new));
+    }
+}

@@ -1,5 +1,7 @@
 package org.comity.shared;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -19,6 +21,7 @@ public record CountryCode(String value) implements Comparable<CountryCode> {
     }
 
     /** Accepts lower case input ({@code "fr"}) as a convenience at the edges. */
+    @JsonCreator
     public static CountryCode of(String value) {
         return new CountryCode(value == null ? null : value.strip().toUpperCase(Locale.ROOT));
     }
@@ -36,6 +39,7 @@ public record CountryCode(String value) implements Comparable<CountryCode> {
     }
 
     @Override
+    @JsonValue
     public String toString() {
         return value;
     }

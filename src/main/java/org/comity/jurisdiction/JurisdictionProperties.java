@@ -1,0 +1,16 @@
+package org.comity.jurisdiction;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param seriousCrimeMonths the maximum penalty from which an offence is a "serious crime": the UNCC
+ *     defines it as a maximum deprivation of liberty of at least four years (see the articles
+ *     catalogue); kept configurable for bilateral treaties with other thresholds
+ * @param seedProfiles whether to import the profiles shipped with Comity at start when the database
+ *     has none for their State (never overwrites an imported profile)
+ */
+@ConfigurationProperties("comity.jurisdiction")
+public record JurisdictionProperties(
+        @DefaultValue("48") int seriousCrimeMonths,
+        @DefaultValue("true") boolean seedProfiles) {}

@@ -1,0 +1,58 @@
+package org.comity.jurisdiction;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.comity.shared.CountryCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Imports the profiles shipped with Comity ({@code jurisdiction/profiles/*.yaml}) for States that
+ * have none in the database yet. A profile an administrator imported is never overwritten; a broken
+ * shipped file stops the node, since it would otherwise silently lack a State's law.
+ */
+@Component
+class SeedProfiles implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(SeedProfiles.class);
+
+    private final Jurisdictions jurisdictions;
+    private final JurisdictionProperties properties;
+
+    SeedProfiles(Jurisdictions jurisdictions, JurisdictionProperties properties) {
+        this.jurisdictions = jurisdictions;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (!properties.seedProfiles()) {
+            return;
+        }
+        int imported = 0;
+        for (var resource :
+                new PathMatchingResourcePatternResolver().getResources("classpath*:jurisdiction/profiles/*.yaml")) {
+            var name = resource.getFilename();
+            if (name == null || !name.matches("[A-Z]{2}\\.yaml")) {
+                continue;
+            }
+            if (jurisdictions.hasProfile(CountryCode.of(name.substring(0, 2)))) {
+                continue;
+            }
+            try (var in = resource.getInputStream()) {
+                jurisdictions.importProfile(new String(in.readAllBytes(), StandardCharsets.UTF_8), "seed", name);
+                imported++;
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        if (imported > 0) {
+            log.info("imported {} shipped jurisdiction profile(s)", imported);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package org.comity.jurisdiction.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
+import java.util.List;
+import org.comity.jurisdiction.ConductCode;
+import org.comity.jurisdiction.Criminality;
+import org.comity.jurisdiction.DualCriminality;
+import org.comity.jurisdiction.ImportedProfile;
+import org.comity.jurisdiction.Jurisdictions;
+import org.comity.jurisdiction.MaxPenalty;
+import org.comity.jurisdiction.Offence;
+import org.comity.jurisdiction.Profile;
+import org.comity.jurisdiction.domain.ConductVocabulary;
+import org.comity.shared.CountryCode;
+import org.comity.shared.InvalidInput;
+import org.comity.shared.NotFound;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/jurisdictions")
+@Tag(name = "Jurisdictions", description = "What each State's law punishes, and its authorities")
+class JurisdictionsController {
+
+    private static final int MAX_IMPORT_CHARACTERS = 2_000_000;
+
+    private final Jurisdictions jurisdictions;
+
+    JurisdictionsController(Jurisdictions jurisdictions) {
+        this.jurisdictions = jurisdictions;
+    }
+
+    record ProfileSummary(String state, boolean fictional, String asOf, int offences, int authorities) {
+        static ProfileSummary of(Profile p) {
+            return new ProfileSummary(
+                    p.state().value(),
+                    p.fictional(),
+                    p.asOf().toString(),
+                    p.offences().size(),
+                    p.authorities().size());
+        }
+    }
+
+    /** A penalty as JSON: {@code {"months": 36}}, {@code {"life": true}} or {@code {"death": true}}. */
+    record Penalty(Integer months, Boolean life, Boolean death) {
+        static Penalty of(MaxPenalty penalty) {
+            return switch (penalty) {
+                case MaxPenalty.Months m -> new Penalty(m.months(), null, null);
+                case MaxPenalty.Life l -> new Penalty(null, true, null);
+                case MaxPenalty.Death d -> new Penalty(null, null, true);
+            };
+        }
+    }
+
+    record OffenceView(
+            String provision,
+            String title,
+            List<String> conduct,
+            Penalty maxPenalty,
+            List<String> flags,
+            String source) {
+        static OffenceView of(Offence o) {
+            return new OffenceView(
+                    o.provision(),
+                    o.title(),
+                    o.conduct().stream().map(ConductCode::value).sorted().toList(),
+                    Penalty.of(o.maxPenalty()),
+                    o.flags().stream().map(f -> f.code()).sorted().toList(),
+                    o.source());
+        }
+    }
+
+    record ProfileView(
+            String state,
+            boolean fictional,
+            String asOf,
+            List<org.comity.jurisdiction.Source> sources,
+            List<OffenceView> offences,
+            List<org.comity.jurisdiction.Authority> authorities,
+            String policyPack,
+            String notes) {
+        static ProfileView of(Profile p) {
+            return new ProfileView(
+                    p.state().value(),
+                    p.fictional(),
+                    p.asOf().toString(),
+                    p.sources(),
+                    p.offences().stream().map(OffenceView::of).toList(),
+                    p.authorities(),
+                    p.policyPack(),
+                    p.notes());
+        }
+    }
+
+    record CriminalityView(
+            String state,
+            String conduct,
+            String answer,
+            Penalty maximum,
+            Boolean serious,
+            List<OffenceView> offences) {}
+
+    record DualCriminalityView(String conduct, String answer, CriminalityView requesting, CriminalityView requested) {}
+
+    @GetMapping
+    @Operation(summary = "States with a profile")
+    List<ProfileSummary> list(@RequestParam(defaultValue = "true") boolean includeFictional) {
+        return jurisdictions.profiles(includeFictional).stream()
+                .map(ProfileSummary::of)
+                .toList();
+    }
+
+    @GetMapping("/conduct")
+    @Operation(summary = "The conduct vocabulary offences are mapped onto")
+    java.util.Collection<ConductVocabulary.Entry> conduct() {
+        return jurisdictions.vocabulary().entries();
+    }
+
+    @GetMapping("/{state}")
+    @Operation(summary = "One State's profile: offences, authorities, sources")
+    ProfileView profile(@PathVariable String state) {
+        return jurisdictions
+                .profile(code(state))
+                .map(ProfileView::of)
+                .orElseThrow(() -> new NotFound("profile of " + state));
+    }
+
+    @GetMapping(value = "/{state}/export", produces = "application/yaml")
+    @Operation(summary = "One State's profile as a reviewable YAML file, in the import format")
+    String export(@PathVariable String state) {
+        return jurisdictions.export(code(state));
+    }
+
+    @PostMapping(
+            value = "/import",
+            consumes = {"application/yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE})
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Import one profile file (administrators); every problem is listed with its line")
+    ImportedProfile importProfile(
+            @RequestBody String body, @RequestParam(required = false) String fileName, Principal principal) {
+        if (body.length() > MAX_IMPORT_CHARACTERS) {
+            throw InvalidInput.of("body", "file-too-large", "a profile file has at most 2 000 000 characters");
+        }
+        return jurisdictions.importProfile(body, principal.getName(), fileName);
+    }
+
+    @GetMapping("/{state}/criminality")
+    @Operation(summary = "Is this conduct criminal in the State, how severely, and is it a serious crime")
+    CriminalityView criminality(@PathVariable String state, @RequestParam String conduct) {
+        return view(jurisdictions.criminality(code(state), conduct(conduct)));
+    }
+
+    @GetMapping("/dual-criminality")
+    @Operation(summary = "Dual criminality on conduct between a requesting and a requested State")
+    DualCriminalityView dualCriminality(
+            @RequestParam String requesting, @RequestParam String requested, @RequestParam String conduct) {
+        var answer = jurisdictions.dualCriminality(code(requesting), code(requested), conduct(conduct));
+        var a = view(jurisdictions.criminality(code(requesting), conduct(conduct)));
+        var b = view(jurisdictions.criminality(code(requested), conduct(conduct)));
+        var word = switch (answer) {
+            case DualCriminality.Met m -> "met";
+            case DualCriminality.NotMet n -> "not-met";
+            case DualCriminality.Unknown u -> "unknown";
+        };
+        return new DualCriminalityView(conduct, word, a, b);
+    }
+
+    private CriminalityView view(Criminality criminality) {
+        return switch (criminality) {
+            case Criminality.Criminal c ->
+                new CriminalityView(
+                        c.state().value(),
+                        c.conduct().value(),
+                        "criminal",
+                        Penalty.of(c.maximum()),
+                        jurisdictions.isSeriousCrime(c.state(), c.conduct()),
+                        c.offences().stream().map(OffenceView::of).toList());
+            case Criminality.NotCriminal n ->
+                new CriminalityView(n.state().value(), n.conduct().value(), "not-criminal", null, false, List.of());
+            case Criminality.Unknown u ->
+                new CriminalityView(u.state().value(), u.conduct().value(), "unknown", null, null, List.of());
+        };
+    }
+
+    private static CountryCode code(String value) {
+        try {
+            return CountryCode.of(value);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.of("state", "country-code", "an ISO 3166-1 alpha-2 code such as FR or XA");
+        }
+    }
+
+    private static ConductCode conduct(String value) {
+        try {
+            return new ConductCode(value);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.of("conduct", "unknown-conduct", "a conduct code such as illegal-access");
+        }
+    }
+}

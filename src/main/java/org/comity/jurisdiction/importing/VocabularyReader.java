@@ -1,0 +1,46 @@
+package org.comity.jurisdiction.importing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.comity.jurisdiction.ConductCode;
+import org.comity.jurisdiction.domain.ConductVocabulary;
+import org.comity.shared.InvalidInput;
+
+/** Reads {@code jurisdiction/conduct.yaml}, the vocabulary every profile is checked against. */
+public final class VocabularyReader {
+
+    private VocabularyReader() {}
+
+    public static ConductVocabulary read(String text) {
+        var doc = new YamlDocument();
+        var entries = new ArrayList<ConductVocabulary.Entry>();
+        doc.parse(text).ifPresent(root -> {
+            var keys = doc.mapping(root);
+            doc.onlyKeys(root, keys, List.of("convention", "other"));
+            for (String group : List.of("convention", "other")) {
+                if (!keys.containsKey(group)) {
+                    continue;
+                }
+                for (var item : doc.sequence(keys.get(group))) {
+                    var entry = doc.mapping(item);
+                    doc.onlyKeys(item, entry, List.of("code", "title", "citation"));
+                    var code = doc.text(entry, "code", item);
+                    var title = doc.text(entry, "title", item);
+                    Optional<String> citation = doc.optionalText(entry, "citation");
+                    if (group.equals("convention") && citation.isEmpty()) {
+                        doc.problem(item, "citation-required", "convention categories cite their article");
+                    }
+                    if (code.isPresent() && title.isPresent()) {
+                        entries.add(new ConductVocabulary.Entry(
+                                new ConductCode(code.get()), title.get(), group.equals("convention"), citation));
+                    }
+                }
+            }
+        });
+        if (!doc.problems().isEmpty()) {
+            throw new InvalidInput(doc.problems());
+        }
+        return new ConductVocabulary(entries);
+    }
+}

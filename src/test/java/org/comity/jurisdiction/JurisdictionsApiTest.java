@@ -1,0 +1,146 @@
+package org.comity.jurisdiction;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.comity.accounts.Accounts;
+import org.comity.accounts.Role;
+import org.comity.testing.NodeTest;
+import org.comity.testing.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+@NodeTest
+class JurisdictionsApiTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Accounts accounts;
+
+    @BeforeEach
+    void accounts() {
+        TestAccounts.createOnePerRole(accounts);
+    }
+
+    static RequestPostProcessor as(Role role) {
+        return httpBasic(TestAccounts.username(role), TestAccounts.PASSWORD);
+    }
+
+    @Test
+    void shippedProfilesAreThereAtFirstStart() throws Exception {
+        mvc.perform(get("/api/jurisdictions").with(as(Role.CASEWORKER)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.state == 'XB')].fictional").value(true));
+    }
+
+    @Test
+    void criminalityWithMaximumAndSeriousness() throws Exception {
+        mvc.perform(get("/api/jurisdictions/XB/criminality?conduct=illegal-access")
+                        .with(as(Role.AUDITOR)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.answer").value("criminal"))
+                .andExpect(jsonPath("$.maximum.months").value(60))
+                .andExpect(jsonPath("$.serious").value(true))
+                .andExpect(jsonPath("$.offences[0].provision").value("Criminal Code s. 11"));
+        mvc.perform(get("/api/jurisdictions/XA/criminality?conduct=drug-trafficking")
+                        .with(as(Role.AUDITOR)))
+                .andExpect(jsonPath("$.maximum.death").value(true));
+    }
+
+    @Test
+    void dualCriminalityBetweenTwoStates() throws Exception {
+        mvc.perform(get("/api/jurisdictions/dual-criminality?requesting=XB&requested=QM&conduct=ict-theft-or-fraud")
+                        .with(as(Role.LEGAL_REVIEWER)))
+                .andExpect(jsonPath("$.answer").value("met"));
+        mvc.perform(
+                        get("/api/jurisdictions/dual-criminality?requesting=XB&requested=QM&conduct=non-consensual-intimate-images")
+                                .with(as(Role.LEGAL_REVIEWER)))
+                .andExpect(jsonPath("$.answer").value("not-met"))
+                .andExpect(jsonPath("$.requested.answer").value("not-criminal"));
+        mvc.perform(get("/api/jurisdictions/dual-criminality?requesting=XA&requested=QZ&conduct=defamation")
+                        .with(as(Role.LEGAL_REVIEWER)))
+                .andExpect(jsonPath("$.answer").value("unknown"));
+        mvc.perform(get("/api/jurisdictions/dual-criminality?requesting=XA&requested=XB&conduct=being-annoying")
+                        .with(as(Role.LEGAL_REVIEWER)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("conduct"));
+    }
+
+    @Test
+    void anAdministratorImportsAProfileAndExportsItBack() throws Exception {
+        var file = """
+                state: QN
+                fictional: true
+                as_of: 2026-11-23
+                offences:
+                  - provision: Code 1
+                    title: Hacking
+                    conduct: [illegal-access]
+                    max_penalty: {months: 48}
+                """;
+        mvc.perform(post("/api/jurisdictions/import")
+                        .with(as(Role.ADMIN))
+                        .contentType("application/yaml")
+                        .content(file))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("QN"))
+                .andExpect(jsonPath("$.version").value(1))
+                .andExpect(jsonPath("$.created").value(true));
+        mvc.perform(get("/api/jurisdictions/QN/export").with(as(Role.CASEWORKER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("provision: Code 1")));
+        mvc.perform(get("/api/jurisdictions/QN/criminality?conduct=illegal-access")
+                        .with(as(Role.CASEWORKER)))
+                .andExpect(jsonPath("$.serious").value(true));
+    }
+
+    @Test
+    void aMalformedImportListsEveryProblemAndChangesNothing() throws Exception {
+        var before = mvc.perform(get("/api/jurisdictions/XB/export").with(as(Role.ADMIN)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var broken = """
+                state: XB
+                fictional: true
+                as_of: 2026-11-23
+                offences:
+                  - provision: s. 1
+                    title: Something
+                    conduct: [no-such-conduct]
+                    max_penalty: {months: -3}
+                """;
+        mvc.perform(post("/api/jurisdictions/import")
+                        .with(as(Role.ADMIN))
+                        .contentType("application/yaml")
+                        .content(broken))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("/problems/invalid-input"))
+                .andExpect(jsonPath("$.errors.length()").value(2))
+                .andExpect(jsonPath("$.errors[0].message", startsWith("line 7")))
+                .andExpect(jsonPath("$.errors[1].message", startsWith("line 8")));
+        mvc.perform(get("/api/jurisdictions/XB/export").with(as(Role.ADMIN)))
+                .andExpect(content().string(before));
+    }
+
+    @Test
+    void onlyAdministratorsImport() throws Exception {
+        mvc.perform(post("/api/jurisdictions/import")
+                        .with(as(Role.CASEWORKER))
+                        .contentType("application/yaml")
+                        .content("state: QP\n"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/jurisdictions/XB")).andExpect(status().isUnauthorized());
+    }
+}

@@ -1,0 +1,117 @@
+package org.comity.jurisdiction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.comity.jurisdiction.importing.ProfileReader;
+import org.comity.jurisdiction.importing.ProfileWriter;
+import org.comity.jurisdiction.importing.VocabularyReader;
+import org.comity.shared.InvalidInput;
+import org.comity.shared.Violation;
+import org.junit.jupiter.api.Test;
+
+/** Reading, checking and writing profile files, without a database. */
+class ProfileFilesTest {
+
+    static final ProfileReader reader =
+            new ProfileReader(VocabularyReader.read(Jurisdictions.classpath("jurisdiction/conduct.yaml")));
+
+    @Test
+    void readsAFictionalProfile() {
+        var profile = reader.read(Jurisdictions.classpath("jurisdiction/profiles/XB.yaml"));
+        assertThat(profile.state().value()).isEqualTo("XB");
+        assertThat(profile.fictional()).isTrue();
+        assertThat(profile.offencesCovering(new ConductCode("illegal-access")))
+                .extracting(Offence::provision)
+                .containsExactly("Criminal Code s. 11", "Criminal Code s. 10");
+        assertThat(profile.authority(AuthorityRole.POINT_OF_CONTACT_24_7)).isPresent();
+    }
+
+    @Test
+    void writingThenReadingGivesTheSameProfile() {
+        for (String state : new String[] {"XA", "XB", "QM"}) {
+            var profile = reader.read(Jurisdictions.classpath("jurisdiction/profiles/" + state + ".yaml"));
+            assertThat(reader.read(ProfileWriter.write(profile))).isEqualTo(profile);
+        }
+    }
+
+    @Test
+    void everyProblemIsReportedWithItsLine() {
+        var text = """
+                state: DE
+                as_of: 2026-13-01
+                sources:
+                  - id: stgb
+                    title: Strafgesetzbuch
+                offences:
+                  - provision: StGB § 202a
+                    title: Data espionage
+                    conduct: [illegal-acess]
+                    max_penalty: {months: 36}
+                    source: stgb
+                  - provision: StGB § 303b
+                    title: Computer sabotage
+                    conduct: [system-interference]
+                    max_penalty: {years: 3}
+                    source: stbg
+                  - provision: StGB § 263a
+                    titel: Computer fraud
+                    conduct: [ict-theft-or-fraud]
+                    max_penalty: {months: 60}
+                """;
+        assertThatThrownBy(() -> reader.read(text))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.violations())
+                                .extracting(
+                                        Violation::field,
+                                        Violation::rule,
+                                        v -> v.message().replaceAll(":.*", ""))
+                                .containsExactlyInAnyOrder(
+                                        org.assertj.core.groups.Tuple.tuple("as_of", "date", "line 2"),
+                                        org.assertj.core.groups.Tuple.tuple(
+                                                "offences[0].conduct[0]", "unknown-conduct", "line 9"),
+                                        org.assertj.core.groups.Tuple.tuple(
+                                                "offences[1].max_penalty", "max-penalty", "line 15"),
+                                        org.assertj.core.groups.Tuple.tuple(
+                                                "offences[1].source", "unknown-source", "line 16"),
+                                        org.assertj.core.groups.Tuple.tuple(
+                                                "offences[2].titel", "unknown-key", "line 18"),
+                                        org.assertj.core.groups.Tuple.tuple("offences[2].title", "required", "line 17"),
+                                        org.assertj.core.groups.Tuple.tuple(
+                                                "offences[2].source", "source-required", "line 17")));
+    }
+
+    @Test
+    void yamlSyntaxErrorsNameTheirLine() {
+        assertThatThrownBy(() -> reader.read("state: XA\nfictional: true\noffences: [\n  - a: b\n"))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.violations()).singleElement().satisfies(v -> {
+                            assertThat(v.rule()).isEqualTo("yaml-syntax");
+                            assertThat(v.message()).startsWith("line ");
+                        }));
+    }
+
+    @Test
+    void realStatesNeedSourcesAndFictionalOnesUserAssignedCodes() {
+        assertThatThrownBy(() -> reader.read("state: FR\nas_of: 2026-01-01\n"))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.violations())
+                                .extracting(Violation::rule)
+                                .containsExactly("sources-required"));
+        assertThatThrownBy(() -> reader.read("state: FR\nfictional: true\nas_of: 2026-01-01\n"))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.violations())
+                                .extracting(Violation::rule)
+                                .containsExactly("fictional-code"));
+    }
+
+    @Test
+    void aliasesAreRefusedSoAFileCannotExplode() {
+        var bomb = "state: XA\nfictional: true\nas_of: 2026-01-01\na: &a [x, x]\nb: [*a, *a]\n";
+        assertThatThrownBy(() -> reader.read(bomb)).isInstanceOf(InvalidInput.class);
+    }
+}

@@ -55,29 +55,39 @@ public final class Catalogue {
     }
 
     public static Citation citeReference(InstrumentDefinition instrument, String reference) {
+        return citeReference(instrument.id(), instrument.articles(), reference);
+    }
+
+    /** As {@link #cite(String, String)}, on an instrument's articles while it is being loaded. */
+    public static Citation citeReference(String instrument, Map<String, Article> articles, String reference) {
         var matcher = REFERENCE.matcher(reference.strip());
         if (!matcher.matches()) {
-            throw new NotFound("citation '" + reference + "' of " + instrument.id() + " (not a reference)");
+            throw new NotFound("citation '" + reference + "' of " + instrument + " (not a reference)");
         }
         Optional<String> paragraph =
                 matcher.group(2) == null ? Optional.empty() : Optional.of(matcher.group(2) + matcher.group(3));
-        return cite(instrument, matcher.group(1), paragraph);
+        return cite(instrument, articles, matcher.group(1), paragraph);
     }
 
     public static Citation cite(InstrumentDefinition instrument, String article, Optional<String> paragraph) {
-        var listed = instrument.articles().get(article);
+        return cite(instrument.id(), instrument.articles(), article, paragraph);
+    }
+
+    private static Citation cite(
+            String instrument, Map<String, Article> articles, String article, Optional<String> paragraph) {
+        var listed = articles.get(article);
         if (listed == null) {
-            throw new NotFound("article " + article + " of " + instrument.id() + " in the articles catalogue");
+            throw new NotFound("article " + article + " of " + instrument + " in the articles catalogue");
         }
         if (paragraph.isEmpty()) {
-            return new Citation(instrument.id(), article, Optional.empty(), listed.certainty(), listed.heading());
+            return new Citation(instrument, article, Optional.empty(), listed.certainty(), listed.heading());
         }
         var p = listed.paragraphs().get(paragraph.get());
         if (p == null) {
-            throw new NotFound("paragraph " + paragraph.get() + " of article " + article + " of " + instrument.id()
+            throw new NotFound("paragraph " + paragraph.get() + " of article " + article + " of " + instrument
                     + " in the articles catalogue");
         }
-        return new Citation(instrument.id(), article, paragraph, p.certainty(), listed.heading());
+        return new Citation(instrument, article, paragraph, p.certainty(), listed.heading());
     }
 
     /** Every citation the rules of an instrument make, for a load-time check and for display. */

@@ -30,12 +30,4 @@ public sealed interface EffectiveDay {
             return "first-day-of-following-month";
         }
     }
-
-    static EffectiveDay fromCode(String code) {
-        return switch (code) {
-            case "that-day" -> new ThatDay();
-            case "first-day-of-following-month" -> new FirstDayOfFollowingMonth();
-            default -> throw new IllegalArgumentException("unknown effective day: " + code);
-        };
-    }
 }

@@ -1,0 +1,27 @@
+package org.comity.treaty;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.comity.shared.CountryCode;
+
+/**
+ * Whether an instrument binds a State on a date, and why.
+ *
+ * @param since when it entered into force for the State, if that date is known
+ */
+public record InForce(
+        String instrument,
+        CountryCode state,
+        LocalDate date,
+        Answer answer,
+        Optional<LocalDate> since,
+        List<Reason> reasons) {
+
+    public InForce {
+        reasons = List.copyOf(reasons);
+        if (reasons.isEmpty()) {
+            throw new IllegalArgumentException("every answer gives its reasons");
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package org.comity.treaty;
+
+/**
+ * A treaty action as an administrator enters it; every field is checked and all problems reported at
+ * once. Dates are {@code YYYY-MM-DD}; {@code date} may be {@code unknown}, {@code asOf} may not.
+ */
+public record NewTreatyAction(
+        String instrument, String party, String action, String date, String source, String asOf, String note) {}

@@ -1,0 +1,37 @@
+package org.comity.treaty;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How far an instrument is from entering into force, counting only the instruments that count under
+ * its rule (consent instruments, one per party; a regional economic integration organisation's not in
+ * addition to its members' where the rule says so).
+ *
+ * @param counted counting instruments recorded, whatever their date
+ * @param countedWithUnknownDate of those, how many have no known deposit date
+ * @param required how many the rule requires
+ * @param signatures signatures recorded (they never count)
+ * @param entryIntoForce the date if known
+ */
+public record Progress(
+        String instrument,
+        LocalDate asOf,
+        Answer inForce,
+        int counted,
+        int countedWithUnknownDate,
+        int required,
+        int signatures,
+        Optional<LocalDate> entryIntoForce,
+        List<Reason> reasons) {
+
+    public Progress {
+        reasons = List.copyOf(reasons);
+    }
+
+    /** Counting instruments still missing; zero once the threshold is reached. */
+    public int missing() {
+        return Math.max(0, required - counted);
+    }
+}

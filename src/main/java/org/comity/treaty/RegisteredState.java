@@ -1,0 +1,50 @@
+package org.comity.treaty;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.comity.shared.CountryCode;
+
+/**
+ * A State or regional economic integration organisation that can be party to an instrument.
+ *
+ * @param alpha3 ISO 3166-1 alpha-3 code; empty for the EU, which has none
+ * @param asOf date of the source snapshot; empty when not known
+ */
+public record RegisteredState(
+        CountryCode code,
+        Optional<String> alpha3,
+        String nameEn,
+        String nameFr,
+        Kind kind,
+        UnStatus unStatus,
+        String source,
+        Optional<LocalDate> asOf) {
+
+    public enum Kind {
+        STATE,
+        REIO,
+        /** A user-assigned code (XA–XZ, QM–QZ) accepted when fictional States are enabled. */
+        FICTIONAL
+    }
+
+    public enum UnStatus {
+        MEMBER,
+        OBSERVER,
+        NONE
+    }
+
+    public RegisteredState {
+        if (code == null || alpha3 == null || kind == null || unStatus == null || asOf == null) {
+            throw new IllegalArgumentException("code, kind and UN status are required");
+        }
+        if (alpha3.isPresent() && !alpha3.get().matches("[A-Z]{3}")) {
+            throw new IllegalArgumentException("alpha-3 must be three upper-case letters");
+        }
+        if (nameEn == null || nameEn.isBlank() || nameFr == null || nameFr.isBlank()) {
+            throw new IllegalArgumentException("English and French names are required");
+        }
+        if (source == null || source.isBlank()) {
+            throw new IllegalArgumentException("name the source");
+        }
+    }
+}

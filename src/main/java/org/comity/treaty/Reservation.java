@@ -1,0 +1,54 @@
+package org.comity.treaty;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.comity.shared.CountryCode;
+
+/**
+ * A reservation or declaration of one party to one instrument, as structured data. Comity ships none it
+ * cannot source; administrators record them with their source.
+ *
+ * @param article the provision it is made under, resolved through the catalogue
+ * @param madeOn when it was made (usually at deposit); empty if unknown
+ * @param withdrawnOn when it was withdrawn, if it was
+ */
+public record Reservation(
+        String instrument,
+        CountryCode party,
+        Citation article,
+        Kind kind,
+        ReservationEffect effect,
+        Optional<LocalDate> madeOn,
+        Optional<LocalDate> withdrawnOn,
+        String source,
+        LocalDate asOf) {
+
+    public enum Kind {
+        RESERVATION,
+        DECLARATION
+    }
+
+    public Reservation {
+        if (instrument == null || article == null || !article.instrument().equals(instrument)) {
+            throw new IllegalArgumentException("the article must belong to the instrument");
+        }
+        if (party == null || kind == null || effect == null || madeOn == null || withdrawnOn == null || asOf == null) {
+            throw new IllegalArgumentException("party, kind, effect and as-of are required");
+        }
+        if (source == null || source.isBlank()) {
+            throw new IllegalArgumentException("every reservation names its source");
+        }
+    }
+
+    /** Not withdrawn by that date (a reservation with an unknown date counts as made). */
+    public boolean inEffectOn(LocalDate date) {
+        return withdrawnOn.map(date::isBefore).orElse(true)
+                && madeOn.map(made -> !made.isAfter(date)).orElse(true);
+    }
+
+    /** As shown in a legal-basis answer. */
+    public String describe() {
+        return party + " " + kind.name().toLowerCase(java.util.Locale.ROOT) + " under " + article.tagged() + ": "
+                + effect.describe();
+    }
+}

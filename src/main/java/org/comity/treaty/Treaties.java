@@ -1,0 +1,370 @@
+package org.comity.treaty;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.comity.shared.Conflict;
+import org.comity.shared.CountryCode;
+import org.comity.shared.InvalidInput;
+import org.comity.shared.NotFound;
+import org.comity.shared.Violation;
+import org.comity.treaty.data.ActionsFile;
+import org.comity.treaty.data.ReferenceData;
+import org.comity.treaty.domain.Catalogue;
+import org.comity.treaty.domain.DecisionCalculator;
+import org.comity.treaty.domain.EntryIntoForce;
+import org.comity.treaty.domain.InstrumentDefinition;
+import org.comity.treaty.domain.LegalBasisFinder;
+import org.comity.treaty.persistence.JdbcTreatyRecords;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The treaty registry: instruments and their articles catalogue, States, treaty actions and
+ * reservations, and the answers built on them (in force for a State, legal basis between two States,
+ * progress towards entry into force, treaty-body decisions). Reference data comes from the release's
+ * files; what administrators add is stored append-only with who added it.
+ */
+@Component
+public class Treaties {
+
+    private final ReferenceData reference;
+    private final JdbcTreatyRecords store;
+    private final Clock clock;
+    private final DecisionCalculator calculator = new DecisionCalculator();
+
+    Treaties(ReferenceData reference, JdbcTreatyRecords store, Clock clock) {
+        this.reference = reference;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Today in UTC, the default date of every question. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public List<Instrument> instruments() {
+        return reference.catalogue().instruments().stream().map(Treaties::view).toList();
+    }
+
+    public Instrument instrument(String id) {
+        return view(reference.catalogue().instrument(id));
+    }
+
+    /** The only way to a citation: throws {@link NotFound} for an article or paragraph not in the catalogue. */
+    public Citation cite(String instrument, String article, Optional<String> paragraph) {
+        return reference.catalogue().cite(instrument, article, paragraph);
+    }
+
+    public List<RegisteredState> states() {
+        return List.copyOf(reference.states().all());
+    }
+
+    public RegisteredState state(CountryCode code) {
+        return reference.states().find(code).orElseThrow(() -> new NotFound("State or organisation " + code));
+    }
+
+    /** Shipped and added actions, optionally of one instrument and/or one party. */
+    public List<TreatyAction> actions(Optional<String> instrument, Optional<CountryCode> party) {
+        return allActions().stream()
+                .filter(a -> instrument.map(a.instrument()::equals).orElse(true))
+                .filter(a -> party.map(a.party()::equals).orElse(true))
+                .toList();
+    }
+
+    /** Records one action (administrators); a second record of the same event is a conflict. */
+    @Transactional
+    public TreatyAction record(NewTreatyAction form, String actor, String channel) {
+        var violations = new ArrayList<Violation>();
+        var action = new ActionsFile(reference.catalogue(), reference.states())
+                .check(
+                        form.instrument(),
+                        form.party(),
+                        form.action(),
+                        form.date(),
+                        form.source(),
+                        form.asOf(),
+                        form.note(),
+                        actor,
+                        true,
+                        field -> field,
+                        violations);
+        if (action.isEmpty()) {
+            throw new InvalidInput(violations);
+        }
+        if (allActions().stream().anyMatch(a -> a.sameEventAs(action.get()))
+                || !store.insert(action.get(), clock.instant(), actor, channel, Optional.empty())) {
+            throw new Conflict("action-already-recorded", "this action is already recorded");
+        }
+        return action.get();
+    }
+
+    /**
+     * Imports a CSV file of actions in one transaction: every row is checked first and every problem
+     * reported with its line; on any problem nothing is stored. Events already recorded are skipped.
+     */
+    @Transactional
+    public ImportResult importActions(String csv, String fileName, String actor, String channel) {
+        var actions = new ActionsFile(reference.catalogue(), reference.states()).read(csv, actor, true);
+        var existing = allActions();
+        var id = UUID.randomUUID();
+        var now = clock.instant();
+        var toAdd = new ArrayList<TreatyAction>();
+        var skipped = new ArrayList<String>();
+        for (TreatyAction action : actions) {
+            if (existing.stream().anyMatch(a -> a.sameEventAs(action))) {
+                skipped.add(action.instrument() + " " + action.party() + " "
+                        + action.type().code() + " "
+                        + action.date().map(LocalDate::toString).orElse("unknown"));
+            } else {
+                toAdd.add(action);
+            }
+        }
+        store.recordImport(id, now, actor, channel, fileName, sha256(csv), toAdd.size(), skipped.size());
+        for (TreatyAction action : toAdd) {
+            store.insert(action, now, actor, "import", Optional.of(id));
+        }
+        return new ImportResult(id, toAdd.size(), skipped.size(), skipped);
+    }
+
+    /** All actions in the import format, shipped first, for review or for another node. */
+    public String exportActions() {
+        return ActionsFile.write(allActions());
+    }
+
+    public InForce inForce(String instrument, CountryCode state, Optional<LocalDate> date) {
+        var definition = reference.catalogue().instrument(instrument);
+        if (!definition.kind().joinedByConsent()) {
+            throw InvalidInput.of(
+                    "instrument", "not-joined-by-consent", "ask for the legal basis between two States instead");
+        }
+        requireKnown("state", state);
+        return engines().get(instrument).forState(state, date.orElseGet(this::today));
+    }
+
+    public LegalBasis legalBasis(CountryCode a, CountryCode b, Optional<LocalDate> date) {
+        var violations = new ArrayList<Violation>();
+        if (reference.states().find(a).isEmpty()) {
+            violations.add(new Violation("a", "unknown-state", "not a State or organisation in the registry"));
+        }
+        if (reference.states().find(b).isEmpty()) {
+            violations.add(new Violation("b", "unknown-state", "not a State or organisation in the registry"));
+        }
+        if (a.equals(b)) {
+            violations.add(new Violation("b", "same-state", "a legal basis is between two different States"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInput(violations);
+        }
+        return new LegalBasisFinder(reference.catalogue(), engines(), reservations())
+                .between(a, b, date.orElseGet(this::today));
+    }
+
+    public Progress progress(String instrument, Optional<LocalDate> date) {
+        var definition = reference.catalogue().instrument(instrument);
+        if (!definition.kind().joinedByConsent()) {
+            throw InvalidInput.of("instrument", "not-joined-by-consent", "this instrument has no threshold");
+        }
+        return engines().get(instrument).progress(date.orElseGet(this::today));
+    }
+
+    public DecisionOutcome decide(DecisionRule rule, VoteTally votes) {
+        return calculator.decide(rule, votes);
+    }
+
+    public List<Reservation> reservations() {
+        return store.reservations().stream()
+                .map(r -> new Reservation(
+                        r.instrument(),
+                        r.party(),
+                        cite(r.instrument(), r.article(), r.paragraph()),
+                        Reservation.Kind.valueOf(r.kind()),
+                        ReservationEffects.of(r.effect(), r.values()),
+                        r.madeOn(),
+                        r.withdrawnOn(),
+                        r.source(),
+                        r.asOf()))
+                .toList();
+    }
+
+    /** Records a reservation or declaration (administrators), with every problem listed at once. */
+    @Transactional
+    public Reservation recordReservation(NewReservation form, String actor) {
+        var violations = new ArrayList<Violation>();
+        Citation article = null;
+        var paragraph = Optional.ofNullable(form.paragraph()).map(String::strip).filter(p -> !p.isEmpty());
+        try {
+            article = cite(
+                    String.valueOf(form.instrument()),
+                    String.valueOf(form.article()).strip(),
+                    paragraph);
+        } catch (NotFound | IllegalArgumentException e) {
+            violations.add(
+                    new Violation("article", "not-in-catalogue", "the catalogue lists no such article or paragraph"));
+        }
+        CountryCode party = null;
+        try {
+            party = CountryCode.of(form.party());
+            if (reference.states().find(party).isEmpty()) {
+                violations.add(new Violation("party", "unknown-state", "not a State or organisation in the registry"));
+            }
+        } catch (IllegalArgumentException e) {
+            violations.add(new Violation("party", "format", "must be an ISO 3166-1 alpha-2 code"));
+        }
+        Reservation.Kind kind = null;
+        if ("reservation".equals(form.kind()) || "declaration".equals(form.kind())) {
+            kind = Reservation.Kind.valueOf(form.kind().toUpperCase(java.util.Locale.ROOT));
+        } else {
+            violations.add(new Violation("kind", "unknown-kind", "must be reservation or declaration"));
+        }
+        ReservationEffect effect = null;
+        try {
+            effect = ReservationEffects.of(
+                    String.valueOf(form.effect()), form.values() == null ? List.of() : form.values());
+        } catch (IllegalArgumentException e) {
+            violations.add(new Violation(
+                    "effect", "invalid-effect", "unknown effect, or its values are missing or malformed"));
+        }
+        var madeOn = optionalDate(form.madeOn(), "madeOn", violations);
+        var withdrawnOn = optionalDate(form.withdrawnOn(), "withdrawnOn", violations);
+        var asOf = optionalDate(form.asOf(), "asOf", violations);
+        if (asOf.isEmpty()) {
+            violations.add(new Violation("asOf", "required", "give the as-of date of the source"));
+        }
+        if (form.source() == null || form.source().isBlank()) {
+            violations.add(new Violation("source", "required", "every reservation names its source"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInput(violations);
+        }
+        var reservation = new Reservation(
+                form.instrument(),
+                party,
+                article,
+                kind,
+                effect,
+                madeOn,
+                withdrawnOn,
+                form.source().strip(),
+                asOf.get());
+        store.insertReservation(
+                new JdbcTreatyRecords.ReservationRow(
+                        reservation.instrument(),
+                        party,
+                        article.article(),
+                        article.paragraph(),
+                        kind.name(),
+                        effect.code(),
+                        ReservationEffects.values(effect),
+                        madeOn,
+                        withdrawnOn,
+                        reservation.source(),
+                        reservation.asOf()),
+                clock.instant(),
+                actor);
+        return reservation;
+    }
+
+    /** Counts for the status report: States by kind, actions by instrument and by source. */
+    public Map<String, Long> shippedCounts() {
+        var counts = new LinkedHashMap<String, Long>();
+        counts.put(
+                "states",
+                reference.states().all().stream()
+                        .filter(s -> s.kind() == RegisteredState.Kind.STATE)
+                        .count());
+        counts.put(
+                "organisations",
+                reference.states().all().stream()
+                        .filter(s -> s.kind() == RegisteredState.Kind.REIO)
+                        .count());
+        counts.put("shipped actions", (long) reference.actions().size());
+        counts.put("added actions", (long) store.actions().size());
+        return counts;
+    }
+
+    private void requireKnown(String field, CountryCode state) {
+        if (reference.states().find(state).isEmpty()) {
+            throw InvalidInput.of(field, "unknown-state", "not a State or organisation in the registry");
+        }
+    }
+
+    private List<TreatyAction> allActions() {
+        var all = new ArrayList<>(reference.actions());
+        all.addAll(store.actions());
+        return all;
+    }
+
+    private Map<String, EntryIntoForce> engines() {
+        var actions = allActions();
+        var engines = new LinkedHashMap<String, EntryIntoForce>();
+        for (InstrumentDefinition instrument : reference.catalogue().instruments()) {
+            if (instrument.kind().joinedByConsent()) {
+                engines.put(
+                        instrument.id(),
+                        new EntryIntoForce(
+                                instrument,
+                                actions.stream()
+                                        .filter(a -> a.instrument().equals(instrument.id()))
+                                        .toList(),
+                                reference.states()::isReio));
+            }
+        }
+        return engines;
+    }
+
+    private static Optional<LocalDate> optionalDate(String value, String field, List<Violation> violations) {
+        if (value == null || value.isBlank() || value.strip().equals("unknown")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(value.strip()));
+        } catch (DateTimeParseException e) {
+            violations.add(new Violation(field, "date-format", "must be a date YYYY-MM-DD"));
+            return Optional.empty();
+        }
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instrument view(InstrumentDefinition d) {
+        return new Instrument(
+                d.id(),
+                d.kind().code(),
+                d.title(),
+                d.shortName(),
+                d.parent(),
+                d.recordedEntryIntoForce(),
+                d.source(),
+                d.asOf(),
+                Catalogue.ruleCitations(d),
+                d.articles().values().stream()
+                        .sorted(Comparator.comparing((org.comity.treaty.domain.Article a) ->
+                                        a.number().length())
+                                .thenComparing(org.comity.treaty.domain.Article::number))
+                        .map(a -> new Instrument.ArticleEntry(
+                                a.number(),
+                                a.heading(),
+                                a.official(),
+                                a.certainty(),
+                                a.paragraphs().keySet().stream().sorted().toList()))
+                        .toList());
+    }
+}

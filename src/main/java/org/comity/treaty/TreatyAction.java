@@ -1,0 +1,47 @@
+package org.comity.treaty;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.comity.shared.CountryCode;
+
+/**
+ * One treaty action: who did what to which instrument and when. An empty {@code date} means the date is
+ * unknown (not read in any source); answers that depend on it then say "unknown" instead of guessing.
+ *
+ * @param source where the record comes from (publisher, document, address)
+ * @param asOf the date of the source's snapshot; empty when the source does not say
+ * @param origin {@code shipped} for the reference data in the release, otherwise who recorded it
+ */
+public record TreatyAction(
+        String instrument,
+        CountryCode party,
+        ActionType type,
+        Optional<LocalDate> date,
+        String source,
+        Optional<LocalDate> asOf,
+        Optional<String> note,
+        String origin) {
+
+    public TreatyAction {
+        if (instrument == null || !instrument.matches(InstrumentIds.PATTERN)) {
+            throw new IllegalArgumentException("instrument must be a catalogue id");
+        }
+        if (party == null || type == null || date == null || asOf == null || note == null) {
+            throw new IllegalArgumentException("party, type, date, as-of and note are required (dates may be empty)");
+        }
+        if (source == null || source.isBlank()) {
+            throw new IllegalArgumentException("every treaty action names its source");
+        }
+        if (origin == null || origin.isBlank()) {
+            throw new IllegalArgumentException("every treaty action says who recorded it");
+        }
+    }
+
+    /** Same instrument, party, action and date: the same event, whoever recorded it. */
+    public boolean sameEventAs(TreatyAction other) {
+        return instrument.equals(other.instrument)
+                && party.equals(other.party)
+                && type == other.type
+                && date.equals(other.date);
+    }
+}

@@ -1,0 +1,2 @@
+/** REST endpoints of the treaty registry. */
+package org.comity.treaty.api;

@@ -1,0 +1,247 @@
+package org.comity.treaty.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.comity.shared.CountryCode;
+import org.comity.treaty.Answer;
+import org.comity.treaty.InForce;
+import org.comity.treaty.Progress;
+import org.comity.treaty.Reason;
+import org.comity.treaty.TreatyAction;
+import org.comity.treaty.domain.InstrumentStatus.InForceSince;
+import org.comity.treaty.domain.InstrumentStatus.NotInForce;
+import org.comity.treaty.domain.InstrumentStatus.Undetermined;
+
+/**
+ * Entry into force of one instrument joined by consent, from its rule (data) and the treaty actions:
+ * when the instrument itself entered into force, and from when each State is bound. Unknown deposit
+ * dates never become guesses: they make answers {@link Answer#UNKNOWN} unless a known upper bound
+ * decides them (entry into force only moves earlier when a deposit is earlier).
+ */
+public final class EntryIntoForce {
+
+    private final InstrumentDefinition instrument;
+    private final ThresholdRule rule;
+    private final Predicate<CountryCode> isReio;
+    private final Map<CountryCode, List<TreatyAction>> consents = new LinkedHashMap<>();
+    private final Map<CountryCode, List<TreatyAction>> signatures = new LinkedHashMap<>();
+    private final Map<CountryCode, List<TreatyAction>> denunciations = new LinkedHashMap<>();
+    private final InstrumentStatus status;
+
+    public EntryIntoForce(InstrumentDefinition instrument, List<TreatyAction> actions, Predicate<CountryCode> isReio) {
+        this.instrument = instrument;
+        this.rule = instrument
+                .entryIntoForce()
+                .orElseThrow(() -> new IllegalArgumentException(instrument.id() + " is not joined by consent"));
+        this.isReio = isReio;
+        for (TreatyAction action : actions) {
+            if (!action.instrument().equals(instrument.id())) {
+                throw new IllegalArgumentException("action of another instrument: " + action.instrument());
+            }
+            var into = switch (action.type()) {
+                case SIGNATURE -> signatures;
+                case DENUNCIATION -> denunciations;
+                case RATIFICATION, ACCEPTANCE, APPROVAL, ACCESSION -> consents;
+            };
+            into.computeIfAbsent(action.party(), p -> new ArrayList<>()).add(action);
+        }
+        this.status = new ThresholdReached(instrument, rule, counting()).status();
+    }
+
+    public InstrumentStatus status() {
+        return status;
+    }
+
+    /** Deposits that count: one per party, of the counting types, REIOs only if they count in addition. */
+    private List<Deposit> counting() {
+        var counting = new ArrayList<Deposit>();
+        consents.forEach((party, list) -> {
+            var counted = list.stream()
+                    .filter(a -> rule.counting().contains(a.type()))
+                    .toList();
+            if (!counted.isEmpty() && (rule.reioCountsInAddition() || !isReio.test(party))) {
+                counting.add(Deposit.of(party, counted));
+            }
+        });
+        return counting;
+    }
+
+    /** Is the instrument in force for {@code state} on {@code date}, and why. */
+    public InForce forState(CountryCode state, LocalDate date) {
+        var reasons = new ArrayList<Reason>();
+        var consent = consents.get(state);
+        if (consent == null) {
+            var signed = signatures.getOrDefault(state, List.of()).stream()
+                    .map(s -> s.date().map(LocalDate::toString).orElse("an unknown date"))
+                    .findFirst();
+            reasons.add(Reason.of(
+                    "no instrument of ratification, acceptance, approval or accession of " + state + " to "
+                            + instrument.id() + " is recorded"
+                            + signed.map(d -> "; it signed on " + d + ", and signature alone does not bind")
+                                    .orElse(""),
+                    rule.cites()));
+            return new InForce(instrument.id(), state, date, Answer.NO, Optional.empty(), reasons);
+        }
+        var deposit = Deposit.of(state, consent);
+        reasons.add(Reason.plain(state + ": " + deposit.describe()));
+        var bound = new PartyEntryIntoForce(instrument, rule, status).forDeposit(deposit, reasons);
+        if (bound.isEmpty()) {
+            return new InForce(instrument.id(), state, date, Answer.UNKNOWN, Optional.empty(), reasons);
+        }
+        var since = bound.get();
+        if (date.isBefore(since.date())) {
+            if (since.exact()) {
+                reasons.add(Reason.plain("on " + date + " it is not yet in force for " + state));
+                return new InForce(instrument.id(), state, date, Answer.NO, Optional.empty(), reasons);
+            }
+            reasons.add(
+                    Reason.plain("whether it is in force for " + state + " before " + since.date() + " is unknown"));
+            return new InForce(instrument.id(), state, date, Answer.UNKNOWN, Optional.empty(), reasons);
+        }
+        var denounced = new DenunciationTakesEffect(instrument)
+                .check(state, denunciations.getOrDefault(state, List.of()), date, reasons);
+        var sinceDate = since.exact() ? Optional.of(since.date()) : Optional.<LocalDate>empty();
+        return new InForce(
+                instrument.id(),
+                state,
+                date,
+                denounced,
+                denounced == Answer.YES ? sinceDate : Optional.empty(),
+                reasons);
+    }
+
+    /** How far the instrument is from entry into force, as of {@code asOf}. */
+    public Progress progress(LocalDate asOf) {
+        var counting = counting();
+        int undated = (int) counting.stream().filter(d -> !d.exact()).count();
+        var answer = switch (status) {
+            case InForceSince s -> asOf.isBefore(s.date()) ? Answer.NO : Answer.YES;
+            case NotInForce n -> Answer.NO;
+            case Undetermined u ->
+                u.atTheLatest().filter(d -> !asOf.isBefore(d)).isPresent() ? Answer.YES : Answer.UNKNOWN;
+        };
+        Optional<LocalDate> date = status instanceof InForceSince s ? Optional.of(s.date()) : Optional.empty();
+        var reasons = new ArrayList<Reason>();
+        reasons.add(status.reason());
+        if (!rule.reioCountsInAddition()) {
+            reasons.add(Reason.of(
+                    "instruments of regional economic integration organisations are not counted in addition to"
+                            + " those of their member States",
+                    rule.cites()));
+        }
+        return new Progress(
+                instrument.id(),
+                asOf,
+                answer,
+                counting.size(),
+                undated,
+                rule.required(),
+                signatures.size(),
+                date,
+                reasons);
+    }
+
+    /** The threshold rule applied to the counting deposits. */
+    private record ThresholdReached(InstrumentDefinition instrument, ThresholdRule rule, List<Deposit> counting) {
+
+        InstrumentStatus status() {
+            var cites = rule.cites();
+            if (instrument.recordedEntryIntoForce().isPresent()) {
+                var date = instrument.recordedEntryIntoForce().get();
+                return new InForceSince(
+                        date,
+                        Optional.empty(),
+                        Reason.of(
+                                instrument.id() + " entered into force on " + date
+                                        + " (date recorded by the source, not recomputed: the treaty actions"
+                                        + " on record are incomplete)",
+                                cites));
+            }
+            if (counting.size() < rule.required()) {
+                return new NotInForce(Reason.of(
+                        counting.size() + " of the " + rule.required() + " instruments that count are recorded for "
+                                + instrument.id() + ": it is not in force",
+                        cites));
+            }
+            var minimum = rule.groupMinimum();
+            if (minimum.isPresent() && minimum.get().group().members().isEmpty()) {
+                return new Undetermined(
+                        Optional.empty(),
+                        Reason.of(
+                                "the threshold needs at least " + minimum.get().count() + " instruments from "
+                                        + minimum.get().group().name() + ", whose membership is not recorded",
+                                cites));
+            }
+            boolean allExact = counting.stream().allMatch(Deposit::exact);
+            var dated = counting.stream()
+                    .filter(d -> d.noLaterThan().isPresent())
+                    .sorted(Comparator.comparing(d -> d.noLaterThan().get()))
+                    .toList();
+            int count = 0;
+            int fromGroup = 0;
+            LocalDate reached = null;
+            for (Deposit deposit : dated) {
+                count++;
+                if (minimum.isPresent()
+                        && minimum.get().group().contains(deposit.party()).orElse(false)) {
+                    fromGroup++;
+                }
+                if (count >= rule.required()
+                        && (minimum.isEmpty() || fromGroup >= minimum.get().count())) {
+                    reached = deposit.noLaterThan().get();
+                    break;
+                }
+            }
+            if (reached == null) {
+                return allExact
+                        ? new NotInForce(Reason.of(
+                                "enough instruments are recorded but fewer than "
+                                        + minimum.map(m -> m.count() + " from "
+                                                        + m.group().name())
+                                                .orElse("required")
+                                        + ": " + instrument.id() + " is not in force",
+                                cites))
+                        : new Undetermined(
+                                Optional.empty(),
+                                Reason.of(
+                                        "enough instruments are recorded for " + instrument.id()
+                                                + " but some deposit dates are unknown, so when the threshold was"
+                                                + " reached is unknown",
+                                        cites));
+            }
+            if (rule.effective().isEmpty()) {
+                return new Undetermined(
+                        Optional.empty(),
+                        Reason.of(
+                                "the threshold of " + instrument.id() + " was reached on "
+                                        + (allExact ? "" : "or before ") + reached
+                                        + " but the timing of its entry into force is not recorded",
+                                cites));
+            }
+            var date = rule.effective().get().from(reached);
+            if (!allExact) {
+                return new Undetermined(
+                        Optional.of(date),
+                        Reason.of(
+                                instrument.id() + " is in force on " + date + " at the latest: the threshold of "
+                                        + rule.required() + " was reached on or before " + reached
+                                        + " and some deposit dates are unknown",
+                                cites));
+            }
+            return new InForceSince(
+                    date,
+                    Optional.of(reached),
+                    Reason.of(
+                            "the instrument completing the threshold of " + rule.required() + " was deposited on "
+                                    + reached + ", so " + instrument.id() + " entered into force on " + date + " ("
+                                    + rule.effective().get().describe() + ")",
+                            cites));
+        }
+    }
+}

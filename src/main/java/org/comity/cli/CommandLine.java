@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.comity.accounts.Accounts;
+import org.comity.treaty.cli.TreatyCommand;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -17,7 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CommandLine {
 
-    private static final List<String> COMMANDS = List.of("accounts", "help");
+    private static final List<String> COMMANDS = List.of("accounts", "treaty", "help");
 
     private CommandLine() {}
 
@@ -34,6 +35,7 @@ public final class CommandLine {
         }
         return switch (args[0]) {
             case "accounts" -> accounts(application, words, springArgs, out, err);
+            case "treaty" -> treaty(application, words, springArgs, out, err);
             default -> help(out);
         };
     }
@@ -54,12 +56,24 @@ public final class CommandLine {
         }
     }
 
+    private static int treaty(
+            Class<?> application, List<String> words, List<String> springArgs, PrintStream out, PrintStream err) {
+        if (words.isEmpty()) {
+            return TreatyCommand.run(words, out, err, null);
+        }
+        try (var context = offline(application, springArgs)) {
+            return TreatyCommand.run(words, out, err, context);
+        }
+    }
+
     private static int help(PrintStream out) {
         out.println("""
                 usage: java -jar comity.jar [COMMAND] [ARGUMENTS] [--property=value …]
 
                 Without a command, starts the node.
                   accounts reset-password USERNAME   set a new random password and print it once
+                  treaty status                      instruments, parties and entry into force
+                  treaty import FILE                 import treaty actions (CSV), all or nothing
                   help                               this text
 
                 Options such as --comity.data-dir=DIR or --comity.datasource.url=URL choose the node's database.""");

@@ -9,6 +9,8 @@ CREATE TABLE casework_request (
     kind                    text        NOT NULL,
     state                   text        NOT NULL,
     open                    boolean     NOT NULL,
+    -- The response deadline is met by a decision; only requests awaiting one can miss it.
+    awaiting_decision       boolean     NOT NULL,
     state_data              jsonb       NOT NULL,
     content                 jsonb       NOT NULL,
     deadline                jsonb       NOT NULL,

@@ -303,7 +303,7 @@ public final class Request {
         var events = new ArrayList<CaseEvent>();
         var actions = new ArrayList<String>();
         var clock = deadline;
-        if (deadline.overdue(now) && !deadline.missReported()) {
+        if (awaitingDecision() && deadline.overdue(now) && !deadline.missReported()) {
             events.add(new CaseEvent.DeadlineMissed(deadline.dueAt(now), now));
             actions.add("deadline missed");
             clock = deadline.withMissReported(true);
@@ -322,6 +322,17 @@ public final class Request {
         }
         return Optional.of(
                 new Change(copy(content, state, clock, preserved, assignee, now), String.join("; ", actions), events));
+    }
+
+    /**
+     * Whether the request still waits for a decision. A decision answers the request, so the response
+     * deadline can only be missed before it.
+     */
+    public boolean awaitingDecision() {
+        return state instanceof RequestState.Open
+                && !(state instanceof RequestState.Decided)
+                && !(state instanceof Executing)
+                && !(state instanceof Executed);
     }
 
     /** What the request lacks for its kind; empty when it is complete. */

@@ -52,12 +52,12 @@ public class JdbcRequests {
     public void insert(Request request, Instant now) {
         jdbc.sql("""
                         INSERT INTO casework_request (
-                            id, version, direction, kind, state, open, state_data, content, deadline, preservation,
+                            id, version, direction, kind, state, open, awaiting_decision, state_data, content, deadline, preservation,
                             counterpart_state, emergency, assignee, created_by, created_at, updated_at, due_at,
                             clock_stopped, deadline_miss_reported, preservation_expires_at, preservation_warned,
                             search_text)
                         VALUES (
-                            :id, :version, :direction, :kind, :state, :open, :stateData::jsonb, :content::jsonb,
+                            :id, :version, :direction, :kind, :state, :open, :awaitingDecision, :stateData::jsonb, :content::jsonb,
                             :deadline::jsonb, :preservation::jsonb, :counterpart, :emergency, :assignee, :createdBy,
                             :createdAt, :updatedAt, :dueAt, :clockStopped, :missReported, :preservationExpiresAt,
                             :preservationWarned, :searchText)
@@ -68,7 +68,7 @@ public class JdbcRequests {
     public void update(Request request, Instant now) {
         int updated = jdbc.sql("""
                         UPDATE casework_request SET
-                            version = :version, state = :state, open = :open, state_data = :stateData::jsonb,
+                            version = :version, state = :state, open = :open, awaiting_decision = :awaitingDecision, state_data = :stateData::jsonb,
                             content = :content::jsonb, deadline = :deadline::jsonb,
                             preservation = :preservation::jsonb, counterpart_state = :counterpart,
                             emergency = :emergency, assignee = :assignee, updated_at = :updatedAt, due_at = :dueAt,
@@ -148,7 +148,7 @@ public class JdbcRequests {
         return jdbc.sql("""
                         SELECT id FROM casework_request
                         WHERE open AND (
-                            (NOT clock_stopped AND NOT deadline_miss_reported AND due_at < :now)
+                            (awaiting_decision AND NOT clock_stopped AND NOT deadline_miss_reported AND due_at < :now)
                             OR (NOT preservation_warned AND preservation_expires_at <= :warnFrom))
                         ORDER BY due_at
                         """)
@@ -221,6 +221,7 @@ public class JdbcRequests {
         map.put("kind", request.kind().name());
         map.put("state", request.state().code());
         map.put("open", request.state() instanceof RequestState.Open);
+        map.put("awaitingDecision", request.awaitingDecision());
         map.put("stateData", json.writeValueAsString(request.state()));
         map.put("content", json.writeValueAsString(request.content()));
         map.put("deadline", json.writeValueAsString(deadline));

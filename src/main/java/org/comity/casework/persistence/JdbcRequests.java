@@ -115,7 +115,8 @@ public class JdbcRequests {
             params.put("assignee", query.assignee());
         }
         if (query.dueBefore() != null) {
-            where.add("due_at < :dueBefore");
+            // A stopped clock has no due date until it runs again.
+            where.add("due_at < :dueBefore AND NOT clock_stopped");
             params.put("dueBefore", Timestamp.from(query.dueBefore()));
         }
         if (query.text() != null && !query.text().isBlank()) {

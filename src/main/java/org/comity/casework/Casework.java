@@ -1,0 +1,319 @@
+package org.comity.casework;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.comity.accounts.Accounts;
+import org.comity.casework.domain.Actor;
+import org.comity.casework.domain.Assessment;
+import org.comity.casework.domain.CaseEvent;
+import org.comity.casework.domain.Consultation;
+import org.comity.casework.domain.Decision;
+import org.comity.casework.domain.KindOfAssistance;
+import org.comity.casework.domain.Request;
+import org.comity.casework.domain.RequestContent;
+import org.comity.casework.domain.TimeLimits;
+import org.comity.casework.persistence.JdbcRequests;
+import org.comity.shared.Conflict;
+import org.comity.shared.InvalidInput;
+import org.comity.shared.NotFound;
+import org.comity.shared.Violation;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Casework: drafting, sending, registering, reviewing, deciding and executing requests. Every change
+ * is stored with its audit line and its events in one transaction, so the public log never hears of a
+ * change that was not stored, and no change is stored unannounced. A caller that passes the version it
+ * saw gets a conflict instead of overwriting someone else's change.
+ */
+@Component
+public class Casework {
+
+    private final JdbcRequests store;
+    private final Accounts accounts;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TimeLimits limits;
+
+    Casework(JdbcRequests store, Accounts accounts, ApplicationEventPublisher events, Clock clock, TimeLimits limits) {
+        this.store = store;
+        this.accounts = accounts;
+        this.events = events;
+        this.clock = clock;
+        this.limits = limits;
+    }
+
+    /** What a command acts on: the request and whoever acts, at one moment. */
+    @FunctionalInterface
+    interface Operation {
+        Request.Change apply(Request request, Actor actor, Instant now);
+    }
+
+    @Transactional
+    public Request draft(KindOfAssistance kind, RequestContent content, String username) {
+        requireKind(kind);
+        var now = clock.instant();
+        var change = Request.draft(UUID.randomUUID(), kind, content, actor(username), now, limits);
+        store.insert(change.request(), now);
+        record(change, username, null, now);
+        return change.request();
+    }
+
+    @Transactional
+    public Request registerIncoming(
+            KindOfAssistance kind, RequestContent content, @Nullable Instant receivedAt, String username) {
+        requireKind(kind);
+        var now = clock.instant();
+        var change = Request.registerIncoming(
+                UUID.randomUUID(), kind, content, receivedAt == null ? now : receivedAt, actor(username), now, limits);
+        store.insert(change.request(), now);
+        record(change, username, null, now);
+        return change.request();
+    }
+
+    @Transactional
+    public Request updateDraft(UUID id, long expectedVersion, RequestContent content, String username) {
+        return change(id, expectedVersion, username, (r, a, now) -> r.updateDraft(content, now, limits));
+    }
+
+    @Transactional
+    public Request proposeSending(UUID id, @Nullable Long expectedVersion, String username) {
+        return change(id, expectedVersion, username, (r, a, now) -> r.proposeSending(a, now));
+    }
+
+    @Transactional
+    public Request approveSending(UUID id, @Nullable Long expectedVersion, String username) {
+        return change(id, expectedVersion, username, (r, a, now) -> r.approveSending(a, now));
+    }
+
+    @Transactional
+    public Request sendBackToDraft(UUID id, @Nullable Long expectedVersion, String username) {
+        return change(id, expectedVersion, username, (r, a, now) -> r.sendBackToDraft(now));
+    }
+
+    @Transactional
+    public Request startReview(UUID id, @Nullable Long expectedVersion, String username) {
+        return change(id, expectedVersion, username, (r, a, now) -> r.startReview(now));
+    }
+
+    @Transactional
+    public Request requestInformation(UUID id, @Nullable Long expectedVersion, String what, String username) {
+        return change(id, expectedVersion, username, (r, a, now) -> r.requestInformation(what, now));
+    }
+
+    @Transactional
+    public Request informationReceived(UUID id, @Nullable Long expectedVersion, String username) {
+        return change(id, expectedVersion, username, (r, a, now) -> r.informationReceived(now));
+    }
+
+    @Transactional
+    public Request recordConsultation(
+            UUID id, @Nullable Long expectedVersion, String with, String summary, String username) {
+        var problems = new ArrayList<Violation>();
+        if (with == null || with.isBlank()) {
+            problems.add(new Violation("with", "consulted-party-required", "say whom you consulted"));
+        }
+        if (summary == null || summary.isBlank()) {
+            problems.add(new Violation("summary", "consultation-summary-required", "summarise the consultation"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        return change(
+                id,
+                expectedVersion,
+                username,
+                (r, a, now) -> r.recordConsultation(new Consultation(now, a.username(), with, summary)));
+    }
+
+    @Transactional
+    public Request decide(
+            UUID id, @Nullable Long expectedVersion, Decision decision, Assessment assessment, String username) {
+        return change(id, expectedVersion, username, (r, a, now) -> r.decide(decision, assessment, a, now));
+    }
+
+    @Transactional
+    public Request approveDecision(UUID id, @Nullable Long expectedVersion, String username) {
+        return change(id, expectedVersion, username, (r, a, now) -> r.approveDecision(a, now));
+    }
+
+    @Transactional
+    public Request sendDecisionBack(UUID id, @Nullable Long expectedVersion, String username) {
+        return change(id, expectedVersion, username, (r, a, now) -> r.sendDecisionBack(now));
+    }
+
+    @Transactional
+    public Request resume(UUID id, @Nullable Long expectedVersion, String username) {
+        return change(id, expectedVersion, username, (r, a, now) -> r.resume(now));
+    }
+
+    @Transactional
+    public Request startExecution(UUID id, @Nullable Long expectedVersion, String username) {
+        return change(id, expectedVersion, username, (r, a, now) -> r.startExecution(now));
+    }
+
+    @Transactional
+    public Request completeExecution(
+            UUID id, @Nullable Long expectedVersion, boolean evidenceTransmitted, String username) {
+        return change(id, expectedVersion, username, (r, a, now) -> r.completeExecution(evidenceTransmitted, now));
+    }
+
+    @Transactional
+    public Request recordPreservation(UUID id, @Nullable Long expectedVersion, int days, String username) {
+        return change(id, expectedVersion, username, (r, a, now) -> r.recordPreservation(days, now, limits));
+    }
+
+    @Transactional
+    public Request renewPreservation(UUID id, @Nullable Long expectedVersion, int days, String username) {
+        return change(id, expectedVersion, username, (r, a, now) -> r.renewPreservation(days, now, limits));
+    }
+
+    @Transactional
+    public Request close(UUID id, @Nullable Long expectedVersion, String username) {
+        return change(id, expectedVersion, username, (r, a, now) -> r.close(now));
+    }
+
+    @Transactional
+    public Request withdraw(UUID id, @Nullable Long expectedVersion, String reason, String username) {
+        return change(id, expectedVersion, username, (r, a, now) -> r.withdraw(reason, now));
+    }
+
+    @Transactional
+    public Request assign(UUID id, @Nullable Long expectedVersion, String assignee, String username) {
+        if (assignee == null || accounts.find(assignee).isEmpty()) {
+            throw InvalidInput.of("assignee", "unknown-user", "assign the request to an existing user");
+        }
+        return change(id, expectedVersion, username, (r, a, now) -> r.assign(assignee, now));
+    }
+
+    public Request get(UUID id) {
+        return store.find(id).orElseThrow(() -> new NotFound("request"));
+    }
+
+    public Page<Request> list(RequestQuery query) {
+        return store.list(query);
+    }
+
+    public List<AuditEntry> auditTrail(UUID id) {
+        get(id);
+        return store.auditTrail(id);
+    }
+
+    @Transactional
+    public Comment comment(UUID id, String body, String username) {
+        get(id);
+        if (body == null || body.isBlank() || body.length() > 10_000) {
+            throw InvalidInput.of("body", "comment-length", "1 to 10000 characters");
+        }
+        return store.addComment(id, clock.instant(), username, body.strip());
+    }
+
+    public List<Comment> comments(UUID id) {
+        get(id);
+        return store.comments(id);
+    }
+
+    public List<UUID> needingAttention(Instant now, Duration preservationWarning) {
+        return store.needingAttention(now, preservationWarning);
+    }
+
+    /** Announces a missed deadline or a lapsing preservation of one request; false if there was none. */
+    @Transactional
+    public boolean watch(UUID id) {
+        var now = clock.instant();
+        Optional<Request.Change> change = get(id).watch(now, limits);
+        change.ifPresent(c -> {
+            store.update(c.request(), now);
+            record(c, "system", c.request().state().code(), now);
+        });
+        return change.isPresent();
+    }
+
+    private Request change(UUID id, @Nullable Long expectedVersion, String username, Operation operation) {
+        var request = get(id);
+        if (expectedVersion != null && expectedVersion != request.version()) {
+            throw new Conflict(
+                    "stale-version",
+                    "the request is at version " + request.version() + ", not " + expectedVersion
+                            + "; reload it and try again");
+        }
+        var now = clock.instant();
+        var change = operation.apply(request, actor(username), now);
+        store.update(change.request(), now);
+        record(change, username, request.state().code(), now);
+        return change.request();
+    }
+
+    private void record(Request.Change change, String username, @Nullable String fromState, Instant now) {
+        var request = change.request();
+        store.audit(
+                request.id(),
+                now,
+                username,
+                change.action(),
+                change.fromVersion(),
+                fromState,
+                request.state().code());
+        var facts = RequestFacts.of(request);
+        for (CaseEvent event : change.events()) {
+            events.publishEvent(publicEvent(facts, event));
+        }
+    }
+
+    private static Object publicEvent(RequestFacts facts, CaseEvent event) {
+        return switch (event) {
+            case CaseEvent.Submitted e -> new RequestSubmitted(facts, day(e.at()));
+            case CaseEvent.Received e -> new RequestReceived(facts, day(e.at()));
+            case CaseEvent.Decided e ->
+                new RequestDecided(
+                        facts,
+                        e.decision().outcome(),
+                        refusalGrounds(e.decision()),
+                        e.approvedBy() != null,
+                        day(e.at()));
+            case CaseEvent.Executed e -> new RequestExecuted(facts, e.evidenceTransmitted(), day(e.at()));
+            case CaseEvent.Closed e -> new RequestClosed(facts, day(e.at()));
+            case CaseEvent.Withdrawn e -> new RequestWithdrawn(facts, e.fromState(), day(e.at()));
+            case CaseEvent.DeadlineMissed e -> new DeadlineMissed(facts, e.dueAt(), day(e.detectedAt()));
+            case CaseEvent.PreservationExpiring e -> new PreservationExpiring(facts, e.expiresAt());
+        };
+    }
+
+    private static java.util.Set<String> refusalGrounds(Decision decision) {
+        var reasons = switch (decision) {
+            case Decision.Refuse refuse -> refuse.reasons();
+            case Decision.PartialGrant partial -> partial.reasons();
+            case Decision.Grant grant -> List.<Decision.RefusalReason>of();
+            case Decision.GrantWithConditions conditions -> List.<Decision.RefusalReason>of();
+            case Decision.Postpone postpone -> List.<Decision.RefusalReason>of();
+        };
+        var grounds = new TreeSet<String>();
+        reasons.forEach(r -> grounds.add(r.ground().code()));
+        return grounds;
+    }
+
+    private static LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private Actor actor(String username) {
+        var account = accounts.find(username).orElseThrow(() -> new NotFound("account"));
+        return new Actor(account.username(), account.roles());
+    }
+
+    private static void requireKind(@Nullable KindOfAssistance kind) {
+        if (kind == null) {
+            throw InvalidInput.of("kind", "kind-required", "choose the kind of assistance");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.comity.casework;
+
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.comity.casework.domain.Request;
+import org.comity.casework.domain.RequestContent;
+import org.comity.shared.CountryCode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What other modules may know about a request, and no more: no names, identifiers or facts. Kinds,
+ * directions and conduct categories travel as stable codes ({@code expedited-preservation},
+ * {@code illegal-access}), which is also how the public log writes them.
+ *
+ * @param legalBasis the instrument id as the request names it; the treaty module resolves it
+ */
+public record RequestFacts(
+        UUID requestId,
+        String direction,
+        @Nullable CountryCode requestingState,
+        @Nullable CountryCode requestedState,
+        String kind,
+        @Nullable String legalBasis,
+        Set<String> conductCategories,
+        boolean emergency) {
+
+    public RequestFacts {
+        conductCategories = Set.copyOf(conductCategories);
+    }
+
+    static RequestFacts of(Request request) {
+        var content = request.content();
+        var categories = new TreeSet<String>();
+        content.offences().forEach(o -> o.conductCategories().forEach(c -> categories.add(c.code())));
+        return new RequestFacts(
+                request.id(),
+                request.direction().name().toLowerCase(java.util.Locale.ROOT),
+                state(content.requestingAuthority()),
+                state(content.requestedAuthority()),
+                request.kind().code(),
+                content.legalBasis(),
+                categories,
+                content.emergency());
+    }
+
+    private static @Nullable CountryCode state(RequestContent.@Nullable Authority authority) {
+        return authority == null ? null : authority.state();
+    }
+}

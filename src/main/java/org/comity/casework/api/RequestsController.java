@@ -1,0 +1,413 @@
+package org.comity.casework.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.comity.casework.AuditEntry;
+import org.comity.casework.Casework;
+import org.comity.casework.Comment;
+import org.comity.casework.Page;
+import org.comity.casework.RequestQuery;
+import org.comity.casework.domain.Assessment;
+import org.comity.casework.domain.Decision;
+import org.comity.casework.domain.Direction;
+import org.comity.casework.domain.KindOfAssistance;
+import org.comity.casework.domain.Preservation;
+import org.comity.casework.domain.Request;
+import org.comity.casework.domain.RequestContent;
+import org.comity.casework.domain.RequestState;
+import org.comity.shared.CountryCode;
+import org.comity.shared.InvalidInput;
+import org.comity.shared.Violation;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Requests over HTTP. Caseworkers draft, register and execute; legal reviewers review and decide;
+ * supervisors give second approvals; auditors read everything and change nothing. Every command may
+ * carry the {@code expectedVersion} the caller saw; editing a draft must.
+ */
+@RestController
+@RequestMapping("/api/requests")
+@Tag(name = "Requests", description = "Requests for assistance, sent and received, from draft to closure")
+class RequestsController {
+
+    private static final String READERS = "hasAnyRole('CASEWORKER', 'LEGAL_REVIEWER', 'SUPERVISOR', 'AUDITOR')";
+    private static final String WORKERS = "hasAnyRole('CASEWORKER', 'LEGAL_REVIEWER', 'SUPERVISOR')";
+    private static final String DECIDERS = "hasAnyRole('LEGAL_REVIEWER', 'SUPERVISOR')";
+
+    private final Casework casework;
+    private final Clock clock;
+
+    RequestsController(Casework casework, Clock clock) {
+        this.casework = casework;
+        this.clock = clock;
+    }
+
+    record NewDraft(
+            @Nullable KindOfAssistance kind, @Nullable RequestContent content) {}
+
+    record NewIncoming(
+            @Nullable KindOfAssistance kind,
+            @Nullable RequestContent content,
+            @Nullable Instant receivedAt) {}
+
+    record ContentUpdate(
+            @Nullable Long expectedVersion, @Nullable RequestContent content) {}
+
+    record Command(@Nullable Long expectedVersion) {}
+
+    record InformationRequest(
+            @Nullable Long expectedVersion, @Nullable String what) {}
+
+    record ConsultationRecord(
+            @Nullable Long expectedVersion,
+            @Nullable String with,
+            @Nullable String summary) {}
+
+    /**
+     * A decision as a form: {@code outcome} says which, the other fields carry what that outcome needs
+     * (conditions; the granted part and reasons; a reason and date; reasons).
+     */
+    record DecisionForm(
+            @Nullable Long expectedVersion,
+            @Nullable String outcome,
+            @Nullable List<String> conditions,
+            @Nullable String granted,
+            @Nullable List<Decision.RefusalReason> reasons,
+            @Nullable String reason,
+            @Nullable LocalDate until,
+            @Nullable Assessment assessment) {
+
+        Decision decision() {
+            if (outcome == null) {
+                throw InvalidInput.of(
+                        "outcome",
+                        "outcome-required",
+                        "one of granted, granted-with-conditions, partially-granted, postponed, refused");
+            }
+            return switch (outcome) {
+                case "granted" -> new Decision.Grant();
+                case "granted-with-conditions" -> new Decision.GrantWithConditions(conditions);
+                case "partially-granted" -> new Decision.PartialGrant(granted, reasons);
+                case "postponed" -> new Decision.Postpone(reason, until);
+                case "refused" -> new Decision.Refuse(reasons);
+                default ->
+                    throw InvalidInput.of(
+                            "outcome",
+                            "unknown-outcome",
+                            "one of granted, granted-with-conditions, partially-granted, postponed, refused");
+            };
+        }
+    }
+
+    record ExecutionResult(@Nullable Long expectedVersion, boolean evidenceTransmitted) {}
+
+    record PreservationForm(
+            @Nullable Long expectedVersion, @Nullable Integer days) {
+        int requiredDays() {
+            if (days == null) {
+                throw InvalidInput.of("days", "days-required", "say for how many days the data is preserved");
+            }
+            return days;
+        }
+    }
+
+    record Withdrawal(
+            @Nullable Long expectedVersion, @Nullable String reason) {}
+
+    record Assignment(
+            @Nullable Long expectedVersion, @Nullable String assignee) {}
+
+    record CommentForm(@Nullable String body) {}
+
+    /** One request as the API shows it, with what it still lacks for its kind. */
+    record RequestView(
+            UUID id,
+            long version,
+            Direction direction,
+            KindOfAssistance kind,
+            String state,
+            RequestState stateDetails,
+            RequestContent content,
+            @Nullable Instant dueAt,
+            boolean clockStopped,
+            @Nullable Preservation preservation,
+            @Nullable String assignee,
+            String createdBy,
+            Instant createdAt,
+            Instant updatedAt,
+            List<Violation> contentProblems) {
+
+        static RequestView of(Request request, Instant now) {
+            return new RequestView(
+                    request.id(),
+                    request.version(),
+                    request.direction(),
+                    request.kind(),
+                    request.state().code(),
+                    request.state(),
+                    request.content(),
+                    request.dueAt(now).orElse(null),
+                    request.deadline().stopped(),
+                    request.preservation().orElse(null),
+                    request.assignee().orElse(null),
+                    request.createdBy(),
+                    request.createdAt(),
+                    request.updatedAt(),
+                    request.contentProblems(LocalDate.ofInstant(now, ZoneOffset.UTC)));
+        }
+    }
+
+    private RequestView view(Request request) {
+        return RequestView.of(request, clock.instant());
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('CASEWORKER')")
+    @Operation(summary = "Draft an outgoing request (caseworkers); drafts may be incomplete")
+    ResponseEntity<RequestView> draft(@RequestBody NewDraft body, Principal principal) {
+        var request = casework.draft(body.kind(), content(body.content()), principal.getName());
+        return ResponseEntity.created(URI.create("/api/requests/" + request.id()))
+                .body(view(request));
+    }
+
+    @PostMapping("/incoming")
+    @PreAuthorize("hasRole('CASEWORKER')")
+    @Operation(summary = "Register an incoming request by hand, from paper or another channel (caseworkers)")
+    ResponseEntity<RequestView> registerIncoming(@RequestBody NewIncoming body, Principal principal) {
+        var request =
+                casework.registerIncoming(body.kind(), content(body.content()), body.receivedAt(), principal.getName());
+        return ResponseEntity.created(URI.create("/api/requests/" + request.id()))
+                .body(view(request));
+    }
+
+    @PutMapping("/{id}/content")
+    @PreAuthorize("hasRole('CASEWORKER')")
+    @Operation(summary = "Replace the content of a draft; expectedVersion is required (caseworkers)")
+    RequestView updateDraft(@PathVariable UUID id, @RequestBody ContentUpdate body, Principal principal) {
+        if (body.expectedVersion() == null) {
+            throw InvalidInput.of("expectedVersion", "version-required", "give the version you edited");
+        }
+        return view(casework.updateDraft(id, body.expectedVersion(), content(body.content()), principal.getName()));
+    }
+
+    @PostMapping("/{id}/sending")
+    @PreAuthorize("hasRole('CASEWORKER')")
+    @Operation(summary = "Propose sending a complete draft; a supervisor must approve (caseworkers)")
+    RequestView proposeSending(@PathVariable UUID id, @RequestBody(required = false) Command body, Principal p) {
+        return view(casework.proposeSending(id, version(body), p.getName()));
+    }
+
+    @PostMapping("/{id}/sending/approval")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    @Operation(summary = "Approve sending, as a second user (supervisors)")
+    RequestView approveSending(@PathVariable UUID id, @RequestBody(required = false) Command body, Principal p) {
+        return view(casework.approveSending(id, version(body), p.getName()));
+    }
+
+    @PostMapping("/{id}/sending/rejection")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    @Operation(summary = "Send a proposed request back to draft (supervisors)")
+    RequestView rejectSending(@PathVariable UUID id, @RequestBody(required = false) Command body, Principal p) {
+        return view(casework.sendBackToDraft(id, version(body), p.getName()));
+    }
+
+    @PostMapping("/{id}/review")
+    @PreAuthorize(WORKERS)
+    @Operation(summary = "Start the review of a received or submitted request")
+    RequestView startReview(@PathVariable UUID id, @RequestBody(required = false) Command body, Principal p) {
+        return view(casework.startReview(id, version(body), p.getName()));
+    }
+
+    @PostMapping("/{id}/information-requests")
+    @PreAuthorize(WORKERS)
+    @Operation(summary = "Ask the other State for more information; the deadline clock stops")
+    RequestView requestInformation(@PathVariable UUID id, @RequestBody InformationRequest body, Principal p) {
+        return view(casework.requestInformation(id, body.expectedVersion(), body.what(), p.getName()));
+    }
+
+    @PostMapping("/{id}/information-received")
+    @PreAuthorize(WORKERS)
+    @Operation(summary = "Record that the information asked for arrived; the deadline clock runs again")
+    RequestView informationReceived(@PathVariable UUID id, @RequestBody(required = false) Command body, Principal p) {
+        return view(casework.informationReceived(id, version(body), p.getName()));
+    }
+
+    @PostMapping("/{id}/consultations")
+    @PreAuthorize(WORKERS)
+    @Operation(summary = "Record a consultation with the requesting State (needed before refusing or postponing)")
+    RequestView consult(@PathVariable UUID id, @RequestBody ConsultationRecord body, Principal p) {
+        return view(casework.recordConsultation(id, body.expectedVersion(), body.with(), body.summary(), p.getName()));
+    }
+
+    @PostMapping("/{id}/decision")
+    @PreAuthorize(DECIDERS)
+    @Operation(
+            summary = "Decide (legal reviewers, supervisors); with a ground or concern in the assessment the"
+                    + " decision waits for a supervisor's approval")
+    RequestView decide(@PathVariable UUID id, @RequestBody DecisionForm body, Principal p) {
+        var assessment = body.assessment() == null ? Assessment.clear() : body.assessment();
+        return view(casework.decide(id, body.expectedVersion(), body.decision(), assessment, p.getName()));
+    }
+
+    @PostMapping("/{id}/decision/approval")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    @Operation(summary = "Approve a proposed decision, as a second user (supervisors)")
+    RequestView approveDecision(@PathVariable UUID id, @RequestBody(required = false) Command body, Principal p) {
+        return view(casework.approveDecision(id, version(body), p.getName()));
+    }
+
+    @PostMapping("/{id}/decision/rejection")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    @Operation(summary = "Send a proposed decision back to review (supervisors)")
+    RequestView rejectDecision(@PathVariable UUID id, @RequestBody(required = false) Command body, Principal p) {
+        return view(casework.sendDecisionBack(id, version(body), p.getName()));
+    }
+
+    @PostMapping("/{id}/resumption")
+    @PreAuthorize(DECIDERS)
+    @Operation(summary = "Resume the review of a postponed request")
+    RequestView resume(@PathVariable UUID id, @RequestBody(required = false) Command body, Principal p) {
+        return view(casework.resume(id, version(body), p.getName()));
+    }
+
+    @PostMapping("/{id}/execution")
+    @PreAuthorize("hasRole('CASEWORKER')")
+    @Operation(summary = "Start executing a granted request (caseworkers)")
+    RequestView startExecution(@PathVariable UUID id, @RequestBody(required = false) Command body, Principal p) {
+        return view(casework.startExecution(id, version(body), p.getName()));
+    }
+
+    @PostMapping("/{id}/execution/completion")
+    @PreAuthorize("hasRole('CASEWORKER')")
+    @Operation(summary = "Record that execution is complete, and whether evidence was transmitted (caseworkers)")
+    RequestView completeExecution(@PathVariable UUID id, @RequestBody ExecutionResult body, Principal p) {
+        return view(casework.completeExecution(id, body.expectedVersion(), body.evidenceTransmitted(), p.getName()));
+    }
+
+    @PostMapping("/{id}/preservation")
+    @PreAuthorize("hasRole('CASEWORKER')")
+    @Operation(summary = "Record that data was preserved, for at least the minimum period (caseworkers)")
+    RequestView preserve(@PathVariable UUID id, @RequestBody PreservationForm body, Principal p) {
+        return view(casework.recordPreservation(id, body.expectedVersion(), body.requiredDays(), p.getName()));
+    }
+
+    @PostMapping("/{id}/preservation/renewal")
+    @PreAuthorize("hasRole('CASEWORKER')")
+    @Operation(summary = "Renew a preservation (caseworkers)")
+    RequestView renewPreservation(@PathVariable UUID id, @RequestBody PreservationForm body, Principal p) {
+        return view(casework.renewPreservation(id, body.expectedVersion(), body.requiredDays(), p.getName()));
+    }
+
+    @PostMapping("/{id}/closure")
+    @PreAuthorize("hasAnyRole('CASEWORKER', 'SUPERVISOR')")
+    @Operation(summary = "Close a refused or executed request")
+    RequestView close(@PathVariable UUID id, @RequestBody(required = false) Command body, Principal p) {
+        return view(casework.close(id, version(body), p.getName()));
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    @PreAuthorize("hasAnyRole('CASEWORKER', 'SUPERVISOR')")
+    @Operation(summary = "Withdraw a request before closure, with the reason")
+    RequestView withdraw(@PathVariable UUID id, @RequestBody Withdrawal body, Principal p) {
+        return view(casework.withdraw(id, body.expectedVersion(), body.reason(), p.getName()));
+    }
+
+    @PostMapping("/{id}/assignment")
+    @PreAuthorize("hasAnyRole('CASEWORKER', 'SUPERVISOR')")
+    @Operation(summary = "Assign a request to a user")
+    RequestView assign(@PathVariable UUID id, @RequestBody Assignment body, Principal p) {
+        return view(casework.assign(id, body.expectedVersion(), body.assignee(), p.getName()));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(READERS)
+    @Operation(summary = "One request")
+    RequestView get(@PathVariable UUID id) {
+        return view(casework.get(id));
+    }
+
+    @GetMapping
+    @PreAuthorize(READERS)
+    @Operation(
+            summary = "List requests, filtered, paged (from 0) and sorted (created, updated, due);"
+                    + " q searches the facts and offences")
+    Page<RequestView> list(
+            @RequestParam(required = false) Direction direction,
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) KindOfAssistance kind,
+            @RequestParam(required = false) String counterpart,
+            @RequestParam(required = false) String assignee,
+            @RequestParam(required = false) Instant dueBefore,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            @RequestParam(defaultValue = "CREATED") RequestQuery.Sort sort,
+            @RequestParam(defaultValue = "false") boolean descending) {
+        CountryCode counterpartState;
+        try {
+            counterpartState = counterpart == null ? null : CountryCode.of(counterpart);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.of("counterpart", "country-code", "a two-letter ISO 3166-1 code");
+        }
+        var found = casework.list(new RequestQuery(
+                direction, state, kind, counterpartState, assignee, dueBefore, q, page, size, sort, descending));
+        var now = clock.instant();
+        return new Page<>(
+                found.items().stream().map(r -> RequestView.of(r, now)).toList(),
+                found.page(),
+                found.size(),
+                found.total());
+    }
+
+    @GetMapping("/{id}/audit")
+    @PreAuthorize(READERS)
+    @Operation(summary = "The audit trail of one request, oldest first")
+    List<AuditEntry> audit(@PathVariable UUID id) {
+        return casework.auditTrail(id);
+    }
+
+    @GetMapping("/{id}/comments")
+    @PreAuthorize(READERS)
+    @Operation(summary = "Comments on one request, oldest first")
+    List<Comment> comments(@PathVariable UUID id) {
+        return casework.comments(id);
+    }
+
+    @PostMapping("/{id}/comments")
+    @PreAuthorize(WORKERS)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Comment on a request")
+    Comment comment(@PathVariable UUID id, @RequestBody CommentForm body, Principal p) {
+        return casework.comment(id, body.body(), p.getName());
+    }
+
+    private static @Nullable Long version(@Nullable Command body) {
+        return body == null ? null : body.expectedVersion();
+    }
+
+    private static RequestContent content(@Nullable RequestContent content) {
+        return content != null
+                ? content
+                : new RequestContent(null, null, null, List.of(), null, List.of(), null, null, null, null, null, null);
+    }
+}

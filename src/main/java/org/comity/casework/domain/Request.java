@@ -1,0 +1,455 @@
+package org.comity.casework.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.comity.casework.domain.RequestState.AwaitingDecisionApproval;
+import org.comity.casework.domain.RequestState.AwaitingSendApproval;
+import org.comity.casework.domain.RequestState.Draft;
+import org.comity.casework.domain.RequestState.Executed;
+import org.comity.casework.domain.RequestState.Executing;
+import org.comity.casework.domain.RequestState.Granted;
+import org.comity.casework.domain.RequestState.InformationRequested;
+import org.comity.casework.domain.RequestState.Postponed;
+import org.comity.casework.domain.RequestState.Received;
+import org.comity.casework.domain.RequestState.Refused;
+import org.comity.casework.domain.RequestState.Submitted;
+import org.comity.casework.domain.RequestState.UnderReview;
+import org.comity.shared.Conflict;
+import org.comity.shared.CountryCode;
+import org.comity.shared.InvalidInput;
+import org.comity.shared.Violation;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One request, sent or received: the aggregate. It is immutable; each operation checks that the
+ * current state allows it, delegates to that state's transition and returns the changed request with
+ * the events the change emits and the action for the audit trail. The version counts stored changes
+ * and makes concurrent edits detectable.
+ */
+public final class Request {
+
+    private final UUID id;
+    private final long version;
+    private final Direction direction;
+    private final KindOfAssistance kind;
+    private final RequestContent content;
+    private final RequestState state;
+    private final DeadlineClock deadline;
+    private final @Nullable Preservation preservation;
+    private final @Nullable String assignee;
+    private final String createdBy;
+    private final Instant createdAt;
+    private final Instant updatedAt;
+
+    public Request(
+            UUID id,
+            long version,
+            Direction direction,
+            KindOfAssistance kind,
+            RequestContent content,
+            RequestState state,
+            DeadlineClock deadline,
+            @Nullable Preservation preservation,
+            @Nullable String assignee,
+            String createdBy,
+            Instant createdAt,
+            Instant updatedAt) {
+        if (id == null || direction == null || kind == null || content == null || state == null) {
+            throw new IllegalArgumentException("a request has an id, direction, kind, content and state");
+        }
+        if (preservation != null && kind != KindOfAssistance.EXPEDITED_PRESERVATION) {
+            throw new IllegalArgumentException("only a preservation request preserves data");
+        }
+        this.id = id;
+        this.version = version;
+        this.direction = direction;
+        this.kind = kind;
+        this.content = content;
+        this.state = state;
+        this.deadline = deadline;
+        this.preservation = preservation;
+        this.assignee = assignee;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+    }
+
+    /** A changed request (its version one higher), what to record in the audit trail, what to announce. */
+    public record Change(Request request, String action, List<CaseEvent> events) {
+        public Change {
+            events = List.copyOf(events);
+        }
+
+        public long fromVersion() {
+            return request.version() - 1;
+        }
+    }
+
+    /** A new outgoing request; drafts may be incomplete. Its clock starts now: emergencies count from the start. */
+    public static Change draft(
+            UUID id, KindOfAssistance kind, RequestContent content, Actor by, Instant at, TimeLimits limits) {
+        var deadline = DeadlineClock.start(at, limits.responseTime(kind, content.urgencyLevel()));
+        var request = new Request(
+                id, 1, Direction.OUTGOING, kind, content, new Draft(), deadline, null, null, by.username(), at, at);
+        return new Change(request, "created draft", List.of());
+    }
+
+    /**
+     * An incoming request entered by hand (from paper or another channel). It is registered even when
+     * incomplete, since missing contents are for the reviewer to weigh ({@link #contentProblems}); only
+     * the requesting State is needed to know who is asking.
+     */
+    public static Change registerIncoming(
+            UUID id,
+            KindOfAssistance kind,
+            RequestContent content,
+            Instant receivedAt,
+            Actor by,
+            Instant at,
+            TimeLimits limits) {
+        var problems = new ArrayList<Violation>();
+        if (content.requestingAuthority() == null
+                || content.requestingAuthority().state() == null) {
+            problems.add(
+                    new Violation("content.requestingAuthority.state", "state-required", "give the requesting State"));
+        }
+        if (receivedAt.isAfter(at)) {
+            problems.add(new Violation("receivedAt", "received-in-future", "a request cannot arrive in the future"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        var deadline = DeadlineClock.start(receivedAt, limits.responseTime(kind, content.urgencyLevel()));
+        var request = new Request(
+                id,
+                1,
+                Direction.INCOMING,
+                kind,
+                content,
+                new Received(receivedAt),
+                deadline,
+                null,
+                null,
+                by.username(),
+                at,
+                at);
+        return new Change(request, "registered incoming request", List.of(new CaseEvent.Received(receivedAt)));
+    }
+
+    public Change updateDraft(RequestContent newContent, Instant at, TimeLimits limits) {
+        expect(Draft.class, "edit");
+        var clock = deadline.allow(limits.responseTime(kind, newContent.urgencyLevel()), at);
+        return new Change(copy(newContent, state, clock, preservation, assignee, at), "edited draft", List.of());
+    }
+
+    /** Sending needs complete contents; all problems are listed at once. */
+    public Change proposeSending(Actor by, Instant at) {
+        var draft = expect(Draft.class, "send");
+        ContentRules.require(kind, content, LocalDate.ofInstant(at, ZoneOffset.UTC));
+        return apply(draft.proposeSending(by, at), "proposed sending", at);
+    }
+
+    public Change approveSending(Actor approver, Instant at) {
+        return apply(expect(AwaitingSendApproval.class, "approve sending").approve(approver, at), "sent", at);
+    }
+
+    public Change sendBackToDraft(Instant at) {
+        return apply(expect(AwaitingSendApproval.class, "send back").sendBack(), "sent back to draft", at);
+    }
+
+    public Change startReview(Instant at) {
+        Transition transition;
+        if (state instanceof Submitted submitted) {
+            transition = submitted.startReview();
+        } else if (state instanceof Received received) {
+            transition = received.startReview();
+        } else {
+            throw notAllowed("start the review of");
+        }
+        return apply(transition, "started review", at);
+    }
+
+    public Change requestInformation(String what, Instant at) {
+        if (ContentRule.blank(what)) {
+            throw InvalidInput.of("what", "information-required", "say what information is needed");
+        }
+        return apply(
+                expect(UnderReview.class, "request information on").requestInformation(what, at),
+                "requested information: " + what,
+                at);
+    }
+
+    public Change informationReceived(Instant at) {
+        return apply(
+                expect(InformationRequested.class, "record information for").informationReceived(),
+                "information received",
+                at);
+    }
+
+    public Change recordConsultation(Consultation consultation) {
+        return apply(
+                expect(UnderReview.class, "record a consultation on").recordConsultation(consultation),
+                "recorded consultation with " + consultation.with(),
+                consultation.at());
+    }
+
+    public Change decide(Decision decision, Assessment assessment, Actor by, Instant at) {
+        var transition = expect(UnderReview.class, "decide").decide(decision, assessment, by, at);
+        var action = transition.next() instanceof AwaitingDecisionApproval
+                ? "proposed decision " + decision.outcome()
+                : "decided " + decision.outcome();
+        return apply(transition, action, at);
+    }
+
+    public Change approveDecision(Actor approver, Instant at) {
+        var pending = expect(AwaitingDecisionApproval.class, "approve a decision on");
+        return apply(
+                pending.approve(approver, at),
+                "approved decision " + pending.proposed().outcome(),
+                at);
+    }
+
+    public Change sendDecisionBack(Instant at) {
+        return apply(
+                expect(AwaitingDecisionApproval.class, "send back a decision on")
+                        .sendBack(),
+                "sent decision back to review",
+                at);
+    }
+
+    public Change resume(Instant at) {
+        return apply(expect(Postponed.class, "resume").resume(), "resumed after postponement", at);
+    }
+
+    public Change startExecution(Instant at) {
+        return apply(expect(Granted.class, "execute").startExecution(at), "started execution", at);
+    }
+
+    public Change completeExecution(boolean evidenceTransmitted, Instant at) {
+        return apply(
+                expect(Executing.class, "complete the execution of").complete(evidenceTransmitted, at),
+                evidenceTransmitted ? "evidence transmitted" : "executed",
+                at);
+    }
+
+    public Change close(Instant at) {
+        Transition transition;
+        if (state instanceof Refused refused) {
+            transition = refused.close(at);
+        } else if (state instanceof Executed executed) {
+            transition = executed.close(at);
+        } else {
+            throw notAllowed("close");
+        }
+        return apply(transition, "closed", at);
+    }
+
+    public Change withdraw(String reason, Instant at) {
+        if (ContentRule.blank(reason)) {
+            throw InvalidInput.of("reason", "reason-required", "say why the request is withdrawn");
+        }
+        if (!(state instanceof RequestState.Open open)) {
+            throw notAllowed("withdraw");
+        }
+        return apply(open.withdraw(at), "withdrawn: " + reason, at);
+    }
+
+    public Change assign(String newAssignee, Instant at) {
+        if (!(state instanceof RequestState.Open)) {
+            throw notAllowed("assign");
+        }
+        return new Change(
+                copy(content, state, deadline, preservation, newAssignee, at), "assigned to " + newAssignee, List.of());
+    }
+
+    /** Records that data was preserved, for at least the minimum period. */
+    public Change recordPreservation(int days, Instant at, TimeLimits limits) {
+        preservationAllowed();
+        if (preservation != null) {
+            throw new Conflict("already-preserved", "the data is already preserved; renew the preservation instead");
+        }
+        var preserved = PreservationPeriod.preserve(at, days, limits);
+        return new Change(
+                copy(content, state, deadline, preserved, assignee, at),
+                "preserved data until " + preserved.expiresAt(),
+                List.of());
+    }
+
+    public Change renewPreservation(int days, Instant at, TimeLimits limits) {
+        preservationAllowed();
+        if (preservation == null) {
+            throw new Conflict("not-preserved", "nothing is preserved yet");
+        }
+        var renewed = PreservationPeriod.renew(preservation, at, days, limits);
+        return new Change(
+                copy(content, state, deadline, renewed, assignee, at),
+                "renewed preservation until " + renewed.expiresAt(),
+                List.of());
+    }
+
+    /**
+     * Announces, once each, a missed deadline and a preservation about to lapse. Empty when there is
+     * nothing new to say, so the caller stores nothing.
+     */
+    public Optional<Change> watch(Instant now, TimeLimits limits) {
+        if (!(state instanceof RequestState.Open)) {
+            return Optional.empty();
+        }
+        var events = new ArrayList<CaseEvent>();
+        var actions = new ArrayList<String>();
+        var clock = deadline;
+        if (awaitingDecision() && deadline.overdue(now) && !deadline.missReported()) {
+            events.add(new CaseEvent.DeadlineMissed(deadline.dueAt(now), now));
+            actions.add("deadline missed");
+            clock = deadline.withMissReported(true);
+        }
+        var preserved = preservation;
+        if (preservation != null
+                && !preservation.warned()
+                && !now.isBefore(preservation.expiresAt().minus(limits.preservationWarning()))) {
+            events.add(new CaseEvent.PreservationExpiring(preservation.expiresAt(), now));
+            actions.add("preservation expires at " + preservation.expiresAt());
+            preserved = new Preservation(
+                    preservation.preservedAt(), preservation.expiresAt(), preservation.renewals(), true);
+        }
+        if (events.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new Change(copy(content, state, clock, preserved, assignee, now), String.join("; ", actions), events));
+    }
+
+    /**
+     * Whether the request still waits for a decision. A decision answers the request, so the response
+     * deadline can only be missed before it.
+     */
+    public boolean awaitingDecision() {
+        return state instanceof RequestState.Open
+                && !(state instanceof RequestState.Decided)
+                && !(state instanceof Executing)
+                && !(state instanceof Executed);
+    }
+
+    /** What the request lacks for its kind; empty when it is complete. */
+    public List<Violation> contentProblems(LocalDate today) {
+        return ContentRules.check(kind, content, today);
+    }
+
+    /** The other State: the requested State of an outgoing request, the requesting State of an incoming one. */
+    public Optional<CountryCode> counterpart() {
+        var authority = direction == Direction.OUTGOING ? content.requestedAuthority() : content.requestingAuthority();
+        return Optional.ofNullable(authority).map(RequestContent.Authority::state);
+    }
+
+    /** The due date of an open request; none once it is closed or withdrawn. */
+    public Optional<Instant> dueAt(Instant now) {
+        return state instanceof RequestState.Open ? Optional.of(deadline.dueAt(now)) : Optional.empty();
+    }
+
+    private Change apply(Transition transition, String action, Instant at) {
+        var next = transition.next();
+        var clock = deadline;
+        // The clock stops while information is awaited and runs again once it has arrived.
+        if (next instanceof InformationRequested) {
+            clock = clock.stop(at);
+        } else if (state instanceof InformationRequested) {
+            clock = clock.resume(at);
+        }
+        return new Change(copy(content, next, clock, preservation, assignee, at), action, transition.events());
+    }
+
+    private Request copy(
+            RequestContent newContent,
+            RequestState newState,
+            DeadlineClock clock,
+            @Nullable Preservation newPreservation,
+            @Nullable String newAssignee,
+            Instant at) {
+        return new Request(
+                id,
+                version + 1,
+                direction,
+                kind,
+                newContent,
+                newState,
+                clock,
+                newPreservation,
+                newAssignee,
+                createdBy,
+                createdAt,
+                at);
+    }
+
+    private void preservationAllowed() {
+        if (kind != KindOfAssistance.EXPEDITED_PRESERVATION) {
+            throw new Conflict("not-a-preservation-request", "only a preservation request preserves data");
+        }
+        if (!(state instanceof Executing) && !(state instanceof Executed)) {
+            throw notAllowed("record preservation on");
+        }
+    }
+
+    private <S extends RequestState> S expect(Class<S> type, String action) {
+        if (!type.isInstance(state)) {
+            throw notAllowed(action);
+        }
+        return type.cast(state);
+    }
+
+    private Conflict notAllowed(String action) {
+        return new Conflict("transition-not-allowed", "cannot " + action + " a request that is " + state.code());
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Direction direction() {
+        return direction;
+    }
+
+    public KindOfAssistance kind() {
+        return kind;
+    }
+
+    public RequestContent content() {
+        return content;
+    }
+
+    public RequestState state() {
+        return state;
+    }
+
+    public DeadlineClock deadline() {
+        return deadline;
+    }
+
+    public Optional<Preservation> preservation() {
+        return Optional.ofNullable(preservation);
+    }
+
+    public Optional<String> assignee() {
+        return Optional.ofNullable(assignee);
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

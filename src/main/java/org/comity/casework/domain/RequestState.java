@@ -1,0 +1,287 @@
+package org.comity.casework.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.comity.shared.Conflict;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a request stands. Each state is its own type and offers only the transitions that are legal
+ * from it, so an illegal transition does not compile: there is no {@code Draft.decide} and no {@code
+ * Refused.startExecution}. Every open state can be withdrawn; closed and withdrawn requests are final.
+ *
+ * <pre>
+ * Draft ─proposeSending→ AwaitingSendApproval ─approve (second user)→ Submitted ─startReview→ UnderReview
+ *                         └─sendBack→ Draft
+ * (registered by hand or received) Received ─startReview→ UnderReview
+ * UnderReview ─requestInformation→ InformationRequested (clock stopped) ─informationReceived→ UnderReview
+ * UnderReview ─recordConsultation→ UnderReview
+ * UnderReview ─decide→ Granted | Postponed | Refused, or AwaitingDecisionApproval when the assessment
+ *             raised a ground or concern ─approve (second user)→ Granted | Postponed | Refused
+ *                                        └─sendBack→ UnderReview
+ * Granted ─startExecution→ Executing ─complete→ Executed ─close→ Closed
+ * Postponed ─resume→ UnderReview          Refused ─close→ Closed
+ * any open state ─withdraw→ Withdrawn
+ * </pre>
+ */
+public sealed interface RequestState {
+
+    /** The stable name of the state, as stored and shown. */
+    String code();
+
+    /** Not yet closed or withdrawn. */
+    sealed interface Open extends RequestState {
+
+        default Transition withdraw(Instant at) {
+            return Transition.to(new Withdrawn(code(), at), new CaseEvent.Withdrawn(code(), at));
+        }
+    }
+
+    record Draft() implements Open {
+        @Override
+        public String code() {
+            return "draft";
+        }
+
+        public Transition proposeSending(Actor by, Instant at) {
+            return Transition.to(new AwaitingSendApproval(by.username(), at));
+        }
+    }
+
+    record AwaitingSendApproval(String proposedBy, Instant proposedAt) implements Open {
+        @Override
+        public String code() {
+            return "awaiting-send-approval";
+        }
+
+        public Transition approve(Actor approver, Instant at) {
+            FourEyes.requireSecondApprover(proposedBy, approver);
+            return Transition.to(new Submitted(at), new CaseEvent.Submitted(at));
+        }
+
+        public Transition sendBack() {
+            return Transition.to(new Draft());
+        }
+    }
+
+    record Submitted(Instant submittedAt) implements Open {
+        @Override
+        public String code() {
+            return "submitted";
+        }
+
+        /** For an outgoing request: the requested State has taken it up. */
+        public Transition startReview() {
+            return Transition.to(new UnderReview(List.of()));
+        }
+    }
+
+    record Received(Instant receivedAt) implements Open {
+        @Override
+        public String code() {
+            return "received";
+        }
+
+        public Transition startReview() {
+            return Transition.to(new UnderReview(List.of()));
+        }
+    }
+
+    record UnderReview(List<Consultation> consultations) implements Open {
+        public UnderReview {
+            consultations = consultations == null ? List.of() : List.copyOf(consultations);
+        }
+
+        @Override
+        public String code() {
+            return "under-review";
+        }
+
+        public Transition requestInformation(String what, Instant at) {
+            return Transition.to(new InformationRequested(what, at, consultations));
+        }
+
+        public Transition recordConsultation(Consultation consultation) {
+            var all = new ArrayList<>(consultations);
+            all.add(consultation);
+            return Transition.to(new UnderReview(all));
+        }
+
+        /**
+         * Decides, or proposes the decision for a second approval when the assessment raised a ground
+         * or concern. Refusing or postponing needs a recorded consultation first.
+         */
+        public Transition decide(Decision decision, Assessment assessment, Actor by, Instant at) {
+            decision.validate(LocalDate.ofInstant(at, ZoneOffset.UTC));
+            if (decision.needsConsultation() && consultations.isEmpty()) {
+                throw new Conflict(
+                        "consultation-required",
+                        "consult the requesting State and record the consultation before refusing or postponing");
+            }
+            if (assessment.groundOrConcern()) {
+                return Transition.to(new AwaitingDecisionApproval(decision, by.username(), at, consultations));
+            }
+            return decided(decision, by.username(), null, at, consultations);
+        }
+    }
+
+    record InformationRequested(String what, Instant requestedAt, List<Consultation> consultations) implements Open {
+        public InformationRequested {
+            consultations = consultations == null ? List.of() : List.copyOf(consultations);
+        }
+
+        @Override
+        public String code() {
+            return "information-requested";
+        }
+
+        public Transition informationReceived() {
+            return Transition.to(new UnderReview(consultations));
+        }
+    }
+
+    record AwaitingDecisionApproval(
+            Decision proposed, String proposedBy, Instant proposedAt, List<Consultation> consultations)
+            implements Open {
+        public AwaitingDecisionApproval {
+            consultations = consultations == null ? List.of() : List.copyOf(consultations);
+        }
+
+        @Override
+        public String code() {
+            return "awaiting-decision-approval";
+        }
+
+        public Transition approve(Actor approver, Instant at) {
+            FourEyes.requireSecondApprover(proposedBy, approver);
+            return decided(proposed, proposedBy, approver.username(), at, consultations);
+        }
+
+        public Transition sendBack() {
+            return Transition.to(new UnderReview(consultations));
+        }
+    }
+
+    /** A decision has been taken: granted (in whole, with conditions or in part), postponed or refused. */
+    sealed interface Decided extends Open {
+        Decision decision();
+
+        String decidedBy();
+
+        @Nullable
+        String approvedBy();
+
+        Instant decidedAt();
+    }
+
+    record Granted(
+            Decision.Granting decision,
+            String decidedBy,
+            @Nullable String approvedBy,
+            Instant decidedAt) implements Decided {
+        @Override
+        public String code() {
+            return decision.outcome();
+        }
+
+        public Transition startExecution(Instant at) {
+            return Transition.to(new Executing(at));
+        }
+    }
+
+    record Postponed(
+            Decision.Postpone decision,
+            String decidedBy,
+            @Nullable String approvedBy,
+            Instant decidedAt,
+            List<Consultation> consultations)
+            implements Decided {
+        public Postponed {
+            consultations = consultations == null ? List.of() : List.copyOf(consultations);
+        }
+
+        @Override
+        public String code() {
+            return "postponed";
+        }
+
+        public Transition resume() {
+            return Transition.to(new UnderReview(consultations));
+        }
+    }
+
+    record Refused(
+            Decision.Refuse decision,
+            String decidedBy,
+            @Nullable String approvedBy,
+            Instant decidedAt,
+            List<Consultation> consultations)
+            implements Decided {
+        public Refused {
+            consultations = consultations == null ? List.of() : List.copyOf(consultations);
+        }
+
+        @Override
+        public String code() {
+            return "refused";
+        }
+
+        public Transition close(Instant at) {
+            return Transition.to(new Closed(at), new CaseEvent.Closed(at));
+        }
+    }
+
+    record Executing(Instant since) implements Open {
+        @Override
+        public String code() {
+            return "executing";
+        }
+
+        public Transition complete(boolean evidenceTransmitted, Instant at) {
+            return Transition.to(
+                    new Executed(evidenceTransmitted, at), new CaseEvent.Executed(evidenceTransmitted, at));
+        }
+    }
+
+    record Executed(boolean evidenceTransmitted, Instant at) implements Open {
+        @Override
+        public String code() {
+            return evidenceTransmitted ? "evidence-transmitted" : "executed";
+        }
+
+        public Transition close(Instant at) {
+            return Transition.to(new Closed(at), new CaseEvent.Closed(at));
+        }
+    }
+
+    record Closed(Instant at) implements RequestState {
+        @Override
+        public String code() {
+            return "closed";
+        }
+    }
+
+    record Withdrawn(String fromState, Instant at) implements RequestState {
+        @Override
+        public String code() {
+            return "withdrawn";
+        }
+    }
+
+    private static Transition decided(
+            Decision decision,
+            String decidedBy,
+            @Nullable String approvedBy,
+            Instant at,
+            List<Consultation> consultations) {
+        RequestState next = switch (decision) {
+            case Decision.Granting granting -> new Granted(granting, decidedBy, approvedBy, at);
+            case Decision.Postpone postpone -> new Postponed(postpone, decidedBy, approvedBy, at, consultations);
+            case Decision.Refuse refuse -> new Refused(refuse, decidedBy, approvedBy, at, consultations);
+        };
+        return Transition.to(next, new CaseEvent.Decided(decision, decidedBy, approvedBy, at));
+    }
+}

@@ -1,0 +1,285 @@
+package org.comity.casework.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.comity.casework.AuditEntry;
+import org.comity.casework.Comment;
+import org.comity.casework.Page;
+import org.comity.casework.RequestQuery;
+import org.comity.casework.domain.DeadlineClock;
+import org.comity.casework.domain.Direction;
+import org.comity.casework.domain.KindOfAssistance;
+import org.comity.casework.domain.Preservation;
+import org.comity.casework.domain.Request;
+import org.comity.casework.domain.RequestContent;
+import org.comity.casework.domain.RequestState;
+import org.comity.shared.Conflict;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Requests, their audit trail and comments in PostgreSQL. One row per request; every update names the
+ * version it read and fails if someone else changed the row first, so two users never overwrite each
+ * other silently.
+ */
+@Repository
+public class JdbcRequests {
+
+    private static final String COLUMNS = """
+            id, version, direction, kind, state_data, content, deadline, preservation, assignee,
+            created_by, created_at, updated_at
+            """;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json = CaseworkJson.mapper();
+
+    public JdbcRequests(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Request request, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO casework_request (
+                            id, version, direction, kind, state, open, awaiting_decision, state_data, content, deadline, preservation,
+                            counterpart_state, emergency, assignee, created_by, created_at, updated_at, due_at,
+                            clock_stopped, deadline_miss_reported, preservation_expires_at, preservation_warned,
+                            search_text)
+                        VALUES (
+                            :id, :version, :direction, :kind, :state, :open, :awaitingDecision, :stateData::jsonb, :content::jsonb,
+                            :deadline::jsonb, :preservation::jsonb, :counterpart, :emergency, :assignee, :createdBy,
+                            :createdAt, :updatedAt, :dueAt, :clockStopped, :missReported, :preservationExpiresAt,
+                            :preservationWarned, :searchText)
+                        """).paramSource(params(request, now)).update();
+    }
+
+    /** Stores the changed request if nobody changed it since it was read; a conflict otherwise. */
+    public void update(Request request, Instant now) {
+        int updated = jdbc.sql("""
+                        UPDATE casework_request SET
+                            version = :version, state = :state, open = :open, awaiting_decision = :awaitingDecision, state_data = :stateData::jsonb,
+                            content = :content::jsonb, deadline = :deadline::jsonb,
+                            preservation = :preservation::jsonb, counterpart_state = :counterpart,
+                            emergency = :emergency, assignee = :assignee, updated_at = :updatedAt, due_at = :dueAt,
+                            clock_stopped = :clockStopped, deadline_miss_reported = :missReported,
+                            preservation_expires_at = :preservationExpiresAt,
+                            preservation_warned = :preservationWarned, search_text = :searchText
+                        WHERE id = :id AND version = :version - 1
+                        """).paramSource(params(request, now)).update();
+        if (updated == 0) {
+            throw new Conflict(
+                    "stale-version",
+                    "the request was changed by someone else since you read it; reload it and try again");
+        }
+    }
+
+    public Optional<Request> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM casework_request WHERE id = ?")
+                .param(id)
+                .query(this::request)
+                .optional();
+    }
+
+    public Page<Request> list(RequestQuery query) {
+        var where = new ArrayList<String>();
+        var params = new LinkedHashMap<String, Object>();
+        if (query.direction() != null) {
+            where.add("direction = :direction");
+            params.put("direction", query.direction().name());
+        }
+        if (query.state() != null) {
+            where.add("state = :state");
+            params.put("state", query.state());
+        }
+        if (query.kind() != null) {
+            where.add("kind = :kind");
+            params.put("kind", query.kind().name());
+        }
+        if (query.counterpart() != null) {
+            where.add("counterpart_state = :counterpart");
+            params.put("counterpart", query.counterpart().value());
+        }
+        if (query.assignee() != null) {
+            where.add("assignee = :assignee");
+            params.put("assignee", query.assignee());
+        }
+        if (query.dueBefore() != null) {
+            // A stopped clock has no due date until it runs again.
+            where.add("due_at < :dueBefore AND NOT clock_stopped");
+            params.put("dueBefore", Timestamp.from(query.dueBefore()));
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            where.add("search @@ plainto_tsquery('simple', :text)");
+            params.put("text", query.text());
+        }
+        var filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        var order = switch (query.sort()) {
+            case CREATED -> "created_at";
+            case UPDATED -> "updated_at";
+            case DUE -> "due_at";
+        };
+        var direction = query.descending() ? " DESC NULLS LAST" : " ASC NULLS LAST";
+        long total = jdbc.sql("SELECT count(*) FROM casework_request" + filter)
+                .params(params)
+                .query(Long.class)
+                .single();
+        params.put("limit", query.size());
+        params.put("offset", (long) query.page() * query.size());
+        var items = jdbc.sql("SELECT " + COLUMNS + " FROM casework_request" + filter + " ORDER BY " + order + direction
+                        + ", id LIMIT :limit OFFSET :offset")
+                .params(params)
+                .query(this::request)
+                .list();
+        return new Page<>(items, query.page(), query.size(), total);
+    }
+
+    /** Open requests that may have a missed deadline or a preservation about to lapse to announce. */
+    public List<UUID> needingAttention(Instant now, Duration preservationWarning) {
+        return jdbc.sql("""
+                        SELECT id FROM casework_request
+                        WHERE open AND (
+                            (awaiting_decision AND NOT clock_stopped AND NOT deadline_miss_reported AND due_at < :now)
+                            OR (NOT preservation_warned AND preservation_expires_at <= :warnFrom))
+                        ORDER BY due_at
+                        """)
+                .param("now", Timestamp.from(now))
+                .param("warnFrom", Timestamp.from(now.plus(preservationWarning)))
+                .query(UUID.class)
+                .list();
+    }
+
+    public void audit(
+            UUID requestId,
+            Instant at,
+            String actor,
+            String action,
+            long fromVersion,
+            String fromState,
+            String toState) {
+        jdbc.sql("""
+                        INSERT INTO casework_audit (request_id, at, actor, action, from_version, to_version,
+                                                    from_state, to_state)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(requestId, Timestamp.from(at), actor, action, fromVersion, fromVersion + 1, fromState, toState)
+                .update();
+    }
+
+    public List<AuditEntry> auditTrail(UUID requestId) {
+        return jdbc.sql("SELECT * FROM casework_audit WHERE request_id = ? ORDER BY id")
+                .param(requestId)
+                .query((rs, n) -> new AuditEntry(
+                        rs.getLong("id"),
+                        rs.getObject("request_id", UUID.class),
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor"),
+                        rs.getString("action"),
+                        rs.getLong("from_version"),
+                        rs.getLong("to_version"),
+                        rs.getString("from_state"),
+                        rs.getString("to_state")))
+                .list();
+    }
+
+    public Comment addComment(UUID requestId, Instant at, String author, String body) {
+        long id = jdbc.sql(
+                        "INSERT INTO casework_comment (request_id, at, author, body) VALUES (?, ?, ?, ?) RETURNING id")
+                .params(requestId, Timestamp.from(at), author, body)
+                .query(Long.class)
+                .single();
+        return new Comment(id, at, author, body);
+    }
+
+    public List<Comment> comments(UUID requestId) {
+        return jdbc.sql("SELECT id, at, author, body FROM casework_comment WHERE request_id = ? ORDER BY id")
+                .param(requestId)
+                .query((rs, n) -> new Comment(
+                        rs.getLong("id"),
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("author"),
+                        rs.getString("body")))
+                .list();
+    }
+
+    private Map<String, Object> paramsMap(Request request, Instant now) {
+        var deadline = request.deadline();
+        var preservation = request.preservation();
+        var map = new LinkedHashMap<String, Object>();
+        map.put("id", request.id());
+        map.put("version", request.version());
+        map.put("direction", request.direction().name());
+        map.put("kind", request.kind().name());
+        map.put("state", request.state().code());
+        map.put("open", request.state() instanceof RequestState.Open);
+        map.put("awaitingDecision", request.awaitingDecision());
+        map.put("stateData", json.writeValueAsString(request.state()));
+        map.put("content", json.writeValueAsString(request.content()));
+        map.put("deadline", json.writeValueAsString(deadline));
+        map.put("preservation", preservation.map(json::writeValueAsString).orElse(null));
+        map.put("counterpart", request.counterpart().map(c -> c.value()).orElse(null));
+        map.put("emergency", request.content().emergency());
+        map.put("assignee", request.assignee().orElse(null));
+        map.put("createdBy", request.createdBy());
+        map.put("createdAt", Timestamp.from(request.createdAt()));
+        map.put("updatedAt", Timestamp.from(request.updatedAt()));
+        map.put("dueAt", request.dueAt(now).map(Timestamp::from).orElse(null));
+        map.put("clockStopped", deadline.stopped());
+        map.put("missReported", deadline.missReported());
+        map.put(
+                "preservationExpiresAt",
+                preservation.map(p -> Timestamp.from(p.expiresAt())).orElse(null));
+        map.put("preservationWarned", preservation.map(Preservation::warned).orElse(false));
+        map.put("searchText", searchText(request.content()));
+        return map;
+    }
+
+    private org.springframework.jdbc.core.namedparam.MapSqlParameterSource params(Request request, Instant now) {
+        var source = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource();
+        paramsMap(request, now).forEach(source::addValue);
+        source.registerSqlType("preservation", java.sql.Types.VARCHAR);
+        source.registerSqlType("assignee", java.sql.Types.VARCHAR);
+        source.registerSqlType("counterpart", java.sql.Types.VARCHAR);
+        source.registerSqlType("dueAt", java.sql.Types.TIMESTAMP);
+        source.registerSqlType("preservationExpiresAt", java.sql.Types.TIMESTAMP);
+        return source;
+    }
+
+    /** What full-text search looks at: the facts and the offences, never identifiers of persons. */
+    private static String searchText(RequestContent content) {
+        return Stream.concat(
+                        Stream.ofNullable(content.summaryOfFacts()),
+                        content.offences().stream()
+                                .flatMap(o -> Stream.concat(
+                                        Stream.ofNullable(o.domesticProvision()),
+                                        o.conductCategories().stream().map(c -> c.code()))))
+                .collect(Collectors.joining(" "));
+    }
+
+    private Request request(ResultSet rs, int row) throws SQLException {
+        var preservation = rs.getString("preservation");
+        return new Request(
+                rs.getObject("id", UUID.class),
+                rs.getLong("version"),
+                Direction.valueOf(rs.getString("direction")),
+                KindOfAssistance.valueOf(rs.getString("kind")),
+                json.readValue(rs.getString("content"), RequestContent.class),
+                json.readValue(rs.getString("state_data"), RequestState.class),
+                json.readValue(rs.getString("deadline"), DeadlineClock.class),
+                preservation == null ? null : json.readValue(preservation, Preservation.class),
+                rs.getString("assignee"),
+                rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+}

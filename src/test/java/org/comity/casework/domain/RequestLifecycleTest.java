@@ -1,0 +1,375 @@
+package org.comity.casework.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.comity.casework.domain.Fixtures.CASEWORKER;
+import static org.comity.casework.domain.Fixtures.REVIEWER;
+import static org.comity.casework.domain.Fixtures.SUPERVISING_REVIEWER;
+import static org.comity.casework.domain.Fixtures.SUPERVISOR;
+import static org.comity.casework.domain.Fixtures.T0;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.comity.casework.domain.Decision.RefusalReason;
+import org.comity.shared.Conflict;
+import org.comity.shared.InvalidInput;
+import org.junit.jupiter.api.Test;
+
+class RequestLifecycleTest {
+
+    static final TimeLimits LIMITS = Fixtures.limits();
+
+    static Instant at(int hours) {
+        return T0.plus(Duration.ofHours(hours));
+    }
+
+    static Request outgoing() {
+        return Request.draft(
+                        UUID.randomUUID(), KindOfAssistance.STORED_DATA, Fixtures.storedData(), CASEWORKER, T0, LIMITS)
+                .request();
+    }
+
+    static Request incoming() {
+        return Request.registerIncoming(
+                        UUID.randomUUID(),
+                        KindOfAssistance.STORED_DATA,
+                        Fixtures.storedData(),
+                        T0,
+                        CASEWORKER,
+                        T0,
+                        LIMITS)
+                .request();
+    }
+
+    static Consultation consultation(int hour) {
+        return new Consultation(at(hour), "lr", "Central Authority of Xanadu", "no conditions would suffice");
+    }
+
+    @Test
+    void anOutgoingRequestGoesFromDraftToGrantedExecutedAndClosed() {
+        var r = outgoing();
+        assertThat(r.state()).isInstanceOf(RequestState.Draft.class);
+        assertThat(r.version()).isEqualTo(1);
+
+        r = r.proposeSending(CASEWORKER, at(1)).request();
+        assertThat(r.state()).isInstanceOf(RequestState.AwaitingSendApproval.class);
+        var sent = r.approveSending(SUPERVISOR, at(2));
+        assertThat(sent.events()).containsExactly(new CaseEvent.Submitted(at(2)));
+        r = sent.request();
+        r = r.startReview(at(3)).request();
+        var decided = r.decide(new Decision.Grant(), Assessment.clear(), REVIEWER, at(4));
+        assertThat(decided.events()).singleElement().isInstanceOf(CaseEvent.Decided.class);
+        r = decided.request();
+        assertThat(r.state().code()).isEqualTo("granted");
+        r = r.startExecution(at(5)).request();
+        var executed = r.completeExecution(true, at(6));
+        assertThat(executed.events()).containsExactly(new CaseEvent.Executed(true, at(6)));
+        r = executed.request().close(at(7)).request();
+        assertThat(r.state()).isInstanceOf(RequestState.Closed.class);
+        assertThat(r.version()).isEqualTo(8);
+        assertThat(r.dueAt(at(7))).isEmpty();
+    }
+
+    @Test
+    void anIncomingRequestIsRefusedOnlyWithReasonsAndAfterAConsultation() {
+        var r = incoming().startReview(at(1)).request();
+        var refuse = new Decision.Refuse(
+                List.of(new RefusalReason(RefusalGround.PERSECUTION, "the request targets a journalist's sources")));
+
+        assertThatThrownBy(() -> incoming()
+                        .startReview(at(1))
+                        .request()
+                        .decide(new Decision.Refuse(List.of()), Assessment.clear(), REVIEWER, at(2)))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.rule())
+                                .containsExactly("reasons-required"));
+        var unconsulted = r;
+        assertThatThrownBy(() -> unconsulted.decide(refuse, Assessment.clear(), REVIEWER, at(2)))
+                .isInstanceOfSatisfying(
+                        Conflict.class, e -> assertThat(e.rule()).isEqualTo("consultation-required"));
+
+        r = r.recordConsultation(consultation(2)).request();
+        var refused = r.decide(refuse, Assessment.clear(), REVIEWER, at(3));
+        assertThat(refused.request().state()).isInstanceOf(RequestState.Refused.class);
+        assertThat(((RequestState.Refused) refused.request().state()).consultations())
+                .hasSize(1);
+        assertThat(refused.request().close(at(4)).events()).containsExactly(new CaseEvent.Closed(at(4)));
+    }
+
+    @Test
+    void postponementNeedsAReasonAFutureDateAndAConsultationAndCanBeResumed() {
+        var r = incoming()
+                .startReview(at(1))
+                .request()
+                .recordConsultation(consultation(1))
+                .request();
+        assertThatThrownBy(() -> r.decide(
+                        new Decision.Postpone(" ", LocalDate.parse("2026-01-01")), Assessment.clear(), REVIEWER, at(2)))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.violations()).hasSize(2));
+        var postponed = r.decide(
+                        new Decision.Postpone("ongoing domestic investigation", LocalDate.parse("2026-06-01")),
+                        Assessment.clear(),
+                        REVIEWER,
+                        at(2))
+                .request();
+        assertThat(postponed.state().code()).isEqualTo("postponed");
+        assertThat(postponed.resume(at(3)).request().state()).isInstanceOf(RequestState.UnderReview.class);
+    }
+
+    @Test
+    void decisionsWithAGroundOrConcernWaitForASecondSupervisor() {
+        var r = incoming().startReview(at(1)).request();
+        var proposed = r.decide(
+                new Decision.GrantWithConditions(List.of("use only for the stated proceedings")),
+                new Assessment(true, "protected role indicator"),
+                SUPERVISING_REVIEWER,
+                at(2));
+        assertThat(proposed.events()).isEmpty();
+        var pending = proposed.request();
+        assertThat(pending.state()).isInstanceOf(RequestState.AwaitingDecisionApproval.class);
+
+        assertThatThrownBy(() -> pending.approveDecision(SUPERVISING_REVIEWER, at(3)))
+                .isInstanceOfSatisfying(
+                        Conflict.class, e -> assertThat(e.rule()).isEqualTo("four-eyes-same-user"));
+        assertThatThrownBy(() -> pending.approveDecision(REVIEWER, at(3)))
+                .isInstanceOfSatisfying(
+                        Conflict.class, e -> assertThat(e.rule()).isEqualTo("four-eyes-role"));
+        var approved = pending.approveDecision(SUPERVISOR, at(3));
+        assertThat(approved.request().state().code()).isEqualTo("granted-with-conditions");
+        assertThat(approved.events())
+                .containsExactly(new CaseEvent.Decided(
+                        new Decision.GrantWithConditions(List.of("use only for the stated proceedings")),
+                        "lr2",
+                        "sv",
+                        at(3)));
+        assertThat(pending.sendDecisionBack(at(3)).request().state()).isInstanceOf(RequestState.UnderReview.class);
+    }
+
+    @Test
+    void sendingNeedsACompleteRequestAndASecondUser() {
+        var incomplete = Request.draft(
+                        UUID.randomUUID(), KindOfAssistance.STORED_DATA, Fixtures.empty(), CASEWORKER, T0, LIMITS)
+                .request();
+        assertThatThrownBy(() -> incomplete.proposeSending(CASEWORKER, at(1))).isInstanceOf(InvalidInput.class);
+
+        var proposedBySupervisor = outgoing().proposeSending(SUPERVISOR, at(1)).request();
+        assertThatThrownBy(() -> proposedBySupervisor.approveSending(SUPERVISOR, at(2)))
+                .isInstanceOfSatisfying(
+                        Conflict.class, e -> assertThat(e.rule()).isEqualTo("four-eyes-same-user"));
+        assertThat(proposedBySupervisor.sendBackToDraft(at(2)).request().state())
+                .isInstanceOf(RequestState.Draft.class);
+    }
+
+    @Test
+    void everyOpenStateCanBeWithdrawnButNotAClosedOne() {
+        List<Function<Request, Request>> steps = List.of(
+                r -> r,
+                r -> r.proposeSending(CASEWORKER, at(1)).request(),
+                r -> r.approveSending(SUPERVISOR, at(2)).request(),
+                r -> r.startReview(at(3)).request(),
+                r -> r.requestInformation("the account's creation date", at(4)).request(),
+                r -> r.informationReceived(at(5)).request(),
+                r -> r.decide(new Decision.Grant(), Assessment.clear(), REVIEWER, at(6))
+                        .request(),
+                r -> r.startExecution(at(7)).request(),
+                r -> r.completeExecution(false, at(8)).request());
+        var r = outgoing();
+        for (var step : steps) {
+            r = step.apply(r);
+            var withdrawn = r.withdraw("the investigation was closed", at(9));
+            assertThat(withdrawn.request().state())
+                    .isEqualTo(new RequestState.Withdrawn(r.state().code(), at(9)));
+            assertThat(withdrawn.events())
+                    .containsExactly(new CaseEvent.Withdrawn(r.state().code(), at(9)));
+        }
+        var closed = r.close(at(10)).request();
+        assertThatThrownBy(() -> closed.withdraw("too late", at(11)))
+                .isInstanceOfSatisfying(
+                        Conflict.class, e -> assertThat(e.rule()).isEqualTo("transition-not-allowed"));
+    }
+
+    @Test
+    void illegalTransitionsAreConflictsAndChangeNothing() {
+        var draft = outgoing();
+        var received = incoming();
+        var refused = received.startReview(at(1))
+                .request()
+                .recordConsultation(consultation(1))
+                .request()
+                .decide(
+                        new Decision.Refuse(List.of(new RefusalReason(RefusalGround.OUT_OF_SCOPE, "not an offence"))),
+                        Assessment.clear(),
+                        REVIEWER,
+                        at(2))
+                .request();
+        List<Runnable> illegal = List.of(
+                () -> draft.decide(new Decision.Grant(), Assessment.clear(), REVIEWER, at(1)),
+                () -> draft.startExecution(at(1)),
+                () -> draft.close(at(1)),
+                () -> draft.startReview(at(1)),
+                () -> received.proposeSending(CASEWORKER, at(1)),
+                () -> received.updateDraft(Fixtures.empty(), at(1), LIMITS),
+                () -> received.approveDecision(SUPERVISOR, at(1)),
+                () -> refused.startExecution(at(3)),
+                () -> refused.resume(at(3)),
+                () -> received.informationReceived(at(1)));
+        for (var transition : illegal) {
+            assertThatThrownBy(transition::run)
+                    .isInstanceOfSatisfying(
+                            Conflict.class, e -> assertThat(e.rule()).isEqualTo("transition-not-allowed"));
+        }
+        assertThat(draft.state()).isInstanceOf(RequestState.Draft.class);
+    }
+
+    /**
+     * On the state types themselves, illegal transitions do not exist: {@code new Draft().decide(…)} or
+     * {@code refused.startExecution(…)} would not compile. This checks the shape stays that way.
+     */
+    @Test
+    void eachStateTypeOffersOnlyItsLegalTransitions() {
+        assertThat(transitionsOf(RequestState.Draft.class)).containsExactlyInAnyOrder("proposeSending", "withdraw");
+        assertThat(transitionsOf(RequestState.Received.class)).containsExactlyInAnyOrder("startReview", "withdraw");
+        assertThat(transitionsOf(RequestState.UnderReview.class))
+                .containsExactlyInAnyOrder("requestInformation", "recordConsultation", "decide", "withdraw");
+        assertThat(transitionsOf(RequestState.Refused.class)).containsExactlyInAnyOrder("close", "withdraw");
+        assertThat(transitionsOf(RequestState.Granted.class)).containsExactlyInAnyOrder("startExecution", "withdraw");
+        assertThat(transitionsOf(RequestState.Closed.class)).isEmpty();
+        assertThat(transitionsOf(RequestState.Withdrawn.class)).isEmpty();
+    }
+
+    private static List<String> transitionsOf(Class<?> state) {
+        return Arrays.stream(state.getMethods())
+                .filter(m -> m.getReturnType() == Transition.class)
+                .map(m -> m.getName())
+                .toList();
+    }
+
+    @Test
+    void theClockStopsWhileInformationIsAwaited() {
+        var r = incoming(); // stored data, normal urgency: 60 days from receipt
+        assertThat(r.dueAt(T0)).contains(T0.plus(Duration.ofDays(60)));
+        r = r.startReview(at(1)).request();
+        var waiting = r.requestInformation("the offence's maximum penalty", T0.plus(Duration.ofDays(10)))
+                .request();
+        assertThat(waiting.deadline().stopped()).isTrue();
+        // While the clock is stopped the request cannot be overdue, however long the wait.
+        var late = T0.plus(Duration.ofDays(90));
+        assertThat(waiting.deadline().overdue(late)).isFalse();
+        assertThat(waiting.watch(late, LIMITS)).isEmpty();
+
+        var resumed = waiting.informationReceived(T0.plus(Duration.ofDays(40))).request();
+        assertThat(resumed.deadline().stopped()).isFalse();
+        assertThat(resumed.dueAt(T0.plus(Duration.ofDays(40)))).contains(T0.plus(Duration.ofDays(90)));
+
+        var missed = resumed.watch(T0.plus(Duration.ofDays(91)), LIMITS).orElseThrow();
+        assertThat(missed.events())
+                .containsExactly(
+                        new CaseEvent.DeadlineMissed(T0.plus(Duration.ofDays(90)), T0.plus(Duration.ofDays(91))));
+        // Announced once only.
+        assertThat(missed.request().watch(T0.plus(Duration.ofDays(92)), LIMITS)).isEmpty();
+    }
+
+    @Test
+    void deadlinesDependOnKindAndUrgency() {
+        var emergency = Request.draft(
+                        UUID.randomUUID(),
+                        KindOfAssistance.EMERGENCY_DISCLOSURE,
+                        Fixtures.empty(),
+                        CASEWORKER,
+                        T0,
+                        LIMITS)
+                .request();
+        assertThat(emergency.dueAt(T0)).contains(T0.plus(Duration.ofHours(8)));
+        var preservation = Request.draft(
+                        UUID.randomUUID(),
+                        KindOfAssistance.EXPEDITED_PRESERVATION,
+                        Fixtures.empty(),
+                        CASEWORKER,
+                        T0,
+                        LIMITS)
+                .request();
+        assertThat(preservation.dueAt(T0)).contains(T0.plus(Duration.ofDays(3)));
+        // Making the draft urgent shortens its deadline.
+        var c = Fixtures.storedData();
+        var urgent = new RequestContent(
+                c.requestingAuthority(),
+                c.requestedAuthority(),
+                c.legalBasis(),
+                c.offences(),
+                c.summaryOfFacts(),
+                c.subjects(),
+                c.dataSought(),
+                c.purpose(),
+                new RequestContent.Urgency(RequestContent.Urgency.Level.URGENT, null),
+                c.safeguards(),
+                c.confidentiality(),
+                c.conditions());
+        assertThat(preservation.updateDraft(urgent, at(1), LIMITS).request().dueAt(at(1)))
+                .contains(T0.plus(Duration.ofDays(1)));
+    }
+
+    @Test
+    void preservationLastsAtLeastTheMinimumAndWarnsOnceBeforeItLapses() {
+        var r = Request.registerIncoming(
+                        UUID.randomUUID(),
+                        KindOfAssistance.EXPEDITED_PRESERVATION,
+                        Fixtures.storedData(),
+                        T0,
+                        CASEWORKER,
+                        T0,
+                        LIMITS)
+                .request();
+        assertThatThrownBy(() -> incoming().recordPreservation(60, at(1), LIMITS))
+                .isInstanceOfSatisfying(
+                        Conflict.class, e -> assertThat(e.rule()).isEqualTo("not-a-preservation-request"));
+        assertThatThrownBy(() -> Request.registerIncoming(
+                                UUID.randomUUID(),
+                                KindOfAssistance.EXPEDITED_PRESERVATION,
+                                Fixtures.storedData(),
+                                T0,
+                                CASEWORKER,
+                                T0,
+                                LIMITS)
+                        .request()
+                        .recordPreservation(60, at(1), LIMITS))
+                .isInstanceOfSatisfying(
+                        Conflict.class, e -> assertThat(e.rule()).isEqualTo("transition-not-allowed"));
+
+        var executing = r.startReview(at(1))
+                .request()
+                .decide(new Decision.Grant(), Assessment.clear(), REVIEWER, at(2))
+                .request()
+                .startExecution(at(3))
+                .request();
+        assertThatThrownBy(() -> executing.recordPreservation(59, at(4), LIMITS))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.violations().getFirst().rule()).isEqualTo("preservation-minimum"));
+        var preserved = executing.recordPreservation(60, at(4), LIMITS).request();
+        var expiry = at(4).plus(Duration.ofDays(60));
+        assertThat(preserved.preservation().orElseThrow().expiresAt()).isEqualTo(expiry);
+
+        // Decided, so the response deadline is met; only the preservation is left to watch.
+        var executed = preserved.completeExecution(false, at(5)).request();
+        assertThat(executed.watch(expiry.minus(Duration.ofDays(11)), LIMITS)).isEmpty();
+        var warned = executed.watch(expiry.minus(Duration.ofDays(10)), LIMITS).orElseThrow();
+        assertThat(warned.events())
+                .containsExactly(new CaseEvent.PreservationExpiring(expiry, expiry.minus(Duration.ofDays(10))));
+        assertThat(warned.request().watch(expiry.minus(Duration.ofDays(9)), LIMITS))
+                .isEmpty();
+
+        var renewed = warned.request()
+                .renewPreservation(60, expiry.minus(Duration.ofDays(5)), LIMITS)
+                .request();
+        assertThat(renewed.preservation().orElseThrow().renewals()).isEqualTo(1);
+        assertThat(renewed.preservation().orElseThrow().warned()).isFalse();
+    }
+}

@@ -1,12 +1,9 @@
 package org.comity.casework.persistence;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.comity.casework.domain.Decision;
 import org.comity.casework.domain.RequestState;
-import org.comity.shared.CountryCode;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,8 +11,8 @@ import tools.jackson.databind.module.SimpleModule;
 
 /**
  * How casework types look in JSON, for the database and the API alike. The domain stays free of
- * Jackson: type names for the sealed states and decisions, and country codes as plain strings, are
- * added here as mix-ins. The type names are stored, so they never change.
+ * Jackson: type names for the sealed states and decisions are added here as mix-ins (country codes
+ * are plain strings through {@code CountryCode}'s own annotations). The type names are stored, so they never change.
  */
 public final class CaseworkJson {
 
@@ -23,7 +20,6 @@ public final class CaseworkJson {
 
     public static JacksonModule module() {
         var module = new SimpleModule("casework");
-        module.setMixInAnnotation(CountryCode.class, CountryCodeMixin.class);
         module.setMixInAnnotation(RequestState.class, StateMixin.class);
         module.setMixInAnnotation(Decision.class, DecisionMixin.class);
         return module;
@@ -34,16 +30,6 @@ public final class CaseworkJson {
                 .addModule(module())
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .build();
-    }
-
-    abstract static class CountryCodeMixin {
-        @JsonValue
-        abstract String value();
-
-        @JsonCreator
-        static CountryCode of(String value) {
-            return CountryCode.of(value);
-        }
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")

@@ -21,6 +21,7 @@ import org.comity.casework.domain.Request;
 import org.comity.casework.domain.RequestContent;
 import org.comity.casework.domain.TimeLimits;
 import org.comity.casework.persistence.JdbcRequests;
+import org.comity.jurisdiction.Jurisdictions;
 import org.comity.shared.Conflict;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.NotFound;
@@ -44,13 +45,40 @@ public class Casework {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TimeLimits limits;
+    private final Jurisdictions jurisdictions;
 
-    Casework(JdbcRequests store, Accounts accounts, ApplicationEventPublisher events, Clock clock, TimeLimits limits) {
+    Casework(
+            JdbcRequests store,
+            Accounts accounts,
+            ApplicationEventPublisher events,
+            Clock clock,
+            TimeLimits limits,
+            Jurisdictions jurisdictions) {
+        this.jurisdictions = jurisdictions;
         this.store = store;
         this.accounts = accounts;
         this.events = events;
         this.clock = clock;
         this.limits = limits;
+    }
+
+    /** Conduct codes come from the jurisdiction module's vocabulary, so offences compare across States. */
+    private void requireKnownConduct(RequestContent content) {
+        var problems = new ArrayList<Violation>();
+        var offences = content.offences();
+        for (int i = 0; i < offences.size(); i++) {
+            for (var code : offences.get(i).conductCategories()) {
+                if (!jurisdictions.knowsConduct(code)) {
+                    problems.add(new Violation(
+                            "content.offences[" + i + "].conductCategories",
+                            "unknown-conduct",
+                            "'" + code + "' is not in the conduct vocabulary (GET /api/jurisdictions/conduct)"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
     }
 
     /** What a command acts on: the request and whoever acts, at one moment. */
@@ -62,6 +90,7 @@ public class Casework {
     @Transactional
     public Request draft(KindOfAssistance kind, RequestContent content, String username) {
         requireKind(kind);
+        requireKnownConduct(content);
         var now = clock.instant();
         var change = Request.draft(UUID.randomUUID(), kind, content, actor(username), now, limits);
         store.insert(change.request(), now);
@@ -73,6 +102,7 @@ public class Casework {
     public Request registerIncoming(
             KindOfAssistance kind, RequestContent content, @Nullable Instant receivedAt, String username) {
         requireKind(kind);
+        requireKnownConduct(content);
         var now = clock.instant();
         var change = Request.registerIncoming(
                 UUID.randomUUID(), kind, content, receivedAt == null ? now : receivedAt, actor(username), now, limits);
@@ -83,6 +113,7 @@ public class Casework {
 
     @Transactional
     public Request updateDraft(UUID id, long expectedVersion, RequestContent content, String username) {
+        requireKnownConduct(content);
         return change(id, expectedVersion, username, (r, a, now) -> r.updateDraft(content, now, limits));
     }
 

@@ -32,7 +32,7 @@ public record RequestFacts(
     static RequestFacts of(Request request) {
         var content = request.content();
         var categories = new TreeSet<String>();
-        content.offences().forEach(o -> o.conductCategories().forEach(c -> categories.add(c.code())));
+        content.offences().forEach(o -> o.conductCategories().forEach(c -> categories.add(c.value())));
         return new RequestFacts(
                 request.id(),
                 request.direction().name().toLowerCase(java.util.Locale.ROOT),

@@ -51,6 +51,11 @@ public class Jurisdictions {
         return vocabulary;
     }
 
+    /** True when the code is in the conduct vocabulary every profile and request uses. */
+    public boolean knowsConduct(ConductCode code) {
+        return vocabulary.knows(code);
+    }
+
     public Optional<Profile> profile(CountryCode state) {
         return Optional.ofNullable(profiles().get(state));
     }

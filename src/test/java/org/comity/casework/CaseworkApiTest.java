@@ -66,7 +66,7 @@ class CaseworkApiTest {
             {"requestingAuthority": {"name": "Central Authority of Xanadu", "state": "XA"},
              "requestedAuthority": {"name": "Ministry of Justice of Xebia", "state": "XB"},
              "legalBasis": "UNCC",
-             "offences": [{"domesticProvision": "Penal Code s. 301", "conductCategories": ["THEFT_OR_FRAUD"],
+             "offences": [{"domesticProvision": "Penal Code s. 301", "conductCategories": ["ict-theft-or-fraud"],
                            "maximumPenaltyMonths": 96}],
              "summaryOfFacts": "Online fraud against pensioners through a fake investment site.",
              "subjects": [{"role": "ACCOUNT_HOLDER", "identifiers": [{"type": "IP_ADDRESS", "value": "203.0.113.7",
@@ -87,7 +87,7 @@ class CaseworkApiTest {
              "requestedAuthority": {"name": "Ministry of Justice of Xebia", "state": "XB"},
              "legalBasis": "UNCC",
              "offences": [{"domesticProvision": "Criminal Code art. 207.3 (false information)",
-                           "conductCategories": ["EXPRESSION_RELATED"], "maximumPenaltyMonths": 180}],
+                           "conductCategories": ["discrediting-armed-forces"], "maximumPenaltyMonths": 180}],
              "summaryOfFacts": "Publication of articles criticising the army.",
              "subjects": [{"role": "SUSPECT", "name": "A. Writer", "identifiers": [{"type": "EMAIL",
                            "value": "writer@example.org"}]}],
@@ -140,7 +140,7 @@ class CaseworkApiTest {
         assertThat(events.stream(RequestReceived.class)).singleElement().satisfies(e -> {
             assertThat(e.request().requestingState().value()).isEqualTo("QM");
             assertThat(e.request().kind()).isEqualTo("stored-data");
-            assertThat(e.request().conductCategories()).containsExactly("expression-related");
+            assertThat(e.request().conductCategories()).containsExactly("discrediting-armed-forces");
         });
 
         call(Role.LEGAL_REVIEWER, post("/api/requests/" + id + "/review"), "{\"expectedVersion\": 1}")

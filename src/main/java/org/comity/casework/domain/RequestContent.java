@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.comity.jurisdiction.ConductCode;
 import org.comity.shared.CountryCode;
 import org.jspecify.annotations.Nullable;
 
@@ -51,7 +52,7 @@ public record RequestContent(
      */
     public record Offence(
             @Nullable String domesticProvision,
-            Set<ConductCategory> conductCategories,
+            Set<ConductCode> conductCategories,
             @Nullable Integer maximumPenaltyMonths) {
         public Offence {
             conductCategories = conductCategories == null ? Set.of() : Set.copyOf(conductCategories);

@@ -262,7 +262,7 @@ public class JdbcRequests {
                         content.offences().stream()
                                 .flatMap(o -> Stream.concat(
                                         Stream.ofNullable(o.domesticProvision()),
-                                        o.conductCategories().stream().map(c -> c.code()))))
+                                        o.conductCategories().stream().map(c -> c.value()))))
                 .collect(Collectors.joining(" "));
     }
 

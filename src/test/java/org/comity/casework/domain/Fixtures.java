@@ -42,7 +42,10 @@ final class Fixtures {
                 new Authority("Central Authority of Xanadu", CountryCode.of("XA")),
                 new Authority("Ministry of Justice of Xebia", CountryCode.of("XB")),
                 "UNCC",
-                List.of(new Offence("Penal Code s. 301", Set.of(ConductCategory.THEFT_OR_FRAUD), 96)),
+                List.of(new Offence(
+                        "Penal Code s. 301",
+                        Set.of(new org.comity.jurisdiction.ConductCode("ict-theft-or-fraud")),
+                        96)),
                 "Online fraud against 200 pensioners through a fake investment site.",
                 List.of(new Subject(
                         Subject.Role.ACCOUNT_HOLDER,

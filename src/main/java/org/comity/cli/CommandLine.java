@@ -86,6 +86,8 @@ public final class CommandLine {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
+                // Commands print their own results; the node's INFO chatter would bury them.
+                .properties("logging.level.root=WARN")
                 .run(springArgs.toArray(String[]::new));
     }
 }

@@ -176,7 +176,7 @@ public final class LogCommand {
     /** A verified checkpoint and a reader over the node's tiles for its tree. */
     private record Verified(TrustedLog log, SignedNote note, Checkpoint checkpoint, HashReader tiles) {}
 
-    private Verified fetchVerified(NodeClient node, Map<String, String> options, State saved) {
+    private Verified fetchVerified(NodeClient node, Map<String, String> options, State saved, PrintStream out) {
         NoteVerifier key;
         if (options.containsKey("key")) {
             key = NoteVerifier.parse(options.get("key"));
@@ -212,7 +212,7 @@ public final class LogCommand {
         NodeClient node = new NodeClient(required(options, "node"));
         Path stateFile = options.containsKey("state") ? Path.of(options.get("state")) : null;
         State saved = stateFile != null && Files.exists(stateFile) ? State.read(stateFile) : null;
-        Verified current = fetchVerified(node, options, saved);
+        Verified current = fetchVerified(node, options, saved, out);
 
         if (options.containsKey("full")) {
             full(node, current.checkpoint());
@@ -320,7 +320,8 @@ public final class LogCommand {
 
     private int stats(Map<String, String> options) {
         NodeClient node = new NodeClient(required(options, "node"));
-        Verified current = fetchVerified(node, options, null);
+        // Progress goes to stderr so that stdout is exactly the table.
+        Verified current = fetchVerified(node, options, null, err);
         LogStatistics.Granularity granularity =
                 LogStatistics.Granularity.fromCode(options.getOrDefault("period", "month"));
         long size = current.checkpoint().size();

@@ -150,7 +150,7 @@ final class LogWriter {
         }
         var ids = new LinkedHashSet<UUID>();
         batch.forEach(p -> ids.add(p.event().eventId()));
-        Map<UUID, Long> logged = store.indexesOf(ids);
+        Map<UUID, JdbcLogStore.StoredEntry> logged = store.entriesOf(ids);
         Map<UUID, Appended> results = new HashMap<>();
         List<NewEntry> entries = new ArrayList<>(batch.size());
         long oldSize = range.size();
@@ -184,9 +184,9 @@ final class LogWriter {
             UUID id = p.event().eventId();
             Appended appended = results.get(id);
             if (appended == null) {
-                long index = logged.get(id);
-                byte[] entry = store.entry(index).orElseThrow().entry();
-                appended = new Appended(id, index, MerkleTree.leafHash(entry).hex(), true);
+                var stored = logged.get(id);
+                appended = new Appended(
+                        id, stored.index(), MerkleTree.leafHash(stored.entry()).hex(), true);
             }
             p.done().complete(appended);
         }

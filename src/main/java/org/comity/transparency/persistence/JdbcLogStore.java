@@ -55,16 +55,17 @@ public class JdbcLogStore {
                 .single();
     }
 
-    /** Indexes of the events among {@code eventIds} that are already logged. */
-    public Map<UUID, Long> indexesOf(Collection<UUID> eventIds) {
-        Map<UUID, Long> out = new HashMap<>();
+    /** The entries of the events among {@code eventIds} that are already logged. */
+    public Map<UUID, StoredEntry> entriesOf(Collection<UUID> eventIds) {
+        Map<UUID, StoredEntry> out = new HashMap<>();
         if (eventIds.isEmpty()) {
             return out;
         }
-        jdbc.sql("SELECT event_id, idx FROM log_entry WHERE event_id = ANY(?)")
+        jdbc.sql("SELECT idx, event_id, entry FROM log_entry WHERE event_id = ANY(?)")
                 .param(new SqlArrayValue("uuid", eventIds.toArray()))
                 .query(rs -> {
-                    out.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                    var entry = new StoredEntry(rs.getLong(1), rs.getObject(2, UUID.class), rs.getBytes(3));
+                    out.put(entry.eventId(), entry);
                 });
         return out;
     }

@@ -50,6 +50,7 @@ final class LogWriter {
     private final SecureRandom random = new SecureRandom();
     private final Thread thread;
     private volatile boolean running;
+    private volatile JdbcLogStore.StoredCheckpoint latest;
 
     // Owned by the writer thread (and by start(), before the thread runs).
     private CompactRange range;
@@ -84,6 +85,11 @@ final class LogWriter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The latest signed checkpoint (kept in memory: this writer is the only one that signs). */
+    JdbcLogStore.StoredCheckpoint latest() {
+        return latest;
     }
 
     CompletableFuture<Appended> submit(LogEvent event) {
@@ -200,6 +206,7 @@ final class LogWriter {
         var head = store.head();
         Optional<JdbcLogStore.StoredCheckpoint> latest = store.latestCheckpoint();
         if (latest.isPresent() && latest.get().size() >= head.size()) {
+            this.latest = latest.get();
             checkpointDue = false;
             return;
         }
@@ -214,7 +221,9 @@ final class LogWriter {
         }
         String note =
                 new Checkpoint(signer.name(), head.size(), root).sign(signer).serialize();
-        store.insertCheckpoint(head.size(), head.root(), note, clock.instant());
+        var signed = new JdbcLogStore.StoredCheckpoint(head.size(), head.root(), note, clock.instant());
+        store.insertCheckpoint(signed.size(), signed.root(), signed.note(), signed.signedAt());
+        this.latest = signed;
         lastSignedNanos = System.nanoTime();
         checkpointDue = false;
     }

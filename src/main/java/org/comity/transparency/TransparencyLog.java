@@ -96,14 +96,12 @@ public class TransparencyLog {
 
     /** The latest signed checkpoint. */
     public SignedNote checkpoint() {
-        return SignedNote.parse(store.latestCheckpoint()
-                .orElseThrow(() -> new NotFound("checkpoint"))
-                .note());
+        return SignedNote.parse(writer.latest().note());
     }
 
     /** The size of the tree of the latest checkpoint: what is public. */
     public long size() {
-        return store.latestCheckpoint().map(JdbcLogStore.StoredCheckpoint::size).orElse(0L);
+        return writer.latest().size();
     }
 
     /**

@@ -15,9 +15,10 @@ import org.comity.transparency.domain.tiles.TiledHashReader;
 import org.comity.transparency.domain.tiles.Tiles;
 
 /**
- * Hash tiles read from the database, with an LRU cache of full tiles: they never change, so caching
- * them is always correct, and a proof in a tree of millions of leaves then needs no database round
- * trip at all. Partial tiles are always read fresh.
+ * Hash tiles read from the database, with an LRU cache. A stored tile only ever grows by appending
+ * hashes (the database enforces it), so any cached content holding at least the hashes a reader needs
+ * is correct; only a cached tile narrower than needed is read again. A proof in a tree of millions of
+ * leaves then usually needs no database round trip at all.
  */
 public final class StoredTiles {
 
@@ -36,6 +37,11 @@ public final class StoredTiles {
 
     private static long key(int level, long index) {
         return ((long) level << 56) | index;
+    }
+
+    private byte[] cached(int level, long index, int width) {
+        byte[] content = full.get(key(level, index));
+        return content != null && content.length >= width * Hash.LENGTH ? content : null;
     }
 
     /** A tile's content at its width in a tree of {@code treeSize}, if that tree has the tile. */
@@ -65,7 +71,7 @@ public final class StoredTiles {
             List<int[]> levels = new ArrayList<>();
             List<Long> indexes = new ArrayList<>();
             for (HashTileId id : needed) {
-                byte[] cached = full.get(key(id.level(), id.index()));
+                byte[] cached = cached(id.level(), id.index(), id.width());
                 if (cached != null) {
                     contents.put(id, cached);
                 } else {
@@ -79,9 +85,7 @@ public final class StoredTiles {
                     byte[] content = fetched.get(id.level() + "/" + id.index());
                     if (content != null) {
                         contents.put(id, content);
-                        if (content.length == Tiles.WIDTH * Hash.LENGTH) {
-                            full.put(key(id.level(), id.index()), content);
-                        }
+                        full.put(key(id.level(), id.index()), content);
                     }
                 }
             }

@@ -1,0 +1,230 @@
+package org.comity.transparency;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.comity.transparency.domain.checkpoint.Checkpoint;
+import org.comity.transparency.domain.merkle.CompactRange;
+import org.comity.transparency.domain.merkle.ConsistencyProof;
+import org.comity.transparency.domain.merkle.Hash;
+import org.comity.transparency.domain.merkle.HashReader;
+import org.comity.transparency.domain.merkle.MerkleTree;
+import org.comity.transparency.domain.note.NoteSigner;
+import org.comity.transparency.domain.tiles.TileBuilder;
+import org.comity.transparency.persistence.JdbcLogStore;
+import org.comity.transparency.persistence.JdbcLogStore.NewEntry;
+import org.comity.transparency.persistence.StoredTiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer of the log. Callers enqueue events; one thread drains the queue into batches and
+ * stores each batch (entries, tiles, head) in one transaction. An append is acknowledged (its future
+ * completes) only after that transaction commits, so an acknowledged entry survives any crash of the
+ * node. Checkpoints are signed afterwards, only for the committed head, and only after checking the
+ * head's root against the stored tiles and its consistency with the previous checkpoint: a crash at
+ * any point leaves either the old or the new committed state, and both extend every signed tree.
+ */
+final class LogWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(LogWriter.class);
+
+    record Pending(LogEvent event, CompletableFuture<Appended> done) {}
+
+    private final JdbcLogStore store;
+    private final StoredTiles tiles;
+    private final NoteSigner signer;
+    private final Clock clock;
+    private final TransparencyProperties properties;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(1 << 20);
+    private final SecureRandom random = new SecureRandom();
+    private final Thread thread;
+    private volatile boolean running;
+    private volatile JdbcLogStore.StoredCheckpoint latest;
+
+    // Owned by the writer thread (and by start(), before the thread runs).
+    private CompactRange range;
+    private TileBuilder tileBuilder;
+    private boolean stale = true;
+    private long lastSignedNanos;
+    private boolean checkpointDue;
+
+    LogWriter(
+            JdbcLogStore store, StoredTiles tiles, NoteSigner signer, Clock clock, TransparencyProperties properties) {
+        this.store = store;
+        this.tiles = tiles;
+        this.signer = signer;
+        this.clock = clock;
+        this.properties = properties;
+        this.thread =
+                Thread.ofPlatform().name("transparency-log-writer").daemon(true).unstarted(this::run);
+    }
+
+    void start() {
+        resume();
+        // A crash between a commit and its checkpoint leaves the head unsigned: sign it now.
+        signCheckpoint();
+        running = true;
+        thread.start();
+    }
+
+    void stop() {
+        running = false;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The latest signed checkpoint (kept in memory: this writer is the only one that signs). */
+    JdbcLogStore.StoredCheckpoint latest() {
+        return latest;
+    }
+
+    CompletableFuture<Appended> submit(LogEvent event) {
+        var pending = new Pending(event, new CompletableFuture<>());
+        if (!running) {
+            pending.done().completeExceptionally(new IllegalStateException("the log writer is not running"));
+        } else if (!queue.offer(pending)) {
+            pending.done().completeExceptionally(new IllegalStateException("the log writer is overloaded"));
+        }
+        return pending.done();
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(properties.maxBatch());
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, properties.maxBatch() - 1);
+                    write(batch);
+                    batch.clear();
+                }
+                if (checkpointDue
+                        && System.nanoTime() - lastSignedNanos
+                                >= properties.checkpointInterval().toNanos()) {
+                    signCheckpoint();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                batch.forEach(p -> p.done().completeExceptionally(e));
+                batch.clear();
+                stale = true;
+                log.error("transparency log writer failed; will resume from the database", e);
+                pause();
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Reloads the writer's right edge from the committed state: after start and after any failure. */
+    private void resume() {
+        var head = store.head();
+        range = CompactRange.resume(tiles.reader(head.size()), head.size());
+        if (!range.root().equals(Hash.of(head.root()))) {
+            throw new IllegalStateException("stored tiles do not produce the committed root at size " + head.size());
+        }
+        tileBuilder = TileBuilder.resume(head.size(), tiles::hashes);
+        stale = false;
+    }
+
+    private void write(List<Pending> batch) {
+        if (stale) {
+            resume();
+        }
+        var ids = new LinkedHashSet<UUID>();
+        batch.forEach(p -> ids.add(p.event().eventId()));
+        Map<UUID, JdbcLogStore.StoredEntry> logged = store.entriesOf(ids);
+        Map<UUID, Appended> results = new HashMap<>();
+        List<NewEntry> entries = new ArrayList<>(batch.size());
+        long oldSize = range.size();
+        try {
+            for (Pending p : batch) {
+                LogEvent event = p.event();
+                if (logged.containsKey(event.eventId()) || results.containsKey(event.eventId())) {
+                    continue;
+                }
+                byte[] salt = new byte[Commitment.SALT_BYTES];
+                random.nextBytes(salt);
+                byte[] record = event.confidentialRecord();
+                byte[] entry = new LogEntry(event.metadata(), Commitment.of(salt, record, event.disclose())).bytes();
+                Hash leaf = MerkleTree.leafHash(entry);
+                results.put(
+                        event.eventId(), new Appended(event.eventId(), oldSize + entries.size(), leaf.hex(), false));
+                entries.add(new NewEntry(event.eventId(), entry, salt, record, event.disclose()));
+                range.append(leaf);
+                tileBuilder.append(leaf);
+            }
+            if (!entries.isEmpty()) {
+                store.append(oldSize, entries, tileBuilder.drain(), range.root().bytes());
+                checkpointDue = true;
+            }
+        } catch (RuntimeException e) {
+            // Whatever was computed in memory may not be committed: start again from the database.
+            stale = true;
+            throw e;
+        }
+        for (Pending p : batch) {
+            UUID id = p.event().eventId();
+            Appended appended = results.get(id);
+            if (appended == null) {
+                var stored = logged.get(id);
+                appended = new Appended(
+                        id, stored.index(), MerkleTree.leafHash(stored.entry()).hex(), true);
+            }
+            p.done().complete(appended);
+        }
+    }
+
+    /**
+     * Signs a checkpoint for the committed head if it is newer than the latest checkpoint, after
+     * recomputing its root from the stored tiles and proving it consistent with that checkpoint.
+     */
+    private void signCheckpoint() {
+        var head = store.head();
+        Optional<JdbcLogStore.StoredCheckpoint> latest = store.latestCheckpoint();
+        if (latest.isPresent() && latest.get().size() >= head.size()) {
+            this.latest = latest.get();
+            checkpointDue = false;
+            return;
+        }
+        Hash root = Hash.of(head.root());
+        HashReader reader = tiles.reader(head.size());
+        if (!MerkleTree.root(reader, head.size()).equals(root)) {
+            throw new IllegalStateException("refusing to sign: tiles do not produce the head's root");
+        }
+        if (latest.isPresent() && latest.get().size() > 0) {
+            ConsistencyProof.build(reader, latest.get().size(), head.size())
+                    .verify(Hash.of(latest.get().root()), root);
+        }
+        String note =
+                new Checkpoint(signer.name(), head.size(), root).sign(signer).serialize();
+        var signed = new JdbcLogStore.StoredCheckpoint(head.size(), head.root(), note, clock.instant());
+        store.insertCheckpoint(signed.size(), signed.root(), signed.note(), signed.signedAt());
+        this.latest = signed;
+        lastSignedNanos = System.nanoTime();
+        checkpointDue = false;
+    }
+}

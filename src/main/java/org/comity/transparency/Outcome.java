@@ -1,0 +1,24 @@
+package org.comity.transparency;
+
+import java.util.Locale;
+
+/** The decision on a request, for {@link EventType#REQUEST_DECIDED} entries. */
+public enum Outcome {
+    GRANTED,
+    GRANTED_IN_PART,
+    REFUSED,
+    POSTPONED;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Outcome fromCode(String code) {
+        for (Outcome outcome : values()) {
+            if (outcome.code().equals(code)) {
+                return outcome;
+            }
+        }
+        throw new IllegalArgumentException("unknown outcome '" + code + "'");
+    }
+}

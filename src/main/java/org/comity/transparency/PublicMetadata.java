@@ -1,0 +1,79 @@
+package org.comity.transparency;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.comity.shared.CountryCode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the public may know about one request event. Every text field is a category code (kebab-case,
+ * at most 64 characters), never free text, so no name, case number or fact summary can end up in the
+ * public log; lists are sorted and without duplicates so equal metadata always encodes the same way.
+ *
+ * @param event what happened
+ * @param requesting the State that asked
+ * @param requested the State asked
+ * @param kind the kind of request, such as {@code preservation} or {@code stored-data}
+ * @param legalBasis the articles relied on, as citation codes such as {@code uncc-art-42}
+ * @param offenceCategories the conduct categories of the offences, such as {@code illegal-access}
+ * @param emergency whether the request was made as an emergency
+ * @param outcome the decision, only for {@link EventType#REQUEST_DECIDED}
+ * @param refusalGrounds refusal-ground categories, only for refusals (in whole or in part)
+ * @param day the day of the event (UTC); the time of day is deliberately not published
+ */
+public record PublicMetadata(
+        EventType event,
+        CountryCode requesting,
+        CountryCode requested,
+        String kind,
+        List<String> legalBasis,
+        List<String> offenceCategories,
+        boolean emergency,
+        @Nullable Outcome outcome,
+        List<String> refusalGrounds,
+        LocalDate day) {
+
+    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
+
+    /** At most this many codes per list: entries must stay well below the 64 KiB tile limit. */
+    public static final int MAX_CODES = 32;
+
+    public PublicMetadata {
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(requesting, "requesting");
+        Objects.requireNonNull(requested, "requested");
+        Objects.requireNonNull(day, "day");
+        checkCode(kind, "kind");
+        legalBasis = codes(legalBasis, "legalBasis");
+        offenceCategories = codes(offenceCategories, "offenceCategories");
+        refusalGrounds = codes(refusalGrounds, "refusalGrounds");
+        if ((event == EventType.REQUEST_DECIDED) != (outcome != null)) {
+            throw new IllegalArgumentException("an outcome is given for decisions, and only for them");
+        }
+        boolean refusing = outcome == Outcome.REFUSED || outcome == Outcome.GRANTED_IN_PART;
+        if (!refusing && !refusalGrounds.isEmpty()) {
+            throw new IllegalArgumentException("refusal grounds only accompany a refusal in whole or in part");
+        }
+        if (day.getYear() < 1000 || day.getYear() > 9999) {
+            throw new IllegalArgumentException("day must be a four-digit year date");
+        }
+    }
+
+    private static void checkCode(String code, String field) {
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException(field + " must be a category code ([a-z0-9][a-z0-9.-]{0,63})");
+        }
+    }
+
+    private static List<String> codes(List<String> codes, String field) {
+        Objects.requireNonNull(codes, field);
+        if (codes.size() > MAX_CODES) {
+            throw new IllegalArgumentException(field + " has more than " + MAX_CODES + " codes");
+        }
+        codes.forEach(c -> checkCode(c, field));
+        return List.copyOf(new TreeSet<>(codes));
+    }
+}

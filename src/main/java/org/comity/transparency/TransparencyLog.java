@@ -1,0 +1,235 @@
+package org.comity.transparency;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.comity.shared.Conflict;
+import org.comity.shared.InvalidInput;
+import org.comity.shared.NotFound;
+import org.comity.transparency.domain.checkpoint.Checkpoint;
+import org.comity.transparency.domain.merkle.ConsistencyProof;
+import org.comity.transparency.domain.merkle.Hash;
+import org.comity.transparency.domain.merkle.InclusionProof;
+import org.comity.transparency.domain.merkle.MerkleTree;
+import org.comity.transparency.domain.note.NoteVerifier;
+import org.comity.transparency.domain.note.SignedNote;
+import org.comity.transparency.domain.receipt.Receipt;
+import org.comity.transparency.domain.tiles.EntryBundleId;
+import org.comity.transparency.domain.tiles.HashTileId;
+import org.comity.transparency.domain.tiles.TileId;
+import org.comity.transparency.domain.tiles.Tiles;
+import org.comity.transparency.persistence.JdbcLogStore;
+import org.comity.transparency.persistence.StoredTiles;
+
+/**
+ * The node's public transparency log. Casework {@link #append appends} the public metadata of each
+ * request event (idempotent on the event id); everything else reads what the latest signed checkpoint
+ * covers: entries, tiles, inclusion and consistency proofs, receipts, statistics and reveals.
+ * Methods returning {@code domain} types serve this module's own endpoints.
+ */
+public class TransparencyLog {
+
+    private final JdbcLogStore store;
+    private final StoredTiles tiles;
+    private final LogWriter writer;
+    private final NoteVerifier verifier;
+    private final Clock clock;
+    private final TransparencyProperties properties;
+    private volatile LogStatistics cachedStatistics;
+
+    TransparencyLog(
+            JdbcLogStore store,
+            StoredTiles tiles,
+            LogWriter writer,
+            NoteVerifier verifier,
+            Clock clock,
+            TransparencyProperties properties) {
+        this.store = store;
+        this.tiles = tiles;
+        this.writer = writer;
+        this.verifier = verifier;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /**
+     * Appends an event and waits until it is durably stored. Appending an event id again returns the
+     * first result with {@link Appended#alreadyLogged()} set.
+     *
+     * @throws IllegalStateException if the entry could not be stored in time; retrying is safe
+     */
+    public Appended append(LogEvent event) {
+        try {
+            return appendAsync(event).get(properties.appendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while appending to the transparency log", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the transparency log did not store the event", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the transparency log did not store the event in time", e);
+        }
+    }
+
+    /** Like {@link #append} without waiting: the future completes once the entry is durable. */
+    public CompletableFuture<Appended> appendAsync(LogEvent event) {
+        return writer.submit(event);
+    }
+
+    public String origin() {
+        return verifier.name();
+    }
+
+    /** The verifier key of checkpoints, in the signed-note format: {@code <name>+<id>+<key>}. */
+    public String verifierKey() {
+        return verifier.encoded();
+    }
+
+    public NoteVerifier verifier() {
+        return verifier;
+    }
+
+    /** The latest signed checkpoint. */
+    public SignedNote checkpoint() {
+        return SignedNote.parse(writer.latest().note());
+    }
+
+    /** The size of the tree of the latest checkpoint: what is public. */
+    public long size() {
+        return writer.latest().size();
+    }
+
+    /**
+     * Waits until a signed checkpoint covers at least {@code treeSize} entries (checkpoints follow
+     * appends within {@code comity.transparency.checkpoint-interval}), e.g. before issuing a receipt.
+     *
+     * @return whether it does
+     */
+    public boolean awaitCheckpoint(long treeSize, java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (size() < treeSize) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A tile or entry bundle of the published tree, if it has it. */
+    public Optional<byte[]> tile(TileId id) {
+        long size = size();
+        return switch (id) {
+            case HashTileId hash -> tiles.tile(hash, size);
+            case EntryBundleId bundle -> {
+                long from = bundle.index() * Tiles.WIDTH;
+                long available = Math.min(Tiles.WIDTH, size - from);
+                if (available < bundle.width()) {
+                    yield Optional.empty();
+                }
+                yield Optional.of(Tiles.encodeEntries(store.entries(from, from + bundle.width())));
+            }
+        };
+    }
+
+    /** Entry {@code index} of the published tree. */
+    public byte[] entry(long index) {
+        if (index < 0 || index >= size()) {
+            throw new NotFound("log entry " + index);
+        }
+        return store.entry(index)
+                .orElseThrow(() -> new NotFound("log entry " + index))
+                .entry();
+    }
+
+    public InclusionProof inclusionProof(long index, long treeSize) {
+        checkSize(treeSize, "size");
+        if (index < 0 || index >= treeSize) {
+            throw new NotFound("log entry " + index + " in a tree of size " + treeSize);
+        }
+        return InclusionProof.build(tiles.reader(treeSize), index, treeSize);
+    }
+
+    public ConsistencyProof consistencyProof(long from, long to) {
+        checkSize(to, "to");
+        if (from < 1 || from > to) {
+            throw InvalidInput.of("from", "log-size-range", "needs 1 <= from <= to");
+        }
+        return ConsistencyProof.build(tiles.reader(to), from, to);
+    }
+
+    private void checkSize(long treeSize, String field) {
+        if (treeSize < 1 || treeSize > size()) {
+            throw InvalidInput.of(field, "log-size", "must be between 1 and the latest checkpoint's size");
+        }
+    }
+
+    /** A tlog-proof receipt for entry {@code index}, against the latest checkpoint. */
+    public Receipt receipt(long index) {
+        SignedNote note = checkpoint();
+        Checkpoint checkpoint = Checkpoint.parse(note.text());
+        if (index < 0 || index >= checkpoint.size()) {
+            throw new NotFound("log entry " + index + " in the latest checkpoint");
+        }
+        return Receipt.of(InclusionProof.build(tiles.reader(checkpoint.size()), index, checkpoint.size()), note);
+    }
+
+    /** The leaf hash of an entry, hex. */
+    public static String leafHash(byte[] entry) {
+        return MerkleTree.leafHash(entry).hex();
+    }
+
+    /** Statistics over the published tree, recomputed from its entries (cached per tree size). */
+    public LogStatistics statistics(LogStatistics.Granularity granularity) {
+        long size = size();
+        LogStatistics cached = cachedStatistics;
+        if (cached != null && cached.treeSize() == size && cached.granularity() == granularity) {
+            return cached;
+        }
+        var builder = new LogStatistics.Builder(granularity);
+        store.forEachEntry(size, builder::add);
+        LogStatistics computed = builder.build();
+        cachedStatistics = computed;
+        return computed;
+    }
+
+    /** The published opening of an entry's commitment, if the node has published it. */
+    public Optional<Reveal> reveal(long index) {
+        return store.secret(index)
+                .filter(s -> s.revealedAt().isPresent() && index < size())
+                .map(s -> new Reveal(index, s.salt(), s.record()));
+    }
+
+    /**
+     * Publishes the opening of entry {@code index}'s commitment. Allowed from its disclosure date on;
+     * publishing again is harmless.
+     */
+    public Reveal publishReveal(long index, String actor) {
+        if (index < 0 || index >= size()) {
+            throw new NotFound("log entry " + index);
+        }
+        var secret = store.secret(index).orElseThrow(() -> new NotFound("commitment opening of entry " + index));
+        LocalDate today = LocalDate.now(clock);
+        if (today.isBefore(secret.disclose())) {
+            throw new Conflict(
+                    "before-disclosure-date", "entry " + index + " may be revealed from " + secret.disclose());
+        }
+        store.markRevealed(index, clock.instant(), actor);
+        return new Reveal(index, secret.salt(), secret.record());
+    }
+
+    /** Hex of a hash, for JSON. */
+    public static String hex(Hash hash) {
+        return HexFormat.of().formatHex(hash.bytes());
+    }
+}

@@ -1,0 +1,273 @@
+package org.comity.transparency.persistence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.comity.transparency.domain.tiles.TileBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The log in PostgreSQL: entries, hash tiles, the committed head, signed checkpoints and the
+ * confidential commitment openings. {@link #append} is the only write path for leaves and tiles; it
+ * runs in one transaction fenced by an advisory lock, so at most one writer (in any process) extends
+ * the tree and a batch is stored entirely or not at all.
+ */
+@Repository
+public class JdbcLogStore {
+
+    // pg_advisory_xact_lock key: "comity.transparency.writer" as a fixed 64-bit number.
+    private static final long WRITER_LOCK = 0x636f6d6974795f74L;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    public JdbcLogStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactions);
+    }
+
+    /** The committed tree: its size and root. */
+    public record Head(long size, byte[] root) {}
+
+    /** One new leaf with the opening of its commitment. */
+    public record NewEntry(UUID eventId, byte[] entry, byte[] salt, byte[] record, LocalDate disclose) {}
+
+    public record StoredEntry(long index, UUID eventId, byte[] entry) {}
+
+    public record StoredCheckpoint(long size, byte[] root, String note, Instant signedAt) {}
+
+    public record Secret(long index, byte[] salt, byte[] record, LocalDate disclose, Optional<Instant> revealedAt) {}
+
+    public Head head() {
+        return jdbc.sql("SELECT size, root FROM log_head")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2)))
+                .single();
+    }
+
+    /** The entries of the events among {@code eventIds} that are already logged. */
+    public Map<UUID, StoredEntry> entriesOf(Collection<UUID> eventIds) {
+        Map<UUID, StoredEntry> out = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT idx, event_id, entry FROM log_entry WHERE event_id = ANY(?)")
+                .param(new SqlArrayValue("uuid", eventIds.toArray()))
+                .query(rs -> {
+                    var entry = new StoredEntry(rs.getLong(1), rs.getObject(2, UUID.class), rs.getBytes(3));
+                    out.put(entry.eventId(), entry);
+                });
+        return out;
+    }
+
+    /**
+     * Stores a batch: entries {@code oldSize ..}, their openings, the changed tiles and the new head,
+     * in one transaction. Fails, storing nothing, if the head is no longer at {@code oldSize} (another
+     * writer, or a batch this writer believed lost).
+     */
+    public void append(long oldSize, List<NewEntry> entries, List<TileBuilder.Tile> tiles, byte[] newRoot) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(?)")
+                    .param(WRITER_LOCK)
+                    .query()
+                    .singleValue();
+            long size = jdbc.sql("SELECT size FROM log_head FOR UPDATE")
+                    .query(Long.class)
+                    .single();
+            if (size != oldSize) {
+                throw new IllegalStateException("log head is at " + size + ", the writer expected " + oldSize);
+            }
+            int n = entries.size();
+            Long[] indexes = new Long[n];
+            UUID[] ids = new UUID[n];
+            byte[][] bodies = new byte[n][];
+            byte[][] salts = new byte[n][];
+            byte[][] records = new byte[n][];
+            LocalDate[] disclose = new LocalDate[n];
+            for (int i = 0; i < n; i++) {
+                NewEntry e = entries.get(i);
+                indexes[i] = oldSize + i;
+                ids[i] = e.eventId();
+                bodies[i] = e.entry();
+                salts[i] = e.salt();
+                records[i] = e.record();
+                disclose[i] = e.disclose();
+            }
+            jdbc.sql("INSERT INTO log_entry (idx, event_id, entry)"
+                            + " SELECT * FROM unnest(?::bigint[], ?::uuid[], ?::bytea[])")
+                    .params(
+                            new SqlArrayValue("int8", (Object[]) indexes),
+                            new SqlArrayValue("uuid", (Object[]) ids),
+                            new SqlArrayValue("bytea", (Object[]) bodies))
+                    .update();
+            jdbc.sql("INSERT INTO log_secret (idx, salt, record, disclose)"
+                            + " SELECT * FROM unnest(?::bigint[], ?::bytea[], ?::bytea[], ?::date[])")
+                    .params(
+                            new SqlArrayValue("int8", (Object[]) indexes),
+                            new SqlArrayValue("bytea", (Object[]) salts),
+                            new SqlArrayValue("bytea", (Object[]) records),
+                            new SqlArrayValue("date", (Object[]) dates(disclose)))
+                    .update();
+            if (!tiles.isEmpty()) {
+                Short[] levels = new Short[tiles.size()];
+                Long[] tileIndexes = new Long[tiles.size()];
+                byte[][] contents = new byte[tiles.size()][];
+                for (int i = 0; i < tiles.size(); i++) {
+                    levels[i] = (short) tiles.get(i).id().level();
+                    tileIndexes[i] = tiles.get(i).id().index();
+                    contents[i] = tiles.get(i).content();
+                }
+                jdbc.sql("INSERT INTO log_tile (level, idx, hashes)"
+                                + " SELECT * FROM unnest(?::smallint[], ?::bigint[], ?::bytea[])"
+                                + " ON CONFLICT (level, idx) DO UPDATE SET hashes = EXCLUDED.hashes")
+                        .params(
+                                new SqlArrayValue("int2", (Object[]) levels),
+                                new SqlArrayValue("int8", (Object[]) tileIndexes),
+                                new SqlArrayValue("bytea", (Object[]) contents))
+                        .update();
+            }
+            jdbc.sql("UPDATE log_head SET size = ?, root = ?")
+                    .params(oldSize + n, newRoot)
+                    .update();
+        });
+    }
+
+    private static java.sql.Date[] dates(LocalDate[] days) {
+        java.sql.Date[] out = new java.sql.Date[days.length];
+        for (int i = 0; i < days.length; i++) {
+            out[i] = java.sql.Date.valueOf(days[i]);
+        }
+        return out;
+    }
+
+    /** The stored (widest) content of a hash tile, if any. */
+    public Optional<byte[]> tile(int level, long index) {
+        return jdbc.sql("SELECT hashes FROM log_tile WHERE level = ? AND idx = ?")
+                .params(level, index)
+                .query((rs, n) -> rs.getBytes(1))
+                .optional();
+    }
+
+    /** Several tiles in one round trip, keyed {@code level + "/" + index}. */
+    public Map<String, byte[]> tiles(List<int[]> levels, List<Long> indexes) {
+        Map<String, byte[]> out = new HashMap<>();
+        Short[] l = new Short[levels.size()];
+        for (int i = 0; i < l.length; i++) {
+            l[i] = (short) levels.get(i)[0];
+        }
+        jdbc.sql("SELECT t.level, t.idx, t.hashes FROM log_tile t"
+                        + " JOIN unnest(?::smallint[], ?::bigint[]) AS want(level, idx)"
+                        + " ON t.level = want.level AND t.idx = want.idx")
+                .params(new SqlArrayValue("int2", (Object[]) l), new SqlArrayValue("int8", indexes.toArray()))
+                .query(rs -> {
+                    out.put(rs.getInt(1) + "/" + rs.getLong(2), rs.getBytes(3));
+                });
+        return out;
+    }
+
+    public Optional<StoredEntry> entry(long index) {
+        return jdbc.sql("SELECT idx, event_id, entry FROM log_entry WHERE idx = ?")
+                .param(index)
+                .query((rs, n) -> new StoredEntry(rs.getLong(1), rs.getObject(2, UUID.class), rs.getBytes(3)))
+                .optional();
+    }
+
+    public Optional<StoredEntry> entryOf(UUID eventId) {
+        return jdbc.sql("SELECT idx, event_id, entry FROM log_entry WHERE event_id = ?")
+                .param(eventId)
+                .query((rs, n) -> new StoredEntry(rs.getLong(1), rs.getObject(2, UUID.class), rs.getBytes(3)))
+                .optional();
+    }
+
+    /** Entries {@code from} (inclusive) to {@code to} (exclusive), in order. */
+    public List<byte[]> entries(long from, long to) {
+        List<byte[]> out = new ArrayList<>((int) Math.min(to - from, 4096));
+        jdbc.sql("SELECT entry FROM log_entry WHERE idx >= ? AND idx < ? ORDER BY idx")
+                .params(from, to)
+                .query(rs -> {
+                    out.add(rs.getBytes(1));
+                });
+        return out;
+    }
+
+    /** Streams entries {@code 0 .. size-1} in order without holding them all in memory. */
+    public void forEachEntry(long size, Consumer<byte[]> consumer) {
+        long chunk = 50_000;
+        for (long from = 0; from < size; from += chunk) {
+            entries(from, Math.min(size, from + chunk)).forEach(consumer);
+        }
+    }
+
+    public Optional<StoredCheckpoint> latestCheckpoint() {
+        return jdbc.sql("SELECT size, root, note, signed_at FROM log_checkpoint ORDER BY size DESC LIMIT 1")
+                .query((rs, n) -> checkpoint(rs))
+                .optional();
+    }
+
+    public Optional<StoredCheckpoint> checkpoint(long size) {
+        return jdbc.sql("SELECT size, root, note, signed_at FROM log_checkpoint WHERE size = ?")
+                .param(size)
+                .query((rs, n) -> checkpoint(rs))
+                .optional();
+    }
+
+    private static StoredCheckpoint checkpoint(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new StoredCheckpoint(
+                rs.getLong(1),
+                rs.getBytes(2),
+                rs.getString(3),
+                rs.getObject(4, java.time.OffsetDateTime.class).toInstant());
+    }
+
+    /** The smallest checkpoint whose tree contains leaf {@code index}. */
+    public Optional<StoredCheckpoint> checkpointCovering(long index) {
+        return jdbc.sql("SELECT size, root, note, signed_at FROM log_checkpoint WHERE size > ? ORDER BY size LIMIT 1")
+                .param(index)
+                .query((rs, n) -> checkpoint(rs))
+                .optional();
+    }
+
+    public void insertCheckpoint(long size, byte[] root, String note, Instant at) {
+        jdbc.sql("INSERT INTO log_checkpoint (size, root, note, signed_at) VALUES (?, ?, ?, ?)")
+                .params(size, root, note, java.sql.Timestamp.from(at))
+                .update();
+    }
+
+    public Optional<Secret> secret(long index) {
+        return jdbc.sql("SELECT idx, salt, record, disclose, revealed_at FROM log_secret WHERE idx = ?")
+                .param(index)
+                .query((rs, n) -> new Secret(
+                        rs.getLong(1),
+                        rs.getBytes(2),
+                        rs.getBytes(3),
+                        rs.getObject(4, LocalDate.class),
+                        Optional.ofNullable(rs.getObject(5, java.time.OffsetDateTime.class))
+                                .map(java.time.OffsetDateTime::toInstant)))
+                .optional();
+    }
+
+    /** Marks a commitment's opening as public; false if it already was. */
+    public boolean markRevealed(long index, Instant at, String by) {
+        return jdbc.sql("UPDATE log_secret SET revealed_at = ?, revealed_by = ? WHERE idx = ? AND revealed_at IS NULL")
+                        .params(java.sql.Timestamp.from(at), by, index)
+                        .update()
+                > 0;
+    }
+
+    /** Indexes of entries whose openings are published, in order. */
+    public List<Long> revealed() {
+        return jdbc.sql("SELECT idx FROM log_secret WHERE revealed_at IS NOT NULL ORDER BY idx")
+                .query(Long.class)
+                .list();
+    }
+}

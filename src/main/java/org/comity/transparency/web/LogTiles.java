@@ -1,0 +1,60 @@
+package org.comity.transparency.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.comity.shared.NotFound;
+import org.comity.transparency.TransparencyLog;
+import org.comity.transparency.domain.FormatException;
+import org.comity.transparency.domain.tiles.TileId;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The log in the C2SP tlog-tiles layout under {@code /log/}: the checkpoint, hash tiles and entry
+ * bundles, so generic tlog clients, witnesses and mirrors can read it. A tile path's content never
+ * changes (a partial tile's path names its width), so tiles are served as immutable.
+ */
+@RestController
+class LogTiles {
+
+    static final String PREFIX = "/log/";
+
+    private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+
+    private final TransparencyLog log;
+
+    LogTiles(TransparencyLog log) {
+        this.log = log;
+    }
+
+    @GetMapping("/log/checkpoint")
+    ResponseEntity<String> checkpoint() {
+        return ResponseEntity.ok()
+                .contentType(TEXT)
+                .cacheControl(CacheControl.noCache())
+                .body(log.checkpoint().serialize());
+    }
+
+    @GetMapping("/log/tile/**")
+    ResponseEntity<byte[]> tile(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(PREFIX.length());
+        TileId id;
+        try {
+            id = TileId.parse(path);
+        } catch (FormatException e) {
+            throw new NotFound("tile");
+        }
+        byte[] content = log.tile(id).orElseThrow(() -> new NotFound("tile"));
+        CacheControl cache = id.isFull()
+                ? CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable()
+                : CacheControl.maxAge(Duration.ofDays(1)).cachePublic();
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .cacheControl(cache)
+                .body(content);
+    }
+}

@@ -46,6 +46,7 @@ public class Casework {
     private final Clock clock;
     private final TimeLimits limits;
     private final Jurisdictions jurisdictions;
+    private final CaseworkProperties properties;
 
     Casework(
             JdbcRequests store,
@@ -53,8 +54,10 @@ public class Casework {
             ApplicationEventPublisher events,
             Clock clock,
             TimeLimits limits,
-            Jurisdictions jurisdictions) {
+            Jurisdictions jurisdictions,
+            CaseworkProperties properties) {
         this.jurisdictions = jurisdictions;
+        this.properties = properties;
         this.store = store;
         this.accounts = accounts;
         this.events = events;
@@ -297,8 +300,28 @@ public class Casework {
                 request.state().code());
         var facts = RequestFacts.of(request);
         for (CaseEvent event : change.events()) {
-            events.publishEvent(publicEvent(facts, event));
+            var published = publicEvent(facts, event);
+            TransparencyFeed.eventType(published)
+                    .ifPresent(type ->
+                            store.savePublicRecord(facts.eventId(type), request, now, disclosure(request, now)));
+            events.publishEvent(published);
         }
+    }
+
+    /**
+     * From when the confidential record behind a public log entry may be revealed: the request's own
+     * confidentiality end date, or else a fixed period after the event (critics rightly object to
+     * confidentiality without an end).
+     */
+    private java.time.LocalDate disclosure(Request request, Instant now) {
+        var today = day(now);
+        var confidentiality = request.content().confidentiality();
+        if (confidentiality != null
+                && confidentiality.endsOn() != null
+                && !confidentiality.endsOn().isBefore(today)) {
+            return confidentiality.endsOn();
+        }
+        return today.plus(properties.disclosureAfter());
     }
 
     private static Object publicEvent(RequestFacts facts, CaseEvent event) {

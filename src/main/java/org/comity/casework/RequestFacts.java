@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * {@code illegal-access}), which is also how the public log writes them.
  *
  * @param legalBasis the instrument id as the request names it; the treaty module resolves it
+ * @param version the request's version right after the change that caused the event
  */
 public record RequestFacts(
         UUID requestId,
@@ -23,7 +24,8 @@ public record RequestFacts(
         String kind,
         @Nullable String legalBasis,
         Set<String> conductCategories,
-        boolean emergency) {
+        boolean emergency,
+        long version) {
 
     public RequestFacts {
         conductCategories = Set.copyOf(conductCategories);
@@ -41,7 +43,17 @@ public record RequestFacts(
                 request.kind().code(),
                 content.legalBasis(),
                 categories,
-                content.emergency());
+                content.emergency(),
+                request.version());
+    }
+
+    /**
+     * A stable id for one event of this request version: the same event, published again after a
+     * crash, gets the same id, which is what makes appending it to the public log idempotent.
+     */
+    public UUID eventId(String eventType) {
+        return UUID.nameUUIDFromBytes(
+                (requestId + "/" + version + "/" + eventType).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static @Nullable CountryCode state(RequestContent.@Nullable Authority authority) {

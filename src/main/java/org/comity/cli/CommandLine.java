@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.comity.accounts.Accounts;
+import org.comity.transparency.cli.LogCommand;
 import org.comity.treaty.cli.TreatyCommand;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -18,7 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CommandLine {
 
-    private static final List<String> COMMANDS = List.of("accounts", "treaty", "help");
+    private static final List<String> COMMANDS = List.of("accounts", "treaty", "log", "help");
 
     private CommandLine() {}
 
@@ -36,6 +37,8 @@ public final class CommandLine {
         return switch (args[0]) {
             case "accounts" -> accounts(application, words, springArgs, out, err);
             case "treaty" -> treaty(application, words, springArgs, out, err);
+            // The verifier is for anyone: it starts no application context and reads no database.
+            case "log" -> LogCommand.run(Arrays.asList(Arrays.copyOfRange(args, 1, args.length)), out, err);
             default -> help(out);
         };
     }
@@ -74,6 +77,9 @@ public final class CommandLine {
                   accounts reset-password USERNAME   set a new random password and print it once
                   treaty status                      instruments, parties and entry into force
                   treaty import FILE                 import treaty actions (CSV), all or nothing
+                  log verify --node URL [...]        verify a node's public log: signature, root,
+                                                     consistency with a saved state, a receipt
+                  log stats --node URL               recompute the statistics from the public log
                   help                               this text
 
                 Options such as --comity.data-dir=DIR or --comity.datasource.url=URL choose the node's database.""");

@@ -84,6 +84,40 @@ public class JdbcRequests {
         }
     }
 
+    /** Freezes the confidential record behind a public log entry; a second call for the event is a no-op. */
+    public void savePublicRecord(UUID eventId, Request request, Instant at, java.time.LocalDate disclose) {
+        var record = new java.util.LinkedHashMap<String, Object>();
+        record.put("requestId", request.id());
+        record.put("version", request.version());
+        record.put("kind", request.kind().code());
+        record.put("direction", request.direction().name().toLowerCase(java.util.Locale.ROOT));
+        record.put("state", request.state());
+        record.put("content", request.content());
+        jdbc.sql("""
+                        INSERT INTO casework_public_record (event_id, request_id, version, at, record, disclose)
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING
+                        """)
+                .params(
+                        eventId,
+                        request.id(),
+                        request.version(),
+                        Timestamp.from(at),
+                        json.writeValueAsString(record),
+                        java.sql.Date.valueOf(disclose))
+                .update();
+    }
+
+    /** The frozen record behind a public log entry, and the day from which it may be disclosed. */
+    public record PublicRecord(String record, java.time.LocalDate disclose) {}
+
+    public Optional<PublicRecord> publicRecord(UUID eventId) {
+        return jdbc.sql("SELECT record, disclose FROM casework_public_record WHERE event_id = ?")
+                .param(eventId)
+                .query((rs, n) ->
+                        new PublicRecord(rs.getString(1), rs.getDate(2).toLocalDate()))
+                .optional();
+    }
+
     public Optional<Request> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM casework_request WHERE id = ?")
                 .param(id)

@@ -135,6 +135,15 @@ class JurisdictionsApiTest {
     }
 
     @Test
+    void importsRefuseFormContentTypesThatBrowsersSendCrossSite() throws Exception {
+        mvc.perform(post("/api/jurisdictions/import")
+                        .with(as(Role.ADMIN))
+                        .contentType("text/plain")
+                        .content("state: QP\n"))
+                .andExpect(status().isUnsupportedMediaType());
+    }
+
+    @Test
     void onlyAdministratorsImport() throws Exception {
         mvc.perform(post("/api/jurisdictions/import")
                         .with(as(Role.CASEWORKER))

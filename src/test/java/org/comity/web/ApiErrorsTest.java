@@ -123,7 +123,9 @@ class ApiErrorsTest {
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM))
                 .andExpect(jsonPath("$.type").value("/problems/unauthenticated"))
-                .andExpect(header().string("WWW-Authenticate", containsString("Bearer")));
+                .andExpect(header().string("WWW-Authenticate", containsString("Bearer")))
+                // Never a Basic challenge: browsers would prompt and replay the password cross-site.
+                .andExpect(header().string("WWW-Authenticate", not(containsString("Basic"))));
     }
 
     @Test

@@ -16,7 +16,6 @@ import org.comity.jurisdiction.domain.ConductVocabulary;
 import org.comity.shared.CountryCode;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.NotFound;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -142,7 +141,7 @@ class JurisdictionsController {
 
     @PostMapping(
             value = "/import",
-            consumes = {"application/yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE})
+            consumes = {"application/yaml", "text/yaml"})
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Import one profile file (administrators); every problem is listed with its line")
     ImportedProfile importProfile(

@@ -27,7 +27,6 @@ import org.comity.treaty.TreatyAction;
 import org.comity.treaty.VoteTally;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -137,7 +136,7 @@ class TreatyController {
 
     @PostMapping(
             value = "/actions/import",
-            consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+            consumes = {"text/csv"})
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(
             summary = "Import treaty actions from CSV (administrators): all or nothing; every problem listed with its"

@@ -102,6 +102,15 @@ public final class CatalogueFile {
         }
         var parties = new ArrayList<CountryCode>();
         node.path("parties").values().forEach(p -> parties.add(CountryCode.of(p.asString())));
+        Optional<Group> researched = Optional.empty();
+        if (node.has("actions_researched_group")) {
+            var group = groups.get(node.path("actions_researched_group").asString());
+            if (group == null) {
+                throw new IllegalArgumentException(
+                        "unknown group " + node.path("actions_researched_group").asString());
+            }
+            researched = Optional.of(group);
+        }
         return new InstrumentDefinition(
                 id,
                 kind,
@@ -117,7 +126,8 @@ public final class CatalogueFile {
                 date(node, "terminated_on"),
                 required(node, "source"),
                 date(node, "as_of"),
-                articles);
+                articles,
+                researched);
     }
 
     private Map<String, Article> articles(String id, JsonNode list) {

@@ -76,6 +76,19 @@ public final class EntryIntoForce {
     public InForce forState(CountryCode state, LocalDate date) {
         var reasons = new ArrayList<Reason>();
         var consent = consents.get(state);
+        if (consent == null
+                && instrument
+                        .actionsResearched()
+                        .flatMap(g -> g.contains(state))
+                        .map(in -> !in)
+                        .orElse(false)) {
+            reasons.add(Reason.of(
+                    "no instrument of " + state + " to " + instrument.id() + " is on record, but the record "
+                            + "covers only the States that were researched and " + state
+                            + " is not among them: whether it is bound is unknown",
+                    rule.cites()));
+            return new InForce(instrument.id(), state, date, Answer.UNKNOWN, Optional.empty(), reasons);
+        }
         if (consent == null) {
             var signed = signatures.getOrDefault(state, List.of()).stream()
                     .map(s -> s.date().map(LocalDate::toString).orElse("an unknown date"))

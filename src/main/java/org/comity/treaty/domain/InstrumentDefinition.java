@@ -15,6 +15,8 @@ import org.comity.shared.CountryCode;
  * @param appliesFrom for regional law: the date it applies from
  * @param appliesBetween for regional law: the group it binds
  * @param bilateralParties for a bilateral treaty: its two States
+ * @param actionsResearched the States whose treaty actions were researched, when the record is known
+ *     to be incomplete: for any other State "no action on record" means "unknown", not "not bound"
  */
 public record InstrumentDefinition(
         String id,
@@ -31,7 +33,8 @@ public record InstrumentDefinition(
         Optional<LocalDate> terminatedOn,
         String source,
         Optional<LocalDate> asOf,
-        Map<String, Article> articles) {
+        Map<String, Article> articles,
+        Optional<Group> actionsResearched) {
 
     public InstrumentDefinition {
         bilateralParties = List.copyOf(bilateralParties);

@@ -108,7 +108,10 @@ public class Problems extends ResponseEntityExceptionHandler {
     private ResponseEntity<ProblemDetail> unauthenticated() {
         var problem = problem(ProblemType.UNAUTHENTICATED, "sign in, or send HTTP Basic credentials or a bearer token");
         return ResponseEntity.status(problem.getStatus())
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer, Basic realm=\"comity\"")
+                // Bearer only: a Basic challenge would make browsers prompt for and then replay the
+                // password on cross-site requests (the API chain has no CSRF token). Scripts may still
+                // send Basic credentials pre-emptively.
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"comity\"")
                 .body(problem);
     }
 

@@ -6,6 +6,7 @@ import static org.comity.treaty.domain.Fixtures.action;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.comity.shared.CountryCode;
@@ -274,7 +275,8 @@ class EntryIntoForceTest {
                 regional.terminatedOn(),
                 regional.source(),
                 regional.asOf(),
-                regional.articles());
+                regional.articles(),
+                Optional.empty());
         var actions = Fixtures.states(5).stream()
                 .map(s -> action("XETS", s, ActionType.RATIFICATION, "2003-01-10"))
                 .toList();

@@ -62,7 +62,8 @@ final class Fixtures {
                 Optional.empty(),
                 "test",
                 Optional.empty(),
-                Map.of("65", article("65", "1", "2"), "42", article("42", "3")));
+                Map.of("65", article("65", "1", "2"), "42", article("42", "3")),
+                Optional.empty());
     }
 
     /** Like Budapest: 5 incl. 3 from a group, first day of the month after three months. */
@@ -91,7 +92,8 @@ final class Fixtures {
                 Optional.empty(),
                 "test",
                 Optional.empty(),
-                Map.of("36", article("36", "3"), "37", article("37", "2")));
+                Map.of("36", article("36", "3"), "37", article("37", "2")),
+                Optional.empty());
     }
 
     static TreatyAction action(String instrument, String party, ActionType type, String date) {

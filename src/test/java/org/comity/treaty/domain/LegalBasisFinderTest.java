@@ -39,7 +39,8 @@ class LegalBasisFinderTest {
                 Optional.empty(),
                 "test",
                 Optional.empty(),
-                Map.of());
+                Map.of(),
+                Optional.empty());
         var catalogue = new Catalogue(List.of(global, bilateral));
         return new LegalBasisFinder(
                 catalogue, Map.of("XUNCC", new EntryIntoForce(global, actions, c -> false)), reservations);

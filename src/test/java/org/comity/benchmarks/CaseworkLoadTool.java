@@ -1,0 +1,230 @@
+package org.comity.benchmarks;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.comity.Comity;
+import org.comity.accounts.Accounts;
+import org.comity.accounts.NewAccount;
+import org.comity.accounts.Role;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Load tool, run by hand (not part of verify), for issue 4's benchmark: creates and persists requests
+ * through the REST API at a steady rate (open loop: latency is measured from the moment each request
+ * was due, so a stall is not hidden), then generates N requests and measures list and full-text search
+ * latency over them. PostgreSQL runs with full durability (fsync, synchronous_commit).
+ *
+ * <pre>
+ * ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -Xmx1g -cp target/classes:target/test-classes:$(cat target/cp.txt) \
+ *     org.comity.benchmarks.CaseworkLoadTool 20 100000
+ * </pre>
+ * Arguments: seconds per rate step (50/s, then 200/s), and how many requests to search over.
+ */
+public final class CaseworkLoadTool {
+
+    private static final String[] STATES = {"XA", "XB", "QM", "QN", "XC", "XD"};
+    private static final String[] FACTS = {
+        "Ransomware attack encrypted the hospital's patient records and demanded payment in cryptocurrency.",
+        "Business e-mail compromise diverted a supplier payment to a mule account abroad.",
+        "Distribution of child sexual abuse material through a file-hosting service.",
+        "Sextortion of teenagers through a social network with threats to publish images.",
+        "DDoS-for-hire service used against the national tax portal during the filing period.",
+        "Investment fraud through a fake trading platform targeting pensioners."
+    };
+
+    private CaseworkLoadTool() {}
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int searchOver = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        var work = Files.createTempDirectory("comity-casework-load");
+        try (var postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(work.resolve("pg"))
+                .setCleanDataDirectory(true)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_wal_size", "4GB")
+                .start()) {
+            try (var node = new SpringApplicationBuilder(Comity.class)
+                    .run(
+                            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                            "--spring.datasource.username=postgres",
+                            "--comity.data-dir=" + work.resolve("data"),
+                            "--server.port=0",
+                            "--logging.level.root=WARN")) {
+                var accounts = node.getBean(Accounts.class);
+                accounts.register(
+                        new NewAccount("load", "Load tool", Set.of(Role.CASEWORKER), "load tool passphrase"), "load");
+                var token =
+                        accounts.issueToken("load", "load", Duration.ofDays(1)).secret();
+                var base = "http://localhost:"
+                        + ((WebServerApplicationContext) node).getWebServer().getPort();
+                var http = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build();
+                var random = new SplittableRandom(42);
+
+                run(http, base, token, 10, 5, random, "warm-up");
+                run(http, base, token, 50, seconds, random, "50 requests/s");
+                run(http, base, token, 200, seconds, random, "200 requests/s");
+
+                var jdbc = node.getBean(JdbcClient.class);
+                generate(http, base, token, jdbc, searchOver, random);
+                search(http, base, token, "/api/requests?size=20", "list, newest first");
+                search(http, base, token, "/api/requests?q=ransomware&size=20", "full-text 'ransomware'");
+                search(http, base, token, "/api/requests?q=hospital%20records&counterpart=XB&size=20", "text + State");
+                search(
+                        http,
+                        base,
+                        token,
+                        "/api/requests?kind=STORED_DATA&state=draft&sort=UPDATED&size=50",
+                        "filters, sorted");
+            }
+        }
+    }
+
+    /** Open loop at a fixed rate; latency counts from the scheduled send time. */
+    private static void run(
+            HttpClient http, String base, String token, int rate, int seconds, SplittableRandom random, String label)
+            throws Exception {
+        int total = rate * seconds;
+        var latencies = new ConcurrentLinkedQueue<Long>();
+        var failures = new AtomicInteger();
+        var bodies = new ArrayList<String>();
+        for (int i = 0; i < total; i++) {
+            bodies.add(body(random));
+        }
+        long start = System.nanoTime() + 50_000_000;
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < total; i++) {
+                long due = start + (long) i * 1_000_000_000L / rate;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                var body = bodies.get(i);
+                pool.submit(() -> {
+                    try {
+                        var response = http.send(post(base, token, body), HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() != 201) {
+                            failures.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                    latencies.add(System.nanoTime() - due);
+                });
+            }
+        }
+        report(label + " for " + seconds + " s (" + total + " creates, " + failures.get() + " failed)", latencies);
+    }
+
+    private static void generate(
+            HttpClient http, String base, String token, JdbcClient jdbc, int count, SplittableRandom random)
+            throws Exception {
+        long existing = jdbc.sql("SELECT count(*) FROM casework_request")
+                .query(Long.class)
+                .single();
+        long start = System.nanoTime();
+        var remaining = new AtomicInteger((int) Math.max(0, count - existing));
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            for (int t = 0; t < 8; t++) {
+                var seed = random.split();
+                pool.submit(() -> {
+                    while (remaining.getAndDecrement() > 0) {
+                        try {
+                            http.send(post(base, token, body(seed)), HttpResponse.BodyHandlers.discarding());
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        long total = jdbc.sql("SELECT count(*) FROM casework_request")
+                .query(Long.class)
+                .single();
+        System.out.printf(
+                "generated %d requests through the API in %.1f s; %d in the table%n",
+                count - existing, (System.nanoTime() - start) / 1e9, total);
+    }
+
+    private static void search(HttpClient http, String base, String token, String path, String label) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
+        for (int i = 0; i < 20; i++) {
+            http.send(request, HttpResponse.BodyHandlers.discarding());
+        }
+        var latencies = new ConcurrentLinkedQueue<Long>();
+        for (int i = 0; i < 200; i++) {
+            long t = System.nanoTime();
+            var response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            latencies.add(System.nanoTime() - t);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(label + ": HTTP " + response.statusCode());
+            }
+        }
+        report("search: " + label, latencies);
+    }
+
+    private static HttpRequest post(String base, String token, String body) {
+        return HttpRequest.newBuilder(URI.create(base + "/api/requests"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    private static String body(SplittableRandom random) {
+        var requested = STATES[random.nextInt(STATES.length)];
+        var facts = FACTS[random.nextInt(FACTS.length)] + " Case " + random.nextInt(1_000_000) + ".";
+        return """
+                {"kind": "STORED_DATA", "content": {
+                 "requestingAuthority": {"name": "Central Authority", "state": "XA"},
+                 "requestedAuthority": {"name": "Ministry of Justice", "state": "%s"},
+                 "legalBasis": "UNCC",
+                 "offences": [{"domesticProvision": "Penal Code s. 301", "conductCategories": ["ict-theft-or-fraud"],
+                               "maximumPenaltyMonths": 96}],
+                 "summaryOfFacts": "%s",
+                 "subjects": [{"role": "ACCOUNT_HOLDER", "identifiers": [{"type": "IP_ADDRESS", "value": "203.0.113.%d",
+                               "observedAt": "2026-01-10T12:00:00Z", "timeZone": "Europe/Paris"}]}],
+                 "dataSought": {"categories": ["SUBSCRIBER"], "from": "2026-01-01T00:00:00Z",
+                                "to": "2026-01-31T00:00:00Z", "provider": "Example Hosting Ltd"},
+                 "purpose": "Identify the operator for prosecution.",
+                 "urgency": {"level": "NORMAL"},
+                 "confidentiality": {"required": true, "endsOn": "2027-01-01"}}}
+                """.formatted(requested, facts, random.nextInt(255));
+    }
+
+    private static void report(String label, java.util.Collection<Long> nanos) {
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf(
+                "%-60s n=%d p50=%.1f ms p99=%.1f ms max=%.1f ms%n",
+                label,
+                sorted.length,
+                percentile(sorted, 0.50),
+                percentile(sorted, 0.99),
+                sorted[sorted.length - 1] / 1e6);
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+}

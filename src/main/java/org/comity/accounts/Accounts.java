@@ -58,7 +58,9 @@ public class Accounts {
         if (!store.updatePasswordHash(username, passwords.encode(password))) {
             throw new NotFound("account " + username);
         }
-        store.audit(clock.instant(), actor, username, "password reset");
+        // A reset is how a compromised account is recovered: tokens issued before it must stop working.
+        int revoked = store.revokeAllTokens(username, clock.instant());
+        store.audit(clock.instant(), actor, username, "password reset; " + revoked + " API token(s) revoked");
         return password;
     }
 

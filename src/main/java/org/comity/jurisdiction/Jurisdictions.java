@@ -38,6 +38,8 @@ public class Jurisdictions {
     private final ConductVocabulary vocabulary;
     private final ProfileReader reader;
     private volatile Map<CountryCode, Profile> profiles;
+    /** Bumped by every committed import; a load that started before the bump is not kept. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     Jurisdictions(JdbcProfiles store, Clock clock, JurisdictionProperties properties) {
         this.store = store;
@@ -136,10 +138,13 @@ public class Jurisdictions {
 
     private Map<CountryCode, Profile> profiles() {
         var loaded = profiles;
-        if (loaded == null) {
+        while (loaded == null) {
             synchronized (this) {
-                if (profiles == null) {
-                    profiles = load();
+                long before = generation.get();
+                var fresh = load();
+                // An import that committed while we read may be missing from what we read: read again.
+                if (generation.get() == before) {
+                    profiles = fresh;
                 }
                 loaded = profiles;
             }
@@ -160,12 +165,17 @@ public class Jurisdictions {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    profiles = null;
+                    invalidate();
                 }
             });
         } else {
-            profiles = null;
+            invalidate();
         }
+    }
+
+    private void invalidate() {
+        generation.incrementAndGet();
+        profiles = null;
     }
 
     static String classpath(String path) {

@@ -153,6 +153,12 @@ class AccountsTest {
         mvc.perform(get("/api/me/tokens").header("Authorization", "Bearer " + secret))
                 .andExpect(jsonPath("$[0].name").value("script"))
                 .andExpect(jsonPath("$[0].secret").doesNotExist());
+        // A token cannot mint tokens: a stolen one could otherwise keep itself alive for ever.
+        mvc.perform(post("/api/me/tokens")
+                        .header("Authorization", "Bearer " + secret)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"child\",\"validDays\":366}"))
+                .andExpect(status().isForbidden());
         // The token carries the account's roles, no more.
         mvc.perform(get("/api/accounts").header("Authorization", "Bearer " + secret))
                 .andExpect(status().isForbidden());
@@ -193,6 +199,7 @@ class AccountsTest {
     void aResetPasswordIsShownOnceAndReplacesTheOldOne() throws Exception {
         accounts.register(
                 new NewAccount("forgetful", "Forgetful", Set.of(Role.AUDITOR), "a long enough passphrase"), "test");
+        var oldToken = accounts.issueToken("forgetful", "old laptop", Duration.ofDays(30));
         var body = mvc.perform(post("/api/accounts/forgetful/password-reset")
                         .with(httpBasic(TestAccounts.username(Role.ADMIN), TestAccounts.PASSWORD)))
                 .andExpect(status().isOk())
@@ -205,6 +212,9 @@ class AccountsTest {
         mvc.perform(get("/api/me").with(httpBasic("forgetful", "a long enough passphrase")))
                 .andExpect(status().isUnauthorized());
         mvc.perform(get("/api/me").with(httpBasic("forgetful", password))).andExpect(status().isOk());
+        // Tokens issued before the reset stop working: a reset is how a compromised account recovers.
+        mvc.perform(get("/api/me").header("Authorization", "Bearer " + oldToken.secret()))
+                .andExpect(status().isUnauthorized());
         mvc.perform(post("/api/accounts/forgetful/password-reset")
                         .with(httpBasic(TestAccounts.username(Role.SUPERVISOR), TestAccounts.PASSWORD)))
                 .andExpect(status().isForbidden());

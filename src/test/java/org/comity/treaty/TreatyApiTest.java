@@ -134,6 +134,23 @@ class TreatyApiTest {
     }
 
     @Test
+    void aValueTheDatabaseRefusesIsAProblemNamingTheConstraintWithoutSql() throws Exception {
+        mvc.perform(post("/api/treaty/actions/import")
+                        .with(as(Role.ADMIN))
+                        .contentType("text/csv")
+                        .param("fileName", "x".repeat(301))
+                        .content(fortyRatifications()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("/problems/invalid-input"))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("INSERT"))))
+                .andExpect(
+                        content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("xxxxxxxx"))));
+        // Nothing of the refused import was kept.
+        mvc.perform(get("/api/treaty/progress/UNCC").param("date", "2027-06-08"))
+                .andExpect(jsonPath("$.counted").value(0));
+    }
+
+    @Test
     void afterFortyRatificationsTheUnccIsALegalBasisWithCitations() throws Exception {
         mvc.perform(post("/api/treaty/actions/import")
                         .with(as(Role.ADMIN))

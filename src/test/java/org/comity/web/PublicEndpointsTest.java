@@ -50,8 +50,12 @@ class PublicEndpointsTest {
     void patternsThatWouldOpenEverythingAreRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PublicEndpoints.of("bad", "/**"))
                 .isInstanceOf(IllegalArgumentException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PublicEndpoints.of("bad", "/actuator/env"))
-                .isInstanceOf(IllegalArgumentException.class);
+        for (String pattern : new String[] {"/actuator/env", "/api/**", "/*/**", "/{x}/**", "/api/*/x", "api/log"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> PublicEndpoints.of("bad", pattern))
+                    .as(pattern)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        PublicEndpoints.of("good", "/log/**", "/api/log/**", "/api/treaty/status");
     }
 
     @Test

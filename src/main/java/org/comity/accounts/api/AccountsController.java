@@ -133,6 +133,12 @@ class AccountsController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Issue an API token; its secret is returned this once")
     IssuedToken issue(@RequestBody CreateToken body, Principal principal) {
+        // A token must not mint tokens, or a stolen one could keep itself alive for ever.
+        if (principal
+                instanceof
+                org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthentication) {
+            throw new org.springframework.security.access.AccessDeniedException("issue tokens with your password");
+        }
         var days = body.validDays() == null ? 90 : body.validDays();
         return accounts.issueToken(principal.getName(), body.name(), Duration.ofDays(days));
     }

@@ -91,6 +91,13 @@ public class JdbcAccounts {
                 > 0;
     }
 
+    /** Revokes every active token of the account; returns how many. */
+    public int revokeAllTokens(String username, Instant now) {
+        return jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE username = ? AND revoked_at IS NULL")
+                .params(Timestamp.from(now), username)
+                .update();
+    }
+
     public boolean setEnabled(String username, boolean enabled) {
         return jdbc.sql("UPDATE account SET enabled = ? WHERE username = ?")
                         .params(enabled, username)

@@ -115,6 +115,33 @@ public class Problems extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
+    /**
+     * A value the database refused (a CHECK, a unique key): the input broke a stored rule. Only the
+     * constraint's name is logged and returned, never the SQL or the row, which may hold personal data.
+     */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> constraint(org.springframework.dao.DataIntegrityViolationException e) {
+        var constraint = constraintName(e);
+        log.warn("a database constraint refused a write: {}", constraint);
+        var problem = problem(ProblemType.INVALID_INPUT, "a value breaks a stored rule (" + constraint + ")");
+        problem.setProperty(
+                "errors",
+                List.of(Map.of(
+                        "field", "body", "rule", "constraint-" + constraint, "message", "refused by " + constraint)));
+        return respond(problem);
+    }
+
+    private static String constraintName(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.postgresql.util.PSQLException psql
+                    && psql.getServerErrorMessage() != null
+                    && psql.getServerErrorMessage().getConstraint() != null) {
+                return psql.getServerErrorMessage().getConstraint().replaceAll("[^a-z0-9_]", "");
+            }
+        }
+        return "unnamed";
+    }
+
     /** Anything unexpected: logged with an incident id that the caller can quote; no internals leak. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {

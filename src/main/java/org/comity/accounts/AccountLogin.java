@@ -12,13 +12,19 @@ import org.springframework.stereotype.Component;
 class AccountLogin implements UserDetailsService {
 
     private final Accounts accounts;
+    private final LoginThrottle throttle;
 
-    AccountLogin(Accounts accounts) {
+    AccountLogin(Accounts accounts, LoginThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
+        if (throttle.isLocked(username)) {
+            // Refused before any password hash is computed: guessing costs the guesser, not the node.
+            throw new org.springframework.security.authentication.LockedException("too many failed sign-ins; wait");
+        }
         var account = accounts.find(username).filter(Account::enabled);
         var hash = account.flatMap(a -> accounts.passwordHashOf(a.username()));
         if (account.isEmpty() || hash.isEmpty()) {

@@ -118,6 +118,17 @@ class ApiErrorsTest {
     }
 
     @Test
+    void oversizedBodiesAreRefusedBeforeTheyAreRead() throws Exception {
+        mvc.perform(post("/api/accounts")
+                        .with(as(Role.ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\": \"" + "a".repeat(5 * 1024 * 1024) + "\"}"))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM))
+                .andExpect(jsonPath("$.type").value("/problems/payload-too-large"));
+    }
+
+    @Test
     void noCredentialsIsUnauthorized() throws Exception {
         mvc.perform(get("/api/accounts"))
                 .andExpect(status().isUnauthorized())

@@ -162,9 +162,11 @@ class JurisdictionsController {
     @Operation(summary = "Dual criminality on conduct between a requesting and a requested State")
     DualCriminalityView dualCriminality(
             @RequestParam String requesting, @RequestParam String requested, @RequestParam String conduct) {
-        var answer = jurisdictions.dualCriminality(code(requesting), code(requested), conduct(conduct));
-        var a = view(jurisdictions.criminality(code(requesting), conduct(conduct)));
-        var b = view(jurisdictions.criminality(code(requested), conduct(conduct)));
+        var requestingState = code("requesting", requesting);
+        var requestedState = code("requested", requested);
+        var answer = jurisdictions.dualCriminality(requestingState, requestedState, conduct(conduct));
+        var a = view(jurisdictions.criminality(requestingState, conduct(conduct)));
+        var b = view(jurisdictions.criminality(requestedState, conduct(conduct)));
         var word = switch (answer) {
             case DualCriminality.Met m -> "met";
             case DualCriminality.NotMet n -> "not-met";
@@ -191,10 +193,14 @@ class JurisdictionsController {
     }
 
     private static CountryCode code(String value) {
+        return code("state", value);
+    }
+
+    private static CountryCode code(String field, String value) {
         try {
             return CountryCode.of(value);
         } catch (IllegalArgumentException e) {
-            throw InvalidInput.of("state", "country-code", "an ISO 3166-1 alpha-2 code such as FR or XA");
+            throw InvalidInput.of(field, "country-code", "an ISO 3166-1 alpha-2 code such as FR or XA");
         }
     }
 

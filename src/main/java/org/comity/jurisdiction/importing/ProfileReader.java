@@ -29,8 +29,8 @@ import org.comity.shared.InvalidInput;
  */
 public final class ProfileReader {
 
-    private static final List<String> TOP = List.of(
-            "state", "fictional", "as_of", "sources", "offences", "authorities", "policy_pack", "notes", "name");
+    private static final List<String> TOP =
+            List.of("state", "fictional", "as_of", "sources", "offences", "authorities", "policy_pack", "notes");
     private static final List<String> OFFENCE =
             List.of("provision", "title", "conduct", "max_penalty", "flags", "source");
     private static final List<String> SOURCE = List.of("id", "title", "publisher", "url");
@@ -66,8 +66,11 @@ public final class ProfileReader {
                 return Optional.empty();
             }
         });
-        boolean fictional =
-                doc.optionalText(keys, "fictional").map(Boolean::parseBoolean).orElse(false);
+        var fictionalText = doc.optionalText(keys, "fictional");
+        if (fictionalText.isPresent() && !fictionalText.get().matches("true|false")) {
+            doc.problem(keys.get("fictional"), "boolean", "fictional is true or false");
+        }
+        boolean fictional = fictionalText.map(Boolean::parseBoolean).orElse(false);
         state.ifPresent(s -> {
             if (fictional != s.isUserAssigned()) {
                 doc.problem(

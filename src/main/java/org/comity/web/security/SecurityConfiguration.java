@@ -101,7 +101,7 @@ class SecurityConfiguration {
                         .authenticated())
                 .formLogin(form ->
                         form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/?signed-out"))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers)
                         .defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE)

@@ -9,8 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     catalogue); kept configurable for bilateral treaties with other thresholds
  * @param seedProfiles whether to import the profiles shipped with Comity at start when the database
  *     has none for their State (never overwrites an imported profile)
+ * @param seedFictionalProfiles whether the shipped fictional States (XA, XB, QM…) are imported too;
+ *     a sandbox always gets them, a real node only if this is set (training nodes)
  */
 @ConfigurationProperties("comity.jurisdiction")
 public record JurisdictionProperties(
         @DefaultValue("48") int seriousCrimeMonths,
-        @DefaultValue("true") boolean seedProfiles) {}
+        @DefaultValue("true") boolean seedProfiles,
+        @DefaultValue("false") boolean seedFictionalProfiles) {}

@@ -3,6 +3,7 @@ package org.comity.jurisdiction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.comity.node.NodeIdentity;
 import org.comity.shared.CountryCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +24,12 @@ class SeedProfiles implements ApplicationRunner {
 
     private final Jurisdictions jurisdictions;
     private final JurisdictionProperties properties;
+    private final NodeIdentity node;
 
-    SeedProfiles(Jurisdictions jurisdictions, JurisdictionProperties properties) {
+    SeedProfiles(Jurisdictions jurisdictions, JurisdictionProperties properties, NodeIdentity node) {
         this.jurisdictions = jurisdictions;
         this.properties = properties;
+        this.node = node;
     }
 
     @Override
@@ -41,7 +44,12 @@ class SeedProfiles implements ApplicationRunner {
             if (name == null || !name.matches("[A-Z]{2}\\.yaml")) {
                 continue;
             }
-            if (jurisdictions.hasProfile(CountryCode.of(name.substring(0, 2)))) {
+            var state = CountryCode.of(name.substring(0, 2));
+            if (jurisdictions.hasProfile(state)) {
+                continue;
+            }
+            // Fictional States exist for demonstrations and tests; a real node shows them only on request.
+            if (state.isUserAssigned() && !node.isSandbox() && !properties.seedFictionalProfiles()) {
                 continue;
             }
             try (var in = resource.getInputStream()) {

@@ -258,6 +258,9 @@ class AccountsTest {
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM account_event").update())
                 .rootCause()
                 .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("TRUNCATE account_event").update())
+                .rootCause()
+                .hasMessageContaining("append-only");
     }
 
     @Test

@@ -48,6 +48,11 @@ class ExternalDatabaseTest {
                             .list())
                     .as("only a first administrator on a real server, no sandbox accounts")
                     .containsExactly("admin");
+            assertThat(jdbc.sql("SELECT count(*) FROM jurisdiction_profile WHERE fictional")
+                            .query(Long.class)
+                            .single())
+                    .as("fictional States are not seeded on a real node")
+                    .isZero();
             if (url != null && !url.isBlank()) {
                 assertThat(jdbc.sql("SELECT current_setting('server_version')")
                                 .query(String.class)

@@ -46,6 +46,9 @@ public class PerTestClassDatabase implements ContextCustomizerFactory {
                                         "postgres",
                                         "spring.datasource.hikari.maximum-pool-size",
                                         "4",
+                                        // Tests depict abusive requests with fictional States only.
+                                        "comity.jurisdiction.seed-fictional-profiles",
+                                        "true",
                                         "comity.data-dir",
                                         dataDir.toString())));
             } catch (IOException e) {

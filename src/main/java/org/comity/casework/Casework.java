@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.comity.accounts.Accounts;
+import org.comity.accounts.Role;
 import org.comity.casework.domain.Actor;
 import org.comity.casework.domain.Assessment;
 import org.comity.casework.domain.CaseEvent;
@@ -224,8 +225,17 @@ public class Casework {
 
     @Transactional
     public Request assign(UUID id, @Nullable Long expectedVersion, String assignee, String username) {
-        if (assignee == null || accounts.find(assignee).isEmpty()) {
+        var account =
+                assignee == null ? java.util.Optional.<org.comity.accounts.Account>empty() : accounts.find(assignee);
+        if (account.isEmpty()) {
             throw InvalidInput.of("assignee", "unknown-user", "assign the request to an existing user");
+        }
+        if (!account.get().enabled()
+                || !(account.get().has(Role.CASEWORKER)
+                        || account.get().has(Role.LEGAL_REVIEWER)
+                        || account.get().has(Role.SUPERVISOR))) {
+            throw InvalidInput.of(
+                    "assignee", "assignee-role", "assign to an enabled caseworker, legal reviewer or supervisor");
         }
         return change(id, expectedVersion, username, (r, a, now) -> r.assign(assignee, now));
     }

@@ -32,9 +32,15 @@ public record Commitment(String sha256, LocalDate disclose) {
         return new Commitment(HexFormat.of().formatHex(digest(salt, record)), disclose);
     }
 
-    /** True if {@code salt} and {@code record} are what this commitment was made to. */
-    public boolean opensTo(byte[] salt, byte[] record) {
-        return MessageDigest.isEqual(HexFormat.of().parseHex(sha256), digest(salt, record));
+    /**
+     * Checks that {@code salt} and {@code record} are what this commitment was made to.
+     *
+     * @throws IllegalArgumentException if they are not (or the salt has the wrong length)
+     */
+    public void verify(byte[] salt, byte[] record) {
+        if (!MessageDigest.isEqual(HexFormat.of().parseHex(sha256), digest(salt, record))) {
+            throw new IllegalArgumentException("the salt and record do not open commitment " + sha256);
+        }
     }
 
     static byte[] digest(byte[] salt, byte[] record) {

@@ -19,9 +19,7 @@ public record Reveal(long index, byte[] salt, byte[] record) {
      * @throws IllegalArgumentException if the salt and record do not open the entry's commitment
      */
     public void verify(LogEntry entry) {
-        if (!entry.commitment().opensTo(salt, record)) {
-            throw new IllegalArgumentException("salt and record do not open the commitment of entry " + index);
-        }
+        entry.commitment().verify(salt, record);
     }
 
     @Override

@@ -267,10 +267,10 @@ class TransparencyLogTest {
         byte[] record = Base64.getDecoder().decode(reveal.path("record").asString());
         assertThat(new String(record, java.nio.charset.StandardCharsets.UTF_8)).contains("CA-7");
         LogEntry entry = LogEntry.parse(log.entry(7));
-        assertThat(entry.commitment()
-                        .opensTo(Base64.getDecoder().decode(reveal.path("salt").asString()), record))
-                .isTrue();
-        assertThat(entry.commitment().opensTo(new byte[32], record)).isFalse();
+        entry.commitment().verify(Base64.getDecoder().decode(reveal.path("salt").asString()), record);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> entry.commitment().verify(new byte[32], record))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

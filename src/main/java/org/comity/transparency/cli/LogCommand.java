@@ -358,7 +358,9 @@ public final class LogCommand {
         LogEntry entry = LogEntry.parse(Files.readAllBytes(Path.of(required(options, "entry"))));
         byte[] salt = Base64.getDecoder().decode(required(options, "salt"));
         byte[] record = Files.readAllBytes(Path.of(required(options, "record")));
-        if (salt.length != 32 || !entry.commitment().opensTo(salt, record)) {
+        try {
+            entry.commitment().verify(salt, record);
+        } catch (IllegalArgumentException e) {
             throw new Failed("the salt and record do not open the entry's commitment");
         }
         out.println(

@@ -40,7 +40,8 @@ public class TransparencyLog {
     private final NoteVerifier verifier;
     private final Clock clock;
     private final TransparencyProperties properties;
-    private volatile LogStatistics cachedStatistics;
+    private final java.util.Map<LogStatistics.Granularity, LogStatistics> cachedStatistics =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     TransparencyLog(
             JdbcLogStore store,
@@ -192,15 +193,23 @@ public class TransparencyLog {
     /** Statistics over the published tree, recomputed from its entries (cached per tree size). */
     public LogStatistics statistics(LogStatistics.Granularity granularity) {
         long size = size();
-        LogStatistics cached = cachedStatistics;
-        if (cached != null && cached.treeSize() == size && cached.granularity() == granularity) {
+        LogStatistics cached = cachedStatistics.get(granularity);
+        if (cached != null && cached.treeSize() == size) {
             return cached;
         }
-        var builder = new LogStatistics.Builder(granularity);
-        store.forEachEntry(size, builder::add);
-        LogStatistics computed = builder.build();
-        cachedStatistics = computed;
-        return computed;
+        // One scan per granularity and tree size: anonymous callers alternating periods cannot force
+        // a rescan of the whole log on every request.
+        synchronized (cachedStatistics) {
+            cached = cachedStatistics.get(granularity);
+            if (cached != null && cached.treeSize() == size) {
+                return cached;
+            }
+            var builder = new LogStatistics.Builder(granularity);
+            store.forEachEntry(size, builder::add);
+            LogStatistics computed = builder.build();
+            cachedStatistics.put(granularity, computed);
+            return computed;
+        }
     }
 
     /** The published opening of an entry's commitment, if the node has published it. */

@@ -42,6 +42,10 @@ public class Treaties {
     private final JdbcTreatyRecords store;
     private final Clock clock;
     private final DecisionCalculator calculator = new DecisionCalculator();
+    /** Built from all actions once, rebuilt after a change commits (public endpoints read it often). */
+    private volatile Map<String, EntryIntoForce> engines;
+
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     Treaties(ReferenceData reference, JdbcTreatyRecords store, Clock clock) {
         this.reference = reference;
@@ -103,10 +107,12 @@ public class Treaties {
         if (action.isEmpty()) {
             throw new InvalidInput(violations);
         }
+        store.lockActions();
         if (allActions().stream().anyMatch(a -> a.sameEventAs(action.get()))
                 || !store.insert(action.get(), clock.instant(), actor, channel, Optional.empty())) {
             throw new Conflict("action-already-recorded", "this action is already recorded");
         }
+        invalidateAfterCommit();
         return action.get();
     }
 
@@ -116,7 +122,12 @@ public class Treaties {
      */
     @Transactional
     public ImportResult importActions(String csv, String fileName, String actor, String channel) {
+        if (fileName == null || fileName.isBlank() || fileName.length() > 300) {
+            throw InvalidInput.of("fileName", "file-name-length", "1 to 300 characters");
+        }
         var actions = new ActionsFile(reference.catalogue(), reference.states()).read(csv, actor, true);
+        // One import or record at a time: what is "already recorded" must not change under us.
+        store.lockActions();
         var existing = allActions();
         var id = UUID.randomUUID();
         var now = clock.instant();
@@ -133,8 +144,13 @@ public class Treaties {
         }
         store.recordImport(id, now, actor, channel, fileName, sha256(csv), toAdd.size(), skipped.size());
         for (TreatyAction action : toAdd) {
-            store.insert(action, now, actor, "import", Optional.of(id));
+            if (!store.insert(action, now, actor, "import", Optional.of(id))) {
+                // The import row above counts this action: roll everything back rather than lie.
+                throw new Conflict(
+                        "action-already-recorded", "an action of this file was recorded meanwhile; import again");
+            }
         }
+        invalidateAfterCommit();
         return new ImportResult(id, toAdd.size(), skipped.size(), skipped);
     }
 
@@ -307,6 +323,39 @@ public class Treaties {
     }
 
     private Map<String, EntryIntoForce> engines() {
+        var built = engines;
+        while (built == null) {
+            synchronized (this) {
+                long before = generation.get();
+                var fresh = buildEngines();
+                if (generation.get() == before) {
+                    engines = fresh;
+                }
+                built = engines;
+            }
+        }
+        return built;
+    }
+
+    private void invalidateAfterCommit() {
+        Runnable invalidate = () -> {
+            generation.incrementAndGet();
+            engines = null;
+        };
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            invalidate.run();
+                        }
+                    });
+        } else {
+            invalidate.run();
+        }
+    }
+
+    private Map<String, EntryIntoForce> buildEngines() {
         var actions = allActions();
         var engines = new LinkedHashMap<String, EntryIntoForce>();
         for (InstrumentDefinition instrument : reference.catalogue().instruments()) {

@@ -52,6 +52,13 @@ public class JdbcTreatyRecords {
     }
 
     /** False if the same event is already recorded (nothing written then). */
+    /** Serialises recording and importing actions until the transaction ends. */
+    public void lockActions() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('comity.treaty_action'))")
+                .query()
+                .singleRow();
+    }
+
     public boolean insert(TreatyAction action, Instant at, String actor, String channel, Optional<UUID> importId) {
         return jdbc.sql("""
                         INSERT INTO treaty_action (instrument, party, action, action_date, source, as_of, note,

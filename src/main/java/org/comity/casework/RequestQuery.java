@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Which requests to list: every filter is optional; pages count from 0.
  *
- * @param state a state code ({@code under-review}, {@code refused} …)
+ * @param state a state code ({@code under-review}, {@code refused} …), or {@link #OPEN} for every
+ *     request not yet closed or withdrawn
  * @param counterpart the other State
  * @param text words to find in the facts and offences
  */
@@ -29,6 +30,9 @@ public record RequestQuery(
         boolean descending) {
 
     public static final int MAX_SIZE = 200;
+
+    /** The pseudo-state that selects every open request. */
+    public static final String OPEN = "open";
 
     public enum Sort {
         CREATED,

@@ -125,7 +125,7 @@ class AccountsTest {
                         .user(TestAccounts.username(Role.CASEWORKER))
                         .password(TestAccounts.PASSWORD))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/"));
+                .andExpect(redirectedUrl("/console"));
         mvc.perform(formLogin("/login")
                         .user(TestAccounts.username(Role.CASEWORKER))
                         .password("wrong password!"))

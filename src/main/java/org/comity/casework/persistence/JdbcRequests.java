@@ -132,7 +132,9 @@ public class JdbcRequests {
             where.add("direction = :direction");
             params.put("direction", query.direction().name());
         }
-        if (query.state() != null) {
+        if (RequestQuery.OPEN.equals(query.state())) {
+            where.add("open");
+        } else if (query.state() != null) {
             where.add("state = :state");
             params.put("state", query.state());
         }

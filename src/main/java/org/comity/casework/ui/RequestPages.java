@@ -1,0 +1,413 @@
+package org.comity.casework.ui;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.comity.accounts.Accounts;
+import org.comity.casework.Casework;
+import org.comity.casework.RequestQuery;
+import org.comity.casework.domain.Assessment;
+import org.comity.casework.domain.Decision;
+import org.comity.casework.domain.Direction;
+import org.comity.casework.domain.KindOfAssistance;
+import org.comity.casework.domain.RefusalGround;
+import org.comity.casework.domain.Request;
+import org.comity.casework.domain.RequestState;
+import org.comity.shared.Conflict;
+import org.comity.shared.CountryCode;
+import org.comity.shared.InvalidInput;
+import org.comity.shared.Violation;
+import org.comity.web.FieldErrors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The request list (filters, paging, sorting) and the request page: all content, deadlines and clocks,
+ * the audit trail as a timeline, comments, and the actions the current state allows to this user.
+ * Every action posts a small form; casework checks the transition and the roles again.
+ */
+@Controller
+class RequestPages {
+
+    static final String READERS = "hasAnyRole('CASEWORKER', 'LEGAL_REVIEWER', 'SUPERVISOR', 'AUDITOR')";
+    static final List<String> STATES = List.of(
+            "open",
+            "draft",
+            "awaiting-send-approval",
+            "submitted",
+            "received",
+            "under-review",
+            "information-requested",
+            "awaiting-decision-approval",
+            "granted",
+            "granted-with-conditions",
+            "partially-granted",
+            "postponed",
+            "refused",
+            "executing",
+            "executed",
+            "evidence-transmitted",
+            "closed",
+            "withdrawn");
+
+    private final Casework casework;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    RequestPages(Casework casework, Accounts accounts, Clock clock) {
+        this.casework = casework;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** The list's filters as the form posts them (GET); every one optional. */
+    record ListForm(
+            @Nullable Direction direction,
+            @Nullable String state,
+            @Nullable KindOfAssistance kind,
+            @Nullable String counterpart,
+            @Nullable String assignee,
+            @Nullable String dueBefore,
+            @Nullable String q,
+            @Nullable Integer page,
+            RequestQuery.@Nullable Sort sort,
+            @Nullable Boolean descending) {
+
+        Map<String, String> parameters() {
+            var map = new LinkedHashMap<String, String>();
+            put(map, "direction", direction == null ? null : direction.name());
+            put(map, "state", state);
+            put(map, "kind", kind == null ? null : kind.name());
+            put(map, "counterpart", counterpart);
+            put(map, "assignee", assignee);
+            put(map, "dueBefore", dueBefore);
+            put(map, "q", q);
+            return map;
+        }
+
+        private static void put(Map<String, String> map, String key, @Nullable String value) {
+            if (value != null && !value.isBlank()) {
+                map.put(key, value.strip());
+            }
+        }
+    }
+
+    static final int PAGE_SIZE = 25;
+
+    @GetMapping("/requests")
+    @PreAuthorize(READERS)
+    String list(ListForm form, Model model) {
+        var problems = new ArrayList<Violation>();
+        CountryCode counterpart = null;
+        if (form.counterpart() != null && !form.counterpart().isBlank()) {
+            try {
+                counterpart = CountryCode.of(form.counterpart());
+            } catch (IllegalArgumentException e) {
+                problems.add(new Violation("counterpart", "country-code", "a two-letter ISO 3166-1 code, such as FR"));
+            }
+        }
+        Instant dueBefore = null;
+        if (form.dueBefore() != null && !form.dueBefore().isBlank()) {
+            try {
+                dueBefore = LocalDate.parse(form.dueBefore().strip())
+                        .plusDays(1)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
+            } catch (DateTimeParseException e) {
+                problems.add(new Violation("dueBefore", "date-format", "a date as YYYY-MM-DD"));
+            }
+        }
+        var state = form.state() == null || form.state().isBlank() ? null : form.state();
+        if (state != null && !STATES.contains(state)) {
+            problems.add(new Violation("state", "unknown-state", "choose a state from the list"));
+        }
+        var sort = form.sort() == null ? RequestQuery.Sort.CREATED : form.sort();
+        boolean descending = form.descending() == null || form.descending();
+        int page = form.page() == null ? 0 : Math.max(0, form.page());
+        model.addAttribute("form", form);
+        model.addAttribute("directions", Direction.values());
+        model.addAttribute("states", STATES);
+        model.addAttribute("kinds", KindOfAssistance.values());
+        model.addAttribute("sorts", RequestQuery.Sort.values());
+        model.addAttribute("sort", sort);
+        model.addAttribute("descending", descending);
+        if (!problems.isEmpty()) {
+            model.addAttribute("errors", FieldErrors.of(problems, f -> f));
+            model.addAttribute("results", null);
+            return "casework/list";
+        }
+        var assignee = form.assignee() == null || form.assignee().isBlank()
+                ? null
+                : form.assignee().strip();
+        var q = form.q() == null || form.q().isBlank() ? null : form.q().strip();
+        try {
+            var found = casework.list(new RequestQuery(
+                    form.direction(),
+                    state,
+                    form.kind(),
+                    counterpart,
+                    assignee,
+                    dueBefore,
+                    q,
+                    page,
+                    PAGE_SIZE,
+                    sort,
+                    descending));
+            model.addAttribute("errors", FieldErrors.none());
+            model.addAttribute("results", found);
+            model.addAttribute("now", clock.instant());
+            model.addAttribute("pages", (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+            model.addAttribute("filterQuery", query(form.parameters()));
+        } catch (InvalidInput e) {
+            model.addAttribute("errors", FieldErrors.of(e, List.of("q", "page")));
+            model.addAttribute("results", null);
+        }
+        return "casework/list";
+    }
+
+    @GetMapping("/requests/{id}")
+    @PreAuthorize(READERS)
+    String show(@PathVariable UUID id, Model model) {
+        return page(casework.get(id), model, FieldErrors.none(), null);
+    }
+
+    /** Every field any action form posts; each action reads the ones it needs. */
+    record ActionForm(
+            @Nullable Long version,
+            @Nullable String what,
+            @Nullable String with,
+            @Nullable String summary,
+            @Nullable String outcome,
+            @Nullable String conditions,
+            @Nullable String granted,
+            @Nullable RefusalGround ground,
+            @Nullable String explanation,
+            @Nullable String reason,
+            @Nullable LocalDate until,
+            @Nullable Boolean groundOrConcern,
+            @Nullable String note,
+            @Nullable Boolean evidenceTransmitted,
+            @Nullable Integer days,
+            @Nullable String assignee,
+            @Nullable String body) {
+
+        Decision decision() {
+            if (outcome == null || outcome.isBlank()) {
+                throw InvalidInput.of("outcome", "outcome-required", "choose the outcome");
+            }
+            var reasons = ground == null && (explanation == null || explanation.isBlank())
+                    ? List.<Decision.RefusalReason>of()
+                    : List.of(new Decision.RefusalReason(ground, explanation));
+            return switch (outcome) {
+                case "granted" -> new Decision.Grant();
+                case "granted-with-conditions" ->
+                    new Decision.GrantWithConditions(
+                            conditions == null
+                                    ? List.of()
+                                    : conditions
+                                            .lines()
+                                            .map(String::strip)
+                                            .filter(s -> !s.isEmpty())
+                                            .toList());
+                case "partially-granted" -> new Decision.PartialGrant(granted, reasons);
+                case "postponed" -> new Decision.Postpone(reason, until);
+                case "refused" -> new Decision.Refuse(reasons);
+                default -> throw InvalidInput.of("outcome", "unknown-outcome", "choose the outcome");
+            };
+        }
+    }
+
+    static final List<String> ACTIONS = List.of(
+            "approve-sending",
+            "reject-sending",
+            "start-review",
+            "request-information",
+            "information-received",
+            "consult",
+            "decide",
+            "approve-decision",
+            "reject-decision",
+            "resume",
+            "start-execution",
+            "complete-execution",
+            "preserve",
+            "close",
+            "withdraw",
+            "assign",
+            "comment");
+
+    @PostMapping("/requests/{id}/actions/{action}")
+    @PreAuthorize("hasAnyRole('CASEWORKER', 'LEGAL_REVIEWER', 'SUPERVISOR')")
+    String act(
+            @PathVariable UUID id,
+            @PathVariable String action,
+            ActionForm form,
+            Principal principal,
+            Model model,
+            RedirectAttributes redirect) {
+        var user = principal.getName();
+        var v = form.version();
+        try {
+            switch (action) {
+                case "approve-sending" -> requireRole("SUPERVISOR", () -> casework.approveSending(id, v, user));
+                case "reject-sending" -> requireRole("SUPERVISOR", () -> casework.sendBackToDraft(id, v, user));
+                case "start-review" -> casework.startReview(id, v, user);
+                case "request-information" -> {
+                    if (form.what() == null || form.what().isBlank()) {
+                        throw InvalidInput.of("what", "information-required", "say what information is needed");
+                    }
+                    casework.requestInformation(id, v, form.what().strip(), user);
+                }
+                case "information-received" -> casework.informationReceived(id, v, user);
+                case "consult" -> casework.recordConsultation(id, v, form.with(), form.summary(), user);
+                case "decide" ->
+                    requireAnyRole(
+                            List.of("LEGAL_REVIEWER", "SUPERVISOR"),
+                            () -> casework.decide(
+                                    id,
+                                    v,
+                                    form.decision(),
+                                    new Assessment(Boolean.TRUE.equals(form.groundOrConcern()), form.note()),
+                                    user));
+                case "approve-decision" -> requireRole("SUPERVISOR", () -> casework.approveDecision(id, v, user));
+                case "reject-decision" -> requireRole("SUPERVISOR", () -> casework.sendDecisionBack(id, v, user));
+                case "resume" ->
+                    requireAnyRole(List.of("LEGAL_REVIEWER", "SUPERVISOR"), () -> casework.resume(id, v, user));
+                case "start-execution" -> requireRole("CASEWORKER", () -> casework.startExecution(id, v, user));
+                case "complete-execution" ->
+                    requireRole(
+                            "CASEWORKER",
+                            () -> casework.completeExecution(
+                                    id, v, Boolean.TRUE.equals(form.evidenceTransmitted()), user));
+                case "preserve" -> {
+                    if (form.days() == null) {
+                        throw InvalidInput.of("days", "days-required", "say for how many days the data is preserved");
+                    }
+                    requireRole("CASEWORKER", () -> {
+                        var request = casework.get(id);
+                        return request.preservation().isPresent()
+                                ? casework.renewPreservation(id, v, form.days(), user)
+                                : casework.recordPreservation(id, v, form.days(), user);
+                    });
+                }
+                case "close" -> requireAnyRole(List.of("CASEWORKER", "SUPERVISOR"), () -> casework.close(id, v, user));
+                case "withdraw" -> {
+                    if (form.reason() == null || form.reason().isBlank()) {
+                        throw InvalidInput.of("reason", "reason-required", "say why the request is withdrawn");
+                    }
+                    requireAnyRole(
+                            List.of("CASEWORKER", "SUPERVISOR"),
+                            () -> casework.withdraw(id, v, form.reason().strip(), user));
+                }
+                case "assign" ->
+                    requireAnyRole(
+                            List.of("CASEWORKER", "SUPERVISOR"), () -> casework.assign(id, v, form.assignee(), user));
+                case "comment" -> casework.comment(id, form.body(), user);
+                default -> throw new org.comity.shared.NotFound("action " + action);
+            }
+        } catch (InvalidInput e) {
+            return page(
+                    casework.get(id),
+                    model,
+                    FieldErrors.of(e.violations(), field -> action + "-" + inputOf(field)),
+                    action);
+        } catch (Conflict e) {
+            model.addAttribute("refused", e.rule());
+            model.addAttribute("refusedDetail", e.getMessage());
+            return page(casework.get(id), model, FieldErrors.none(), action);
+        }
+        redirect.addFlashAttribute("done", action);
+        return "redirect:/requests/" + id;
+    }
+
+    private static String inputOf(String field) {
+        if (field.startsWith("reasons")) {
+            return field.endsWith(".ground") ? "ground" : "explanation";
+        }
+        return field;
+    }
+
+    private void requireRole(String role, java.util.function.Supplier<?> action) {
+        requireAnyRole(List.of(role), action);
+    }
+
+    private void requireAnyRole(List<String> roles, java.util.function.Supplier<?> action) {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        boolean allowed = auth != null
+                && auth.getAuthorities().stream()
+                        .anyMatch(a -> roles.contains(a.getAuthority().replaceFirst("^ROLE_", "")));
+        if (!allowed) {
+            throw new org.springframework.security.access.AccessDeniedException("role required: " + roles);
+        }
+        action.get();
+    }
+
+    private String page(Request request, Model model, FieldErrors errors, @Nullable String failedAction) {
+        var now = clock.instant();
+        model.addAttribute("request", request);
+        model.addAttribute("form", ContentForm.of(request.content()));
+        model.addAttribute("state", request.state());
+        model.addAttribute("stateKind", stateKind(request.state()));
+        model.addAttribute("dueAt", request.dueAt(now).orElse(null));
+        model.addAttribute(
+                "overdue",
+                request.dueAt(now).map(d -> d.isBefore(now)).orElse(false)
+                        && !request.deadline().stopped());
+        model.addAttribute("clockStopped", request.deadline().stopped());
+        model.addAttribute("audit", casework.auditTrail(request.id()));
+        model.addAttribute("comments", casework.comments(request.id()));
+        model.addAttribute("problems", request.contentProblems(LocalDate.ofInstant(now, ZoneOffset.UTC)));
+        model.addAttribute("grounds", RefusalGround.values());
+        model.addAttribute(
+                "users", accounts.list().stream().filter(a -> a.enabled()).toList());
+        model.addAttribute("errors", errors);
+        model.addAttribute("failedAction", failedAction);
+        return "casework/request";
+    }
+
+    /** The state's type name, for the template to choose the actions it offers. */
+    private static String stateKind(RequestState state) {
+        return switch (state) {
+            case RequestState.Draft s -> "draft";
+            case RequestState.AwaitingSendApproval s -> "awaiting-send-approval";
+            case RequestState.Submitted s -> "submitted";
+            case RequestState.Received s -> "received";
+            case RequestState.UnderReview s -> "under-review";
+            case RequestState.InformationRequested s -> "information-requested";
+            case RequestState.AwaitingDecisionApproval s -> "awaiting-decision-approval";
+            case RequestState.Granted s -> "granted";
+            case RequestState.Postponed s -> "postponed";
+            case RequestState.Refused s -> "refused";
+            case RequestState.Executing s -> "executing";
+            case RequestState.Executed s -> "executed";
+            case RequestState.Closed s -> "closed";
+            case RequestState.Withdrawn s -> "withdrawn";
+        };
+    }
+
+    static String query(Map<String, String> parameters) {
+        var out = new StringBuilder();
+        parameters.forEach((k, v) -> out.append(out.isEmpty() ? "" : "&")
+                .append(k)
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return out.toString();
+    }
+}

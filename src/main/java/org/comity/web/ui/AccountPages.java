@@ -1,0 +1,93 @@
+package org.comity.web.ui;
+
+import java.security.Principal;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.comity.accounts.Accounts;
+import org.comity.accounts.NewAccount;
+import org.comity.accounts.Role;
+import org.comity.shared.InvalidInput;
+import org.comity.web.FieldErrors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Administration of users and roles: list, create, disable or enable, reset a password (shown once). */
+@Controller
+@RequestMapping("/admin/accounts")
+@PreAuthorize("hasRole('ADMIN')")
+class AccountPages {
+
+    static final List<String> INPUTS = List.of("username", "displayName", "roles", "password");
+
+    private final Accounts accounts;
+
+    AccountPages(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    /** The create form, bound as posted. */
+    record AccountForm(
+            @Nullable String username,
+            @Nullable String displayName,
+            @Nullable Set<Role> roles,
+            @Nullable String password) {}
+
+    @GetMapping
+    String list(Model model) {
+        return page(model, new AccountForm(null, null, Set.of(), null), FieldErrors.none());
+    }
+
+    @PostMapping
+    String create(AccountForm form, Principal principal, Model model, RedirectAttributes redirect) {
+        try {
+            var account = accounts.register(
+                    new NewAccount(form.username(), form.displayName(), form.roles(), form.password()),
+                    principal.getName());
+            redirect.addFlashAttribute("created", account.username());
+            return "redirect:/admin/accounts";
+        } catch (InvalidInput e) {
+            return page(model, form, FieldErrors.of(e, INPUTS));
+        } catch (org.comity.shared.Conflict e) {
+            return page(
+                    model,
+                    form,
+                    FieldErrors.of(
+                            List.of(new org.comity.shared.Violation("username", e.rule(), e.getMessage())), f -> f));
+        }
+    }
+
+    @PostMapping("/{username}/enabled")
+    String enable(@PathVariable String username, boolean enabled, Principal principal, RedirectAttributes redirect) {
+        try {
+            accounts.setEnabled(username, enabled, principal.getName());
+            redirect.addFlashAttribute("changed", username);
+        } catch (org.comity.shared.Conflict e) {
+            redirect.addFlashAttribute("refused", e.rule());
+        }
+        return "redirect:/admin/accounts";
+    }
+
+    @PostMapping("/{username}/password")
+    String resetPassword(@PathVariable String username, Principal principal, RedirectAttributes redirect) {
+        var password = accounts.resetPassword(username, principal.getName());
+        redirect.addFlashAttribute("resetFor", username);
+        redirect.addFlashAttribute("newPassword", password);
+        return "redirect:/admin/accounts";
+    }
+
+    private String page(Model model, AccountForm form, FieldErrors errors) {
+        model.addAttribute("accounts", accounts.list());
+        model.addAttribute("allRoles", EnumSet.allOf(Role.class));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "web/accounts";
+    }
+}

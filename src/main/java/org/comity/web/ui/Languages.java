@@ -1,0 +1,73 @@
+package org.comity.web.ui;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * The console's language: {@code ?lang=fr} on any page switches it and a cookie remembers the choice;
+ * without a choice the browser's {@code Accept-Language} decides among the supported languages, and
+ * English is the default. Arabic is offered to prove the right-to-left layout; its bundle is partial
+ * and falls back to English.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+public class Languages implements WebMvcConfigurer {
+
+    public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("ar"));
+
+    @Bean
+    LocaleResolver localeResolver() {
+        var resolver = new CookieLocaleResolver("comity-lang");
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setCookieSameSite("Lax");
+        resolver.setCookieSecure(false);
+        resolver.setDefaultLocaleFunction(request -> {
+            var accepted = request.getLocales();
+            while (accepted.hasMoreElements()) {
+                var wanted = accepted.nextElement();
+                for (Locale supported : SUPPORTED) {
+                    if (supported.getLanguage().equals(wanted.getLanguage())) {
+                        return supported;
+                    }
+                }
+            }
+            return Locale.ENGLISH;
+        });
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        var change = new LocaleChangeInterceptor();
+        change.setParamName("lang");
+        change.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(new SupportedOnly(change));
+    }
+
+    /** Only the supported languages may be chosen; anything else is ignored. */
+    private record SupportedOnly(LocaleChangeInterceptor delegate)
+            implements org.springframework.web.servlet.HandlerInterceptor {
+        @Override
+        public boolean preHandle(
+                jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response,
+                Object handler)
+                throws jakarta.servlet.ServletException {
+            var lang = request.getParameter("lang");
+            if (lang == null
+                    || SUPPORTED.stream().noneMatch(l -> l.getLanguage().equals(lang))) {
+                return true;
+            }
+            return delegate.preHandle(request, response, handler);
+        }
+    }
+}

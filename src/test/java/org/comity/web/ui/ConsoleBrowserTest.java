@@ -1,0 +1,332 @@
+package org.comity.web.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.comity.accounts.Accounts;
+import org.comity.accounts.Role;
+import org.comity.testing.NodeTest;
+import org.comity.testing.TestAccounts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The console in a real headless Chromium (Debian's chromium and chromium-driver): sign in, draft and
+ * send a request with a second approver, register an incoming one and refuse it with reasons, switch
+ * language (French, and Arabic right to left). Each main page is checked with axe-core (no serious or
+ * critical violation) and saved as a screenshot under {@code target/screenshots/}.
+ *
+ * <p>Without chromium the test fails when {@code CI} is set and is skipped, saying why, otherwise.
+ */
+@NodeTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConsoleBrowserTest {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("comity.test.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("comity.test.chromedriver", "/usr/bin/chromedriver"));
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    static WebDriver browser;
+    static Path profile;
+    static String axe;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            var message = "browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+                    + "); install them with: apt-get install chromium chromium-driver";
+            if (System.getenv("CI") != null) {
+                Assertions.fail(message);
+            }
+            Assumptions.abort(message + " (skipped because CI is not set)");
+        }
+        axe = new String(
+                ConsoleBrowserTest.class.getResourceAsStream("/axe/axe.min.js").readAllBytes(), StandardCharsets.UTF_8);
+        profile = Files.createTempDirectory("comity-chromium");
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--lang=en-GB",
+                "--window-size=1280,1600",
+                "--user-data-dir=" + profile);
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @BeforeEach
+    void users() {
+        TestAccounts.createOnePerRole(accounts);
+    }
+
+    @Test
+    void caseworkFromDraftToRefusal() throws IOException {
+        signIn(Role.CASEWORKER);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
+        check("dashboard");
+
+        // Draft, step by step.
+        open("/requests/new");
+        new Select(browser.findElement(By.id("kind"))).selectByValue("STORED_DATA");
+        type("requestingName", "Central Authority of Xanadu");
+        type("requestingState", "XA");
+        type("requestedName", "Ministry of Justice of Xebia");
+        type("requestedState", "XB");
+        check("draft-parties");
+        submit();
+        assertThat(browser.getCurrentUrl()).endsWith("/draft/offence");
+        submit(); // empty step: problems shown next to the fields, the draft is kept
+        assertThat(browser.findElement(By.id("provision-error")).getText()).isNotBlank();
+        assertThat(browser.findElement(By.id("provision")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        check("draft-offence-errors");
+        type("provision", "Penal Code s. 301");
+        type("conduct", "ict-theft-or-fraud");
+        type("maxPenaltyMonths", "96");
+        type("summaryOfFacts", "Online fraud against pensioners through a fake investment site.");
+        type("purpose", "Identify the operator of the site for prosecution.");
+        submit();
+        assertThat(browser.getCurrentUrl()).endsWith("/draft/subjects");
+        new Select(browser.findElement(By.id("subjectRole"))).selectByValue("ACCOUNT_HOLDER");
+        new Select(browser.findElement(By.id("identifierType"))).selectByValue("IP_ADDRESS");
+        type("identifierValue", "203.0.113.7");
+        setValue("identifierObservedAt", "2026-01-10T12:00");
+        type("identifierTimeZone", "Europe/Paris");
+        browser.findElement(By.cssSelector("input[name=dataCategories][value=SUBSCRIBER]"))
+                .click();
+        setValue("dataFrom", "2026-01-01");
+        setValue("dataTo", "2026-01-31");
+        type("provider", "Example Hosting Ltd");
+        submit();
+        assertThat(browser.getCurrentUrl()).endsWith("/draft/conditions");
+        new Select(browser.findElement(By.id("urgency"))).selectByValue("NORMAL");
+        type("authorisingBody", "Investigating judge");
+        browser.findElement(By.id("judicialOrIndependent")).click();
+        type("legalGrounds", "CCP art. 12");
+        type("proportionality", "One month of subscriber data only.");
+        type("durationDays", "30");
+        browser.findElement(By.id("confidential")).click();
+        setValue("confidentialUntil", "2030-01-01");
+        check("draft-conditions");
+        submit();
+        assertThat(browser.getCurrentUrl()).as(this::text).endsWith("/draft/review");
+        assertThat(browser.findElement(By.id("safeguards-assessment")).isDisplayed())
+                .isTrue();
+        check("draft-review");
+        clickButton("Propose sending");
+        assertThat(text()).contains("Awaiting approval to send");
+        var outgoing = browser.getCurrentUrl();
+        signOut();
+
+        // The second approver sends it.
+        signIn(Role.SUPERVISOR);
+        assertThat(text()).contains("Awaiting a second approval");
+        browser.get(outgoing);
+        clickButton("Approve sending");
+        assertThat(text()).contains("Sending approved");
+        check("request-sent");
+        signOut();
+
+        // An incoming paper request, registered by hand.
+        signIn(Role.CASEWORKER);
+        open("/requests/incoming/new");
+        new Select(browser.findElement(By.id("kind"))).selectByValue("STORED_DATA");
+        type("requestingName", "Prosecutor General of Xebia");
+        type("requestingState", "XB");
+        type("requestedName", "Central Authority of Xanadu");
+        type("requestedState", "XA");
+        type("summaryOfFacts", "Messages criticising the government posted by a journalist.");
+        check("register-incoming");
+        submit();
+        assertThat(text()).contains("The incoming request is registered");
+        var incoming = browser.getCurrentUrl();
+        clickButton("Start the review");
+        assertThat(text()).contains("Review started");
+        signOut();
+
+        // The legal reviewer consults and refuses with reasons.
+        signIn(Role.LEGAL_REVIEWER);
+        browser.get(incoming);
+        // Refusing without reasons: the message sits next to the field.
+        new Select(browser.findElement(By.id("decide-outcome"))).selectByValue("refused");
+        clickButton("Decide");
+        assertThat(text()).contains("Give the reasons for refusing");
+        check("refusal-errors");
+        // With reasons but before consulting the requesting State: refused, nothing changes.
+        refuse();
+        assertThat(text()).contains("Consult the requesting State");
+        type("consult-with", "Prosecutor General of Xebia");
+        type("consult-summary", "Asked for the conduct alleged; none beyond the posts.");
+        clickButton("Record a consultation");
+        assertThat(text()).contains("Consultation recorded");
+        refuse();
+        assertThat(text()).contains("Refused").contains("Persecution");
+        check("request-refused");
+
+        open("/requests");
+        check("request-list");
+        open("/treaties");
+        check("treaties");
+        open("/treaties/legal-basis?a=FR&b=DE");
+        check("legal-basis");
+        open("/states");
+        check("states");
+        open("/states/FR");
+        check("state-profile");
+        signOut();
+    }
+
+    @Test
+    void administrationAndLanguages() throws IOException {
+        signIn(Role.ADMIN);
+        open("/admin/accounts");
+        check("admin-accounts");
+        open("/admin/profiles");
+        check("admin-profiles");
+
+        clickAndWait(browser.findElement(By.linkText("Français")));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Importer un profil d'État");
+        open("/console");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tableau de bord");
+        check("dashboard-fr");
+
+        open("/console?lang=ar");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+        check("dashboard-ar");
+        open("/admin/accounts");
+        check("admin-accounts-ar");
+        open("/console?lang=en");
+        signOut();
+    }
+
+    private void refuse() {
+        new Select(browser.findElement(By.id("decide-outcome"))).selectByValue("refused");
+        new Select(browser.findElement(By.id("decide-ground"))).selectByValue("PERSECUTION");
+        type("decide-explanation", "The request targets a journalist for expression.");
+        clickButton("Decide");
+    }
+
+    private void signIn(Role role) {
+        open("/login");
+        type("username", TestAccounts.username(role));
+        type("password", TestAccounts.PASSWORD);
+        submit();
+    }
+
+    private void signOut() {
+        clickAndWait(browser.findElement(By.cssSelector("form.signout button")));
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private void type(String id, String value) {
+        var input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private void setValue(String id, String value) {
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id(id)), value);
+    }
+
+    private void submit() {
+        clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
+    }
+
+    /** Clicks and waits for the next page, so no assertion reads the page that was left. */
+    private void clickAndWait(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+    }
+
+    private void clickButton(String label) {
+        clickAndWait(browser.findElement(By.xpath("//main//button[normalize-space()=\"" + label + "\"]")));
+    }
+
+    private String text() {
+        return browser.findElement(By.tagName("main")).getText();
+    }
+
+    /** Saves a screenshot and fails on any serious or critical axe-core violation on the page. */
+    private void check(String name) throws IOException {
+        var shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), shot);
+        var js = (JavascriptExecutor) browser;
+        js.executeScript(axe);
+        @SuppressWarnings("unchecked")
+        var violations = (List<String>) js.executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']}).then(function (r) {
+                  done(r.violations
+                    .filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
+                    .map(function (v) {
+                      return v.id + ' (' + v.impact + '): '
+                        + v.nodes.map(function (n) { return n.target.join(' '); }).join(', ');
+                    }));
+                }).catch(function (e) { done(['axe failed: ' + e]); });
+                """);
+        assertThat(violations)
+                .as("axe-core on %s (%s)", name, browser.getCurrentUrl())
+                .isEmpty();
+    }
+}

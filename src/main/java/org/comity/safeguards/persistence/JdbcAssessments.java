@@ -23,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class JdbcAssessments {
 
     private final JdbcClient jdbc;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json = JsonMapper.builder()
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
 
     public JdbcAssessments(JdbcClient jdbc) {
         this.jdbc = jdbc;

@@ -1,0 +1,231 @@
+package org.comity.safeguards;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.comity.jurisdiction.ConductCode;
+import org.comity.jurisdiction.OffenceFlag;
+import org.comity.shared.CountryCode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One version of a request, as the safeguards engine reads it. Casework maps its request content to
+ * this; the REST API accepts it directly. Collections default to empty; what is unknown stays null
+ * rather than being guessed. Field names are the paths findings cite ({@code offences[0].flags}).
+ *
+ * @param requestDate the date the legal basis must be in force on
+ * @param legalBasis id of an instrument in the treaty catalogue, as the request names it
+ * @param compelled what the request would compel a person to do beyond producing data
+ * @param deathPenaltyAssurances the requesting State assures the death penalty will not be imposed or
+ *     carried out
+ * @param matters what the request also involves that is never a ground for refusal
+ * @param history earlier requests that share a subject or come from the same requesting State
+ */
+public record AssessmentInput(
+        UUID requestId,
+        long version,
+        Direction direction,
+        Measure measure,
+        CountryCode requesting,
+        CountryCode requested,
+        LocalDate requestDate,
+        @Nullable String legalBasis,
+        List<ChargedOffence> offences,
+        List<Subject> subjects,
+        @Nullable DataSought data,
+        Emergency emergency,
+        @Nullable MeasureConditions conditions,
+        Set<CompelledAssistance> compelled,
+        boolean deathPenaltyAssurances,
+        List<PriorProceeding> priorProceedings,
+        @Nullable UseConditions use,
+        Set<Matter> matters,
+        List<PriorRequest> history) {
+
+    public AssessmentInput {
+        if (requestId == null || version < 0) {
+            throw new IllegalArgumentException("an assessment input names the request and a version ≥ 0");
+        }
+        if (direction == null || measure == null || requesting == null || requested == null || requestDate == null) {
+            throw new IllegalArgumentException("direction, kind, both States and the request date are required");
+        }
+        if (requesting.equals(requested)) {
+            throw new IllegalArgumentException("the requesting and requested States differ");
+        }
+        offences = offences == null ? List.of() : List.copyOf(offences);
+        subjects = subjects == null ? List.of() : List.copyOf(subjects);
+        emergency = emergency == null ? new Emergency(false, false) : emergency;
+        compelled = compelled == null ? Set.of() : Set.copyOf(compelled);
+        priorProceedings = priorProceedings == null ? List.of() : List.copyOf(priorProceedings);
+        matters = matters == null ? Set.of() : Set.copyOf(matters);
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /** This node sends the request (requesting State) or received it (requested State). */
+    public enum Direction {
+        OUTGOING,
+        INCOMING
+    }
+
+    /**
+     * An offence as the requesting State charges it.
+     *
+     * @param maximumPenaltyMonths the maximum of the range of deprivation of liberty, as the request
+     *     states it; null when not stated (the requesting State's profile is read instead)
+     * @param deathPenalty the request says the death penalty can be imposed for it
+     * @param flags flags the request or the reviewer attached; the requesting State's profile adds its own
+     * @param withoutRightBasis why the conduct was "without right", for access and device offences
+     */
+    public record ChargedOffence(
+            @Nullable String provision,
+            Set<ConductCode> conduct,
+            @Nullable Integer maximumPenaltyMonths,
+            boolean deathPenalty,
+            Set<OffenceFlag> flags,
+            @Nullable String withoutRightBasis) {
+        public ChargedOffence {
+            conduct = conduct == null ? Set.of() : Set.copyOf(conduct);
+            flags = flags == null ? Set.of() : Set.copyOf(flags);
+            if (maximumPenaltyMonths != null && (maximumPenaltyMonths < 0 || maximumPenaltyMonths > 1200)) {
+                throw new IllegalArgumentException("a maximum penalty is between 0 and 1200 months");
+            }
+        }
+    }
+
+    /**
+     * A person concerned.
+     *
+     * @param identified the request identifies them (a name or at least one identifier)
+     * @param characteristics what the request or the reviewer records that could be a persecution ground
+     * @param identifiers normalised identifiers ({@code email:a@b.example}) used to find patterns
+     * @param authorisedTesting there are indications the conduct was authorised testing or protection
+     *     of a system (for example a coordinated vulnerability disclosure)
+     */
+    public record Subject(
+            @Nullable Role role,
+            boolean identified,
+            @Nullable CountryCode nationality,
+            Set<ProtectedRole> protectedRoles,
+            Set<Characteristic> characteristics,
+            List<String> identifiers,
+            boolean authorisedTesting) {
+        public Subject {
+            protectedRoles = protectedRoles == null ? Set.of() : Set.copyOf(protectedRoles);
+            characteristics = characteristics == null ? Set.of() : Set.copyOf(characteristics);
+            identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
+        }
+
+        public enum Role {
+            SUSPECT,
+            ACCUSED,
+            VICTIM,
+            WITNESS,
+            ACCOUNT_HOLDER,
+            OTHER
+        }
+    }
+
+    /** Subscriber &lt; traffic &lt; content, in order of intrusiveness. */
+    public enum DataCategory {
+        SUBSCRIBER,
+        TRAFFIC,
+        CONTENT
+    }
+
+    /**
+     * The data asked for.
+     *
+     * @param from start of the period, null when the request sets none
+     * @param to end of the period, null when the request sets none
+     * @param allData the request asks for "all data" of an account or service
+     * @param unidentifiedAccounts the request asks for accounts it does not identify ("all accounts of …")
+     */
+    public record DataSought(
+            Set<DataCategory> categories,
+            @Nullable Instant from,
+            @Nullable Instant to,
+            boolean allData,
+            boolean unidentifiedAccounts) {
+        public DataSought {
+            categories = categories == null ? Set.of() : Set.copyOf(categories);
+            if (from != null && to != null && to.isBefore(from)) {
+                throw new IllegalArgumentException("the period of the data sought ends after it starts");
+            }
+        }
+    }
+
+    /** An emergency: a significant and imminent risk to the life or safety of a natural person. */
+    public record Emergency(boolean declared, boolean imminentRiskStated) {}
+
+    /**
+     * The conditions and safeguards of a coercive measure as the request states them: whether each item
+     * is present, not its text.
+     */
+    public record MeasureConditions(
+            boolean authorisingBody,
+            boolean judicialOrIndependent,
+            boolean legalGrounds,
+            boolean proportionality,
+            @Nullable Integer durationDays) {
+        public MeasureConditions {
+            if (durationDays != null && durationDays <= 0) {
+                throw new IllegalArgumentException("a duration is a positive number of days");
+            }
+        }
+    }
+
+    /** A proceeding elsewhere for the same conduct against one of the subjects (ne bis in idem). */
+    public record PriorProceeding(CountryCode state, int subject, Set<ConductCode> conduct, Outcome outcome) {
+        public PriorProceeding {
+            if (state == null || outcome == null || subject < 0) {
+                throw new IllegalArgumentException("a prior proceeding names its State, subject and outcome");
+            }
+            conduct = conduct == null ? Set.of() : Set.copyOf(conduct);
+        }
+
+        public enum Outcome {
+            ACQUITTED,
+            CONVICTED,
+            PARDONED,
+            DISCONTINUED,
+            PENDING;
+
+            /** Final: the person may not be tried or punished again for the same conduct. */
+            public boolean finalDisposal() {
+                return this == ACQUITTED || this == CONVICTED || this == PARDONED;
+            }
+        }
+    }
+
+    /** Conditions on use of what is transmitted. */
+    public record UseConditions(
+            boolean speciality, boolean onwardTransferNeedsConsent, List<CountryCode> onwardTransferTo) {
+        public UseConditions {
+            onwardTransferTo = onwardTransferTo == null ? List.of() : List.copyOf(onwardTransferTo);
+        }
+    }
+
+    /** What a request may involve that the Convention says is never a ground for refusal. */
+    public enum Matter {
+        BANK_SECRECY,
+        FISCAL
+    }
+
+    /** An earlier request, as far as patterns across requests need it. */
+    public record PriorRequest(
+            UUID requestId,
+            CountryCode requesting,
+            CountryCode requested,
+            LocalDate date,
+            List<String> subjectIdentifiers,
+            boolean refusedOnPersecutionGrounds) {
+        public PriorRequest {
+            if (requestId == null || requesting == null || requested == null || date == null) {
+                throw new IllegalArgumentException("an earlier request names its id, States and date");
+            }
+            subjectIdentifiers = subjectIdentifiers == null ? List.of() : List.copyOf(subjectIdentifiers);
+        }
+    }
+}

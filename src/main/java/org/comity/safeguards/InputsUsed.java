@@ -1,0 +1,29 @@
+package org.comity.safeguards;
+
+/**
+ * The versions of everything an assessment was computed from. Replaying with the same versions must
+ * give the same findings; a replay that finds other versions says which changed.
+ *
+ * @param engine version of the built-in rule set
+ * @param legalBasis the treaty answer used, in short form ({@code UNCC=NO;ETS185=YES})
+ * @param requestingProfile fingerprint of the requesting State's profile ({@code none} if there is none)
+ * @param requestedProfile fingerprint of the requested State's profile
+ * @param policyPack id and version of the requested State's policy pack ({@code none} if it has none)
+ * @param citations fingerprint of the citation keys resolved through the articles catalogue
+ */
+public record InputsUsed(
+        String engine,
+        String legalBasis,
+        String requestingProfile,
+        String requestedProfile,
+        String policyPack,
+        String citations) {
+
+    public InputsUsed {
+        for (String v : new String[] {engine, legalBasis, requestingProfile, requestedProfile, policyPack, citations}) {
+            if (v == null || v.isBlank()) {
+                throw new IllegalArgumentException("every input version is recorded");
+            }
+        }
+    }
+}

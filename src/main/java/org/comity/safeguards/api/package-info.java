@@ -1,0 +1,2 @@
+/** REST API of the safeguards engine under {@code /api/safeguards}. */
+package org.comity.safeguards.api;

@@ -1,0 +1,102 @@
+package org.comity.safeguards.domain;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.comity.jurisdiction.ConductCode;
+import org.comity.jurisdiction.MaxPenalty;
+import org.comity.jurisdiction.Offence;
+import org.comity.jurisdiction.OffenceFlag;
+import org.comity.jurisdiction.Profile;
+import org.comity.safeguards.AssessmentInput.ChargedOffence;
+
+/**
+ * One charged offence as the rules read it: the request's own statements completed by the requesting
+ * State's profile. A provision the profile lists decides flags and penalty; otherwise every offence of
+ * the profile covering the same conduct is read, since dual criminality and flags follow conduct.
+ *
+ * @param index position in {@code offences}, for field paths
+ * @param maximum the request's stated maximum, or the profile's; empty when neither says
+ * @param convention at least one conduct category is a Convention offence
+ */
+public record ChargedView(
+        int index,
+        ChargedOffence charged,
+        Set<OffenceFlag> flags,
+        Optional<MaxPenalty> maximum,
+        boolean deathPenalty,
+        boolean convention) {
+
+    public ChargedView {
+        flags = Set.copyOf(flags);
+    }
+
+    static ChargedView of(
+            int index, ChargedOffence charged, Optional<Profile> requesting, Set<ConductCode> convention) {
+        var matched = requesting.map(p -> matching(p, charged)).orElse(List.of());
+        var flags = EnumSet.noneOf(OffenceFlag.class);
+        flags.addAll(charged.flags());
+        matched.forEach(o -> flags.addAll(o.flags()));
+        Optional<MaxPenalty> maximum = matched.stream().map(Offence::maxPenalty).max(MaxPenalty::compareTo);
+        if (charged.maximumPenaltyMonths() != null) {
+            // The request's statement is what the requesting State asserts; the profile only completes it.
+            maximum = Optional.of(MaxPenalty.months(charged.maximumPenaltyMonths()));
+        }
+        boolean death =
+                charged.deathPenalty() || matched.stream().anyMatch(o -> o.maxPenalty() instanceof MaxPenalty.Death);
+        if (death) {
+            maximum = Optional.of(new MaxPenalty.Death());
+        }
+        boolean isConvention = charged.conduct().stream().anyMatch(convention::contains);
+        return new ChargedView(index, charged, flags, maximum, death, isConvention);
+    }
+
+    private static List<Offence> matching(Profile profile, ChargedOffence charged) {
+        if (charged.provision() != null) {
+            var byProvision = profile.offences().stream()
+                    .filter(o ->
+                            o.provision().equalsIgnoreCase(charged.provision().strip()))
+                    .toList();
+            if (!byProvision.isEmpty()) {
+                return byProvision;
+            }
+        }
+        return profile.offences().stream()
+                .filter(o -> charged.conduct().stream().anyMatch(o::covers))
+                .toList();
+    }
+
+    public String field(String name) {
+        return "offences[" + index + "]." + name;
+    }
+
+    /** As a lawyer would name it in a sentence. */
+    public String label() {
+        var conduct = String.join(
+                ", ",
+                charged.conduct().stream().map(ConductCode::value).sorted().toList());
+        return charged.provision() == null
+                ? "the offence (" + conduct + ")"
+                : charged.provision() + " (" + conduct + ")";
+    }
+
+    /** Months, with life and death above any term; -1 when unknown. */
+    public long maximumMonths() {
+        return maximum.map(m -> switch (m) {
+                    case MaxPenalty.Months months -> (long) months.months();
+                    case MaxPenalty.Life life -> 1_200L;
+                    case MaxPenalty.Death d -> 1_201L;
+                })
+                .orElse(-1L);
+    }
+
+    public String maximumWords() {
+        return maximum.map(m -> switch (m) {
+                    case MaxPenalty.Months months -> months.months() + " months";
+                    case MaxPenalty.Life life -> "life imprisonment";
+                    case MaxPenalty.Death d -> "the death penalty";
+                })
+                .orElse("a maximum penalty neither the request nor the profile states");
+    }
+}

@@ -1,0 +1,76 @@
+package org.comity.safeguards.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.comity.jurisdiction.ConductCode;
+import org.comity.jurisdiction.Profile;
+import org.comity.safeguards.AssessmentInput;
+import org.comity.treaty.LegalBasis;
+
+/**
+ * Everything one assessment reads, gathered before any rule runs so the engine is a pure function:
+ * the request version, the treaty answer for the pair on the request date, both States' profiles, the
+ * requested State's policy pack and the resolved citations. Immutable.
+ *
+ * @param conventionConduct the conduct categories that are Convention offences
+ * @param seriousCrimeMonths the threshold of a serious crime (a maximum of at least four years)
+ */
+public record Context(
+        AssessmentInput input,
+        LegalBasis legalBasis,
+        Optional<Profile> requestingProfile,
+        Optional<Profile> requestedProfile,
+        PolicyPack pack,
+        Citations citations,
+        Set<ConductCode> conventionConduct,
+        int seriousCrimeMonths,
+        List<ChargedView> offences) {
+
+    public Context {
+        conventionConduct = Set.copyOf(conventionConduct);
+        offences = List.copyOf(offences);
+        if (!legalBasis.a().equals(input.requesting()) && !legalBasis.b().equals(input.requesting())) {
+            throw new IllegalArgumentException("the treaty answer is for another pair of States");
+        }
+    }
+
+    public static Context of(
+            AssessmentInput input,
+            LegalBasis legalBasis,
+            Optional<Profile> requesting,
+            Optional<Profile> requested,
+            PolicyPack pack,
+            Citations citations,
+            Set<ConductCode> conventionConduct,
+            int seriousCrimeMonths) {
+        var views = new ArrayList<ChargedView>();
+        for (int i = 0; i < input.offences().size(); i++) {
+            views.add(ChargedView.of(i, input.offences().get(i), requesting, conventionConduct));
+        }
+        return new Context(
+                input,
+                legalBasis,
+                requesting,
+                requested,
+                pack,
+                citations,
+                conventionConduct,
+                seriousCrimeMonths,
+                views);
+    }
+
+    public boolean outgoing() {
+        return input.direction() == AssessmentInput.Direction.OUTGOING;
+    }
+
+    /** "sent" for this node's own requests, "granted" for requests it received. */
+    public String actWord() {
+        return outgoing() ? "sent" : "granted";
+    }
+
+    public boolean seriousCrime(ChargedView offence) {
+        return offence.maximumMonths() >= seriousCrimeMonths;
+    }
+}

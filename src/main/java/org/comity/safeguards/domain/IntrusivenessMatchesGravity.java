@@ -1,0 +1,56 @@
+package org.comity.safeguards.domain;
+
+import java.util.List;
+import org.comity.safeguards.AssessmentInput.DataCategory;
+import org.comity.safeguards.Measure;
+import org.comity.safeguards.Severity;
+
+/**
+ * Proportionality: the more intrusive the data (subscriber &lt; traffic &lt; stored content &lt;
+ * real-time traffic &lt; interception of content), the graver the offence must be. Content and
+ * real-time collection for an offence below the serious-crime threshold need a senior reviewer;
+ * interception of content for such an offence is a refusal ground.
+ */
+final class IntrusivenessMatchesGravity implements Rule {
+
+    @Override
+    public String id() {
+        return "intrusiveness-vs-gravity";
+    }
+
+    @Override
+    public void assess(Context context, Findings findings) {
+        var input = context.input();
+        if (!input.measure().seeksData() || context.offences().isEmpty()) {
+            return;
+        }
+        var measure = input.measure();
+        boolean content = input.data() != null && input.data().categories().contains(DataCategory.CONTENT);
+        String what;
+        if (measure == Measure.INTERCEPTION) {
+            what = "interception of content data";
+        } else if (measure == Measure.REAL_TIME_TRAFFIC) {
+            what = "real-time collection of traffic data";
+        } else if (content && measure != Measure.EXPEDITED_PRESERVATION) {
+            what = "stored content data";
+        } else {
+            return;
+        }
+        var gravest = context.offences().stream()
+                .max(java.util.Comparator.comparingLong(ChargedView::maximumMonths))
+                .orElseThrow();
+        if (gravest.maximumMonths() < 0 || context.seriousCrime(gravest)) {
+            return;
+        }
+        findings.add(
+                this,
+                measure == Measure.INTERCEPTION ? Severity.GROUND : Severity.CONCERN,
+                List.of("proportionality"),
+                "The request seeks " + what + " (kind, data.categories), among the most intrusive measures, for"
+                        + " offences whose gravest maximum is " + gravest.maximumWords() + ", below the serious-crime"
+                        + " threshold of " + context.seriousCrimeMonths() + " months.",
+                List.of("kind", "data.categories", gravest.field("maximumPenaltyMonths")),
+                "Ask for less intrusive data (subscriber or traffic data) or show why this measure is"
+                        + " proportionate to the offence.");
+    }
+}

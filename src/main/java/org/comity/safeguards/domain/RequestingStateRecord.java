@@ -1,0 +1,36 @@
+package org.comity.safeguards.domain;
+
+import java.util.List;
+import org.comity.safeguards.Severity;
+
+/**
+ * A requesting State whose earlier requests were refused on persecution grounds deserves a closer
+ * look at its next one.
+ */
+final class RequestingStateRecord implements Rule {
+
+    @Override
+    public String id() {
+        return "requesting-state-record";
+    }
+
+    @Override
+    public void assess(Context context, Findings findings) {
+        var input = context.input();
+        long refused = input.history().stream()
+                .filter(p -> !p.requestId().equals(input.requestId()))
+                .filter(p -> p.requesting().equals(input.requesting()) && p.refusedOnPersecutionGrounds())
+                .count();
+        if (refused == 0) {
+            return;
+        }
+        findings.add(
+                this,
+                Severity.CONCERN,
+                List.of("patterns"),
+                refused + " earlier request" + (refused == 1 ? "" : "s") + " from " + input.requesting()
+                        + (refused == 1 ? " was" : " were") + " refused on persecution grounds (history).",
+                List.of("history"),
+                "A senior reviewer checks this request for the same pattern before it is decided.");
+    }
+}

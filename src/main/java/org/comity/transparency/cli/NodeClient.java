@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 /** Reads a node's public log over HTTP(S). Holds fetched tiles for the duration of one command. */
@@ -21,7 +20,16 @@ final class NodeClient {
 
     private final URI base;
     private final HttpClient http;
-    private final Map<String, byte[]> cache = new HashMap<>();
+    /**
+     * Recently fetched tiles (a proof and a root reuse the same few). Bounded: `verify --full` walks
+     * every tile of a log of any size and must run in constant memory.
+     */
+    private final Map<String, byte[]> cache = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            return size() > 2048;
+        }
+    };
 
     NodeClient(String base) {
         String normalized = base.endsWith("/") ? base : base + "/";

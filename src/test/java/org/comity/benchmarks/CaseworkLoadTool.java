@@ -68,7 +68,7 @@ public final class CaseworkLoadTool {
                             "--logging.level.root=WARN")) {
                 var accounts = node.getBean(Accounts.class);
                 accounts.register(
-                        new NewAccount("load", "Load tool", Set.of(Role.CASEWORKER), "load tool passphrase"), "load");
+                        new NewAccount("load", "Load tool", Set.of(Role.CASEWORKER), "benchmark passphrase 1"), "load");
                 var token =
                         accounts.issueToken("load", "load", Duration.ofDays(1)).secret();
                 var base = "http://localhost:"

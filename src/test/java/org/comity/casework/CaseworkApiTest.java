@@ -23,6 +23,7 @@ import org.comity.casework.domain.KindOfAssistance;
 import org.comity.casework.domain.RequestContent;
 import org.comity.casework.persistence.CaseworkJson;
 import org.comity.shared.Conflict;
+import org.comity.testing.FictionalUncc;
 import org.comity.testing.MutableClock;
 import org.comity.testing.NodeTest;
 import org.comity.testing.TestAccounts;

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.comity.accounts.Accounts;
 import org.comity.accounts.Role;
+import org.comity.testing.FictionalUncc;
 import org.comity.testing.NodeTest;
 import org.comity.testing.TestAccounts;
 import org.comity.transparency.TransparencyLog;

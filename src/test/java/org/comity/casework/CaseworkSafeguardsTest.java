@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.comity.accounts.Accounts;
 import org.comity.accounts.Role;
 import org.comity.safeguards.Safeguards;
+import org.comity.testing.FictionalUncc;
 import org.comity.testing.MutableClock;
 import org.comity.testing.NodeTest;
 import org.comity.testing.TestAccounts;

@@ -1,4 +1,4 @@
-package org.comity.casework;
+package org.comity.testing;
 
 import java.time.LocalDate;
 import org.comity.treaty.Treaties;
@@ -8,13 +8,13 @@ import org.comity.treaty.Treaties;
  * ratifications, so that the safeguards assessment of a test request has a legal basis and only the
  * findings a test is about. Needs {@code comity.treaty.fictional-states=true}; importing twice adds nothing.
  */
-final class FictionalUncc {
+public final class FictionalUncc {
 
-    static final String PROPERTY = "comity.treaty.fictional-states=true";
+    public static final String PROPERTY = "comity.treaty.fictional-states=true";
 
     private FictionalUncc() {}
 
-    static void inForce(Treaties treaties) {
+    public static void inForce(Treaties treaties) {
         var csv = new StringBuilder("instrument,party,action,date,source,as_of,note\n");
         var codes = new java.util.ArrayList<String>();
         for (char c = 'A'; c <= 'Z'; c++) {

@@ -20,9 +20,13 @@ import org.comity.casework.domain.Decision;
 import org.comity.casework.domain.KindOfAssistance;
 import org.comity.casework.domain.Request;
 import org.comity.casework.domain.RequestContent;
+import org.comity.casework.domain.RequestState;
 import org.comity.casework.domain.TimeLimits;
 import org.comity.casework.persistence.JdbcRequests;
 import org.comity.jurisdiction.Jurisdictions;
+import org.comity.safeguards.Finding;
+import org.comity.safeguards.Safeguards;
+import org.comity.safeguards.StoredAssessment;
 import org.comity.shared.Conflict;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.NotFound;
@@ -48,6 +52,7 @@ public class Casework {
     private final TimeLimits limits;
     private final Jurisdictions jurisdictions;
     private final CaseworkProperties properties;
+    private final Safeguards safeguards;
 
     Casework(
             JdbcRequests store,
@@ -56,7 +61,9 @@ public class Casework {
             Clock clock,
             TimeLimits limits,
             Jurisdictions jurisdictions,
-            CaseworkProperties properties) {
+            CaseworkProperties properties,
+            Safeguards safeguards) {
+        this.safeguards = safeguards;
         this.jurisdictions = jurisdictions;
         this.properties = properties;
         this.store = store;
@@ -121,9 +128,20 @@ public class Casework {
         return change(id, expectedVersion, username, (r, a, now) -> r.updateDraft(content, now, limits));
     }
 
-    @Transactional
+    /**
+     * Proposes sending a complete draft. The version is assessed (and the assessment stored, even when
+     * sending is refused); a request the assessment bars cannot be sent as it stands.
+     */
+    @Transactional(noRollbackFor = Conflict.class)
     public Request proposeSending(UUID id, @Nullable Long expectedVersion, String username) {
-        return change(id, expectedVersion, username, (r, a, now) -> r.proposeSending(a, now));
+        return change(id, expectedVersion, username, (r, a, now) -> {
+            var change = r.proposeSending(a, now);
+            var stored = assess(r, a.username(), now);
+            if (stored.isPresent() && stored.get().assessment().hasBar()) {
+                throw contradictsBar(stored.get().assessment(), "sending");
+            }
+            return change;
+        });
     }
 
     @Transactional
@@ -171,10 +189,54 @@ public class Casework {
                 (r, a, now) -> r.recordConsultation(new Consultation(now, a.username(), with, summary)));
     }
 
+    /**
+     * Decides, or proposes the decision for a second approval. The version under review is assessed and
+     * the assessment stored (even when the decision is refused): a ground or concern requires a second
+     * approver, a bar makes any grant impossible. The caller has no say in either.
+     */
+    @Transactional(noRollbackFor = Conflict.class)
+    public Request decide(UUID id, @Nullable Long expectedVersion, Decision decision, String username) {
+        return change(id, expectedVersion, username, (r, a, now) -> {
+            if (!(r.state() instanceof RequestState.UnderReview)) {
+                return r.decide(decision, Assessment.clear(), a, now); // refused: not under review
+            }
+            var assessment = assess(r, a.username(), now)
+                    .map(StoredAssessment::assessment)
+                    .map(Casework::forDecision)
+                    .orElseGet(Assessment::unavailable);
+            return r.decide(decision, assessment, a, now);
+        });
+    }
+
+    /**
+     * The latest assessment of the request's current version, assessing (and storing) it if it has none;
+     * empty when the request names no two States to assess.
+     */
     @Transactional
-    public Request decide(
-            UUID id, @Nullable Long expectedVersion, Decision decision, Assessment assessment, String username) {
-        return change(id, expectedVersion, username, (r, a, now) -> r.decide(decision, assessment, a, now));
+    public Optional<StoredAssessment> assessment(UUID id, String username) {
+        var request = get(id);
+        var latest = safeguards.latest(id, request.version());
+        if (latest.isPresent()) {
+            return latest;
+        }
+        return assess(request, username, clock.instant());
+    }
+
+    private Optional<StoredAssessment> assess(Request request, String username, Instant now) {
+        return SafeguardsInput.of(request, day(now)).map(input -> safeguards.assess(input, username));
+    }
+
+    private static Assessment forDecision(org.comity.safeguards.Assessment assessment) {
+        var bars = assessment.bars().stream().map(Finding::rule).distinct().toList();
+        return new Assessment(assessment.groundOrConcern(), bars, null);
+    }
+
+    private static Conflict contradictsBar(org.comity.safeguards.Assessment assessment, String what) {
+        var bars = assessment.bars().stream().map(Finding::rule).distinct().toList();
+        return new Conflict(
+                "contradicts-bar",
+                "the assessment bars " + what + " this request (" + String.join(", ", bars)
+                        + "); resolve the bar first");
     }
 
     @Transactional

@@ -23,9 +23,11 @@ import org.comity.casework.domain.KindOfAssistance;
 import org.comity.casework.domain.RequestContent;
 import org.comity.casework.persistence.CaseworkJson;
 import org.comity.shared.Conflict;
+import org.comity.testing.FictionalUncc;
 import org.comity.testing.MutableClock;
 import org.comity.testing.NodeTest;
 import org.comity.testing.TestAccounts;
+import org.comity.treaty.Treaties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Requests through the REST API only, between fictional States, with the node's clock under control. */
 @NodeTest
 @RecordApplicationEvents
-@TestPropertySource(properties = "comity.casework.watch-enabled=false")
+@TestPropertySource(properties = {"comity.casework.watch-enabled=false", FictionalUncc.PROPERTY})
 class CaseworkApiTest {
 
     @TestConfiguration
@@ -117,9 +119,13 @@ class CaseworkApiTest {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    Treaties treaties;
+
     @BeforeEach
     void accounts() {
         TestAccounts.createOnePerRole(accounts);
+        FictionalUncc.inForce(treaties);
     }
 
     @Test

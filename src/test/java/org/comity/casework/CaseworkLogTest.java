@@ -10,20 +10,24 @@ import java.time.Duration;
 import java.util.UUID;
 import org.comity.accounts.Accounts;
 import org.comity.accounts.Role;
+import org.comity.testing.FictionalUncc;
 import org.comity.testing.NodeTest;
 import org.comity.testing.TestAccounts;
 import org.comity.transparency.TransparencyLog;
+import org.comity.treaty.Treaties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Requests sent, received and decided appear on the public log, without anything confidential. */
 @NodeTest
+@TestPropertySource(properties = FictionalUncc.PROPERTY)
 class CaseworkLogTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -40,9 +44,13 @@ class CaseworkLogTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Treaties treaties;
+
     @BeforeEach
     void accounts() {
         TestAccounts.createOnePerRole(accounts);
+        FictionalUncc.inForce(treaties);
     }
 
     ResultActions call(

@@ -1,6 +1,7 @@
 package org.comity.casework.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.security.Principal;
@@ -9,13 +10,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.comity.casework.AuditEntry;
 import org.comity.casework.Casework;
 import org.comity.casework.Comment;
 import org.comity.casework.Page;
 import org.comity.casework.RequestQuery;
-import org.comity.casework.domain.Assessment;
 import org.comity.casework.domain.Decision;
 import org.comity.casework.domain.Direction;
 import org.comity.casework.domain.KindOfAssistance;
@@ -23,6 +24,8 @@ import org.comity.casework.domain.Preservation;
 import org.comity.casework.domain.Request;
 import org.comity.casework.domain.RequestContent;
 import org.comity.casework.domain.RequestState;
+import org.comity.safeguards.Severity;
+import org.comity.safeguards.StoredAssessment;
 import org.comity.shared.CountryCode;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.Violation;
@@ -95,7 +98,13 @@ class RequestsController {
             @Nullable List<Decision.RefusalReason> reasons,
             @Nullable String reason,
             @Nullable LocalDate until,
-            @Nullable Assessment assessment) {
+
+            @Schema(
+                    deprecated = true,
+                    description = "Ignored: the node assesses the request itself; a ground or concern in"
+                            + " its assessment requires a second approver, a bar makes granting impossible")
+            @Nullable
+            Map<String, Object> assessment) {
 
         Decision decision() {
             if (outcome == null) {
@@ -262,11 +271,78 @@ class RequestsController {
     @PostMapping("/{id}/decision")
     @PreAuthorize(DECIDERS)
     @Operation(
-            summary = "Decide (legal reviewers, supervisors); with a ground or concern in the assessment the"
-                    + " decision waits for a supervisor's approval")
+            summary = "Decide (legal reviewers, supervisors). The node assesses the request: with a ground or"
+                    + " concern the decision waits for a supervisor's approval; with a bar, granting is a 409"
+                    + " contradicts-bar (refusing stays possible). The body's assessment is ignored")
     RequestView decide(@PathVariable UUID id, @RequestBody DecisionForm body, Principal p) {
-        var assessment = body.assessment() == null ? Assessment.clear() : body.assessment();
-        return view(casework.decide(id, body.expectedVersion(), body.decision(), assessment, p.getName()));
+        return view(casework.decide(id, body.expectedVersion(), body.decision(), p.getName()));
+    }
+
+    /** A finding as a reader sees it. */
+    record FindingView(
+            String rule,
+            Severity severity,
+            List<CitationView> citations,
+            String explanation,
+            List<String> fields,
+            String resolution) {}
+
+    /** A citation as people write it ({@code UNCC Art 40(22)}), with the catalogue's certainty tag. */
+    record CitationView(String reference, String certainty, String heading) {}
+
+    /**
+     * The assessment of one request version; {@code assessed} is false when the request names no two
+     * States to assess (an incoming request registered incomplete).
+     */
+    record AssessmentView(
+            boolean assessed,
+            @Nullable UUID id,
+            UUID requestId,
+            long version,
+            @Nullable Instant assessedAt,
+            @Nullable String assessedBy,
+            @Nullable Severity highest,
+            boolean hasBar,
+            boolean secondApprovalRequired,
+            List<FindingView> findings) {}
+
+    @GetMapping("/{id}/assessment")
+    @PreAuthorize(READERS)
+    @Operation(
+            summary = "The safeguards assessment of the request's current version, with its findings; assessed"
+                    + " and stored now if this version has none")
+    AssessmentView assessment(@PathVariable UUID id, Principal p) {
+        var request = casework.get(id);
+        return casework.assessment(id, p.getName())
+                .map(RequestsController::assessmentView)
+                .orElseGet(() -> new AssessmentView(
+                        false, null, id, request.version(), null, null, null, false, true, List.of()));
+    }
+
+    private static AssessmentView assessmentView(StoredAssessment stored) {
+        var a = stored.assessment();
+        var findings = a.findings().stream()
+                .map(f -> new FindingView(
+                        f.rule(),
+                        f.severity(),
+                        f.citations().stream()
+                                .map(c -> new CitationView(c.text(), String.valueOf(c.certainty()), c.heading()))
+                                .toList(),
+                        f.explanation(),
+                        f.fields(),
+                        f.resolution()))
+                .toList();
+        return new AssessmentView(
+                true,
+                stored.id(),
+                a.requestId(),
+                a.version(),
+                stored.assessedAt(),
+                stored.assessedBy(),
+                a.highest().orElse(null),
+                a.hasBar(),
+                a.groundOrConcern(),
+                findings);
     }
 
     @PostMapping("/{id}/decision/approval")

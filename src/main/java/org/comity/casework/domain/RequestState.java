@@ -112,7 +112,8 @@ public sealed interface RequestState {
 
         /**
          * Decides, or proposes the decision for a second approval when the assessment raised a ground
-         * or concern. Refusing or postponing needs a recorded consultation first.
+         * or concern. Refusing or postponing needs a recorded consultation first; granting, in whole or
+         * in part, is impossible while the assessment has a bar.
          */
         public Transition decide(Decision decision, Assessment assessment, Actor by, Instant at) {
             decision.validate(LocalDate.ofInstant(at, ZoneOffset.UTC));
@@ -120,6 +121,12 @@ public sealed interface RequestState {
                 throw new Conflict(
                         "consultation-required",
                         "consult the requesting State and record the consultation before refusing or postponing");
+            }
+            if (decision instanceof Decision.Granting && assessment.hasBar()) {
+                throw new Conflict(
+                        "contradicts-bar",
+                        "the assessment bars granting this request (" + String.join(", ", assessment.bars())
+                                + "); refuse it, or resolve the bar first");
             }
             if (assessment.groundOrConcern()) {
                 return Transition.to(new AwaitingDecisionApproval(decision, by.username(), at, consultations));

@@ -16,7 +16,6 @@ import java.util.UUID;
 import org.comity.accounts.Accounts;
 import org.comity.casework.Casework;
 import org.comity.casework.RequestQuery;
-import org.comity.casework.domain.Assessment;
 import org.comity.casework.domain.Decision;
 import org.comity.casework.domain.Direction;
 import org.comity.casework.domain.KindOfAssistance;
@@ -200,8 +199,6 @@ class RequestPages {
             @Nullable String explanation,
             @Nullable String reason,
             @Nullable LocalDate until,
-            @Nullable Boolean groundOrConcern,
-            @Nullable String note,
             @Nullable Boolean evidenceTransmitted,
             @Nullable Integer days,
             @Nullable String assignee,
@@ -279,12 +276,7 @@ class RequestPages {
                 case "decide" ->
                     requireAnyRole(
                             List.of("LEGAL_REVIEWER", "SUPERVISOR"),
-                            () -> casework.decide(
-                                    id,
-                                    v,
-                                    form.decision(),
-                                    new Assessment(Boolean.TRUE.equals(form.groundOrConcern()), form.note()),
-                                    user));
+                            () -> casework.decide(id, v, form.decision(), user));
                 case "approve-decision" -> requireRole("SUPERVISOR", () -> casework.approveDecision(id, v, user));
                 case "reject-decision" -> requireRole("SUPERVISOR", () -> casework.sendDecisionBack(id, v, user));
                 case "resume" ->

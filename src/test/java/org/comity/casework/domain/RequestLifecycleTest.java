@@ -104,6 +104,36 @@ class RequestLifecycleTest {
     }
 
     @Test
+    void aBarMakesEveryGrantImpossibleButNotARefusal() {
+        var barred =
+                new Assessment(true, List.of("offence-within-scope", "pack:content-only-for-grave-offences"), null);
+        var r = incoming()
+                .startReview(at(1))
+                .request()
+                .recordConsultation(consultation(1))
+                .request();
+        for (Decision grant : List.<Decision>of(
+                new Decision.Grant(),
+                new Decision.GrantWithConditions(List.of("use only for the stated proceedings")),
+                new Decision.PartialGrant(
+                        "subscriber data only",
+                        List.of(new RefusalReason(RefusalGround.NO_DUAL_CRIMINALITY, "content is not available"))))) {
+            assertThatThrownBy(() -> r.decide(grant, barred, REVIEWER, at(2)))
+                    .isInstanceOfSatisfying(Conflict.class, e -> {
+                        assertThat(e.rule()).isEqualTo("contradicts-bar");
+                        assertThat(e.getMessage())
+                                .contains("offence-within-scope", "pack:content-only-for-grave-offences");
+                    });
+        }
+        var refused = r.decide(
+                new Decision.Refuse(List.of(new RefusalReason(RefusalGround.PERSECUTION, "political prosecution"))),
+                barred,
+                REVIEWER,
+                at(2));
+        assertThat(refused.request().state()).isInstanceOf(RequestState.AwaitingDecisionApproval.class);
+    }
+
+    @Test
     void postponementNeedsAReasonAFutureDateAndAConsultationAndCanBeResumed() {
         var r = incoming()
                 .startReview(at(1))

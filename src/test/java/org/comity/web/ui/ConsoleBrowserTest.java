@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.util.List;
 import org.comity.accounts.Accounts;
 import org.comity.accounts.Role;
+import org.comity.testing.FictionalUncc;
 import org.comity.testing.NodeTest;
 import org.comity.testing.TestAccounts;
+import org.comity.treaty.Treaties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -31,6 +33,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The console in a real headless Chromium (Debian's chromium and chromium-driver): sign in, draft and
@@ -42,6 +45,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @NodeTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = FictionalUncc.PROPERTY)
 class ConsoleBrowserTest {
 
     static final Path CHROMIUM = Path.of(System.getProperty("comity.test.chromium", "/usr/bin/chromium"));
@@ -108,9 +112,14 @@ class ConsoleBrowserTest {
         }
     }
 
+    @Autowired
+    Treaties treaties;
+
     @BeforeEach
     void users() {
         TestAccounts.createOnePerRole(accounts);
+        // The UNCC in force between the fictional States, so the draft below has a legal basis.
+        FictionalUncc.inForce(treaties);
     }
 
     @Test
@@ -214,6 +223,12 @@ class ConsoleBrowserTest {
         clickButton("Record a consultation");
         assertThat(text()).contains("Consultation recorded");
         refuse();
+        // The safeguards assessment raised grounds: the refusal waits for a supervisor.
+        assertThat(text()).contains("Decision awaiting approval");
+        signOut();
+        signIn(Role.SUPERVISOR);
+        browser.get(incoming);
+        clickButton("Approve the decision");
         assertThat(text()).contains("Refused").contains("Persecution");
         check("request-refused");
 

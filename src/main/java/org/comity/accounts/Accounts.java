@@ -42,8 +42,13 @@ public class Accounts {
     @Transactional
     public Account register(NewAccount request, String actor) {
         request.validate();
-        var account =
-                new Account(request.username(), request.displayName().strip(), request.roles(), true, clock.instant());
+        var account = new Account(
+                request.username(),
+                request.displayName().strip(),
+                request.roles(),
+                true,
+                clock.instant(),
+                request.unit());
         if (!store.insert(account, passwords.encode(request.password()))) {
             throw new Conflict("username-taken", "an account named '" + request.username() + "' already exists");
         }
@@ -77,6 +82,20 @@ public class Accounts {
             throw new NotFound("account " + username);
         }
         store.audit(clock.instant(), actor, username, enabled ? "enabled" : "disabled");
+        return store.find(username).orElseThrow();
+    }
+
+    /** Moves an account to a unit, or to none (it then sees every unit's requests). */
+    @Transactional
+    public Account setUnit(String username, Optional<String> unit, String actor) {
+        var cleaned = unit.map(String::strip).filter(u -> !u.isEmpty());
+        if (cleaned.isPresent() && !NewAccount.UNIT.matcher(cleaned.get()).matches()) {
+            throw InvalidInput.of("unit", "unit-format", "lower-case letters, digits and '-', at most 41 characters");
+        }
+        if (!store.setUnit(username, cleaned.orElse(null))) {
+            throw new NotFound("account " + username);
+        }
+        store.audit(clock.instant(), actor, username, "unit set to " + cleaned.orElse("(none)"));
         return store.find(username).orElseThrow();
     }
 

@@ -11,7 +11,15 @@ import org.comity.shared.Violation;
  * What an administrator supplies to create an account. {@link #validate()} lists every broken rule
  * at once.
  */
-public record NewAccount(String username, String displayName, Set<Role> roles, String password) {
+public record NewAccount(
+        String username, String displayName, Set<Role> roles, String password, java.util.Optional<String> unit) {
+
+    static final Pattern UNIT = Pattern.compile("[a-z0-9][a-z0-9-]{0,40}");
+
+    /** An account of no particular unit: it sees every unit's requests. */
+    public NewAccount(String username, String displayName, Set<Role> roles, String password) {
+        this(username, displayName, roles, password, java.util.Optional.empty());
+    }
 
     static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,63}");
     static final int MIN_PASSWORD = 12;
@@ -19,6 +27,9 @@ public record NewAccount(String username, String displayName, Set<Role> roles, S
 
     public NewAccount {
         roles = roles == null ? Set.of() : Set.copyOf(roles);
+        unit = unit == null
+                ? java.util.Optional.empty()
+                : unit.map(String::strip).filter(u -> !u.isEmpty());
     }
 
     void validate() {
@@ -31,6 +42,10 @@ public record NewAccount(String username, String displayName, Set<Role> roles, S
         }
         if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
             problems.add(new Violation("displayName", "display-name-length", "1 to 200 characters"));
+        }
+        if (unit.isPresent() && !UNIT.matcher(unit.get()).matches()) {
+            problems.add(
+                    new Violation("unit", "unit-format", "lower-case letters, digits and '-', at most 41 characters"));
         }
         if (roles.isEmpty()) {
             problems.add(new Violation("roles", "at-least-one-role", "an account needs at least one role"));

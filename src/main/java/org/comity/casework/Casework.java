@@ -52,6 +52,7 @@ public class Casework {
     private final TimeLimits limits;
     private final Jurisdictions jurisdictions;
     private final CaseworkProperties properties;
+    private final CaseVisibility visibility;
     private final Safeguards safeguards;
 
     Casework(
@@ -62,10 +63,12 @@ public class Casework {
             TimeLimits limits,
             Jurisdictions jurisdictions,
             CaseworkProperties properties,
+            CaseVisibility visibility,
             Safeguards safeguards) {
         this.safeguards = safeguards;
         this.jurisdictions = jurisdictions;
         this.properties = properties;
+        this.visibility = visibility;
         this.store = store;
         this.accounts = accounts;
         this.events = events;
@@ -105,6 +108,7 @@ public class Casework {
         var now = clock.instant();
         var change = Request.draft(UUID.randomUUID(), kind, content, actor(username), now, limits);
         store.insert(change.request(), now);
+        store.setUnit(change.request().id(), visibility.unitOf(username).orElse(null));
         record(change, username, null, now);
         return change.request();
     }
@@ -118,6 +122,7 @@ public class Casework {
         var change = Request.registerIncoming(
                 UUID.randomUUID(), kind, content, receivedAt == null ? now : receivedAt, actor(username), now, limits);
         store.insert(change.request(), now);
+        store.setUnit(change.request().id(), visibility.unitOf(username).orElse(null));
         record(change, username, null, now);
         return change.request();
     }
@@ -302,12 +307,17 @@ public class Casework {
         return change(id, expectedVersion, username, (r, a, now) -> r.assign(assignee, now));
     }
 
+    /** The request, if the current user may see it; another unit's request is "not found". */
     public Request get(UUID id) {
-        return store.find(id).orElseThrow(() -> new NotFound("request"));
+        var confined = visibility.confinedTo();
+        return store.find(id)
+                .filter(r -> confined.isEmpty()
+                        || store.unit(r.id()).map(confined.get()::equals).orElse(true))
+                .orElseThrow(() -> new NotFound("request"));
     }
 
     public Page<Request> list(RequestQuery query) {
-        return store.list(query);
+        return store.list(query, visibility.confinedTo());
     }
 
     public List<AuditEntry> auditTrail(UUID id) {

@@ -40,14 +40,22 @@ class AccountsController {
         this.accounts = accounts;
     }
 
-    record AccountView(String username, String displayName, Set<Role> roles, boolean enabled, Instant createdAt) {
+    record AccountView(
+            String username, String displayName, Set<Role> roles, boolean enabled, Instant createdAt, String unit) {
         static AccountView of(Account account) {
             return new AccountView(
-                    account.username(), account.displayName(), account.roles(), account.enabled(), account.createdAt());
+                    account.username(),
+                    account.displayName(),
+                    account.roles(),
+                    account.enabled(),
+                    account.createdAt(),
+                    account.unit().orElse(null));
         }
     }
 
-    record CreateAccount(String username, String displayName, Set<Role> roles, String password) {
+    record UnitChange(String unit) {}
+
+    record CreateAccount(String username, String displayName, Set<Role> roles, String password, String unit) {
         @Override
         public String toString() {
             return "CreateAccount[username=" + username + "]";
@@ -74,7 +82,12 @@ class AccountsController {
     @Operation(summary = "Create an account (administrators)")
     ResponseEntity<AccountView> create(@RequestBody CreateAccount body, Principal principal) {
         var account = accounts.register(
-                new NewAccount(body.username(), body.displayName(), body.roles(), body.password()),
+                new NewAccount(
+                        body.username(),
+                        body.displayName(),
+                        body.roles(),
+                        body.password(),
+                        Optional.ofNullable(body.unit())),
                 principal.getName());
         return ResponseEntity.created(URI.create("/api/accounts/" + account.username()))
                 .body(AccountView.of(account));
@@ -99,6 +112,13 @@ class AccountsController {
     @Operation(summary = "Set a new random password; it is returned this once (administrators)")
     NewPassword resetPassword(@PathVariable String username, Principal principal) {
         return new NewPassword(username, accounts.resetPassword(username, principal.getName()));
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/accounts/{username}/unit")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Move an account to a unit, or to none with an empty unit (administrators)")
+    AccountView setUnit(@PathVariable String username, @RequestBody UnitChange body, Principal principal) {
+        return AccountView.of(accounts.setUnit(username, Optional.ofNullable(body.unit()), principal.getName()));
     }
 
     @PostMapping("/accounts/{username}/disable")

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 public class JdbcAccounts {
 
     private static final String ACCOUNT_COLUMNS = """
-            a.username, a.display_name, a.enabled, a.created_at,
+            a.username, a.display_name, a.enabled, a.created_at, a.unit,
             coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
             """;
 
@@ -35,8 +35,8 @@ public class JdbcAccounts {
     /** Inserts the account and its roles; false if the username is taken (nothing written then). */
     public boolean insert(Account account, String passwordHash) {
         int inserted = jdbc.sql("""
-                        INSERT INTO account (username, display_name, password_hash, enabled, created_at)
-                        VALUES (:username, :displayName, :hash, :enabled, :createdAt)
+                        INSERT INTO account (username, display_name, password_hash, enabled, created_at, unit)
+                        VALUES (:username, :displayName, :hash, :enabled, :createdAt, :unit)
                         ON CONFLICT (username) DO NOTHING
                         """)
                 .param("username", account.username())
@@ -44,6 +44,7 @@ public class JdbcAccounts {
                 .param("hash", passwordHash)
                 .param("enabled", account.enabled())
                 .param("createdAt", Timestamp.from(account.createdAt()))
+                .param("unit", account.unit().orElse(null))
                 .update();
         if (inserted == 0) {
             return false;
@@ -96,6 +97,13 @@ public class JdbcAccounts {
         return jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE username = ? AND revoked_at IS NULL")
                 .params(Timestamp.from(now), username)
                 .update();
+    }
+
+    public boolean setUnit(String username, @org.jspecify.annotations.Nullable String unit) {
+        return jdbc.sql("UPDATE account SET unit = ? WHERE username = ?")
+                        .params(unit, username)
+                        .update()
+                > 0;
     }
 
     public boolean setEnabled(String username, boolean enabled) {
@@ -170,7 +178,8 @@ public class JdbcAccounts {
                 rs.getString("display_name"),
                 set,
                 rs.getBoolean("enabled"),
-                instant(rs, "created_at"));
+                instant(rs, "created_at"),
+                Optional.ofNullable(rs.getString("unit")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

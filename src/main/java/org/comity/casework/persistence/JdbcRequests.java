@@ -125,9 +125,31 @@ public class JdbcRequests {
                 .optional();
     }
 
+    public void setUnit(UUID id, @org.jspecify.annotations.Nullable String unit) {
+        jdbc.sql("UPDATE casework_request SET unit = ? WHERE id = ?")
+                .params(unit, id)
+                .update();
+    }
+
+    public Optional<String> unit(UUID id) {
+        return jdbc.sql("SELECT unit FROM casework_request WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+                .single();
+    }
+
     public Page<Request> list(RequestQuery query) {
+        return list(query, Optional.empty());
+    }
+
+    /** A page of requests; {@code unit} confines it to that unit's requests and those of no unit. */
+    public Page<Request> list(RequestQuery query, Optional<String> unit) {
         var where = new ArrayList<String>();
         var params = new LinkedHashMap<String, Object>();
+        unit.ifPresent(u -> {
+            where.add("(unit = :unit OR unit IS NULL)");
+            params.put("unit", u);
+        });
         if (query.direction() != null) {
             where.add("direction = :direction");
             params.put("direction", query.direction().name());

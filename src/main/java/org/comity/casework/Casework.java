@@ -53,6 +53,7 @@ public class Casework {
     private final Jurisdictions jurisdictions;
     private final CaseworkProperties properties;
     private final CaseVisibility visibility;
+    private final ContentCitations citations;
     private final Safeguards safeguards;
 
     Casework(
@@ -64,11 +65,13 @@ public class Casework {
             Jurisdictions jurisdictions,
             CaseworkProperties properties,
             CaseVisibility visibility,
+            ContentCitations citations,
             Safeguards safeguards) {
         this.safeguards = safeguards;
         this.jurisdictions = jurisdictions;
         this.properties = properties;
         this.visibility = visibility;
+        this.citations = citations;
         this.store = store;
         this.accounts = accounts;
         this.events = events;
@@ -307,6 +310,11 @@ public class Casework {
         return change(id, expectedVersion, username, (r, a, now) -> r.assign(assignee, now));
     }
 
+    /** Content problems with the article each rule rests on, for showing them to people. */
+    public List<Violation> cited(List<Violation> problems) {
+        return citations.cite(problems);
+    }
+
     /** The request, if the current user may see it; another unit's request is "not found". */
     public Request get(UUID id) {
         var confined = visibility.confinedTo();
@@ -364,7 +372,12 @@ public class Casework {
                             + "; reload it and try again");
         }
         var now = clock.instant();
-        var change = operation.apply(request, actor(username), now);
+        Request.Change change;
+        try {
+            change = operation.apply(request, actor(username), now);
+        } catch (InvalidInput e) {
+            throw new InvalidInput(citations.cite(e.violations()));
+        }
         store.update(change.request(), now);
         record(change, username, request.state().code(), now);
         return change.request();

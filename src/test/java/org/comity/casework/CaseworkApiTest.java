@@ -210,7 +210,12 @@ class CaseworkApiTest {
         var id = id(draft);
         call(Role.CASEWORKER, post("/api/requests/" + id + "/sending"), "{}")
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors.length()").value(12));
+                .andExpect(jsonPath("$.errors.length()").value(12))
+                // Each content problem cites the article it rests on, from the articles catalogue.
+                .andExpect(jsonPath("$.errors[?(@.rule == 'facts-required')].citation")
+                        .value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("40(15)"))))
+                .andExpect(jsonPath("$.errors[?(@.rule == 'facts-required')].citation")
+                        .value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("[V]"))));
         call(
                         Role.CASEWORKER,
                         put("/api/requests/" + id + "/content"),

@@ -166,6 +166,25 @@ class RequestsController {
             Instant updatedAt,
             List<Violation> contentProblems) {
 
+        RequestView withContentProblems(List<Violation> problems) {
+            return new RequestView(
+                    id,
+                    version,
+                    direction,
+                    kind,
+                    state,
+                    stateDetails,
+                    content,
+                    dueAt,
+                    clockStopped,
+                    preservation,
+                    assignee,
+                    createdBy,
+                    createdAt,
+                    updatedAt,
+                    problems);
+        }
+
         static RequestView of(Request request, Instant now) {
             return new RequestView(
                     request.id(),
@@ -187,7 +206,8 @@ class RequestsController {
     }
 
     private RequestView view(Request request) {
-        return RequestView.of(request, clock.instant());
+        var view = RequestView.of(request, clock.instant());
+        return view.withContentProblems(casework.cited(view.contentProblems()));
     }
 
     @PostMapping
@@ -449,7 +469,10 @@ class RequestsController {
                 direction, state, kind, counterpartState, assignee, dueBefore, q, page, size, sort, descending));
         var now = clock.instant();
         return new Page<>(
-                found.items().stream().map(r -> RequestView.of(r, now)).toList(),
+                found.items().stream()
+                        .map(r -> RequestView.of(r, now))
+                        .map(v -> v.withContentProblems(casework.cited(v.contentProblems())))
+                        .toList(),
                 found.page(),
                 found.size(),
                 found.total());

@@ -60,11 +60,19 @@ public class Problems extends ResponseEntityExceptionHandler {
                                 + e.violations().getFirst().message()
                         : e.violations().size() + " fields break rules; see errors");
         problem.setProperty(
-                "errors",
-                e.violations().stream()
-                        .map(v -> Map.of("field", v.field(), "rule", v.rule(), "message", v.message()))
-                        .toList());
+                "errors", e.violations().stream().map(Problems::error).toList());
         return respond(problem);
+    }
+
+    private static Map<String, String> error(org.comity.shared.Violation v) {
+        var error = new java.util.LinkedHashMap<String, String>();
+        error.put("field", v.field());
+        error.put("rule", v.rule());
+        error.put("message", v.message());
+        if (v.citation() != null) {
+            error.put("citation", v.citation());
+        }
+        return error;
     }
 
     @ExceptionHandler(NotFound.class)

@@ -214,6 +214,13 @@ class DraftPages {
         model.addAttribute("steps", Step.values());
         model.addAttribute("current", "review");
         model.addAttribute("requirements", requirements(request.content()).orElse(null));
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        model.addAttribute(
+                "assessment",
+                casework.assessment(request.id(), auth == null ? "console" : auth.getName())
+                        .map(org.comity.safeguards.StoredAssessment::assessment)
+                        .orElse(null));
         return "casework/review";
     }
 

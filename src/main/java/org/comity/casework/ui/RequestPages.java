@@ -339,6 +339,15 @@ class RequestPages {
         requireAnyRole(List.of(role), action);
     }
 
+    /** The safeguards assessment of the version shown (assessed now if this version has none). */
+    private org.comity.safeguards.@Nullable Assessment assessmentOf(Request request) {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        return casework.assessment(request.id(), auth == null ? "console" : auth.getName())
+                .map(org.comity.safeguards.StoredAssessment::assessment)
+                .orElse(null);
+    }
+
     private void requireAnyRole(List<String> roles, java.util.function.Supplier<?> action) {
         var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
                 .getAuthentication();
@@ -364,6 +373,7 @@ class RequestPages {
                         && !request.deadline().stopped());
         model.addAttribute("clockStopped", request.deadline().stopped());
         model.addAttribute("audit", casework.auditTrail(request.id()));
+        model.addAttribute("assessment", assessmentOf(request));
         model.addAttribute("comments", casework.comments(request.id()));
         model.addAttribute("problems", request.contentProblems(LocalDate.ofInstant(now, ZoneOffset.UTC)));
         model.addAttribute("grounds", RefusalGround.values());

@@ -1,0 +1,57 @@
+package org.comity.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.comity.accounts.Accounts;
+import org.comity.accounts.Role;
+import org.comity.testing.NodeTest;
+import org.comity.testing.TestAccounts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The console shows a request's safeguards findings, with severity, citations and the way to resolve. */
+@NodeTest
+class RequestPageFindingsTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Accounts accounts;
+
+    @Test
+    void theRequestPageShowsTheFindingsOfItsCurrentVersion() throws Exception {
+        TestAccounts.createOnePerRole(accounts);
+        var caseworker = httpBasic(TestAccounts.username(Role.CASEWORKER), TestAccounts.PASSWORD);
+        var body = mvc.perform(post("/api/requests")
+                        .with(caseworker)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\": \"STORED_DATA\", \"content\": %s}".formatted(CaseworkApiTest.CONTENT)))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var id = JsonMapper.builder().build().readTree(body).get("id").asString();
+
+        var page = mvc.perform(get("/requests/" + id)
+                        .with(user(TestAccounts.username(Role.CASEWORKER)).roles("CASEWORKER"))
+                        .accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page).contains("id=\"safeguards-assessment\"").contains("finding severity-");
+        assertThat(page).contains("Cites").contains("UNCC Art").contains("To resolve");
+        // Without the fictional States' treaty actions there is no legal basis between XA and XB: a bar.
+        assertThat(page).contains("severity-bar").contains("legal-basis");
+    }
+}

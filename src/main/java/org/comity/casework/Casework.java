@@ -231,7 +231,21 @@ public class Casework {
     }
 
     private Optional<StoredAssessment> assess(Request request, String username, Instant now) {
-        return SafeguardsInput.of(request, day(now)).map(input -> safeguards.assess(input, username));
+        return SafeguardsInput.of(request, day(now), this::lawOf).map(input -> safeguards.assess(input, username));
+    }
+
+    /** The requesting State's offences covering the conduct: their flags, and whether any can mean death. */
+    private SafeguardsInput.OffenceLaw lawOf(
+            org.comity.shared.CountryCode state, java.util.Set<org.comity.jurisdiction.ConductCode> conduct) {
+        var offences = jurisdictions.profile(state).stream()
+                .flatMap(p -> p.offences().stream())
+                .filter(o -> conduct.stream().anyMatch(o::covers))
+                .toList();
+        var flags = java.util.EnumSet.noneOf(org.comity.jurisdiction.OffenceFlag.class);
+        offences.forEach(o -> flags.addAll(o.flags()));
+        boolean death =
+                offences.stream().anyMatch(o -> o.maxPenalty() instanceof org.comity.jurisdiction.MaxPenalty.Death);
+        return new SafeguardsInput.OffenceLaw(flags, death);
     }
 
     private static Assessment forDecision(org.comity.safeguards.Assessment assessment) {

@@ -31,7 +31,27 @@ final class SafeguardsInput {
      *
      * @param today the assessment day: the date an outgoing request is sent on
      */
+    /**
+     * What the requesting State's own law says about an offence's conduct: the flags of its offences
+     * covering that conduct (expression-related, political) and whether any of them carries the death
+     * penalty. Read from its jurisdiction profile, so a request need not declare what its law shows.
+     */
+    record OffenceLaw(java.util.Set<org.comity.jurisdiction.OffenceFlag> flags, boolean deathPenalty) {
+        static final OffenceLaw UNKNOWN = new OffenceLaw(java.util.Set.of(), false);
+    }
+
     static Optional<AssessmentInput> of(Request request, LocalDate today) {
+        return of(request, today, (state, conduct) -> OffenceLaw.UNKNOWN);
+    }
+
+    static Optional<AssessmentInput> of(
+            Request request,
+            LocalDate today,
+            java.util.function.BiFunction<
+                            org.comity.shared.CountryCode,
+                            java.util.Set<org.comity.jurisdiction.ConductCode>,
+                            OffenceLaw>
+                    law) {
         var content = request.content();
         var requesting = state(content.requestingAuthority());
         var requested = state(content.requestedAuthority());
@@ -49,7 +69,9 @@ final class SafeguardsInput {
                 // Incoming: the legal basis must be in force when the request arrived; outgoing: when sent.
                 incoming ? day(request.deadline().startedAt()) : today,
                 blankToNull(content.legalBasis()),
-                content.offences().stream().map(SafeguardsInput::offence).toList(),
+                content.offences().stream()
+                        .map(o -> offence(o, law.apply(requesting, o.conductCategories())))
+                        .toList(),
                 content.subjects().stream().map(SafeguardsInput::subject).toList(),
                 data(content.dataSought()),
                 new AssessmentInput.Emergency(
@@ -64,14 +86,14 @@ final class SafeguardsInput {
                 List.of()));
     }
 
-    private static AssessmentInput.ChargedOffence offence(RequestContent.Offence o) {
+    private static AssessmentInput.ChargedOffence offence(RequestContent.Offence o, OffenceLaw law) {
         var months = o.maximumPenaltyMonths();
         return new AssessmentInput.ChargedOffence(
                 blankToNull(o.domesticProvision()),
                 o.conductCategories(),
                 months == null || months < 0 || months > 1200 ? null : months,
-                false,
-                null,
+                law.deathPenalty(),
+                law.flags(),
                 null);
     }
 

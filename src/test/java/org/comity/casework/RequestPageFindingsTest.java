@@ -54,4 +54,31 @@ class RequestPageFindingsTest {
         // Without the fictional States' treaty actions there is no legal basis between XA and XB: a bar.
         assertThat(page).contains("severity-bar").contains("legal-basis");
     }
+
+    @Test
+    void theRequestingStatesOwnLawFlagsAnExpressionOffence() throws Exception {
+        TestAccounts.createOnePerRole(accounts);
+        // XA (fictional) punishes "discrediting the armed forces"; its profile flags the offence as
+        // expression-related and political. The request itself says nothing of the kind.
+        var content = CaseworkApiTest.ABUSIVE.replace(
+                "\"name\": \"Prosecutor General of Qmland\", \"state\": \"QM\"",
+                "\"name\": \"Prosecutor General of Exemplaria\", \"state\": \"XA\"");
+        assertThat(content).contains("\"XA\"");
+        var body = mvc.perform(post("/api/requests/incoming")
+                        .with(httpBasic(TestAccounts.username(Role.CASEWORKER), TestAccounts.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\": \"STORED_DATA\", \"content\": %s}".formatted(content)))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var id = JsonMapper.builder().build().readTree(body).get("id").asString();
+        var assessment = mvc.perform(get("/api/requests/" + id + "/assessment")
+                        .with(httpBasic(TestAccounts.username(Role.LEGAL_REVIEWER), TestAccounts.PASSWORD)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(assessment).contains("expression-related-offence").contains("political-offence");
+    }
 }

@@ -1,8 +1,5 @@
 package org.comity.accounts;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +11,7 @@ import org.comity.accounts.persistence.JdbcAccounts;
 import org.comity.shared.Conflict;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.NotFound;
+import org.comity.shared.Sha256;
 import org.comity.shared.Violation;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -138,7 +136,7 @@ public class Accounts {
         var id = UUID.randomUUID();
         var now = clock.instant();
         var expires = now.plus(validity);
-        store.insertToken(id, account.username(), name.strip(), sha256(secret), now, expires);
+        store.insertToken(id, account.username(), name.strip(), Sha256.of(secret), now, expires);
         store.audit(now, username, username, "issued API token " + id);
         return new IssuedToken(id, name.strip(), secret, expires);
     }
@@ -161,14 +159,6 @@ public class Accounts {
         if (secret == null || !secret.startsWith(TOKEN_PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
-        return store.accountForToken(sha256(secret), clock.instant());
-    }
-
-    private static byte[] sha256(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return store.accountForToken(Sha256.of(secret), clock.instant());
     }
 }

@@ -1,7 +1,5 @@
 package org.comity.casework;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
@@ -11,6 +9,7 @@ import org.comity.casework.domain.AttachmentPolicy;
 import org.comity.casework.persistence.JdbcAttachments;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.NotFound;
+import org.comity.shared.Sha256;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,7 +47,7 @@ public class Attachments {
                 fileName.strip(),
                 contentType.toLowerCase(Locale.ROOT).split(";")[0].strip(),
                 content.length,
-                HexFormat.of().formatHex(sha256(content)),
+                HexFormat.of().formatHex(Sha256.of(content)),
                 clock.instant(),
                 username);
         store.insert(info, content);
@@ -70,13 +69,5 @@ public class Attachments {
 
     public long maxBytes() {
         return maxBytes;
-    }
-
-    private static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,8 +1,5 @@
 package org.comity.treaty;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,6 +14,7 @@ import org.comity.shared.Conflict;
 import org.comity.shared.CountryCode;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.NotFound;
+import org.comity.shared.Sha256;
 import org.comity.shared.Violation;
 import org.comity.treaty.data.ActionsFile;
 import org.comity.treaty.data.ReferenceData;
@@ -142,7 +140,7 @@ public class Treaties {
                 toAdd.add(action);
             }
         }
-        store.recordImport(id, now, actor, channel, fileName, sha256(csv), toAdd.size(), skipped.size());
+        store.recordImport(id, now, actor, channel, fileName, Sha256.of(csv), toAdd.size(), skipped.size());
         for (TreatyAction action : toAdd) {
             if (!store.insert(action, now, actor, "import", Optional.of(id))) {
                 // The import row above counts this action: roll everything back rather than lie.
@@ -382,14 +380,6 @@ public class Treaties {
         } catch (DateTimeParseException e) {
             violations.add(new Violation(field, "date-format", "must be a date YYYY-MM-DD"));
             return Optional.empty();
-        }
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

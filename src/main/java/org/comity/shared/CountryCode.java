@@ -26,6 +26,18 @@ public record CountryCode(String value) implements Comparable<CountryCode> {
         return new CountryCode(value == null ? null : value.strip().toUpperCase(Locale.ROOT));
     }
 
+    /**
+     * Reads a code a person typed into {@code field}: an invalid one is an {@link InvalidInput} naming
+     * the field, so every endpoint reports it the same way.
+     */
+    public static CountryCode parse(String field, String value) {
+        try {
+            return of(value);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.of(field, "country-code", "an ISO 3166-1 alpha-2 code such as FR or XA");
+        }
+    }
+
     /** True for codes ISO reserves for user assignment, which no real State will ever have. */
     public boolean isUserAssigned() {
         char a = value.charAt(0);

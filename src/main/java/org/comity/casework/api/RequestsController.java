@@ -459,12 +459,7 @@ class RequestsController {
             @RequestParam(defaultValue = "20") int size,
             @RequestParam(defaultValue = "CREATED") RequestQuery.Sort sort,
             @RequestParam(defaultValue = "false") boolean descending) {
-        CountryCode counterpartState;
-        try {
-            counterpartState = counterpart == null ? null : CountryCode.of(counterpart);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInput.of("counterpart", "country-code", "a two-letter ISO 3166-1 code");
-        }
+        var counterpartState = counterpart == null ? null : CountryCode.parse("counterpart", counterpart);
         var found = casework.list(new RequestQuery(
                 direction, state, kind, counterpartState, assignee, dueBefore, q, page, size, sort, descending));
         var now = clock.instant();

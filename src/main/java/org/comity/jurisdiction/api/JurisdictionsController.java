@@ -197,11 +197,7 @@ class JurisdictionsController {
     }
 
     private static CountryCode code(String field, String value) {
-        try {
-            return CountryCode.of(value);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInput.of(field, "country-code", "an ISO 3166-1 alpha-2 code such as FR or XA");
-        }
+        return CountryCode.parse(field, value);
     }
 
     private static ConductCode conduct(String value) {

@@ -16,10 +16,12 @@ import org.comity.safeguards.Measure;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request version as the safeguards engine reads it. Casework's content has no protected roles,
- * characteristics, authorised-testing indications, offence flags, death penalty, compelled assistance,
- * prior proceedings or matters yet: those stay empty rather than being guessed. A request that does not
- * name two different States cannot be assessed at all.
+ * A request version as the safeguards engine reads it. Offence flags and the death penalty come from the
+ * requesting State's own profile; protected roles, characteristics, authorised testing, compelled
+ * assistance, prior proceedings and matters come from what the request or the reviewer recorded, and
+ * stay empty rather than being guessed. An incomplete prior proceeding (no State, subject or outcome) is
+ * left out here and named by the content rules. A request that does not name two different States
+ * cannot be assessed at all.
  */
 final class SafeguardsInput {
 
@@ -78,11 +80,11 @@ final class SafeguardsInput {
                         content.emergency(),
                         content.urgency() != null && present(content.urgency().imminentRisk())),
                 conditions(content.safeguards()),
-                null,
-                false,
-                List.of(),
+                content.compelled(),
+                content.deathPenaltyAssurances(),
+                priorProceedings(content),
                 use(content.conditions()),
-                null,
+                content.matters(),
                 List.of()));
     }
 
@@ -110,10 +112,10 @@ final class SafeguardsInput {
                         : AssessmentInput.Subject.Role.valueOf(s.role().name()),
                 present(s.name()) || !identifiers.isEmpty(),
                 s.nationality(),
-                null,
-                null,
+                s.protectedRoles(),
+                s.characteristics(),
                 identifiers,
-                false);
+                s.authorisedTesting());
     }
 
     private static AssessmentInput.@Nullable DataSought data(RequestContent.@Nullable DataSought data) {
@@ -129,7 +131,7 @@ final class SafeguardsInput {
             // An inverted period bounds nothing; the content rules report it to the caseworker.
             to = null;
         }
-        return new AssessmentInput.DataSought(categories, from, to, false, false);
+        return new AssessmentInput.DataSought(categories, from, to, data.allData(), data.unidentifiedAccounts());
     }
 
     private static AssessmentInput.@Nullable MeasureConditions conditions(
@@ -150,7 +152,25 @@ final class SafeguardsInput {
         return conditions == null
                 ? null
                 : new AssessmentInput.UseConditions(
-                        conditions.speciality(), conditions.onwardTransferNeedsConsent(), List.of());
+                        conditions.speciality(),
+                        conditions.onwardTransferNeedsConsent(),
+                        conditions.onwardTransferTo());
+    }
+
+    private static List<AssessmentInput.PriorProceeding> priorProceedings(RequestContent content) {
+        return content.priorProceedings().stream()
+                .filter(p -> p.state() != null
+                        && p.outcome() != null
+                        && p.subject() != null
+                        && p.subject() >= 0
+                        && p.subject() < content.subjects().size())
+                .map(p -> new AssessmentInput.PriorProceeding(
+                        p.state(),
+                        p.subject(),
+                        p.conduct(),
+                        AssessmentInput.PriorProceeding.Outcome.valueOf(
+                                p.outcome().name())))
+                .toList();
     }
 
     private static org.comity.shared.@Nullable CountryCode state(RequestContent.@Nullable Authority authority) {

@@ -5,6 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.comity.jurisdiction.ConductCode;
+import org.comity.safeguards.AssessmentInput.Matter;
+import org.comity.safeguards.Characteristic;
+import org.comity.safeguards.CompelledAssistance;
+import org.comity.safeguards.ProtectedRole;
 import org.comity.shared.CountryCode;
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +18,13 @@ import org.jspecify.annotations.Nullable;
  * request is sent or registered.
  *
  * @param legalBasis id of an instrument in the treaty catalogue; the treaty module resolves it
+ * @param compelled what the request would compel a person (often a provider's engineer) to do beyond
+ *     producing data: disclose credentials or keys, unlock a device, weaken security
+ * @param deathPenaltyAssurances the requesting State assures the death penalty will not be imposed or
+ *     carried out
+ * @param priorProceedings proceedings elsewhere for the same conduct against a subject (ne bis in idem)
+ * @param matters what the request also involves that is never a ground for refusal (bank secrecy, a
+ *     fiscal matter); recorded so the assessment can say so, never so it can refuse
  */
 public record RequestContent(
         @Nullable Authority requestingAuthority,
@@ -27,11 +38,54 @@ public record RequestContent(
         @Nullable Urgency urgency,
         @Nullable MeasureSafeguards safeguards,
         @Nullable Confidentiality confidentiality,
-        @Nullable UseConditions conditions) {
+        @Nullable UseConditions conditions,
+        Set<CompelledAssistance> compelled,
+        Boolean deathPenaltyAssurances,
+        List<PriorProceeding> priorProceedings,
+        Set<Matter> matters) {
 
     public RequestContent {
         offences = offences == null ? List.of() : List.copyOf(offences);
         subjects = subjects == null ? List.of() : List.copyOf(subjects);
+        compelled = compelled == null ? Set.of() : Set.copyOf(compelled);
+        priorProceedings = priorProceedings == null ? List.of() : List.copyOf(priorProceedings);
+        matters = matters == null ? Set.of() : Set.copyOf(matters);
+        // Boxed so that content written before these items existed (or a client that omits them) reads
+        // as "not stated"; never null once built.
+        deathPenaltyAssurances = Boolean.TRUE.equals(deathPenaltyAssurances);
+    }
+
+    /** Content with nothing recorded beyond the request's core items (no compelled assistance, …). */
+    public RequestContent(
+            @Nullable Authority requestingAuthority,
+            @Nullable Authority requestedAuthority,
+            @Nullable String legalBasis,
+            List<Offence> offences,
+            @Nullable String summaryOfFacts,
+            List<Subject> subjects,
+            @Nullable DataSought dataSought,
+            @Nullable String purpose,
+            @Nullable Urgency urgency,
+            @Nullable MeasureSafeguards safeguards,
+            @Nullable Confidentiality confidentiality,
+            @Nullable UseConditions conditions) {
+        this(
+                requestingAuthority,
+                requestedAuthority,
+                legalBasis,
+                offences,
+                summaryOfFacts,
+                subjects,
+                dataSought,
+                purpose,
+                urgency,
+                safeguards,
+                confidentiality,
+                conditions,
+                Set.of(),
+                false,
+                List.of(),
+                Set.of());
     }
 
     public Urgency.Level urgencyLevel() {
@@ -59,15 +113,40 @@ public record RequestContent(
         }
     }
 
-    /** A person concerned (domain.md §4.1(e)) and what is known of them. */
+    /**
+     * A person concerned (domain.md §4.1(e)) and what is known of them.
+     *
+     * @param protectedRoles roles whose targeting is a known pattern of repression (journalist, lawyer,
+     *     …), as the request or the reviewer records them
+     * @param characteristics characteristics on account of which the person could be persecuted, as the
+     *     request or the reviewer records them
+     * @param authorisedTesting there are indications the conduct was authorised testing or protection of
+     *     a system (a coordinated vulnerability disclosure, a penetration-test contract)
+     */
     public record Subject(
             @Nullable Role role,
             @Nullable String name,
             @Nullable CountryCode nationality,
             @Nullable String location,
-            List<Identifier> identifiers) {
+            List<Identifier> identifiers,
+            Set<ProtectedRole> protectedRoles,
+            Set<Characteristic> characteristics,
+            Boolean authorisedTesting) {
         public Subject {
+            authorisedTesting = Boolean.TRUE.equals(authorisedTesting);
             identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
+            protectedRoles = protectedRoles == null ? Set.of() : Set.copyOf(protectedRoles);
+            characteristics = characteristics == null ? Set.of() : Set.copyOf(characteristics);
+        }
+
+        /** A subject of whom nothing is recorded that could put them at risk. */
+        public Subject(
+                @Nullable Role role,
+                @Nullable String name,
+                @Nullable CountryCode nationality,
+                @Nullable String location,
+                List<Identifier> identifiers) {
+            this(role, name, nationality, location, identifiers, Set.of(), Set.of(), false);
         }
 
         public enum Role {
@@ -99,14 +178,29 @@ public record RequestContent(
         }
     }
 
-    /** The data asked for: which categories (domain.md §2), over which period, from whom. */
+    /**
+     * The data asked for: which categories (domain.md §2), over which period, from whom.
+     *
+     * @param allData the request asks for "all data" of an account or service rather than categories
+     * @param unidentifiedAccounts the request asks for accounts it does not identify ("all accounts of
+     *     the organisers of …")
+     */
     public record DataSought(
             Set<DataCategory> categories,
             @Nullable Instant from,
             @Nullable Instant to,
-            @Nullable String provider) {
+            @Nullable String provider,
+            Boolean allData,
+            Boolean unidentifiedAccounts) {
         public DataSought {
+            allData = Boolean.TRUE.equals(allData);
+            unidentifiedAccounts = Boolean.TRUE.equals(unidentifiedAccounts);
             categories = categories == null ? Set.of() : Set.copyOf(categories);
+        }
+
+        public DataSought(
+                Set<DataCategory> categories, @Nullable Instant from, @Nullable Instant to, @Nullable String provider) {
+            this(categories, from, to, provider, false, false);
         }
     }
 
@@ -142,9 +236,47 @@ public record RequestContent(
     public record Confidentiality(
             boolean required, @Nullable LocalDate endsOn) {}
 
-    /** Conditions on use: speciality, onward transfer only with prior consent, anything else. */
+    /**
+     * Conditions on use: speciality, onward transfer only with prior consent, anything else.
+     *
+     * @param onwardTransferTo States the requesting State says it will pass the data on to
+     */
     public record UseConditions(
             boolean speciality,
             boolean onwardTransferNeedsConsent,
-            @Nullable String other) {}
+            @Nullable String other,
+            List<CountryCode> onwardTransferTo) {
+        public UseConditions {
+            onwardTransferTo = onwardTransferTo == null ? List.of() : List.copyOf(onwardTransferTo);
+        }
+
+        public UseConditions(boolean speciality, boolean onwardTransferNeedsConsent, @Nullable String other) {
+            this(speciality, onwardTransferNeedsConsent, other, List.of());
+        }
+    }
+
+    /**
+     * A proceeding in another State for the same conduct against one of the subjects. A draft may hold
+     * it incomplete; the content rules name what is missing.
+     *
+     * @param subject index of the subject in {@link #subjects()}
+     */
+    public record PriorProceeding(
+            @Nullable CountryCode state,
+            @Nullable Integer subject,
+            Set<ConductCode> conduct,
+            @Nullable Outcome outcome,
+            @Nullable String reference) {
+        public PriorProceeding {
+            conduct = conduct == null ? Set.of() : Set.copyOf(conduct);
+        }
+
+        public enum Outcome {
+            ACQUITTED,
+            CONVICTED,
+            PARDONED,
+            DISCONTINUED,
+            PENDING
+        }
+    }
 }

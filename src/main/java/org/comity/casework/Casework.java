@@ -79,7 +79,10 @@ public class Casework {
         this.limits = limits;
     }
 
-    /** Conduct codes come from the jurisdiction module's vocabulary, so offences compare across States. */
+    /**
+     * Conduct codes come from the jurisdiction module's vocabulary, so offences compare across States and
+     * with prior proceedings.
+     */
     private void requireKnownConduct(RequestContent content) {
         var problems = new ArrayList<Violation>();
         var offences = content.offences();
@@ -88,6 +91,17 @@ public class Casework {
                 if (!jurisdictions.knowsConduct(code)) {
                     problems.add(new Violation(
                             "content.offences[" + i + "].conductCategories",
+                            "unknown-conduct",
+                            "'" + code + "' is not in the conduct vocabulary (GET /api/jurisdictions/conduct)"));
+                }
+            }
+        }
+        var proceedings = content.priorProceedings();
+        for (int i = 0; i < proceedings.size(); i++) {
+            for (var code : proceedings.get(i).conduct()) {
+                if (!jurisdictions.knowsConduct(code)) {
+                    problems.add(new Violation(
+                            "content.priorProceedings[" + i + "].conduct",
                             "unknown-conduct",
                             "'" + code + "' is not in the conduct vocabulary (GET /api/jurisdictions/conduct)"));
                 }

@@ -186,10 +186,24 @@ class CaseworkSafeguardsContentTest {
 
         // A second report of the same refusal changes nothing.
         safeguards.recordPersecutionRefusal(UUID.fromString(first), CountryCode.of("XA"), CountryCode.of("XB"));
-        assertThat(jdbc.sql("SELECT count(*) FROM safeguards_persecution_refusal")
+        assertThat(jdbc.sql("SELECT count(*) FROM safeguards_persecution_refusal WHERE request_id = ?")
+                        .param(UUID.fromString(first))
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aPartialGrantRefusingTheRestOnPersecutionGroundsIsOnTheRecordToo() throws Exception {
+        var first = underReview(content("198.51.100.13").replace("\"XA\"", "\"XE\""));
+        decide(first, """
+                {"outcome": "partially-granted", "granted": "subscriber data for January only",
+                 "reasons": [{"ground": "PERSECUTION", "explanation": "the rest aims at the person's opinions"}]}
+                """, "partially-granted");
+        var next = registered(content("198.51.100.14").replace("\"XA\"", "\"XE\""));
+        assessment(next)
+                .andExpect(jsonPath("$.findings[?(@.rule == 'requesting-state-record')].severity")
+                        .value(hasItem("CONCERN")));
     }
 
     @Test
@@ -264,14 +278,18 @@ class CaseworkSafeguardsContentTest {
     }
 
     private void refuse(String id, String ground) throws Exception {
+        decide(id, """
+                {"outcome": "refused",
+                 "reasons": [{"ground": "%s", "explanation": "the request aims at the person"}]}
+                """.formatted(ground), "refused");
+    }
+
+    private void decide(String id, String decision, String finalState) throws Exception {
         call(Role.LEGAL_REVIEWER, post("/api/requests/" + id + "/consultations"), """
                         {"with": "Central Authority of the requesting State", "summary": "no answer on the concerns"}""")
                 .andExpect(status().isOk());
         var state = CaseworkApiTest.JSON
-                .readTree(call(Role.LEGAL_REVIEWER, post("/api/requests/" + id + "/decision"), """
-                                {"outcome": "refused",
-                                 "reasons": [{"ground": "%s", "explanation": "the request aims at the person"}]}
-                                """.formatted(ground))
+                .readTree(call(Role.LEGAL_REVIEWER, post("/api/requests/" + id + "/decision"), decision)
                         .andExpect(status().isOk())
                         .andReturn()
                         .getResponse()
@@ -283,7 +301,7 @@ class CaseworkSafeguardsContentTest {
                     .andExpect(status().isOk());
         }
         mvc.perform(get("/api/requests/" + id).with(as(Role.AUDITOR)))
-                .andExpect(jsonPath("$.state").value("refused"));
+                .andExpect(jsonPath("$.state").value(finalState));
     }
 
     private static String draft(String content) {

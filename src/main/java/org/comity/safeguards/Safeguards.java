@@ -129,7 +129,10 @@ public class Safeguards {
                 changed);
     }
 
-    /** Casework reports a refusal on persecution grounds: the requesting State's record for later requests. */
+    /**
+     * Casework reports a refusal on persecution grounds: the requesting State's record for later requests.
+     * One record per request; a second report of the same request changes nothing.
+     */
     @Transactional
     public void recordPersecutionRefusal(UUID requestId, CountryCode requesting, CountryCode requested) {
         store.recordPersecutionRefusal(requestId, requesting, requested, LocalDate.now(clock));

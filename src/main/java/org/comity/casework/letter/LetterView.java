@@ -36,6 +36,27 @@ public record LetterView(
         @Nullable ConditionsLine conditions,
         List<ContactLine> contacts) {
 
+    /**
+     * The direction of a piece of user text, from its first strong character: a French fact in an
+     * Arabic letter still reads left to right, an Arabic name in an English one right to left.
+     */
+    public String dir(@Nullable String text) {
+        if (text != null) {
+            for (int i = 0; i < text.length(); ) {
+                int cp = text.codePointAt(i);
+                byte d = Character.getDirectionality(cp);
+                if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
+                    return "ltr";
+                }
+                if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+                    return "rtl";
+                }
+                i += Character.charCount(cp);
+            }
+        }
+        return rightToLeft ? "rtl" : "ltr";
+    }
+
     /** An authority and its State's name (the code when the registry does not know it). */
     public record Party(
             @Nullable String authority, @Nullable String state) {}

@@ -103,6 +103,7 @@ class LetterTest {
             assertThat(document.getDocumentInformation().getTitle()).startsWith("Letter of request");
         }
         assertThat(text)
+                .contains("Draft: not yet approved for sending")
                 .contains("Letter of request")
                 .contains("Central Authority of Xanadu")
                 .contains("Ministry of Justice of Xebia")

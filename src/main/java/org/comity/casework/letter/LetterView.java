@@ -8,11 +8,14 @@ import org.jspecify.annotations.Nullable;
  * the audit trail), already formatted for the letter's language. Enum values stay names; the template
  * turns them into words from the message bundles. Every string here is user text or derived from it
  * and is printed escaped.
+ *
+ * @param draft the request has not been approved for sending: the letter says so at its top
  */
 public record LetterView(
         String lang,
         boolean rightToLeft,
         String kind,
+        boolean draft,
         String reference,
         String shortReference,
         long version,

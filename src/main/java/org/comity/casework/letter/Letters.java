@@ -30,6 +30,7 @@ import org.comity.casework.Casework;
 import org.comity.casework.domain.KindOfAssistance;
 import org.comity.casework.domain.Request;
 import org.comity.casework.domain.RequestContent;
+import org.comity.casework.domain.RequestState;
 import org.comity.jurisdiction.AuthorityRole;
 import org.comity.jurisdiction.ConductCode;
 import org.comity.jurisdiction.Jurisdictions;
@@ -177,6 +178,8 @@ public class Letters {
                 language.code(),
                 language.rightToLeft(),
                 request.kind().name(),
+                request.state() instanceof RequestState.Draft
+                        || request.state() instanceof RequestState.AwaitingSendApproval,
                 request.id().toString(),
                 request.id().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT),
                 request.version(),

@@ -98,7 +98,12 @@ public class Safeguards implements SmartInitializingSingleton {
      */
     @Override
     public void afterSingletonsInstantiated() {
-        var all = new ArrayList<>(packs.all());
+        reloadPolicyPacks();
+    }
+
+    /** Shipped and imported packs, read and checked again: what a restart loads. */
+    synchronized void reloadPolicyPacks() {
+        var all = new ArrayList<>(loadShippedPacks());
         for (var stored : packStore.all()) {
             var pack = PolicyPackFile.read(
                     stored.source() + " (" + stored.state().value() + " version " + stored.version() + ", imported)",

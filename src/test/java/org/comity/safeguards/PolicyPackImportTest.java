@@ -78,6 +78,9 @@ class PolicyPackImportTest {
     @Autowired
     Accounts accounts;
 
+    @Autowired
+    Safeguards safeguards;
+
     @BeforeEach
     void accounts() {
         TestAccounts.createOnePerRole(accounts);
@@ -169,6 +172,13 @@ class PolicyPackImportTest {
         mvc.perform(get("/api/safeguards/policy-packs/imports").with(basic(Role.AUDITOR)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.outcome == 'accepted')].version", hasItem(2)));
+
+        // What a restart loads: the shipped packs and the stored ones, checked again.
+        safeguards.reloadPolicyPacks();
+        assertThat(safeguards.policyPackVersions())
+                .filteredOn(v -> v.state().value().equals("XB"))
+                .extracting(v -> v.version() + (v.current() ? " current" : "") + " " + v.importedBy())
+                .containsExactly("2 current " + TestAccounts.username(Role.ADMIN), "1 null");
     }
 
     @Test

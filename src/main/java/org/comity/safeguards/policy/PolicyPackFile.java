@@ -67,7 +67,11 @@ public final class PolicyPackFile {
         var reader = new PolicyPackFile(file, citations);
         var pack = reader.parse(text);
         if (!reader.problems.isEmpty() || pack.isEmpty()) {
-            throw new PolicyPackProblems(file, reader.problems, reader.state, reader.version);
+            // In file order, as a person fixing the file reads it (the sort is stable within a line).
+            var byLine = reader.problems.stream()
+                    .sorted(java.util.Comparator.comparingInt(PolicyPackProblems.Problem::line))
+                    .toList();
+            throw new PolicyPackProblems(file, byLine, reader.state, reader.version);
         }
         return pack.get();
     }

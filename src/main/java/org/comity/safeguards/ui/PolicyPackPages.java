@@ -51,14 +51,6 @@ class PolicyPackPages {
                     FieldErrors.of(InvalidInput.of("file", "file-required", "choose a file"), List.of("file")));
             return show(model);
         }
-        if (file.getSize() > 4L * Safeguards.MAX_PACK_CHARS) {
-            model.addAttribute(
-                    "errors",
-                    FieldErrors.of(
-                            InvalidInput.of("file", "policy-pack-too-large", "the file is too large"),
-                            List.of("file")));
-            return show(model);
-        }
         try {
             model.addAttribute(
                     "imported",

@@ -89,13 +89,13 @@ record ContentForm(
             @Nullable String domesticProvision,
             Set<String> conductCategories,
             @Nullable String maximumPenaltyMonths) {
-        boolean blank() {
+        public boolean blank() {
             return ContentForm.blank(domesticProvision)
                     && conductCategories.isEmpty()
                     && ContentForm.blank(maximumPenaltyMonths);
         }
 
-        boolean has(String code) {
+        public boolean has(String code) {
             return conductCategories.contains(code);
         }
     }
@@ -110,7 +110,7 @@ record ContentForm(
             Set<ProtectedRole> protectedRoles,
             Set<Characteristic> characteristics,
             boolean authorisedTesting) {
-        boolean blank() {
+        public boolean blank() {
             return role == null
                     && ContentForm.blank(name)
                     && ContentForm.blank(nationality)
@@ -127,7 +127,7 @@ record ContentForm(
             @Nullable String value,
             @Nullable String observedAt,
             @Nullable String timeZone) {
-        boolean blank() {
+        public boolean blank() {
             return type == null
                     && ContentForm.blank(value)
                     && ContentForm.blank(observedAt)
@@ -142,7 +142,7 @@ record ContentForm(
             Set<String> conduct,
             PriorProceeding.@Nullable Outcome outcome,
             @Nullable String reference) {
-        boolean blank() {
+        public boolean blank() {
             return ContentForm.blank(state)
                     && ContentForm.blank(subject)
                     && conduct.isEmpty()
@@ -150,7 +150,7 @@ record ContentForm(
                     && ContentForm.blank(reference);
         }
 
-        boolean has(String code) {
+        public boolean has(String code) {
             return conduct.contains(code);
         }
     }
@@ -644,6 +644,13 @@ record ContentForm(
         if (p.startsWith("requestedAuthority")) {
             return p.endsWith(".state") ? "requestedState" : "requestedName";
         }
+        // "Name at least one offence" belongs next to the blank row on screen, if there is one.
+        if (p.equals("offences") && !offences.isEmpty()) {
+            return "offences[0].domesticProvision";
+        }
+        if (p.equals("subjects") && !subjects.isEmpty()) {
+            return "subjects[0].name";
+        }
         var row = ROW_PATH.matcher(p);
         if (row.matches()) {
             var list = row.group(1);
@@ -737,7 +744,7 @@ record ContentForm(
     }
 
     /** The subject rows that a prior proceeding may point at, labelled by their position. */
-    List<Integer> subjectIndexes() {
+    public List<Integer> subjectIndexes() {
         var all = new ArrayList<Integer>();
         for (int i = 0; i < subjects.size(); i++) {
             all.add(i);
@@ -745,15 +752,14 @@ record ContentForm(
         return all;
     }
 
-    /** The subject a stored prior proceeding points at, for the content section. */
-    @Nullable
-    SubjectRow subject(@Nullable String index) {
+    /** The number (from 1) of the subject a prior proceeding points at, for the content section. */
+    public @Nullable Integer subjectNumber(@Nullable String index) {
         if (blank(index)) {
             return null;
         }
         try {
             int i = Integer.parseInt(index.strip());
-            return i >= 0 && i < subjects.size() ? subjects.get(i) : null;
+            return i >= 0 && i < subjects.size() ? i + 1 : null;
         } catch (NumberFormatException e) {
             return null;
         }

@@ -315,8 +315,9 @@ class ConsoleBrowserTest {
     }
 
     private void submit() {
-        // Not the hidden default button of the drafting forms (Enter in a field), the visible one.
-        clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]:not(.visually-hidden)")));
+        // The visible save button: not the hidden default one (Enter in a field), nor add/remove rows.
+        clickAndWait(browser.findElement(
+                By.cssSelector("main form button[type=submit]:not(.visually-hidden):not(.row-edit)")));
     }
 
     /** Clicks and waits for the next page, so no assertion reads the page that was left. */

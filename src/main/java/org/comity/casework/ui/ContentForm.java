@@ -7,25 +7,38 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.comity.casework.domain.RequestContent;
 import org.comity.casework.domain.RequestContent.Authority;
 import org.comity.casework.domain.RequestContent.DataCategory;
 import org.comity.casework.domain.RequestContent.Identifier;
+import org.comity.casework.domain.RequestContent.PriorProceeding;
 import org.comity.casework.domain.RequestContent.Subject;
 import org.comity.jurisdiction.ConductCode;
+import org.comity.safeguards.AssessmentInput.Matter;
+import org.comity.safeguards.Characteristic;
+import org.comity.safeguards.CompelledAssistance;
+import org.comity.safeguards.ProtectedRole;
 import org.comity.shared.CountryCode;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.Violation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The content of a request as the console's forms post it: flat fields, one offence, one subject with
- * one identifier (the API takes any number). Every step of the drafting form posts a subset of these
- * fields; {@link #merge} keeps what the step did not post. Field paths of casework's violations map
- * back onto these input names ({@link #inputFor}).
+ * The content of a request as the console's forms post it. Lists (offences, subjects, a subject's
+ * identifiers, prior proceedings) are posted as indexed inputs named like casework's field paths
+ * ({@code offences[1].maximumPenaltyMonths}), so casework's violations land next to the input they are
+ * about. Rows are added and removed by submit buttons ({@link #edit}), without JavaScript. Rows left
+ * entirely blank are not part of the content; {@link #inputFor} maps a violation on the n-th offence
+ * of the content back onto the row the user sees.
  */
 record ContentForm(
         @Nullable String requestingName,
@@ -33,53 +46,128 @@ record ContentForm(
         @Nullable String requestedName,
         @Nullable String requestedState,
         @Nullable String legalBasis,
-        @Nullable String provision,
-        @Nullable Set<String> conduct,
-        @Nullable String maxPenaltyMonths,
+        List<OffenceRow> offences,
         @Nullable String summaryOfFacts,
         @Nullable String purpose,
-        Subject.@Nullable Role subjectRole,
-        @Nullable String subjectName,
-        @Nullable String subjectNationality,
-        @Nullable String subjectLocation,
-        Identifier.@Nullable Type identifierType,
-        @Nullable String identifierValue,
-        @Nullable String identifierObservedAt,
-        @Nullable String identifierTimeZone,
-        @Nullable Set<DataCategory> dataCategories,
+        boolean deathPenaltyAssurances,
+        Set<Matter> matters,
+        List<SubjectRow> subjects,
+        Set<DataCategory> dataCategories,
         @Nullable String dataFrom,
         @Nullable String dataTo,
         @Nullable String provider,
+        boolean allData,
+        boolean unidentifiedAccounts,
+        List<PriorRow> priorProceedings,
         RequestContent.Urgency.@Nullable Level urgency,
         @Nullable String imminentRisk,
         @Nullable String authorisingBody,
-        @Nullable Boolean judicialOrIndependent,
+        boolean judicialOrIndependent,
         @Nullable String legalGrounds,
         @Nullable String proportionality,
         @Nullable String durationDays,
-        @Nullable Boolean confidential,
+        Set<CompelledAssistance> compelled,
+        boolean confidential,
         @Nullable String confidentialUntil,
-        @Nullable Boolean speciality,
-        @Nullable Boolean onwardTransferNeedsConsent,
+        boolean speciality,
+        boolean onwardTransferNeedsConsent,
+        @Nullable String onwardTransferTo,
         @Nullable String otherConditions) {
 
-    /** The steps of the drafting form and the inputs each one posts. */
+    /** Beyond these a request is a fishing expedition or a typing accident; the API has its own limits. */
+    static final int MAX_OFFENCES = 20;
+
+    static final int MAX_SUBJECTS = 50;
+    static final int MAX_IDENTIFIERS = 20;
+    static final int MAX_PRIOR_PROCEEDINGS = 20;
+
+    /** Indexes with more digits are ignored: no form row count comes near them. */
+    private static final String INDEX = "\\[(\\d{1,4})\\]";
+
+    /** One offence as the form shows it. */
+    record OffenceRow(
+            @Nullable String domesticProvision,
+            Set<String> conductCategories,
+            @Nullable String maximumPenaltyMonths) {
+        public boolean blank() {
+            return ContentForm.blank(domesticProvision)
+                    && conductCategories.isEmpty()
+                    && ContentForm.blank(maximumPenaltyMonths);
+        }
+
+        public boolean has(String code) {
+            return conductCategories.contains(code);
+        }
+    }
+
+    /** One subject with its identifiers and what is recorded to protect them. */
+    record SubjectRow(
+            Subject.@Nullable Role role,
+            @Nullable String name,
+            @Nullable String nationality,
+            @Nullable String location,
+            List<IdentifierRow> identifiers,
+            Set<ProtectedRole> protectedRoles,
+            Set<Characteristic> characteristics,
+            boolean authorisedTesting) {
+        public boolean blank() {
+            return role == null
+                    && ContentForm.blank(name)
+                    && ContentForm.blank(nationality)
+                    && ContentForm.blank(location)
+                    && identifiers.stream().allMatch(IdentifierRow::blank)
+                    && protectedRoles.isEmpty()
+                    && characteristics.isEmpty()
+                    && !authorisedTesting;
+        }
+    }
+
+    record IdentifierRow(
+            Identifier.@Nullable Type type,
+            @Nullable String value,
+            @Nullable String observedAt,
+            @Nullable String timeZone) {
+        public boolean blank() {
+            return type == null
+                    && ContentForm.blank(value)
+                    && ContentForm.blank(observedAt)
+                    && ContentForm.blank(timeZone);
+        }
+    }
+
+    /** @param subject the index of the subject row, as the select posts it */
+    record PriorRow(
+            @Nullable String state,
+            @Nullable String subject,
+            Set<String> conduct,
+            PriorProceeding.@Nullable Outcome outcome,
+            @Nullable String reference) {
+        public boolean blank() {
+            return ContentForm.blank(state)
+                    && ContentForm.blank(subject)
+                    && conduct.isEmpty()
+                    && outcome == null
+                    && ContentForm.blank(reference);
+        }
+
+        public boolean has(String code) {
+            return conduct.contains(code);
+        }
+    }
+
+    /** The steps of the drafting form and the inputs (by their first name segment) each one posts. */
     enum Step {
         PARTIES(List.of("requestingName", "requestingState", "requestedName", "requestedState", "legalBasis")),
-        OFFENCE(List.of("provision", "conduct", "maxPenaltyMonths", "summaryOfFacts", "purpose")),
+        OFFENCE(List.of("offences", "summaryOfFacts", "purpose", "deathPenaltyAssurances", "matters")),
         SUBJECTS(List.of(
-                "subjectRole",
-                "subjectName",
-                "subjectNationality",
-                "subjectLocation",
-                "identifierType",
-                "identifierValue",
-                "identifierObservedAt",
-                "identifierTimeZone",
+                "subjects",
                 "dataCategories",
                 "dataFrom",
                 "dataTo",
-                "provider")),
+                "provider",
+                "allData",
+                "unidentifiedAccounts",
+                "priorProceedings")),
         CONDITIONS(List.of(
                 "urgency",
                 "imminentRisk",
@@ -88,10 +176,12 @@ record ContentForm(
                 "legalGrounds",
                 "proportionality",
                 "durationDays",
+                "compelled",
                 "confidential",
                 "confidentialUntil",
                 "speciality",
                 "onwardTransferNeedsConsent",
+                "onwardTransferTo",
                 "otherConditions"));
 
         final List<String> inputs;
@@ -100,8 +190,13 @@ record ContentForm(
             this.inputs = inputs;
         }
 
+        /** Whether an input ({@code offences[1].domesticProvision}, {@code purpose}) is on this step. */
+        boolean holds(@Nullable String input) {
+            return input != null && inputs.contains(head(input));
+        }
+
         String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         int number() {
@@ -122,12 +217,80 @@ record ContentForm(
         return of(new RequestContent(null, null, null, List.of(), null, List.of(), null, null, null, null, null, null));
     }
 
+    /** An empty form with these parties filled in (the node's own authority, on one side). */
+    static ContentForm parties(
+            @Nullable String requestingName,
+            @Nullable CountryCode requestingState,
+            @Nullable String requestedName,
+            @Nullable CountryCode requestedState) {
+        var content = new RequestContent(
+                authority(requestingName, requestingState),
+                authority(requestedName, requestedState),
+                "UNCC",
+                List.of(),
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        return of(content);
+    }
+
+    /** The form showing stored content; empty lists show one blank row to fill in. */
     static ContentForm of(RequestContent c) {
-        var offence = c.offences().isEmpty() ? null : c.offences().getFirst();
-        var subject = c.subjects().isEmpty() ? null : c.subjects().getFirst();
-        var identifier = subject == null || subject.identifiers().isEmpty()
-                ? null
-                : subject.identifiers().getFirst();
+        var offences = c.offences().stream()
+                .map(o -> new OffenceRow(
+                        o.domesticProvision(),
+                        o.conductCategories().stream()
+                                .map(ConductCode::value)
+                                .collect(Collectors.toCollection(TreeSet::new)),
+                        o.maximumPenaltyMonths() == null
+                                ? null
+                                : o.maximumPenaltyMonths().toString()))
+                .collect(Collectors.toCollection(ArrayList::new));
+        if (offences.isEmpty()) {
+            offences.add(blankOffence());
+        }
+        var subjects = c.subjects().stream()
+                .map(s -> {
+                    var identifiers = s.identifiers().stream()
+                            .map(i -> new IdentifierRow(
+                                    i.type(),
+                                    i.value(),
+                                    i.observedAt() == null
+                                            ? null
+                                            : LocalDateTime.ofInstant(i.observedAt(), zone(i.timeZone()))
+                                                    .toString(),
+                                    i.timeZone()))
+                            .collect(Collectors.toCollection(ArrayList::new));
+                    if (identifiers.isEmpty()) {
+                        identifiers.add(blankIdentifier());
+                    }
+                    return new SubjectRow(
+                            s.role(),
+                            s.name(),
+                            s.nationality() == null ? null : s.nationality().value(),
+                            s.location(),
+                            identifiers,
+                            s.protectedRoles(),
+                            s.characteristics(),
+                            s.authorisedTesting());
+                })
+                .collect(Collectors.toCollection(ArrayList::new));
+        if (subjects.isEmpty()) {
+            subjects.add(blankSubject());
+        }
+        var prior = c.priorProceedings().stream()
+                .map(p -> new PriorRow(
+                        p.state() == null ? null : p.state().value(),
+                        p.subject() == null ? null : p.subject().toString(),
+                        p.conduct().stream().map(ConductCode::value).collect(Collectors.toCollection(TreeSet::new)),
+                        p.outcome(),
+                        p.reference()))
+                .toList();
         var data = c.dataSought();
         var safeguards = c.safeguards();
         var conf = c.confidentiality();
@@ -142,34 +305,19 @@ record ContentForm(
                         ? null
                         : c.requestedAuthority().state().value(),
                 c.legalBasis(),
-                offence == null ? null : offence.domesticProvision(),
-                offence == null
-                        ? Set.of()
-                        : offence.conductCategories().stream()
-                                .map(ConductCode::value)
-                                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)),
-                offence == null || offence.maximumPenaltyMonths() == null
-                        ? null
-                        : offence.maximumPenaltyMonths().toString(),
+                offences,
                 c.summaryOfFacts(),
                 c.purpose(),
-                subject == null ? null : subject.role(),
-                subject == null ? null : subject.name(),
-                subject == null || subject.nationality() == null
-                        ? null
-                        : subject.nationality().value(),
-                subject == null ? null : subject.location(),
-                identifier == null ? null : identifier.type(),
-                identifier == null ? null : identifier.value(),
-                identifier == null || identifier.observedAt() == null
-                        ? null
-                        : LocalDateTime.ofInstant(identifier.observedAt(), zone(identifier.timeZone()))
-                                .toString(),
-                identifier == null ? null : identifier.timeZone(),
+                c.deathPenaltyAssurances(),
+                c.matters(),
+                subjects,
                 data == null ? Set.of() : data.categories(),
                 data == null || data.from() == null ? null : day(data.from()),
                 data == null || data.to() == null ? null : day(data.to()),
                 data == null ? null : data.provider(),
+                data != null && data.allData(),
+                data != null && data.unidentifiedAccounts(),
+                prior,
                 c.urgency() == null ? null : c.urgency().level(),
                 c.urgency() == null ? null : c.urgency().imminentRisk(),
                 safeguards == null ? null : safeguards.authorisingBody(),
@@ -179,245 +327,316 @@ record ContentForm(
                 safeguards == null || safeguards.durationDays() == null
                         ? null
                         : safeguards.durationDays().toString(),
+                c.compelled(),
                 conf != null && conf.required(),
                 conf == null || conf.endsOn() == null ? null : conf.endsOn().toString(),
                 cond != null && cond.speciality(),
                 cond != null && cond.onwardTransferNeedsConsent(),
+                cond == null || cond.onwardTransferTo().isEmpty()
+                        ? null
+                        : cond.onwardTransferTo().stream()
+                                .map(CountryCode::value)
+                                .collect(Collectors.joining(", ")),
                 cond == null ? null : cond.other());
+    }
+
+    /** The form as posted: every input by its name, lists from their indexed inputs in index order. */
+    static ContentForm read(Map<String, List<String>> params) {
+        var p = new Params(params);
+        var offences = new ArrayList<OffenceRow>();
+        for (String row : p.rows("offences")) {
+            offences.add(new OffenceRow(
+                    p.one(row + ".domesticProvision"),
+                    new TreeSet<>(p.all(row + ".conductCategories")),
+                    p.one(row + ".maximumPenaltyMonths")));
+        }
+        var subjects = new ArrayList<SubjectRow>();
+        for (String row : p.rows("subjects")) {
+            var identifiers = new ArrayList<IdentifierRow>();
+            for (String i : p.rows(row + ".identifiers")) {
+                identifiers.add(new IdentifierRow(
+                        p.constant(i + ".type", Identifier.Type.class),
+                        p.one(i + ".value"),
+                        p.one(i + ".observedAt"),
+                        p.one(i + ".timeZone")));
+            }
+            subjects.add(new SubjectRow(
+                    p.constant(row + ".role", Subject.Role.class),
+                    p.one(row + ".name"),
+                    p.one(row + ".nationality"),
+                    p.one(row + ".location"),
+                    identifiers,
+                    p.constants(row + ".protectedRoles", ProtectedRole.class),
+                    p.constants(row + ".characteristics", Characteristic.class),
+                    p.flag(row + ".authorisedTesting")));
+        }
+        var prior = new ArrayList<PriorRow>();
+        for (String row : p.rows("priorProceedings")) {
+            prior.add(new PriorRow(
+                    p.one(row + ".state"),
+                    p.one(row + ".subject"),
+                    new TreeSet<>(p.all(row + ".conduct")),
+                    p.constant(row + ".outcome", PriorProceeding.Outcome.class),
+                    p.one(row + ".reference")));
+        }
+        return new ContentForm(
+                p.one("requestingName"),
+                p.one("requestingState"),
+                p.one("requestedName"),
+                p.one("requestedState"),
+                p.one("legalBasis"),
+                offences,
+                p.one("summaryOfFacts"),
+                p.one("purpose"),
+                p.flag("deathPenaltyAssurances"),
+                p.constants("matters", Matter.class),
+                subjects,
+                p.constants("dataCategories", DataCategory.class),
+                p.one("dataFrom"),
+                p.one("dataTo"),
+                p.one("provider"),
+                p.flag("allData"),
+                p.flag("unidentifiedAccounts"),
+                prior,
+                p.constant("urgency", RequestContent.Urgency.Level.class),
+                p.one("imminentRisk"),
+                p.one("authorisingBody"),
+                p.flag("judicialOrIndependent"),
+                p.one("legalGrounds"),
+                p.one("proportionality"),
+                p.one("durationDays"),
+                p.constants("compelled", CompelledAssistance.class),
+                p.flag("confidential"),
+                p.one("confidentialUntil"),
+                p.flag("speciality"),
+                p.flag("onwardTransferNeedsConsent"),
+                p.one("onwardTransferTo"),
+                p.one("otherConditions"));
+    }
+
+    /**
+     * Adds or removes a row as a submit button asked ({@code add:offences}, {@code
+     * remove:subjects[0].identifiers[1]}), on the posted inputs, so every value typed so far is kept.
+     * Adding beyond a list's bound adds nothing and reports it on the list.
+     */
+    static Map<String, List<String>> edit(Map<String, List<String>> params, String edit, List<Violation> problems) {
+        var result = new LinkedHashMap<String, List<String>>(params);
+        if (edit.startsWith("remove:")) {
+            var row = edit.substring("remove:".length());
+            if (row.matches("(offences|subjects|priorProceedings)" + INDEX + "(\\.identifiers" + INDEX + ")?")) {
+                result.keySet().removeIf(k -> k.startsWith(row + "."));
+            }
+            return result;
+        }
+        if (!edit.startsWith("add:")) {
+            return result;
+        }
+        var list = edit.substring("add:".length());
+        var p = new Params(result);
+        var rows = p.rows(list);
+        int next = rows.isEmpty() ? 0 : index(rows.getLast()) + 1;
+        String first;
+        int max;
+        if (list.equals("offences")) {
+            first = ".domesticProvision";
+            max = MAX_OFFENCES;
+        } else if (list.equals("subjects")) {
+            first = ".name";
+            max = MAX_SUBJECTS;
+        } else if (list.equals("priorProceedings")) {
+            first = ".reference";
+            max = MAX_PRIOR_PROCEEDINGS;
+        } else if (list.matches("subjects" + INDEX + "\\.identifiers")) {
+            first = ".value";
+            max = MAX_IDENTIFIERS;
+        } else {
+            return result;
+        }
+        if (rows.size() >= max) {
+            problems.add(tooMany(list, max));
+            return result;
+        }
+        result.put(list + "[" + next + "]" + first, List.of(""));
+        if (list.equals("subjects")) {
+            result.put(list + "[" + next + "].identifiers[0].value", List.of(""));
+        }
+        return result;
     }
 
     /** This step's fields from the posted form, every other field from what is stored. */
     ContentForm merge(Step step, ContentForm stored) {
-        return switch (step) {
-            case PARTIES ->
-                new ContentForm(
-                        requestingName,
-                        requestingState,
-                        requestedName,
-                        requestedState,
-                        legalBasis,
-                        stored.provision,
-                        stored.conduct,
-                        stored.maxPenaltyMonths,
-                        stored.summaryOfFacts,
-                        stored.purpose,
-                        stored.subjectRole,
-                        stored.subjectName,
-                        stored.subjectNationality,
-                        stored.subjectLocation,
-                        stored.identifierType,
-                        stored.identifierValue,
-                        stored.identifierObservedAt,
-                        stored.identifierTimeZone,
-                        stored.dataCategories,
-                        stored.dataFrom,
-                        stored.dataTo,
-                        stored.provider,
-                        stored.urgency,
-                        stored.imminentRisk,
-                        stored.authorisingBody,
-                        stored.judicialOrIndependent,
-                        stored.legalGrounds,
-                        stored.proportionality,
-                        stored.durationDays,
-                        stored.confidential,
-                        stored.confidentialUntil,
-                        stored.speciality,
-                        stored.onwardTransferNeedsConsent,
-                        stored.otherConditions);
-            case OFFENCE ->
-                new ContentForm(
-                        stored.requestingName,
-                        stored.requestingState,
-                        stored.requestedName,
-                        stored.requestedState,
-                        stored.legalBasis,
-                        provision,
-                        conduct,
-                        maxPenaltyMonths,
-                        summaryOfFacts,
-                        purpose,
-                        stored.subjectRole,
-                        stored.subjectName,
-                        stored.subjectNationality,
-                        stored.subjectLocation,
-                        stored.identifierType,
-                        stored.identifierValue,
-                        stored.identifierObservedAt,
-                        stored.identifierTimeZone,
-                        stored.dataCategories,
-                        stored.dataFrom,
-                        stored.dataTo,
-                        stored.provider,
-                        stored.urgency,
-                        stored.imminentRisk,
-                        stored.authorisingBody,
-                        stored.judicialOrIndependent,
-                        stored.legalGrounds,
-                        stored.proportionality,
-                        stored.durationDays,
-                        stored.confidential,
-                        stored.confidentialUntil,
-                        stored.speciality,
-                        stored.onwardTransferNeedsConsent,
-                        stored.otherConditions);
-            case SUBJECTS ->
-                new ContentForm(
-                        stored.requestingName,
-                        stored.requestingState,
-                        stored.requestedName,
-                        stored.requestedState,
-                        stored.legalBasis,
-                        stored.provision,
-                        stored.conduct,
-                        stored.maxPenaltyMonths,
-                        stored.summaryOfFacts,
-                        stored.purpose,
-                        subjectRole,
-                        subjectName,
-                        subjectNationality,
-                        subjectLocation,
-                        identifierType,
-                        identifierValue,
-                        identifierObservedAt,
-                        identifierTimeZone,
-                        dataCategories,
-                        dataFrom,
-                        dataTo,
-                        provider,
-                        stored.urgency,
-                        stored.imminentRisk,
-                        stored.authorisingBody,
-                        stored.judicialOrIndependent,
-                        stored.legalGrounds,
-                        stored.proportionality,
-                        stored.durationDays,
-                        stored.confidential,
-                        stored.confidentialUntil,
-                        stored.speciality,
-                        stored.onwardTransferNeedsConsent,
-                        stored.otherConditions);
-            case CONDITIONS ->
-                new ContentForm(
-                        stored.requestingName,
-                        stored.requestingState,
-                        stored.requestedName,
-                        stored.requestedState,
-                        stored.legalBasis,
-                        stored.provision,
-                        stored.conduct,
-                        stored.maxPenaltyMonths,
-                        stored.summaryOfFacts,
-                        stored.purpose,
-                        stored.subjectRole,
-                        stored.subjectName,
-                        stored.subjectNationality,
-                        stored.subjectLocation,
-                        stored.identifierType,
-                        stored.identifierValue,
-                        stored.identifierObservedAt,
-                        stored.identifierTimeZone,
-                        stored.dataCategories,
-                        stored.dataFrom,
-                        stored.dataTo,
-                        stored.provider,
-                        urgency,
-                        imminentRisk,
-                        authorisingBody,
-                        judicialOrIndependent,
-                        legalGrounds,
-                        proportionality,
-                        durationDays,
-                        confidential,
-                        confidentialUntil,
-                        speciality,
-                        onwardTransferNeedsConsent,
-                        otherConditions);
-        };
+        boolean p = step == Step.PARTIES;
+        boolean o = step == Step.OFFENCE;
+        boolean s = step == Step.SUBJECTS;
+        boolean c = step == Step.CONDITIONS;
+        return new ContentForm(
+                p ? requestingName : stored.requestingName,
+                p ? requestingState : stored.requestingState,
+                p ? requestedName : stored.requestedName,
+                p ? requestedState : stored.requestedState,
+                p ? legalBasis : stored.legalBasis,
+                o ? offences : stored.offences,
+                o ? summaryOfFacts : stored.summaryOfFacts,
+                o ? purpose : stored.purpose,
+                o ? deathPenaltyAssurances : stored.deathPenaltyAssurances,
+                o ? matters : stored.matters,
+                s ? subjects : stored.subjects,
+                s ? dataCategories : stored.dataCategories,
+                s ? dataFrom : stored.dataFrom,
+                s ? dataTo : stored.dataTo,
+                s ? provider : stored.provider,
+                s ? allData : stored.allData,
+                s ? unidentifiedAccounts : stored.unidentifiedAccounts,
+                s ? priorProceedings : stored.priorProceedings,
+                c ? urgency : stored.urgency,
+                c ? imminentRisk : stored.imminentRisk,
+                c ? authorisingBody : stored.authorisingBody,
+                c ? judicialOrIndependent : stored.judicialOrIndependent,
+                c ? legalGrounds : stored.legalGrounds,
+                c ? proportionality : stored.proportionality,
+                c ? durationDays : stored.durationDays,
+                c ? compelled : stored.compelled,
+                c ? confidential : stored.confidential,
+                c ? confidentialUntil : stored.confidentialUntil,
+                c ? speciality : stored.speciality,
+                c ? onwardTransferNeedsConsent : stored.onwardTransferNeedsConsent,
+                c ? onwardTransferTo : stored.onwardTransferTo,
+                c ? otherConditions : stored.otherConditions);
     }
 
     /**
-     * The content these fields describe. Values that cannot even be read (a malformed State code or
-     * date, a penalty that is not a number) are reported as violations on their inputs; missing values
-     * are left for casework's content rules to report.
+     * The content these fields describe, without the rows left blank. Values that cannot even be read
+     * (a malformed State code or date, a penalty that is not a number, too many rows) are reported as
+     * violations on their inputs; missing values are left for casework's content rules to report.
      */
     RequestContent content() {
         var problems = new ArrayList<Violation>();
         var requesting = authority(requestingName, state(requestingState, "requestingState", problems));
         var requested = authority(requestedName, state(requestedState, "requestedState", problems));
-        var offences = new ArrayList<RequestContent.Offence>();
-        var codes = new LinkedHashSet<ConductCode>();
-        for (String code : conduct == null ? Set.<String>of() : conduct) {
-            if (code != null && !code.isBlank()) {
-                try {
-                    codes.add(new ConductCode(code.strip()));
-                } catch (IllegalArgumentException e) {
-                    problems.add(
-                            new Violation("conduct", "unknown-conduct", "choose conduct categories from the list"));
-                }
+        if (offences.size() > MAX_OFFENCES) {
+            problems.add(tooMany("offences", MAX_OFFENCES));
+        }
+        if (subjects.size() > MAX_SUBJECTS) {
+            problems.add(tooMany("subjects", MAX_SUBJECTS));
+        }
+        if (priorProceedings.size() > MAX_PRIOR_PROCEEDINGS) {
+            problems.add(tooMany("priorProceedings", MAX_PRIOR_PROCEEDINGS));
+        }
+        var offenceList = new ArrayList<RequestContent.Offence>();
+        for (int r : kept(offences, OffenceRow::blank)) {
+            var row = offences.get(r);
+            var name = "offences[" + r + "]";
+            offenceList.add(new RequestContent.Offence(
+                    trim(row.domesticProvision()),
+                    conduct(row.conductCategories(), name + ".conductCategories", problems),
+                    number(row.maximumPenaltyMonths(), name + ".maximumPenaltyMonths", problems)));
+        }
+        var subjectList = new ArrayList<Subject>();
+        var keptSubjects = kept(subjects, SubjectRow::blank);
+        for (int r : keptSubjects) {
+            var row = subjects.get(r);
+            var name = "subjects[" + r + "]";
+            if (row.identifiers().size() > MAX_IDENTIFIERS) {
+                problems.add(tooMany(name + ".identifiers", MAX_IDENTIFIERS));
             }
+            var identifiers = new ArrayList<Identifier>();
+            for (int i : kept(row.identifiers(), IdentifierRow::blank)) {
+                var identifier = row.identifiers().get(i);
+                var at = name + ".identifiers[" + i + "]";
+                identifiers.add(new Identifier(
+                        identifier.type(),
+                        trim(identifier.value()),
+                        moment(identifier.observedAt(), identifier.timeZone(), at, problems),
+                        trim(identifier.timeZone())));
+            }
+            subjectList.add(new Subject(
+                    row.role(),
+                    trim(row.name()),
+                    state(row.nationality(), name + ".nationality", problems),
+                    trim(row.location()),
+                    identifiers,
+                    row.protectedRoles(),
+                    row.characteristics(),
+                    row.authorisedTesting()));
         }
-        var penalty = number(maxPenaltyMonths, "maxPenaltyMonths", problems);
-        if (!blank(provision) || !codes.isEmpty() || penalty != null) {
-            offences.add(new RequestContent.Offence(trim(provision), codes, penalty));
-        }
-        var subjects = new ArrayList<Subject>();
-        var identifiers = new ArrayList<Identifier>();
-        if (identifierType != null || !blank(identifierValue)) {
-            identifiers.add(new Identifier(
-                    identifierType,
-                    trim(identifierValue),
-                    moment(identifierObservedAt, identifierTimeZone, problems),
-                    trim(identifierTimeZone)));
-        }
-        var nationality = state(subjectNationality, "subjectNationality", problems);
-        if (subjectRole != null
-                || !blank(subjectName)
-                || nationality != null
-                || !blank(subjectLocation)
-                || !identifiers.isEmpty()) {
-            subjects.add(new Subject(subjectRole, trim(subjectName), nationality, trim(subjectLocation), identifiers));
+        var priorList = new ArrayList<PriorProceeding>();
+        for (int r : kept(priorProceedings, PriorRow::blank)) {
+            var row = priorProceedings.get(r);
+            var name = "priorProceedings[" + r + "]";
+            var subjectRow = number(row.subject(), name + ".subject", problems);
+            Integer subject =
+                    subjectRow == null || !keptSubjects.contains(subjectRow) ? null : keptSubjects.indexOf(subjectRow);
+            priorList.add(new PriorProceeding(
+                    state(row.state(), name + ".state", problems),
+                    subject,
+                    conduct(row.conduct(), name + ".conduct", problems),
+                    row.outcome(),
+                    trim(row.reference())));
         }
         RequestContent.DataSought data = null;
         var from = date(dataFrom, "dataFrom", problems);
         var to = date(dataTo, "dataTo", problems);
-        if ((dataCategories != null && !dataCategories.isEmpty()) || from != null || to != null || !blank(provider)) {
+        if (!dataCategories.isEmpty()
+                || from != null
+                || to != null
+                || !blank(provider)
+                || allData
+                || unidentifiedAccounts) {
             data = new RequestContent.DataSought(
                     dataCategories,
                     from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
                     to == null ? null : to.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                    trim(provider));
+                    trim(provider),
+                    allData,
+                    unidentifiedAccounts);
+        }
+        var onward = new ArrayList<CountryCode>();
+        if (!blank(onwardTransferTo)) {
+            for (String code : onwardTransferTo.split("[,;\\s]+")) {
+                var state = state(code, "onwardTransferTo", problems);
+                if (state != null && !onward.contains(state)) {
+                    onward.add(state);
+                }
+            }
         }
         var until = date(confidentialUntil, "confidentialUntil", problems);
         var duration = number(durationDays, "durationDays", problems);
         if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
+            throw new InvalidInput(problems.stream().distinct().toList());
         }
         return new RequestContent(
                 requesting,
                 requested,
                 trim(legalBasis),
-                offences,
+                offenceList,
                 trim(summaryOfFacts),
-                subjects,
+                subjectList,
                 data,
                 trim(purpose),
                 new RequestContent.Urgency(urgency, trim(imminentRisk)),
                 new RequestContent.MeasureSafeguards(
                         trim(authorisingBody),
-                        Boolean.TRUE.equals(judicialOrIndependent),
+                        judicialOrIndependent,
                         trim(legalGrounds),
                         trim(proportionality),
                         duration),
-                new RequestContent.Confidentiality(Boolean.TRUE.equals(confidential), until),
-                new RequestContent.UseConditions(
-                        Boolean.TRUE.equals(speciality),
-                        Boolean.TRUE.equals(onwardTransferNeedsConsent),
-                        trim(otherConditions)));
+                new RequestContent.Confidentiality(confidential, until),
+                new RequestContent.UseConditions(speciality, onwardTransferNeedsConsent, trim(otherConditions), onward),
+                compelled,
+                deathPenaltyAssurances,
+                priorList,
+                matters);
     }
 
-    /** The input a casework violation belongs to, or null to show it above the form. */
-    static @Nullable String inputFor(String path) {
+    private static final Pattern ROW_PATH = Pattern.compile("^(offences|subjects|priorProceedings)\\[(\\d+)\\](.*)$");
+    private static final Pattern IDENTIFIER_PATH = Pattern.compile("^\\.identifiers\\[(\\d+)\\](.*)$");
+
+    /**
+     * The input a casework violation belongs to, or null to show it above the form. Paths into lists
+     * count only the rows that are part of the content; they are mapped back onto the rows on screen.
+     */
+    @Nullable
+    String inputFor(String path) {
         var p = path.startsWith("content.") ? path.substring("content.".length()) : path;
         if (p.startsWith("requestingAuthority")) {
             return p.endsWith(".state") ? "requestingState" : "requestingName";
@@ -425,23 +644,62 @@ record ContentForm(
         if (p.startsWith("requestedAuthority")) {
             return p.endsWith(".state") ? "requestedState" : "requestedName";
         }
-        if (p.equals("offences") || p.startsWith("offences[0]")) {
-            if (p.endsWith("conductCategories")) {
-                return "conduct";
-            }
-            return p.endsWith("maximumPenaltyMonths") ? "maxPenaltyMonths" : "provision";
+        // "Name at least one offence" belongs next to the blank row on screen, if there is one.
+        if (p.equals("offences") && !offences.isEmpty()) {
+            return "offences[0].domesticProvision";
         }
-        if (p.equals("subjects") || p.startsWith("subjects[0]")) {
-            if (p.contains("identifiers[0]")) {
-                if (p.endsWith("observedAt")) {
-                    return "identifierObservedAt";
+        if (p.equals("subjects") && !subjects.isEmpty()) {
+            return "subjects[0].name";
+        }
+        var row = ROW_PATH.matcher(p);
+        if (row.matches()) {
+            var list = row.group(1);
+            int k = Integer.parseInt(row.group(2));
+            var rest = row.group(3);
+            return switch (list) {
+                case "offences" -> {
+                    var name = "offences[" + onScreen(kept(offences, OffenceRow::blank), k) + "]";
+                    yield name
+                            + (rest.equals(".conductCategories") || rest.equals(".maximumPenaltyMonths")
+                                    ? rest
+                                    : ".domesticProvision");
                 }
-                if (p.endsWith("timeZone")) {
-                    return "identifierTimeZone";
+                case "subjects" -> {
+                    int r = onScreen(kept(subjects, SubjectRow::blank), k);
+                    var name = "subjects[" + r + "]";
+                    var identifier = IDENTIFIER_PATH.matcher(rest);
+                    if (identifier.matches()) {
+                        var rows = r < subjects.size()
+                                ? kept(subjects.get(r).identifiers(), IdentifierRow::blank)
+                                : List.<Integer>of();
+                        var field = identifier.group(2);
+                        yield name + ".identifiers[" + onScreen(rows, Integer.parseInt(identifier.group(1))) + "]"
+                                + (List.of(".type", ".observedAt", ".timeZone").contains(field) ? field : ".value");
+                    }
+                    if (rest.equals(".identifiers")) {
+                        yield name + ".identifiers";
+                    }
+                    yield name
+                            + (List.of(
+                                                    ".role",
+                                                    ".nationality",
+                                                    ".location",
+                                                    ".protectedRoles",
+                                                    ".characteristics",
+                                                    ".authorisedTesting")
+                                            .contains(rest)
+                                    ? rest
+                                    : ".name");
                 }
-                return p.endsWith(".type") ? "identifierType" : "identifierValue";
-            }
-            return p.endsWith(".role") ? "subjectRole" : "subjectName";
+                default -> {
+                    var name = "priorProceedings[" + onScreen(kept(priorProceedings, PriorRow::blank), k) + "]";
+                    yield name
+                            + (List.of(".state", ".subject", ".conduct", ".outcome")
+                                            .contains(rest)
+                                    ? rest
+                                    : ".reference");
+                }
+            };
         }
         if (p.startsWith("dataSought")) {
             if (p.endsWith(".from")) {
@@ -449,6 +707,9 @@ record ContentForm(
             }
             if (p.endsWith(".to")) {
                 return "dataTo";
+            }
+            if (p.endsWith(".allData") || p.endsWith(".unidentifiedAccounts")) {
+                return p.substring(p.lastIndexOf('.') + 1);
             }
             return p.endsWith(".provider") ? "provider" : "dataCategories";
         }
@@ -461,27 +722,106 @@ record ContentForm(
         if (p.startsWith("confidentiality")) {
             return "confidentialUntil";
         }
-        return switch (p) {
-            case "legalBasis", "summaryOfFacts", "purpose" -> p;
-            default -> {
-                for (Step step : Step.values()) {
-                    if (step.inputs.contains(p)) {
-                        yield p;
-                    }
-                }
-                yield null;
+        if (p.startsWith("conditions.onwardTransferTo")) {
+            return "onwardTransferTo";
+        }
+        for (Step step : Step.values()) {
+            if (step.holds(p)) {
+                return p;
             }
-        };
+        }
+        return null;
     }
 
     /** The step holding an input, so a problem on the review page can link to it. */
     static Step stepOf(@Nullable String input) {
         for (Step step : Step.values()) {
-            if (input != null && step.inputs.contains(input)) {
+            if (step.holds(input)) {
                 return step;
             }
         }
         return Step.PARTIES;
+    }
+
+    /** The subject rows that a prior proceeding may point at, labelled by their position. */
+    public List<Integer> subjectIndexes() {
+        var all = new ArrayList<Integer>();
+        for (int i = 0; i < subjects.size(); i++) {
+            all.add(i);
+        }
+        return all;
+    }
+
+    /** The number (from 1) of the subject a prior proceeding points at, for the content section. */
+    public @Nullable Integer subjectNumber(@Nullable String index) {
+        if (blank(index)) {
+            return null;
+        }
+        try {
+            int i = Integer.parseInt(index.strip());
+            return i >= 0 && i < subjects.size() ? i + 1 : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static OffenceRow blankOffence() {
+        return new OffenceRow(null, Set.of(), null);
+    }
+
+    static IdentifierRow blankIdentifier() {
+        return new IdentifierRow(null, null, null, null);
+    }
+
+    static SubjectRow blankSubject() {
+        return new SubjectRow(null, null, null, null, List.of(blankIdentifier()), Set.of(), Set.of(), false);
+    }
+
+    private static String head(String input) {
+        int end = input.length();
+        for (char c : new char[] {'[', '.'}) {
+            int at = input.indexOf(c);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        return input.substring(0, end);
+    }
+
+    private static Violation tooMany(String list, int max) {
+        return new Violation(list, "too-many-rows", "at most " + max + " in this list");
+    }
+
+    private static <T> List<Integer> kept(List<T> rows, java.util.function.Predicate<T> blank) {
+        var kept = new ArrayList<Integer>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (!blank.test(rows.get(i))) {
+                kept.add(i);
+            }
+        }
+        return kept;
+    }
+
+    private static int onScreen(List<Integer> kept, int k) {
+        return k >= 0 && k < kept.size() ? kept.get(k) : k;
+    }
+
+    private static int index(String row) {
+        return Integer.parseInt(row.substring(row.lastIndexOf('[') + 1, row.length() - 1));
+    }
+
+    private static Set<ConductCode> conduct(Set<String> codes, String input, List<Violation> problems) {
+        var result = new LinkedHashSet<ConductCode>();
+        for (String code : codes) {
+            if (code != null && !code.isBlank()) {
+                try {
+                    result.add(new ConductCode(code.strip()));
+                } catch (IllegalArgumentException e) {
+                    problems.add(new Violation(input, "unknown-conduct", "choose conduct categories from the list"));
+                }
+            }
+        }
+        return result;
     }
 
     private static @Nullable Authority authority(@Nullable String name, @Nullable CountryCode state) {
@@ -493,7 +833,7 @@ record ContentForm(
             return null;
         }
         try {
-            return CountryCode.of(code);
+            return CountryCode.of(code.strip());
         } catch (IllegalArgumentException e) {
             problems.add(new Violation(input, "country-code", "a two-letter ISO 3166-1 code, such as FR"));
             return null;
@@ -525,7 +865,7 @@ record ContentForm(
     }
 
     private static @Nullable Instant moment(
-            @Nullable String local, @Nullable String timeZone, List<Violation> problems) {
+            @Nullable String local, @Nullable String timeZone, String identifier, List<Violation> problems) {
         if (blank(local)) {
             return null;
         }
@@ -533,13 +873,14 @@ record ContentForm(
         try {
             zone = blank(timeZone) ? ZoneOffset.UTC : ZoneId.of(timeZone.strip());
         } catch (java.time.DateTimeException e) {
-            problems.add(new Violation("identifierTimeZone", "time-zone", "a time zone such as Europe/Paris or UTC"));
+            problems.add(
+                    new Violation(identifier + ".timeZone", "time-zone", "a time zone such as Europe/Paris or UTC"));
             return null;
         }
         try {
             return LocalDateTime.parse(local.strip()).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
-            problems.add(new Violation("identifierObservedAt", "date-time-format", "a date and time"));
+            problems.add(new Violation(identifier + ".observedAt", "date-time-format", "a date and time"));
             return null;
         }
     }
@@ -556,11 +897,69 @@ record ContentForm(
         return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
     }
 
-    private static boolean blank(@Nullable String s) {
+    static boolean blank(@Nullable String s) {
         return s == null || s.isBlank();
     }
 
     private static @Nullable String trim(@Nullable String s) {
         return blank(s) ? null : s.strip();
+    }
+
+    /** The posted parameters, read by input name. */
+    private record Params(Map<String, List<String>> values) {
+
+        @Nullable
+        String one(String name) {
+            var list = values.get(name);
+            return list == null || list.isEmpty() ? null : list.getFirst();
+        }
+
+        List<String> all(String name) {
+            var list = values.get(name);
+            return list == null
+                    ? List.of()
+                    : list.stream().filter(v -> v != null && !v.isBlank()).toList();
+        }
+
+        boolean flag(String name) {
+            return all(name).contains("true");
+        }
+
+        <E extends Enum<E>> @Nullable E constant(String name, Class<E> type) {
+            var value = one(name);
+            if (blank(value)) {
+                return null;
+            }
+            try {
+                return Enum.valueOf(type, value.strip());
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+
+        <E extends Enum<E>> Set<E> constants(String name, Class<E> type) {
+            var set = new TreeSet<E>();
+            for (String value : all(name)) {
+                try {
+                    set.add(Enum.valueOf(type, value.strip()));
+                } catch (IllegalArgumentException e) {
+                    // Not one of the options the form offers: ignored, as a browser never posts it.
+                }
+            }
+            return set;
+        }
+
+        /** The rows of a list ({@code offences[3]}, …) in index order. */
+        List<String> rows(String list) {
+            var pattern = Pattern.compile("^" + Pattern.quote(list) + INDEX + "\\..*");
+            var indexes = new TreeSet<Integer>();
+            for (String key : values.keySet()) {
+                var m = pattern.matcher(key);
+                if (m.matches()) {
+                    indexes.add(Integer.parseInt(m.group(1)));
+                }
+            }
+            return indexes.stream().map(i -> list + "[" + i + "]").toList();
+        }
     }
 }

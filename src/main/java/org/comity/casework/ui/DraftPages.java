@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.comity.casework.Casework;
@@ -21,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,57 +53,22 @@ class DraftPages {
 
     @GetMapping("/requests/new")
     String start(Model model) {
-        var form = ContentForm.empty();
-        var country = node.country().map(c -> c.value()).orElse(null);
-        form = new ContentForm(
-                node.authority(),
-                country,
-                null,
-                null,
-                "UNCC",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        var form = ContentForm.parties(node.authority(), node.country().orElse(null), null, null);
         return step(model, null, null, Step.PARTIES, form, FieldErrors.none(), false);
     }
 
     @PostMapping("/requests/new")
     String create(
             @RequestParam(required = false) @Nullable KindOfAssistance kind,
-            ContentForm form,
+            @RequestParam MultiValueMap<String, String> params,
             Principal principal,
             Model model) {
+        var form = ContentForm.read(params);
         RequestContent content;
         try {
             content = form.content();
         } catch (InvalidInput e) {
-            return step(model, null, kind, Step.PARTIES, form, FieldErrors.of(e, Step.PARTIES.inputs), false);
+            return step(model, null, kind, Step.PARTIES, form, onStep(e.violations(), Step.PARTIES), false);
         }
         if (kind == null) {
             var errors = FieldErrors.of(
@@ -112,14 +79,7 @@ class DraftPages {
         try {
             request = casework.draft(kind, content, principal.getName());
         } catch (InvalidInput e) {
-            return step(
-                    model,
-                    null,
-                    kind,
-                    Step.PARTIES,
-                    form,
-                    FieldErrors.of(e.violations(), ContentForm::inputFor),
-                    false);
+            return step(model, null, kind, Step.PARTIES, form, FieldErrors.of(e.violations(), form::inputFor), false);
         }
         return afterSave(request, Step.PARTIES, form, model);
     }
@@ -139,17 +99,25 @@ class DraftPages {
             @PathVariable UUID id,
             @PathVariable String step,
             @RequestParam long version,
-            ContentForm posted,
+            @RequestParam(required = false) @Nullable String edit,
+            @RequestParam MultiValueMap<String, String> params,
             Principal principal,
             Model model) {
         var current = Step.of(step);
         var request = draft(id);
-        var form = posted.merge(current, ContentForm.of(request.content()));
+        if (edit != null) {
+            // Adding or removing a row saves nothing: the step comes back with what was typed kept.
+            var problems = new ArrayList<Violation>();
+            var edited = ContentForm.edit(params, edit, problems);
+            var form = ContentForm.read(edited).merge(current, ContentForm.of(request.content()));
+            return step(model, request, request.kind(), current, form, onStep(problems, current), false);
+        }
+        var form = ContentForm.read(params).merge(current, ContentForm.of(request.content()));
         RequestContent content;
         try {
             content = form.content();
         } catch (InvalidInput e) {
-            return step(model, request, request.kind(), current, form, FieldErrors.of(e, current.inputs), false);
+            return step(model, request, request.kind(), current, form, onStep(e.violations(), current), false);
         }
         try {
             request = casework.updateDraft(id, version, content, principal.getName());
@@ -160,7 +128,7 @@ class DraftPages {
                     request.kind(),
                     current,
                     form,
-                    FieldErrors.of(e.violations(), ContentForm::inputFor),
+                    FieldErrors.of(e.violations(), form::inputFor),
                     false);
         } catch (Conflict e) {
             model.addAttribute("conflict", e.rule());
@@ -184,15 +152,11 @@ class DraftPages {
 
     /** Next step if this one is complete, else the same step with its problems next to the fields. */
     private String afterSave(Request request, Step current, ContentForm form, Model model) {
-        var problems = FieldErrors.of(problems(request), ContentForm::inputFor);
-        boolean stepHasProblems = current.inputs.stream().anyMatch(problems::has);
-        if (stepHasProblems) {
-            var mine = FieldErrors.of(
-                    problems(request).stream()
-                            .filter(v -> current.inputs.contains(ContentForm.inputFor(v.field())))
-                            .toList(),
-                    ContentForm::inputFor);
-            return step(model, request, request.kind(), current, form, mine, true);
+        var mine = problems(request).stream()
+                .filter(v -> current.holds(form.inputFor(v.field())))
+                .toList();
+        if (!mine.isEmpty()) {
+            return step(model, request, request.kind(), current, form, FieldErrors.of(mine, form::inputFor), true);
         }
         var next =
                 current.ordinal() + 1 < Step.values().length ? Step.values()[current.ordinal() + 1].code() : "review";
@@ -202,14 +166,13 @@ class DraftPages {
     private String review(Request request, Model model) {
         var problems = problems(request);
         model.addAttribute("request", request);
-        model.addAttribute("form", ContentForm.of(request.content()));
+        var form = ContentForm.of(request.content());
+        model.addAttribute("form", form);
         model.addAttribute(
                 "problems",
                 problems.stream()
                         .map(v -> new ReviewProblem(
-                                v,
-                                ContentForm.stepOf(ContentForm.inputFor(v.field()))
-                                        .code()))
+                                v, ContentForm.stepOf(form.inputFor(v.field())).code()))
                         .toList());
         model.addAttribute("steps", Step.values());
         model.addAttribute("current", "review");
@@ -245,10 +208,7 @@ class DraftPages {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("saved", saved);
-        model.addAttribute("subjectRoles", RequestContent.Subject.Role.values());
-        model.addAttribute("identifierTypes", RequestContent.Identifier.Type.values());
-        model.addAttribute("dataCategories", RequestContent.DataCategory.values());
-        model.addAttribute("urgencies", RequestContent.Urgency.Level.values());
+        Choices.addTo(model);
         RequestContent content = null;
         try {
             content = form.content();
@@ -258,6 +218,11 @@ class DraftPages {
         model.addAttribute(
                 "requirements", content == null ? null : requirements(content).orElse(null));
         return "casework/draft";
+    }
+
+    /** Violations on this step's inputs next to them, the others above the form. */
+    private static FieldErrors onStep(List<Violation> violations, Step step) {
+        return FieldErrors.of(violations, f -> step.holds(f) ? f : null);
     }
 
     private java.util.Optional<Requirements.View> requirements(RequestContent content) {

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -42,42 +43,8 @@ class IncomingPages {
 
     @GetMapping("/requests/incoming/new")
     String form(Model model) {
-        var country = node.country().map(c -> c.value()).orElse(null);
-        var form = new ContentForm(
-                null,
-                null,
-                node.authority(),
-                country,
-                "UNCC",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        var form =
+                ContentForm.parties(null, null, node.authority(), node.country().orElse(null));
         return page(model, form, null, null, FieldErrors.none());
     }
 
@@ -85,11 +52,18 @@ class IncomingPages {
     String register(
             @RequestParam(required = false) @Nullable KindOfAssistance kind,
             @RequestParam(required = false) @Nullable String receivedAt,
-            ContentForm form,
+            @RequestParam(required = false) @Nullable String edit,
+            @RequestParam MultiValueMap<String, String> params,
             Principal principal,
             Model model,
             RedirectAttributes redirect) {
         var problems = new ArrayList<Violation>();
+        if (edit != null) {
+            // Adding or removing a row registers nothing: the page comes back with what was typed kept.
+            var form = ContentForm.read(ContentForm.edit(params, edit, problems));
+            return page(model, form, kind, receivedAt, FieldErrors.of(problems, f -> f));
+        }
+        var form = ContentForm.read(params);
         if (kind == null) {
             problems.add(new Violation("kind", "kind-required", "choose the kind of assistance"));
         }
@@ -108,19 +82,19 @@ class IncomingPages {
             problems.addAll(e.violations());
         }
         if (!problems.isEmpty()) {
-            return page(model, form, kind, receivedAt, FieldErrors.of(problems, IncomingPages::inputFor));
+            return page(model, form, kind, receivedAt, FieldErrors.of(problems, f -> f));
         }
         try {
             var request = casework.registerIncoming(kind, content, received, principal.getName());
             redirect.addFlashAttribute("done", "registered");
             return "redirect:/requests/" + request.id();
         } catch (InvalidInput e) {
-            return page(model, form, kind, receivedAt, FieldErrors.of(e.violations(), IncomingPages::inputFor));
+            return page(model, form, kind, receivedAt, FieldErrors.of(e.violations(), f -> inputFor(form, f)));
         }
     }
 
-    private static @Nullable String inputFor(String field) {
-        return field.equals("kind") || field.equals("receivedAt") ? field : ContentForm.inputFor(field);
+    private static @Nullable String inputFor(ContentForm form, String field) {
+        return field.equals("kind") || field.equals("receivedAt") ? field : form.inputFor(field);
     }
 
     private String page(
@@ -134,10 +108,7 @@ class IncomingPages {
         model.addAttribute("receivedAt", receivedAt);
         model.addAttribute("kinds", KindOfAssistance.values());
         model.addAttribute("errors", errors);
-        model.addAttribute("subjectRoles", RequestContent.Subject.Role.values());
-        model.addAttribute("identifierTypes", RequestContent.Identifier.Type.values());
-        model.addAttribute("dataCategories", RequestContent.DataCategory.values());
-        model.addAttribute("urgencies", RequestContent.Urgency.Level.values());
+        Choices.addTo(model);
         model.addAttribute("steps", List.of(ContentForm.Step.values()));
         return "casework/incoming";
     }

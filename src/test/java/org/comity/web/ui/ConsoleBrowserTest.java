@@ -139,27 +139,39 @@ class ConsoleBrowserTest {
         submit();
         assertThat(browser.getCurrentUrl()).endsWith("/draft/offence");
         submit(); // empty step: problems shown next to the fields, the draft is kept
-        assertThat(browser.findElement(By.id("provision-error")).getText()).isNotBlank();
-        assertThat(browser.findElement(By.id("provision")).getAttribute("aria-invalid"))
+        assertThat(browser.findElement(By.id("offences[0].domesticProvision-error"))
+                        .getText())
+                .isNotBlank();
+        assertThat(browser.findElement(By.id("offences[0].domesticProvision")).getAttribute("aria-invalid"))
                 .isEqualTo("true");
         check("draft-offence-errors");
-        type("provision", "Penal Code s. 301");
-        type("conduct", "ict-theft-or-fraud");
-        type("maxPenaltyMonths", "96");
+        type("offences[0].domesticProvision", "Penal Code s. 301");
+        browser.findElement(By.id("offences[0].conductCategories-ict-theft-or-fraud"))
+                .click();
+        type("offences[0].maximumPenaltyMonths", "96");
         type("summaryOfFacts", "Online fraud against pensioners through a fake investment site.");
         type("purpose", "Identify the operator of the site for prosecution.");
+        // A second offence, added without JavaScript: the step comes back with what was typed.
+        clickButton("Add another offence");
+        assertThat(browser.findElement(By.id("offences[0].domesticProvision")).getAttribute("value"))
+                .isEqualTo("Penal Code s. 301");
+        type("offences[1].domesticProvision", "Penal Code s. 324");
+        browser.findElement(By.id("offences[1].conductCategories-laundering")).click();
+        type("offences[1].maximumPenaltyMonths", "120");
+        checkFullPage("draft-offence-two");
         submit();
         assertThat(browser.getCurrentUrl()).endsWith("/draft/subjects");
-        new Select(browser.findElement(By.id("subjectRole"))).selectByValue("ACCOUNT_HOLDER");
-        new Select(browser.findElement(By.id("identifierType"))).selectByValue("IP_ADDRESS");
-        type("identifierValue", "203.0.113.7");
-        setValue("identifierObservedAt", "2026-01-10T12:00");
-        type("identifierTimeZone", "Europe/Paris");
+        new Select(browser.findElement(By.id("subjects[0].role"))).selectByValue("ACCOUNT_HOLDER");
+        new Select(browser.findElement(By.id("subjects[0].identifiers[0].type"))).selectByValue("IP_ADDRESS");
+        type("subjects[0].identifiers[0].value", "203.0.113.7");
+        setValue("subjects[0].identifiers[0].observedAt", "2026-01-10T12:00");
+        type("subjects[0].identifiers[0].timeZone", "Europe/Paris");
         browser.findElement(By.cssSelector("input[name=dataCategories][value=SUBSCRIBER]"))
                 .click();
         setValue("dataFrom", "2026-01-01");
         setValue("dataTo", "2026-01-31");
         type("provider", "Example Hosting Ltd");
+        checkFullPage("draft-subjects");
         submit();
         assertThat(browser.getCurrentUrl()).endsWith("/draft/conditions");
         new Select(browser.findElement(By.id("urgency"))).selectByValue("NORMAL");
@@ -328,7 +340,9 @@ class ConsoleBrowserTest {
     }
 
     private void submit() {
-        clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
+        // The visible save button: not the hidden default one (Enter in a field), nor add/remove rows.
+        clickAndWait(browser.findElement(
+                By.cssSelector("main form button[type=submit]:not(.visually-hidden):not(.row-edit)")));
     }
 
     /** Clicks and waits for the next page, so no assertion reads the page that was left. */
@@ -348,6 +362,20 @@ class ConsoleBrowserTest {
     }
 
     /** Saves a screenshot and fails on any serious or critical axe-core violation on the page. */
+    /** Like {@link #check}, with the window as tall as the page so the screenshot shows all of it. */
+    private void checkFullPage(String name) throws IOException {
+        var size = browser.manage().window().getSize();
+        var height = ((Number)
+                        ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight;"))
+                .intValue();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), Math.min(height, 8000)));
+        try {
+            check(name);
+        } finally {
+            browser.manage().window().setSize(size);
+        }
+    }
+
     private void check(String name) throws IOException {
         var shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         Files.write(SCREENSHOTS.resolve(name + ".png"), shot);

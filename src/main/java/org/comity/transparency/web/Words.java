@@ -12,10 +12,19 @@ import org.springframework.context.MessageSource;
  */
 record Words(MessageSource messages, Locale locale) {
 
-    /** {@code Name (XA)} for States the locale data names, else the code; ZZ is "unknown". */
+    /**
+     * ISO 3166-1 user-assigned codes (AA, QM–QZ, XA–XZ, ZZ): fictional States in tests and sandboxes.
+     * The JDK's locale data names some of them (XA "Pseudo-Accents"), which must not be shown.
+     */
+    private static final java.util.regex.Pattern USER_ASSIGNED = java.util.regex.Pattern.compile("AA|Q[M-Z]|X[A-Z]|ZZ");
+
+    /** {@code Name (FR)} for States the locale data names, else the code; ZZ is "unknown". */
     String state(String code) {
         if ("ZZ".equals(code)) {
             return message("log.state.unknown", code) + " (ZZ)";
+        }
+        if (USER_ASSIGNED.matcher(code).matches()) {
+            return code;
         }
         String name = Locale.of("", code).getDisplayCountry(locale);
         return name.isEmpty() || name.equals(code) ? code : name + " (" + code + ")";

@@ -56,6 +56,10 @@ class LogStatisticsPage {
         Charts charts = cache.get(locale);
         if (charts == null || charts.treeSize() != statistics.treeSize() || charts.grounds() != grounds.treeSize()) {
             charts = new Charts(statistics.treeSize(), grounds.treeSize(), charts(statistics, grounds, locale));
+            // A locale can come from a cookie: keep the cache small whatever readers send.
+            if (cache.size() >= 16) {
+                cache.clear();
+            }
             cache.put(locale, charts);
         }
         model.addAttribute("treeSize", statistics.treeSize());

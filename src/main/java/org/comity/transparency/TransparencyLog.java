@@ -212,6 +212,51 @@ public class TransparencyLog {
         }
     }
 
+    /**
+     * Entries of the published tree matching {@code filter}, newest first: at most {@code limit} of
+     * them, below index {@code before} (null: from the newest).
+     */
+    public java.util.List<JdbcLogStore.IndexedEntry> search(
+            JdbcLogStore.Filter filter, @org.jspecify.annotations.Nullable Long before, int limit) {
+        long size = size();
+        long bound = before == null ? size : Math.max(0, Math.min(before, size));
+        return store.search(filter, bound, limit);
+    }
+
+    /** What the public pages offer as filter choices: the States and kinds in the published tree. */
+    public record Facets(long treeSize, java.util.List<String> states, java.util.List<String> kinds) {}
+
+    private volatile Facets facets = new Facets(-1, java.util.List.of(), java.util.List.of());
+
+    /** The States (requesting or requested) and kinds found in the published tree, cached per tree size. */
+    public Facets facets() {
+        long size = size();
+        Facets cached = facets;
+        if (cached.treeSize() != size) {
+            var states = new java.util.TreeSet<String>(store.distinct(JdbcLogStore.Column.REQUESTING, size));
+            states.addAll(store.distinct(JdbcLogStore.Column.REQUESTED, size));
+            cached = new Facets(size, java.util.List.copyOf(states), store.distinct(JdbcLogStore.Column.KIND, size));
+            facets = cached;
+        }
+        return cached;
+    }
+
+    /** Counts of refusal grounds in the published tree, most frequent first. */
+    public record GroundCounts(long treeSize, java.util.Map<String, Long> counts) {}
+
+    private volatile GroundCounts groundCounts = new GroundCounts(-1, java.util.Map.of());
+
+    /** How often each refusal ground was given in the published tree (cached per tree size). */
+    public GroundCounts refusalGrounds() {
+        long size = size();
+        GroundCounts cached = groundCounts;
+        if (cached.treeSize() != size) {
+            cached = new GroundCounts(size, java.util.Collections.unmodifiableMap(store.refusalGrounds(size)));
+            groundCounts = cached;
+        }
+        return cached;
+    }
+
     /** The published opening of an entry's commitment, if the node has published it. */
     public Optional<Reveal> reveal(long index) {
         return store.secret(index)

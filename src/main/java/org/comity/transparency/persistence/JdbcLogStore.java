@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.comity.transparency.domain.tiles.TileBuilder;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
@@ -110,6 +111,15 @@ public class JdbcLogStore {
                             new SqlArrayValue("uuid", (Object[]) ids),
                             new SqlArrayValue("bytea", (Object[]) bodies))
                     .update();
+            // The queryable copy of the public metadata (V21), from the very bytes just stored.
+            jdbc.sql("INSERT INTO log_entry_meta (idx, day, requesting, requested, kind, event, outcome,"
+                            + " refusal_grounds) SELECT idx, (j ->> 'day')::date, j ->> 'requesting',"
+                            + " j ->> 'requested', j ->> 'kind', j ->> 'event', j ->> 'outcome',"
+                            + " ARRAY(SELECT jsonb_array_elements_text(j -> 'refusalGrounds'))"
+                            + " FROM (SELECT idx, convert_from(entry, 'UTF8')::jsonb AS j FROM log_entry"
+                            + " WHERE idx >= ? AND idx < ?) AS e")
+                    .params(oldSize, oldSize + n)
+                    .update();
             jdbc.sql("INSERT INTO log_secret (idx, salt, record, disclose)"
                             + " SELECT * FROM unnest(?::bigint[], ?::bytea[], ?::bytea[], ?::date[])")
                     .params(
@@ -206,6 +216,107 @@ public class JdbcLogStore {
         for (long from = 0; from < size; from += chunk) {
             entries(from, Math.min(size, from + chunk)).forEach(consumer);
         }
+    }
+
+    /**
+     * What the public pages filter entries by; null means any. {@code state} matches the requesting or
+     * the requested State, or only one of them when {@code role} says so.
+     */
+    public record Filter(
+            @Nullable String state,
+            StateRole role,
+            @Nullable String kind,
+            @Nullable String event,
+            @Nullable String outcome,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to) {
+
+        public static final Filter ANY = new Filter(null, StateRole.ANY, null, null, null, null, null);
+    }
+
+    public enum StateRole {
+        ANY,
+        REQUESTING,
+        REQUESTED
+    }
+
+    /** An entry of the log with its index: what the public may see (never the event id). */
+    public record IndexedEntry(long index, byte[] entry) {}
+
+    /**
+     * Entries below index {@code before} matching {@code filter}, newest first, at most {@code limit}.
+     * Every condition has an index whose order is the log's, so a page costs one index range read.
+     */
+    public List<IndexedEntry> search(Filter filter, long before, int limit) {
+        var sql = new StringBuilder(
+                "SELECT m.idx, e.entry FROM log_entry_meta m JOIN log_entry e ON e.idx = m.idx WHERE m.idx < ?");
+        var params = new ArrayList<Object>();
+        params.add(before);
+        if (filter.state() != null) {
+            switch (filter.role()) {
+                case REQUESTING -> sql.append(" AND m.requesting = ?");
+                case REQUESTED -> sql.append(" AND m.requested = ?");
+                case ANY -> {
+                    sql.append(" AND (m.requesting = ? OR m.requested = ?)");
+                    params.add(filter.state());
+                }
+            }
+            params.add(filter.state());
+        }
+        condition(sql, params, "m.kind = ?", filter.kind());
+        condition(sql, params, "m.event = ?", filter.event());
+        condition(sql, params, "m.outcome = ?", filter.outcome());
+        condition(sql, params, "m.day >= ?", filter.from());
+        condition(sql, params, "m.day <= ?", filter.to());
+        sql.append(" ORDER BY m.idx DESC LIMIT ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, n) -> new IndexedEntry(rs.getLong(1), rs.getBytes(2)))
+                .list();
+    }
+
+    private static void condition(StringBuilder sql, List<Object> params, String clause, @Nullable Object value) {
+        if (value != null) {
+            sql.append(" AND ").append(clause);
+            params.add(value);
+        }
+    }
+
+    /**
+     * The distinct values of a metadata column among entries below {@code size}, skipping through its
+     * index (one probe per value) rather than reading every row.
+     */
+    public List<String> distinct(Column column, long size) {
+        String c = column.name().toLowerCase(java.util.Locale.ROOT);
+        return jdbc.sql("WITH RECURSIVE v(x) AS ("
+                        + " (SELECT " + c + " FROM log_entry_meta WHERE idx < :size ORDER BY " + c + " LIMIT 1)"
+                        + " UNION ALL SELECT (SELECT " + c + " FROM log_entry_meta WHERE " + c + " > v.x"
+                        + " AND idx < :size ORDER BY " + c + " LIMIT 1) FROM v WHERE v.x IS NOT NULL)"
+                        + " SELECT x FROM v WHERE x IS NOT NULL")
+                .param("size", size)
+                .query(String.class)
+                .list();
+    }
+
+    /** Columns {@link #distinct} may list. */
+    public enum Column {
+        REQUESTING,
+        REQUESTED,
+        KIND
+    }
+
+    /** How often each refusal ground was given among entries below {@code size}, most frequent first. */
+    public Map<String, Long> refusalGrounds(long size) {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT g, count(*) FROM log_entry_meta, unnest(refusal_grounds) AS g"
+                        + " WHERE event = 'request-decided' AND outcome IN ('refused', 'granted-in-part') AND idx < ?"
+                        + " GROUP BY g ORDER BY count(*) DESC, g")
+                .param(size)
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getLong(2));
+                });
+        return out;
     }
 
     public Optional<StoredCheckpoint> latestCheckpoint() {

@@ -1,0 +1,340 @@
+package org.comity.transparency.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.comity.accounts.Accounts;
+import org.comity.accounts.Role;
+import org.comity.testing.FictionalUncc;
+import org.comity.testing.NodeTest;
+import org.comity.testing.TestAccounts;
+import org.comity.transparency.EventType;
+import org.comity.transparency.LogEntry;
+import org.comity.transparency.Outcome;
+import org.comity.transparency.TransparencyLog;
+import org.comity.transparency.domain.checkpoint.TrustedLog;
+import org.comity.transparency.domain.note.NoteVerifier;
+import org.comity.transparency.domain.receipt.Receipt;
+import org.comity.treaty.Treaties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The public log pages in a real headless Chromium, without signing in: a request refused through the
+ * API appears on {@code /log}, a search by State finds it, its page shows the verified proof, the
+ * receipt and entry download and verify with the pure domain code, and the statistics draw SVG. Each
+ * page is checked with axe-core and saved under {@code target/screenshots/}.
+ *
+ * <p>Without chromium the test fails when {@code CI} is set and is skipped, saying why, otherwise.
+ */
+@NodeTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(
+        properties = {
+            FictionalUncc.PROPERTY,
+            "comity.transparency.checkpoint-interval=0s",
+            "comity.casework.watch-enabled=false"
+        })
+class PublicSiteBrowserTest {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("comity.test.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("comity.test.chromedriver", "/usr/bin/chromedriver"));
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    /** An incoming request from QM asking XB about a journalist: refused, as it should be. */
+    static final String ABUSIVE = """
+            {"requestingAuthority": {"name": "Prosecutor General of Qmland", "state": "QM"},
+             "requestedAuthority": {"name": "Ministry of Justice of Xebia", "state": "XB"},
+             "legalBasis": "UNCC",
+             "offences": [{"domesticProvision": "Criminal Code art. 207.3 (false information)",
+                           "conductCategories": ["discrediting-armed-forces"], "maximumPenaltyMonths": 180}],
+             "summaryOfFacts": "Publication of articles criticising the army.",
+             "subjects": [{"role": "SUSPECT", "name": "A. Writer", "identifiers": [{"type": "EMAIL",
+                           "value": "writer@example.org"}]}],
+             "dataSought": {"categories": ["CONTENT"], "from": "2025-01-01T00:00:00Z",
+                            "to": "2026-01-01T00:00:00Z", "provider": "Example Mail"},
+             "purpose": "Prosecution"}
+            """;
+
+    static WebDriver browser;
+    static Path profile;
+    static Path downloads;
+    static String axe;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Treaties treaties;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TransparencyLog log;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            var message = "browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+                    + "); install them with: apt-get install chromium chromium-driver";
+            if (System.getenv("CI") != null) {
+                Assertions.fail(message);
+            }
+            Assumptions.abort(message + " (skipped because CI is not set)");
+        }
+        axe = new String(
+                PublicSiteBrowserTest.class
+                        .getResourceAsStream("/axe/axe.min.js")
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
+        profile = Files.createTempDirectory("comity-chromium");
+        downloads = Files.createTempDirectory("comity-downloads");
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--lang=en-GB",
+                "--window-size=1280,1600",
+                "--user-data-dir=" + profile);
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "download.default_directory", downloads.toString(),
+                        "download.prompt_for_download", false,
+                        "safebrowsing.enabled", false));
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        for (Path dir : new Path[] {profile, downloads}) {
+            if (dir != null) {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRefusalIsOnThePublicLogWithAVerifiedProofAndReceipt() throws Exception {
+        TestAccounts.createOnePerRole(accounts);
+        FictionalUncc.inForce(treaties);
+        long index = refuseThroughTheApi();
+
+        open("/log");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Transparency log");
+        assertThat(text()).contains("Refused").contains("QM");
+        check("log");
+
+        // Search by State: the requesting State QM.
+        new Select(browser.findElement(By.id("state"))).selectByValue("QM");
+        new Select(browser.findElement(By.id("role"))).selectByValue("requesting");
+        new Select(browser.findElement(By.id("outcome"))).selectByValue("refused");
+        clickAndWait(browser.findElement(By.cssSelector("main form.filters button[type=submit]")));
+        assertThat(browser.getCurrentUrl()).contains("state=QM").contains("outcome=refused");
+        var links = browser.findElements(By.cssSelector("#entries a[href^='/log/entries/']"));
+        assertThat(links).extracting(a -> a.getAttribute("href")).containsExactly(url("/log/entries/" + index));
+        check("log-search");
+
+        // A bad date: the message sits next to the field.
+        open("/log?from=2026-02-30");
+        assertThat(browser.findElement(By.id("from-error")).getText()).contains("YYYY-MM-DD");
+        assertThat(browser.findElement(By.id("from")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        check("log-search-error");
+
+        open("/log?state=QM");
+        clickAndWait(browser.findElement(By.cssSelector("#entries a[href='/log/entries/" + index + "']")));
+        assertThat(browser.findElement(By.id("proof-status")).getText()).startsWith("Verified.");
+        assertThat(text()).contains("Persecution").contains("Refused");
+        assertThat(browser.findElements(By.cssSelector("#proof-steps li"))).hasSizeGreaterThanOrEqualTo(2);
+        check("log-entry");
+
+        // Download the receipt and the entry, then verify them with the pure domain code and the key
+        // the verify page publishes.
+        browser.findElement(By.id("receipt-link")).click();
+        browser.findElement(By.id("entry-link")).click();
+        byte[] receipt = downloaded("entry-" + index + ".tlog-proof");
+        byte[] entry = downloaded("entry-" + index + ".json");
+        open("/log/verify");
+        var key = NoteVerifier.parse(
+                browser.findElement(By.id("verifier-key")).getText().strip());
+        check("log-verify");
+        var checkpoint =
+                Receipt.parse(new String(receipt, StandardCharsets.UTF_8)).verifyEntry(TrustedLog.of(key), entry);
+        assertThat(checkpoint.size()).isGreaterThan(index);
+        var metadata = LogEntry.parse(entry).metadata();
+        assertThat(metadata.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(metadata.requesting().value()).isEqualTo("QM");
+        assertThat(metadata.refusalGrounds()).contains("persecution");
+
+        open("/log/statistics");
+        assertThat(browser.findElements(By.cssSelector("main svg[role=img]"))).hasSize(5);
+        assertThat(browser.findElements(By.cssSelector("#figure-grounds svg rect")))
+                .isNotEmpty();
+        check("log-statistics");
+
+        open("/log?lang=ar");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+        check("log-ar");
+        open("/log/statistics?lang=ar");
+        check("log-statistics-ar");
+        open("/log?lang=en");
+    }
+
+    /** Registers an incoming request, reviews, consults and refuses it (with approval); the decision's log index. */
+    private long refuseThroughTheApi() throws Exception {
+        var registered = call(Role.CASEWORKER, post("/api/requests/incoming"), """
+                        {"kind": "STORED_DATA", "content": %s}
+                        """.formatted(ABUSIVE))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String id = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(registered)
+                .get("id")
+                .asString();
+        call(Role.LEGAL_REVIEWER, post("/api/requests/" + id + "/review"), "{}").andExpect(status().isOk());
+        call(Role.LEGAL_REVIEWER, post("/api/requests/" + id + "/consultations"), """
+                        {"with": "Prosecutor General of Qmland", "summary": "asked to narrow the request; it could not be"}
+                        """)
+                .andExpect(status().isOk());
+        call(Role.LEGAL_REVIEWER, post("/api/requests/" + id + "/decision"), """
+                        {"outcome": "refused", "assessment": {"groundOrConcern": true, "note": "expression"},
+                         "reasons": [{"ground": "PERSECUTION", "explanation": "the request seeks a journalist's sources"}]}
+                        """)
+                .andExpect(status().isOk());
+        call(Role.SUPERVISOR, post("/api/requests/" + id + "/decision/approval"), "{}")
+                .andExpect(jsonPath("$.state").value("refused"));
+        // The casework feed appends after its transaction commits: wait for the decision's entry.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (long i = log.size() - 1; i >= 0; i--) {
+                var m = LogEntry.parse(log.entry(i)).metadata();
+                if (m.event() == EventType.REQUEST_DECIDED
+                        && m.requesting().value().equals("QM")) {
+                    return i;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the refusal did not reach the public log");
+    }
+
+    private ResultActions call(Role role, MockHttpServletRequestBuilder request, String body) throws Exception {
+        return mvc.perform(request.with(httpBasic(TestAccounts.username(role), TestAccounts.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
+    }
+
+    private static byte[] downloaded(String name) throws Exception {
+        Path file = downloads.resolve(name);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.isRegularFile(file) && Files.size(file) > 0) {
+                return Files.readAllBytes(file);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no download " + name + " in " + downloads);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void open(String path) {
+        browser.get(url(path));
+    }
+
+    private void clickAndWait(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(element));
+    }
+
+    private String text() {
+        return browser.findElement(By.tagName("main")).getText();
+    }
+
+    /** Saves a screenshot and fails on any serious or critical axe-core violation on the page. */
+    private void check(String name) throws IOException {
+        var shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), shot);
+        var js = (JavascriptExecutor) browser;
+        js.executeScript(axe);
+        @SuppressWarnings("unchecked")
+        var violations = (List<String>) js.executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']}).then(function (r) {
+                  done(r.violations
+                    .filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
+                    .map(function (v) {
+                      return v.id + ' (' + v.impact + '): '
+                        + v.nodes.map(function (n) { return n.target.join(' '); }).join(', ');
+                    }));
+                }).catch(function (e) { done(['axe failed: ' + e]); });
+                """);
+        assertThat(violations)
+                .as("axe-core on %s (%s)", name, browser.getCurrentUrl())
+                .isEmpty();
+    }
+}

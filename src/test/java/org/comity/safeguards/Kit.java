@@ -44,6 +44,7 @@ public final class Kit {
     public static final Map<CountryCode, Profile> PROFILE_BY_STATE = profiles();
     public static final PolicyPacks PACKS = new PolicyPacks(List.of(
             PolicyPackFile.read("XB-1.yaml", resource("safeguards/policy-packs/XB-1.yaml"), CITATIONS),
+            PolicyPackFile.read("XB-2.yaml", resource("safeguards/policy-packs/XB-2.yaml"), CITATIONS),
             PolicyPackFile.read("QM-1.yaml", resource("safeguards/policy-packs/QM-1.yaml"), CITATIONS)));
 
     private Kit() {}

@@ -35,7 +35,7 @@ public final class Assessor {
     }
 
     public Assessment assess(Context context) {
-        var findings = new Findings(context.citations());
+        var findings = new Findings(context.citations(), context.instrument());
         for (Rule rule : rules) {
             rule.assess(context, findings);
         }

@@ -51,8 +51,8 @@ final class BoundedPeriod implements Rule {
                     this,
                     Severity.CONCERN,
                     List.of("proportionality"),
-                    "The data sought covers " + length.toDays() + " days (data.from to data.to), more than two"
-                            + " years.",
+                    "The data sought covers " + length.toDays() + " days (data.from to data.to). Comity review"
+                            + " threshold: more than two years needs a reviewer's look at why.",
                     List.of("data.from", "data.to"),
                     "Narrow the period to what the facts justify, or explain why the whole of it is needed.");
         }

@@ -53,7 +53,9 @@ public final class Kit {
     public static LegalBasis legalBasis(
             AssessmentInput input, String instrument, Answer answer, String reason, List<Reservation> reservations) {
         var reasons = reason == null ? List.<Reason>of() : List.of(Reason.plain(reason));
-        var option = new LegalBasis.Option(instrument, instrument, answer, reasons, reservations);
+        // Named as the treaty module names it (the catalogue's short name), so explanations read as in production.
+        var name = CATALOGUE.find(instrument).map(d -> d.shortName()).orElse(instrument);
+        var option = new LegalBasis.Option(instrument, name, answer, reasons, reservations);
         return new LegalBasis(input.requesting(), input.requested(), input.requestDate(), answer, List.of(option));
     }
 

@@ -78,14 +78,18 @@ public record Context(
         return UNCC.equals(instrument());
     }
 
-    /** The instrument in words, as the treaty catalogue names it, for explanations. */
+    /**
+     * The instrument in words, as the treaty catalogue names it ("the Budapest Convention (ETS No.
+     * 185)"), for explanations; mid-sentence form, so {@code Words.sentence} capitalises it.
+     */
     public String instrumentName() {
-        return legalBasis().instruments().stream()
+        var name = legalBasis().instruments().stream()
                 .filter(o -> o.instrument().equals(instrument()))
                 .map(LegalBasis.Option::name)
-                .filter(n -> n != null && !n.isBlank() && !n.equals(instrument()))
+                .filter(n -> n != null && !n.isBlank())
                 .findFirst()
-                .orElse(underUncc() ? "the UN Convention against Cybercrime" : instrument());
+                .orElse(underUncc() ? "UN Convention against Cybercrime" : instrument());
+        return name.regionMatches(true, 0, "the ", 0, 4) ? name : "the " + name;
     }
 
     /** The requested State's code, for explanations ("XB applies its own conditions"). */

@@ -42,8 +42,9 @@ final class DataProtectionConditions implements Rule {
                     List.of("speciality", "data-protection"),
                     "No speciality condition is recorded (use.speciality). Under " + context.instrumentName()
                             + " limiting use to the proceedings the request states is a condition "
-                            + context.requested() + " may impose, not an automatic rule: without it nothing"
-                            + " limits the use of the data.",
+                            + context.requested() + " may impose (where no mutual assistance treaty between them"
+                            + " provides otherwise), not an automatic rule: without it nothing limits the use of"
+                            + " the data.",
                     List.of("use.speciality"),
                     "Make speciality a condition of any transfer.");
         }

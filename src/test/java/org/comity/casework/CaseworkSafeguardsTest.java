@@ -125,12 +125,14 @@ class CaseworkSafeguardsTest {
 
     @Test
     void aGroundRequiresTheSecondApproverWhateverTheClientSays() throws Exception {
-        // An incoming request without the conditions of the coercive measure: a ground, no bar.
-        var id = underReview(withoutMeasureConditions());
+        // An incoming request that foresees passing the data on to a third State without the transferring
+        // State's prior authorisation: a ground, no bar. (Missing measure conditions on an incoming request
+        // are only a concern: the treaty does not require a request to state them.)
+        var id = underReview(withOnwardTransferWithoutConsent());
         mvc.perform(get("/api/requests/" + id + "/assessment").with(as(Role.LEGAL_REVIEWER)))
                 .andExpect(jsonPath("$.hasBar").value(false))
                 .andExpect(jsonPath("$.secondApprovalRequired").value(true))
-                .andExpect(jsonPath("$.findings[?(@.rule == 'measure-conditions')].severity")
+                .andExpect(jsonPath("$.findings[?(@.rule == 'data-protection')].severity")
                         .value(hasItem("GROUND")));
         call(
                         Role.LEGAL_REVIEWER,
@@ -229,11 +231,15 @@ class CaseworkSafeguardsTest {
         });
     }
 
-    private static String withoutMeasureConditions() {
-        var content = CaseworkApiTest.CONTENT;
-        var start = content.indexOf("\"safeguards\"");
-        var end = content.indexOf("\"confidentiality\"");
-        return content.substring(0, start) + content.substring(end);
+    private static String withOnwardTransferWithoutConsent() {
+        var conditions = "\"conditions\": {\"speciality\": true, \"onwardTransferNeedsConsent\": true}";
+        if (!CaseworkApiTest.CONTENT.contains(conditions)) {
+            throw new IllegalStateException("CaseworkApiTest.CONTENT changed its use conditions");
+        }
+        return CaseworkApiTest.CONTENT.replace(
+                conditions,
+                "\"conditions\": {\"speciality\": true, \"onwardTransferNeedsConsent\": false,"
+                        + " \"onwardTransferTo\": [\"FR\"]}");
     }
 
     private String registered(String content) throws Exception {

@@ -44,6 +44,7 @@ public final class Kit {
     public static final Map<CountryCode, Profile> PROFILE_BY_STATE = profiles();
     public static final PolicyPacks PACKS = new PolicyPacks(List.of(
             PolicyPackFile.read("XB-1.yaml", resource("safeguards/policy-packs/XB-1.yaml"), CITATIONS),
+            PolicyPackFile.read("XB-2.yaml", resource("safeguards/policy-packs/XB-2.yaml"), CITATIONS),
             PolicyPackFile.read("QM-1.yaml", resource("safeguards/policy-packs/QM-1.yaml"), CITATIONS)));
 
     private Kit() {}
@@ -52,7 +53,9 @@ public final class Kit {
     public static LegalBasis legalBasis(
             AssessmentInput input, String instrument, Answer answer, String reason, List<Reservation> reservations) {
         var reasons = reason == null ? List.<Reason>of() : List.of(Reason.plain(reason));
-        var option = new LegalBasis.Option(instrument, instrument, answer, reasons, reservations);
+        // Named as the treaty module names it (the catalogue's short name), so explanations read as in production.
+        var name = CATALOGUE.find(instrument).map(d -> d.shortName()).orElse(instrument);
+        var option = new LegalBasis.Option(instrument, name, answer, reasons, reservations);
         return new LegalBasis(input.requesting(), input.requested(), input.requestDate(), answer, List.of(option));
     }
 

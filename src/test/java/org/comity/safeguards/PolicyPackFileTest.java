@@ -12,7 +12,7 @@ class PolicyPackFileTest {
     @Test
     void shippedPacksLoadWithTheirSettingsAndRules() {
         var xb = Kit.PACKS.current(org.comity.shared.CountryCode.of("XB"));
-        assertThat(xb.version()).isEqualTo(1);
+        assertThat(xb.version()).isEqualTo(2);
         assertThat(xb.rules())
                 .extracting(r -> r.id())
                 .containsExactly("content-only-for-grave-offences", "interception-only-for-grave-offences");

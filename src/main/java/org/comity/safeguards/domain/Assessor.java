@@ -11,7 +11,7 @@ import org.comity.safeguards.InputsUsed;
 public final class Assessor {
 
     /** Changes whenever a built-in rule changes what it finds: recorded with every assessment. */
-    public static final String ENGINE_VERSION = "safeguards-rules/1";
+    public static final String ENGINE_VERSION = "safeguards-rules/2";
 
     private final List<Rule> rules;
 
@@ -35,7 +35,7 @@ public final class Assessor {
     }
 
     public Assessment assess(Context context) {
-        var findings = new Findings(context.citations());
+        var findings = new Findings(context.citations(), context.instrument());
         for (Rule rule : rules) {
             rule.assess(context, findings);
         }

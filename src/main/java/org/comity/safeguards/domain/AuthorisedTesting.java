@@ -7,13 +7,17 @@ import org.comity.safeguards.ProtectedRole;
 import org.comity.safeguards.Severity;
 
 /**
- * Access, interception, interference and device offences require conduct "without right", and the
- * Convention excludes liability for authorised testing or protection of a system. Security research
- * is the conduct most often caught by these offences.
+ * Access, interception and interference offences cover only conduct "without right"; for the device
+ * offence the Convention also says it imposes no liability for tools used in authorised testing or
+ * protection of a system (it does not forbid States to criminalise more). Security research is the
+ * conduct most often caught by these offences. Whether good-faith research counts as "with right" is
+ * the requested State's law and policy, not the treaty's.
  */
 final class AuthorisedTesting implements Rule {
 
-    /** The conduct categories whose offences carry the "without right" element and the testing carve-out. */
+    static final ConductCode DEVICES = new ConductCode("misuse-of-devices");
+
+    /** The conduct categories whose offences carry the "without right" element (devices: also the carve-out). */
     static final Set<ConductCode> WITHOUT_RIGHT = Set.of(
             new ConductCode("illegal-access"),
             new ConductCode("illegal-interception"),
@@ -39,20 +43,28 @@ final class AuthorisedTesting implements Rule {
             var s = subjects.get(i);
             boolean researcher = s.protectedRoles().contains(ProtectedRole.SECURITY_RESEARCHER);
             if (s.authorisedTesting()) {
+                boolean devices =
+                        relevant.stream().anyMatch(o -> o.charged().conduct().contains(DEVICES));
                 findings.add(
                         this,
                         Severity.GROUND,
-                        List.of("authorised-testing"),
-                        "There are indications that " + Words.subject(i) + " acted in authorised testing or"
-                                + " protection of a system (" + Words.subject(i) + ".authorisedTesting), for which"
-                                + " the Convention excludes criminal liability; the offences charged ("
+                        devices ? List.of("without-right", "authorised-testing") : List.of("without-right"),
+                        "There are indications that " + Words.subject(i) + " acted with authorisation, in testing"
+                                + " or protection of a system (" + Words.subject(i) + ".authorisedTesting). The"
+                                + " offences charged ("
                                 + Words.and(relevant.stream()
                                         .map(ChargedView::label)
                                         .toList())
-                                + ") require conduct without right.",
+                                + ") cover only conduct without right"
+                                + (devices
+                                        ? ", and the Convention imposes no liability for devices used for authorised"
+                                                + " testing or protection of a system."
+                                        : "."),
                         List.of(Words.subject(i) + ".authorisedTesting"),
                         "Ask the requesting State to show why the conduct was without right despite the"
-                                + " authorisation or disclosure; refuse if it cannot.");
+                                + " authorisation or disclosure; consider refusing if it cannot (the conduct may"
+                                + " then not be criminal in the requested State, or touch its essential"
+                                + " interests).");
             } else if (researcher) {
                 var missing = relevant.stream()
                         .filter(o -> o.charged().withoutRightBasis() == null
@@ -62,7 +74,7 @@ final class AuthorisedTesting implements Rule {
                     findings.add(
                             this,
                             Severity.CONCERN,
-                            List.of("authorised-testing"),
+                            List.of("without-right"),
                             Words.subject(i) + " is a security researcher and the request does not say why the"
                                     + " conduct was without right ("
                                     + Words.and(missing.stream()
@@ -72,8 +84,9 @@ final class AuthorisedTesting implements Rule {
                             missing.stream()
                                     .map(o -> o.field("withoutRightBasis"))
                                     .toList(),
-                            "The requesting State must state the basis on which the conduct was without right"
-                                    + " (no authorisation, no good-faith research or disclosure).");
+                            "Ask the requesting State to state the basis on which the conduct was without right"
+                                    + " (no authorisation; and, where the requested State's policy protects it, no"
+                                    + " good-faith research or disclosure).");
                 }
             }
         }

@@ -50,11 +50,12 @@ final class BoundedPeriod implements Rule {
                     this,
                     Severity.CONCERN,
                     List.of("proportionality"),
-                    "The data sought covers " + length.toDays() + " days (data.from to data.to), more than "
+                    "The data sought covers " + length.toDays() + " days (data.from to data.to). Comity review"
+                            + " threshold: more than "
                             + (longDays == PolicyPack.Thresholds.DEFAULTS.longPeriodDays()
                                     ? "two years"
                                     : longDays + " days")
-                            + ".",
+                            + " needs a reviewer's look at why.",
                     List.of("data.from", "data.to"),
                     "Narrow the period to what the facts justify, or explain why the whole of it is needed.");
         }

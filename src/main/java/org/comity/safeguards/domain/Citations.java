@@ -26,6 +26,10 @@ public final class Citations {
             if (v.isEmpty()) {
                 throw new IllegalArgumentException("citation key " + k + " cites nothing");
             }
+            int at = k.indexOf('@');
+            if (at >= 0 && !byKey.containsKey(k.substring(0, at))) {
+                throw new IllegalArgumentException("citation key " + k + " varies a key the file lacks");
+            }
             copy.put(k, List.copyOf(v));
         });
         this.byKey = java.util.Collections.unmodifiableMap(copy);
@@ -43,6 +47,16 @@ public final class Citations {
             cited.stream().filter(c -> !all.contains(c)).forEach(all::add);
         }
         return all;
+    }
+
+    /**
+     * The citations of the keys for a request under {@code instrument}: {@code key@instrument} where the
+     * file has it, else {@code key} (what UN Convention requests cite).
+     */
+    public List<Citation> forInstrument(String instrument, List<String> keys) {
+        return of(keys.stream()
+                .map(k -> instrument != null && byKey.containsKey(k + "@" + instrument) ? k + "@" + instrument : k)
+                .toArray(String[]::new));
     }
 
     public boolean has(String key) {

@@ -6,9 +6,11 @@ import org.comity.safeguards.CompelledAssistance;
 import org.comity.safeguards.Severity;
 
 /**
- * Orders compelling a person to disclose credentials or keys, unlock devices or weaken security reach
- * beyond producing data. They are a refusal ground by default (unlocking a device: a concern), and a
- * bar where the requested State's policy pack says so.
+ * The Convention has each State empower its authorities to order a person who knows a system to give,
+ * as is reasonable, the information needed for a search; it does not require orders to disclose keys
+ * or weaken security, and where the person is the suspect the privilege against self-incrimination may
+ * apply. The severity is Comity policy, or the requested State's: a refusal ground by default
+ * (unlocking a device only: a concern), a bar where the policy pack says so.
  */
 final class CompelledAssistanceOrder implements Rule {
 
@@ -34,13 +36,20 @@ final class CompelledAssistanceOrder implements Rule {
                         + Words.and(compelled.stream()
                                 .map(CompelledAssistance::words)
                                 .toList())
-                        + " (compelled). Such orders put systems and other users at risk and go beyond the"
-                        + " production of data that the person holds."
+                        + " (compelled)."
+                        + (context.underUncc()
+                                ? " The UN Convention allows reasonable orders to provide the information needed"
+                                        + " for a search; it does not require orders to hand over keys or weaken"
+                                        + " security."
+                                : "")
+                        + " Such orders put systems and other users at risk, and where the person is the suspect"
+                        + " the privilege against self-incrimination may apply."
                         + (severity == Severity.BAR
-                                ? " " + context.input().requested() + "'s policy pack makes them a bar."
-                                : ""),
+                                ? " " + context.requested() + "'s policy pack makes them a bar."
+                                : " Comity's default policy makes them a " + severity.code() + "."),
                 List.of("compelled"),
-                "Ask only for data the person holds or controls, in intelligible form where it can be produced;"
-                        + " never for keys, credentials or weakened security.");
+                "Ask for the data the person holds or controls, in intelligible form where it can be produced,"
+                        + " or for information reasonably needed for a search. Comity policy: never ask for keys,"
+                        + " credentials or weakened security.");
     }
 }

@@ -61,6 +61,42 @@ public record Context(
                 views);
     }
 
+    /** The instrument id of the Convention: the default basis, and the one whose scope rules are built in. */
+    public static final String UNCC = "UNCC";
+
+    /**
+     * The instrument the request rests on ({@code legalBasis}); the UN Convention when the request names
+     * none, which is a bar of its own.
+     */
+    public String instrument() {
+        var named = input.legalBasis();
+        return named == null || named.isBlank() ? UNCC : named;
+    }
+
+    /** The request rests on the UN Convention (or names no basis): its scope and grounds apply. */
+    public boolean underUncc() {
+        return UNCC.equals(instrument());
+    }
+
+    /**
+     * The instrument in words, as the treaty catalogue names it ("the Budapest Convention (ETS No.
+     * 185)"), for explanations; mid-sentence form, so {@code Words.sentence} capitalises it.
+     */
+    public String instrumentName() {
+        var name = legalBasis().instruments().stream()
+                .filter(o -> o.instrument().equals(instrument()))
+                .map(LegalBasis.Option::name)
+                .filter(n -> n != null && !n.isBlank())
+                .findFirst()
+                .orElse(underUncc() ? "UN Convention against Cybercrime" : instrument());
+        return name.regionMatches(true, 0, "the ", 0, 4) ? name : "the " + name;
+    }
+
+    /** The requested State's code, for explanations ("XB applies its own conditions"). */
+    public String requested() {
+        return input.requested().value();
+    }
+
     public boolean outgoing() {
         return input.direction() == AssessmentInput.Direction.OUTGOING;
     }

@@ -6,8 +6,10 @@ import org.comity.shared.CountryCode;
 
 /**
  * Personal data: a State need not transfer data it cannot transfer lawfully and may impose conditions;
- * onward transfer to a third State needs the transferring State's prior authorisation; evidence may be
- * used only for the proceedings stated (speciality).
+ * onward transfer to a third State or an international organisation needs the transferring State's
+ * prior authorisation. Speciality is automatic under the UN Convention (a note that it is not recorded
+ * as an express condition); under other instruments it is a condition the requested State may impose,
+ * so its absence needs a reviewer's look.
  */
 final class DataProtectionConditions implements Rule {
 
@@ -23,13 +25,26 @@ final class DataProtectionConditions implements Rule {
             return;
         }
         var use = input.use();
-        if (use == null || !use.speciality()) {
+        if ((use == null || !use.speciality()) && context.underUncc()) {
+            findings.add(
+                    this,
+                    Severity.NOTE,
+                    List.of("speciality"),
+                    "No speciality condition is recorded (use.speciality). The UN Convention already limits use"
+                            + " of what is transmitted to the proceedings the request states unless "
+                            + context.requested() + " consents in advance.",
+                    List.of("use.speciality"),
+                    "Record speciality as an express condition of the transfer.");
+        } else if (use == null || !use.speciality()) {
             findings.add(
                     this,
                     Severity.CONCERN,
                     List.of("speciality", "data-protection"),
-                    "No speciality condition is recorded (use.speciality): nothing limits the use of the data to"
-                            + " the proceedings the request states.",
+                    "No speciality condition is recorded (use.speciality). Under " + context.instrumentName()
+                            + " limiting use to the proceedings the request states is a condition "
+                            + context.requested() + " may impose (where no mutual assistance treaty between them"
+                            + " provides otherwise), not an automatic rule: without it nothing limits the use of"
+                            + " the data.",
                     List.of("use.speciality"),
                     "Make speciality a condition of any transfer.");
         }
@@ -44,7 +59,8 @@ final class DataProtectionConditions implements Rule {
                             + (use.onwardTransferNeedsConsent()
                                     ? ", subject to prior authorisation."
                                     : " without the transferring State's prior authorisation"
-                                            + " (use.onwardTransferNeedsConsent)."),
+                                            + " (use.onwardTransferNeedsConsent), which onward transfer to a third"
+                                            + " State or an international organisation needs."),
                     List.of("use.onwardTransferTo", "use.onwardTransferNeedsConsent"),
                     use.onwardTransferNeedsConsent()
                             ? "Decide on the onward transfer when it is asked for, under the data-protection law."

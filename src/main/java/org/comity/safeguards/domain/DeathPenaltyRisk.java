@@ -35,7 +35,8 @@ final class DeathPenaltyRisk implements Rule {
         fields.add("deathPenaltyAssurances");
         var key = extradition ? "death-penalty-extradition" : "death-penalty-evidence";
         var what = labels + (capital.size() == 1 ? " is" : " are") + " punishable by death in " + input.requesting()
-                + " (the request or its profile says so).";
+                + " (the request or its profile says so). " + Words.sentence(context.instrumentName())
+                + " does not address the death penalty; " + input.requested() + "'s policy decides.";
         Severity severity;
         String why;
         switch (settings.deathPenalty()) {
@@ -55,7 +56,8 @@ final class DeathPenaltyRisk implements Rule {
                 severity = input.deathPenaltyAssurances() ? Severity.NOTE : Severity.GROUND;
                 why = input.deathPenaltyAssurances()
                         ? " Assurances were given (deathPenaltyAssurances)."
-                        : " No assurances are given that it will not be imposed or carried out.";
+                        : " " + input.requested() + "'s policy makes it a refusal ground without assurances that it"
+                                + " will not be imposed or carried out, and none are given.";
             }
             default -> throw new IllegalStateException();
         }

@@ -25,6 +25,11 @@ final class DualCriminalityOnConduct implements Rule {
         if (!measure.coercive()) {
             return;
         }
+        // Disclosure of preserved traffic data may be withheld only for a political offence or essential
+        // interests (Budapest), never for want of dual criminality.
+        if (measure == Measure.PRESERVED_TRAFFIC_DISCLOSURE) {
+            return;
+        }
         boolean preservation = measure == Measure.EXPEDITED_PRESERVATION;
         if (preservation && !reservedForPreservation(context)) {
             return;
@@ -70,25 +75,36 @@ final class DualCriminalityOnConduct implements Rule {
                     this,
                     Severity.BAR,
                     List.of("dual-criminality-extradition"),
-                    what + " Extradition requires the conduct to be criminal in both States.",
+                    what + " Extradition under " + context.instrumentName()
+                            + " (legalBasis) requires the conduct to be criminal in both States.",
                     fields,
-                    "Extradition is not possible for this conduct; drop those offences from the request.");
+                    "Extradition for this conduct is not available under " + context.instrumentName()
+                            + "; drop those offences, or rely on another basis where " + requested + "'s law"
+                            + " allows it.");
         } else if (preservation) {
             findings.add(
                     this,
                     Severity.GROUND,
-                    List.of("preservation", "dual-criminality"),
-                    what + " " + requested + " reserved the right to refuse preservation without dual criminality"
-                            + " for offences that are not Convention offences.",
+                    List.of("preservation-dual-criminality"),
+                    what + " " + requested + " reserved the right to refuse preservation for offences that are"
+                            + " not Convention offences where it has reason to believe that, at the time of"
+                            + " disclosure, dual criminality cannot be fulfilled.",
                     fields,
-                    "Weigh the reservation; preservation for Convention offences remains available.");
+                    "Weigh whether dual criminality could be fulfilled at the time of disclosure; preservation for"
+                            + " Convention offences remains available.");
         } else {
             findings.add(
                     this,
                     Severity.GROUND,
                     List.of("dual-criminality"),
-                    what + " The requested State may refuse coercive measures for want of dual criminality, but"
-                            + " must still give non-coercive assistance where its legal system allows.",
+                    what
+                            + (context.underUncc()
+                                    ? " " + requested + " may refuse coercive measures for want of dual criminality,"
+                                            + " but renders assistance that does not involve coercive action where"
+                                            + " consistent with the basic concepts of its legal system."
+                                    : " Under " + context.instrumentName() + ", " + requested + " may require dual"
+                                            + " criminality only as far as its law or the applicable treaties"
+                                            + " allow; where it does, the same conduct suffices."),
                     fields,
                     "Decide whether to refuse the coercive measure; offer the non-coercive assistance that remains"
                             + " possible, or ask the requesting State whether other conduct is described.");

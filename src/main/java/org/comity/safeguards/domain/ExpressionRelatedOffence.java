@@ -6,8 +6,10 @@ import org.comity.safeguards.Severity;
 
 /**
  * Nothing in the Convention permits suppressing expression, conscience, opinion, religion or belief,
- * peaceful assembly or association. A request resting only on such offences cannot be granted or sent
- * under it (a bar); one that also charges other offences is weighed (a ground).
+ * peaceful assembly or association. That is a rule of interpretation, not a refusal ground: the
+ * requested State refuses on essential interests or persecution, unless the offence is a restriction
+ * human-rights law allows. Comity policy makes a request resting only on such offences a bar a legal
+ * reviewer may lift with reasons; one that also charges other offences is weighed (a ground).
  */
 final class ExpressionRelatedOffence implements Rule {
 
@@ -30,18 +32,24 @@ final class ExpressionRelatedOffence implements Rule {
                 this,
                 only ? Severity.BAR : Severity.GROUND,
                 List.of("expression"),
-                labels + (expression.size() == 1 ? " punishes" : " punish")
-                        + " expression, belief, assembly or association (offences[].flags: expression-related)."
+                labels + (expression.size() == 1 ? " is" : " are")
+                        + " flagged expression-related (offences[].flags). "
+                        + (context.underUncc()
+                                ? "The UN Convention gives no basis for assistance that would suppress expression,"
+                                        + " conscience, belief, assembly or association."
+                                : "Assistance that would suppress expression, belief, assembly or association is"
+                                        + " for " + context.requested() + "'s law and essential interests to refuse.")
+                        + " Unless the offence is a restriction human-rights law allows (such as incitement to"
+                        + " violence), " + context.requested() + " can refuse on "
+                        + (context.underUncc() ? "essential interests or persecution." : "essential interests.")
                         + (only
-                                ? " The request rests on nothing else, and the Convention cannot be used to"
-                                        + " suppress those freedoms, so it cannot be " + context.actWord()
-                                        + " as it stands."
-                                : " Assistance must not serve to suppress those freedoms; only the other offences"
-                                        + " can support it."),
+                                ? " The request rests on nothing else. Comity policy: a bar that a legal reviewer"
+                                        + " may lift with written reasons."
+                                : " Only the other offences can support assistance."),
                 expression.stream().map(o -> o.field("flags")).toList(),
                 only
-                        ? "Refuse, giving reasons; or the requesting State must show conduct that is not expression,"
-                                + " such as a Convention offence."
+                        ? "After consulting the requesting State, refuse with reasons; or the requesting State shows"
+                                + " conduct that is not protected expression, such as a Convention offence."
                         : "Confine any assistance to the other offences, with conditions on use (speciality) that"
                                 + " exclude the expression-related ones.");
     }

@@ -16,10 +16,12 @@ public final class Findings {
             .thenComparing(Finding::explanation);
 
     private final Citations citations;
+    private final String instrument;
     private final List<Finding> found = new ArrayList<>();
 
-    Findings(Citations citations) {
+    Findings(Citations citations, String instrument) {
         this.citations = citations;
+        this.instrument = instrument;
     }
 
     public void add(
@@ -29,7 +31,7 @@ public final class Findings {
             String explanation,
             List<String> fields,
             String resolution) {
-        add(rule.id(), severity, citations.of(citationKeys.toArray(String[]::new)), explanation, fields, resolution);
+        add(rule.id(), severity, citations.forInstrument(instrument, citationKeys), explanation, fields, resolution);
     }
 
     /** For findings that also cite what a treaty answer or reservation cited. */

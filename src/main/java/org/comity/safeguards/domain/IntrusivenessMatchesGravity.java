@@ -7,9 +7,11 @@ import org.comity.safeguards.Severity;
 
 /**
  * Proportionality: the more intrusive the data (subscriber &lt; traffic &lt; stored content &lt;
- * real-time traffic &lt; interception of content), the graver the offence must be. Content and
- * real-time collection for an offence below the serious-crime threshold need a senior reviewer;
- * interception of content for such an offence is a refusal ground.
+ * real-time traffic &lt; interception of content), the graver the offence must be. The scale and the
+ * threshold used (the Convention's serious-crime definition) are Comity's own review test. Content and
+ * real-time collection below it need a senior reviewer; interception of content below it is a refusal
+ * ground to weigh, since interception is owed only for serious offences as the requested State's law
+ * determines them.
  */
 final class IntrusivenessMatchesGravity implements Rule {
 
@@ -45,10 +47,17 @@ final class IntrusivenessMatchesGravity implements Rule {
         findings.add(
                 this,
                 measure == Measure.INTERCEPTION ? Severity.GROUND : Severity.CONCERN,
-                List.of("proportionality"),
+                measure == Measure.INTERCEPTION
+                        ? List.of("proportionality", "interception")
+                        : List.of("proportionality"),
                 "The request seeks " + what + " (kind, data.categories), among the most intrusive measures, for"
-                        + " offences whose gravest maximum is " + gravest.maximumWords() + ", below the serious-crime"
-                        + " threshold of " + context.seriousCrimeMonths() + " months.",
+                        + " offences whose gravest maximum is " + gravest.maximumWords() + ". Comity's review"
+                        + " threshold for such measures is the serious-crime maximum of " + context.seriousCrimeMonths()
+                        + " months."
+                        + (measure == Measure.INTERCEPTION
+                                ? " Interception is owed only for serious offences as " + context.requested()
+                                        + "'s law determines them."
+                                : ""),
                 List.of("kind", "data.categories", gravest.field("maximumPenaltyMonths")),
                 "Ask for less intrusive data (subscriber or traffic data) or show why this measure is"
                         + " proportionate to the offence.");

@@ -62,7 +62,7 @@ final class LegalBasisInForce implements Rule {
         if (answer == Answer.YES) {
             return;
         }
-        var cited = new ArrayList<>(context.citations().of("legal-basis"));
+        var cited = new ArrayList<>(context.citations().forInstrument(context.instrument(), List.of("legal-basis")));
         var reasons = new ArrayList<String>();
         for (Reason reason : option.get().reasons()) {
             reasons.add(reason.text());

@@ -7,9 +7,12 @@ import org.comity.safeguards.Severity;
 
 /**
  * Conditions and safeguards of coercive measures: who authorised the measure, on what grounds, why it
- * is proportionate, and for how long (for continuing measures). Missing, an outgoing request cannot be
- * sent (a bar) and an incoming one is not in conformity (a ground); authorisation by a body that is
- * neither judicial nor independent needs a senior reviewer.
+ * is proportionate, and for how long (for continuing measures). The treaties bind each State's own
+ * powers to such conditions, "as appropriate", and the requested State applies its own when it
+ * executes; they do not make these items contents of a request. So: Comity policy bars sending a
+ * request of ours without them; an incoming one without them needs a senior reviewer (a concern),
+ * who asks for them if execution needs them. Preservation has its own contents list and is skipped.
+ * Authorisation by a body that is neither judicial nor independent needs a senior reviewer.
  */
 final class MeasureConditionsStated implements Rule {
 
@@ -22,7 +25,7 @@ final class MeasureConditionsStated implements Rule {
     public void assess(Context context, Findings findings) {
         var input = context.input();
         var measure = input.measure();
-        if (!measure.seeksData()) {
+        if (!measure.seeksData() || measure == Measure.EXPEDITED_PRESERVATION) {
             return;
         }
         var c = input.conditions();
@@ -42,20 +45,29 @@ final class MeasureConditionsStated implements Rule {
         }
         if (!missing.isEmpty()) {
             // In an emergency the items may follow the request; the reviewer checks they do.
-            var severity = input.emergency().declared()
-                    ? Severity.CONCERN
-                    : context.outgoing() ? Severity.BAR : Severity.GROUND;
+            var severity = context.outgoing() && !input.emergency().declared() ? Severity.BAR : Severity.CONCERN;
             findings.add(
                     this,
                     severity,
-                    List.of("conditions"),
-                    "The request does not state " + Words.and(missing)
-                            + ", which every coercive measure must be subject to.",
+                    context.outgoing() || !context.underUncc()
+                            ? List.of("conditions")
+                            : List.of("conditions", "further-information"),
+                    context.outgoing()
+                            ? "The request does not state " + Words.and(missing) + ". Comity policy: requests this"
+                                    + " node sends state who authorised the measure, on what grounds, why it is"
+                                    + " proportionate and, for continuing measures, for how long."
+                                    + (input.emergency().declared()
+                                            ? " In an emergency the items may follow the request."
+                                            : "")
+                            : "The request does not state " + Words.and(missing) + ". "
+                                    + Words.sentence(context.instrumentName())
+                                    + " does not require a request to state them, but " + context.requested()
+                                    + " applies its own conditions and safeguards when executing the measure.",
                     missing,
                     context.outgoing()
                             ? "Complete the missing items before sending."
-                            : "Ask the requesting State for the missing items; the request is not in conformity"
-                                    + " until then.");
+                            : "Ask the requesting State for the items if executing the measure under "
+                                    + context.requested() + "'s law needs them.");
         }
         if (c != null && c.authorisingBody() && !c.judicialOrIndependent()) {
             findings.add(

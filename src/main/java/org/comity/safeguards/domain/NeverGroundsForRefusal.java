@@ -6,8 +6,10 @@ import org.comity.safeguards.AssessmentInput.Matter;
 import org.comity.safeguards.Severity;
 
 /**
- * Bank secrecy and the fiscal nature of an offence are never grounds for refusal. This rule only ever
- * adds a note saying so, so a reviewer does not refuse on them; no rule may turn them into a ground.
+ * Bank secrecy and the fiscal nature of an offence are not grounds for refusal under the UN Convention
+ * (for mutual legal assistance). The Budapest Convention protects only its own offences from refusal
+ * as fiscal offences and has no bank-secrecy clause, so the note says what holds under the instrument
+ * the request rests on. This rule only ever adds a note; no rule may turn these into a ground.
  */
 final class NeverGroundsForRefusal implements Rule {
 
@@ -26,10 +28,16 @@ final class NeverGroundsForRefusal implements Rule {
                     this,
                     Severity.NOTE,
                     List.of("bank-secrecy"),
-                    "The request touches on information covered by bank secrecy (matters). Bank secrecy is not a"
-                            + " ground for refusing assistance.",
+                    "The request touches on information covered by bank secrecy (matters)."
+                            + (context.underUncc()
+                                    ? " Under the UN Convention, bank secrecy is not a ground for refusing mutual legal"
+                                            + " assistance."
+                                    : " " + context.instrumentName() + " has no bank-secrecy clause: "
+                                            + context.requested() + "'s law and the applicable treaties decide."),
                     List.of("matters"),
-                    "Do not refuse on this ground; apply the ordinary conditions.");
+                    context.underUncc()
+                            ? "Do not refuse on this ground; apply the ordinary conditions."
+                            : "Check what " + context.requested() + "'s law says before relying on it.");
         }
         var fiscal = context.offences().stream()
                 .filter(o -> o.charged().conduct().contains(FISCAL))
@@ -42,10 +50,15 @@ final class NeverGroundsForRefusal implements Rule {
                     this,
                     Severity.NOTE,
                     List.of("fiscal"),
-                    "The offence involves fiscal matters (" + String.join(", ", fields) + "). That the offence is"
-                            + " considered to involve fiscal matters is not a ground for refusing assistance.",
+                    "The offence involves fiscal matters (" + String.join(", ", fields) + ")."
+                            + (context.underUncc()
+                                    ? " That the offence also involves fiscal matters cannot by itself justify"
+                                            + " refusal under the UN Convention."
+                                    : " Under " + context.instrumentName() + " the requested Party may not refuse"
+                                            + " solely because it considers an offence fiscal only for the offences"
+                                            + " the Convention establishes; for others its law and treaties decide."),
                     fields,
-                    "Do not refuse on this ground; the scope and the other rules apply as for any offence.");
+                    "Do not refuse on this ground alone; the scope and the other rules apply as for any offence.");
         }
     }
 }

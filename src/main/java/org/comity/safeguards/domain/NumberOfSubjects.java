@@ -23,7 +23,7 @@ final class NumberOfSubjects implements Rule {
                 this,
                 Severity.CONCERN,
                 List.of("proportionality"),
-                "The request concerns " + n + " subjects (subjects), more than " + many
+                "Comity review threshold: the request concerns " + n + " subjects (subjects), more than " + many
                         + "; a coercive measure against so many people needs each link to the offence shown.",
                 List.of("subjects"),
                 "Check the facts link each subject to the offence; split or narrow the request otherwise.");

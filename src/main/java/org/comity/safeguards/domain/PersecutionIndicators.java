@@ -88,7 +88,13 @@ final class PersecutionIndicators implements Rule {
                                                     .map(Characteristic::words)
                                                     .toList())
                                             + " to the Convention's grounds)")
-                            + ": " + String.join("; ", why) + ".",
+                            + ": " + String.join("; ", why) + "."
+                            + (context.underUncc()
+                                    ? " If there are substantial grounds to believe so, the UN Convention does not"
+                                            + " oblige " + context.requested() + " to assist."
+                                    : " " + Words.sentence(context.instrumentName()) + " has no persecution clause;"
+                                            + " " + context.requested() + " weighs this under its law and essential"
+                                            + " interests."),
                     fields,
                     "Decide whether there are substantial grounds to believe so; if assistance is given, record why"
                             + " the indicators do not hold, with a second approver.");

@@ -9,8 +9,10 @@ import org.comity.safeguards.Severity;
 
 /**
  * Journalists, human-rights defenders, lawyers, political opposition and security researchers are the
- * usual targets of transnational repression. Aimed at them, a request needs a senior reviewer; combined
- * with political or expression-related offences it is a refusal ground to weigh.
+ * usual targets of transnational repression. No treaty names these roles: this is a Comity policy
+ * indicator, read against the human-rights clause. Aimed at them, a request needs a senior reviewer (a
+ * concern), with or without political or expression-related charges; the refusal grounds themselves
+ * are carried by the persecution, political-offence and expression rules.
  */
 final class ProtectedRoles implements Rule {
 
@@ -50,20 +52,20 @@ final class ProtectedRoles implements Rule {
             list.add("protected-role");
             findings.add(
                     this,
-                    speechOrPolitics ? Severity.GROUND : Severity.CONCERN,
+                    Severity.CONCERN,
                     list,
-                    Words.subject(i) + " is a " + roles + " (" + field.getFirst() + ")."
+                    "Comity policy indicator (not a treaty ground): " + Words.subject(i) + " is a " + roles + " ("
+                            + field.getFirst() + ")."
                             + (speechOrPolitics
-                                    ? " The request also charges political or expression-related offences: the"
-                                            + " pattern of using criminal cooperation against the person's work."
+                                    ? " A request aimed at a person in this role together with political or"
+                                            + " expression-related charges matches a known pattern of transnational"
+                                            + " repression."
                                     : " People in this role are frequent targets of requests that aim at their"
                                             + " work rather than at a crime."),
                     field,
-                    speechOrPolitics
-                            ? "Weigh refusal; granting needs a written justification that the request targets a"
-                                    + " crime and not the person's work, and a second approver."
-                            : "A senior reviewer checks that the facts show a crime unrelated to the person's work,"
-                                    + " and considers conditions protecting sources and privileged communications.");
+                    "A senior reviewer checks that the facts show a crime unrelated to the person's work, weighs"
+                            + " the persecution and expression findings if any, and considers conditions protecting"
+                            + " sources and privileged communications.");
         }
     }
 }

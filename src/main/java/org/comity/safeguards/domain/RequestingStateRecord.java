@@ -31,7 +31,9 @@ final class RequestingStateRecord implements Rule {
                 Severity.CONCERN,
                 List.of("patterns"),
                 refused + " earlier request" + (refused == 1 ? "" : "s") + " from " + input.requesting()
-                        + (refused == 1 ? " was" : " were") + " refused on persecution grounds (history).",
+                        + (refused == 1 ? " was" : " were")
+                        + " refused on persecution grounds (history). This alone does not show that this request is"
+                        + " abusive.",
                 List.of("history"),
                 "A senior reviewer checks this request for the same pattern before it is decided.");
     }

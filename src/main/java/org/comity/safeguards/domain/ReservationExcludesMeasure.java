@@ -79,7 +79,9 @@ final class ReservationExcludesMeasure implements Rule {
     private static List<Citation> cited(Context context, Reservation r, String key) {
         var all = new ArrayList<Citation>();
         all.add(r.article());
-        context.citations().of(key).stream().filter(c -> !all.contains(c)).forEach(all::add);
+        context.citations().forInstrument(context.instrument(), List.of(key)).stream()
+                .filter(c -> !all.contains(c))
+                .forEach(all::add);
         return all;
     }
 }

@@ -30,7 +30,8 @@ final class SpecificTargets implements Rule {
                     "The request asks for accounts it does not identify (data.unidentifiedAccounts): it describes a"
                             + " group of people rather than the data of identified persons linked to the offence.",
                     List.of("data.unidentifiedAccounts"),
-                    "The requesting State must identify each account or person and show its link to the offence.");
+                    "Ask the requesting State to identify each account, or where that is not possible describe it"
+                            + " by its link to the offence, and to show that link.");
         }
         if (data.allData()) {
             findings.add(

@@ -57,7 +57,8 @@ final class SubjectTargetedRepeatedly implements Rule {
                                     earlier.stream()
                                             .map(SubjectTargetedRepeatedly::describe)
                                             .toList())
-                            + ")" + (states.size() > 2 ? ", through " + states.size() + " States." : "."),
+                            + ")" + (states.size() > 2 ? ", through " + states.size() + " States." : ".")
+                            + " This alone does not show that this request is abusive.",
                     List.of(Words.subject(i) + ".identifiers"),
                     pattern
                             ? "A senior reviewer reads the earlier requests together with this one and asks whether"

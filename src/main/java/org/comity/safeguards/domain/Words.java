@@ -18,6 +18,11 @@ final class Words {
         return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.getLast();
     }
 
+    /** The text with its first letter in capitals, for sentences that open with a name. */
+    static String sentence(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
     static String subject(int index) {
         return "subjects[" + index + "]";
     }

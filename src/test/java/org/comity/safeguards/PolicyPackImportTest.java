@@ -42,9 +42,9 @@ class PolicyPackImportTest {
 
     static final MediaType YAML = MediaType.parseMediaType("application/yaml");
 
-    /** XB's shipped pack as version 2, with a subject threshold of one and one more rule. */
-    static final String XB_2 = Kit.resource("safeguards/policy-packs/XB-1.yaml")
-                    .replace("version: 1", "version: 2")
+    /** XB's latest shipped pack as version 3, with a subject threshold of one and one more rule. */
+    static final String XB_3 = Kit.resource("safeguards/policy-packs/XB-2.yaml")
+                    .replace("version: 2", "version: 3")
                     .replace("settings:\n", "settings:\n  many_subjects: 1\n")
             + """
               - id: fraud-needs-a-victim-statement
@@ -123,62 +123,62 @@ class PolicyPackImportTest {
 
     @Test
     void aValidPackBecomesCurrentChangesFreshAssessmentsAndReplayKeepsTheOldVersion() throws Exception {
-        assertThat(PolicyPackFile.read("XB-2.yaml", XB_2, Kit.CITATIONS).version())
-                .isEqualTo(2);
+        assertThat(PolicyPackFile.read("XB-3.yaml", XB_3, Kit.CITATIONS).version())
+                .isEqualTo(3);
         var before = assess("00000000-0000-0000-0000-00000000a001", "before");
-        assertThat(before).contains("\"policyPack\":\"xb-central-authority@1(").doesNotContain("number-of-subjects");
+        assertThat(before).contains("\"policyPack\":\"xb-central-authority@2(").doesNotContain("number-of-subjects");
 
-        mvc.perform(post("/api/safeguards/policy-packs?source=XB-2.yaml")
+        mvc.perform(post("/api/safeguards/policy-packs?source=XB-3.yaml")
                         .with(basic(Role.ADMIN))
                         .contentType(YAML)
-                        .content(XB_2))
+                        .content(XB_3))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.state").value("XB"))
-                .andExpect(jsonPath("$.version").value(2))
+                .andExpect(jsonPath("$.version").value(3))
                 .andExpect(jsonPath("$.current").value(true))
                 .andExpect(jsonPath("$.importedBy").value(TestAccounts.username(Role.ADMIN)))
-                .andExpect(jsonPath("$.source").value("XB-2.yaml"))
+                .andExpect(jsonPath("$.source").value("XB-3.yaml"))
                 .andExpect(jsonPath("$.thresholds").value(org.hamcrest.Matchers.containsString("many_subjects=1")))
-                .andExpect(jsonPath("$.sha256").value(org.comity.shared.Sha256.hex(XB_2)));
+                .andExpect(jsonPath("$.sha256").value(org.comity.shared.Sha256.hex(XB_3)));
 
         mvc.perform(get("/api/safeguards/policy-packs").with(basic(Role.AUDITOR)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.state == 'XB')].version", contains(2, 1)))
-                .andExpect(jsonPath("$[?(@.state == 'XB')].current", contains(true, false)))
+                .andExpect(jsonPath("$[?(@.state == 'XB')].version", contains(3, 2, 1)))
+                .andExpect(jsonPath("$[?(@.state == 'XB')].current", contains(true, false, false)))
                 .andExpect(jsonPath(
                         "$[?(@.state == 'XB' && @.version == 1)].source",
                         contains("classpath:safeguards/policy-packs/XB-1.yaml")));
-        mvc.perform(get("/api/safeguards/policy-packs/XB/2").with(basic(Role.ADMIN)))
+        mvc.perform(get("/api/safeguards/policy-packs/XB/3").with(basic(Role.ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.rules", hasItem("fraud-needs-a-victim-statement")));
 
-        // The next assessment uses version 2: two subjects are now more than the pack allows.
+        // The next assessment uses version 3: two subjects are now more than the pack allows.
         var after = assess("00000000-0000-0000-0000-00000000a002", "after");
         assertThat(after)
-                .contains("\"policyPack\":\"xb-central-authority@2(")
+                .contains("\"policyPack\":\"xb-central-authority@3(")
                 .contains("\"rule\":\"number-of-subjects\"")
                 .contains("\"rule\":\"pack:fraud-needs-a-victim-statement\"")
                 .contains("\"thresholds\":\"long_period_days=732;many_subjects=1;");
 
-        // The earlier assessment replays with version 1, exactly.
+        // The earlier assessment replays with version 2, exactly.
         mvc.perform(post("/api/safeguards/assessments/" + id(before) + "/replay")
                         .with(basic(Role.AUDITOR)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.sameFindings").value(true))
                 .andExpect(jsonPath("$.changedInputs").isEmpty())
-                .andExpect(jsonPath("$.replayed.inputs.policyPack").value(startsWith("xb-central-authority@1(")))
+                .andExpect(jsonPath("$.replayed.inputs.policyPack").value(startsWith("xb-central-authority@2(")))
                 .andExpect(jsonPath("$.replayed.findings[*].rule", not(hasItem("number-of-subjects"))));
 
         mvc.perform(get("/api/safeguards/policy-packs/imports").with(basic(Role.AUDITOR)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.outcome == 'accepted')].version", hasItem(2)));
+                .andExpect(jsonPath("$[?(@.outcome == 'accepted')].version", hasItem(3)));
 
         // What a restart loads: the shipped packs and the stored ones, checked again.
         safeguards.reloadPolicyPacks();
         assertThat(safeguards.policyPackVersions())
                 .filteredOn(v -> v.state().value().equals("XB"))
                 .extracting(v -> v.version() + (v.current() ? " current" : "") + " " + v.importedBy())
-                .containsExactly("2 current " + TestAccounts.username(Role.ADMIN), "1 null");
+                .containsExactly("3 current " + TestAccounts.username(Role.ADMIN), "2 null", "1 null");
     }
 
     @Test
@@ -225,7 +225,7 @@ class PolicyPackImportTest {
             mvc.perform(post("/api/safeguards/policy-packs")
                             .with(basic(role))
                             .contentType(YAML)
-                            .content(XB_2.replace("version: 2", "version: 7")))
+                            .content(XB_3.replace("version: 3", "version: 7")))
                     .andExpect(status().isForbidden());
         }
         mvc.perform(get("/api/safeguards/policy-packs/XB/7").with(basic(Role.ADMIN)))

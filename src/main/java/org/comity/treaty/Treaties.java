@@ -202,7 +202,7 @@ public class Treaties {
                 .map(r -> new Reservation(
                         r.instrument(),
                         r.party(),
-                        cite(r.instrument(), r.article(), r.paragraph()),
+                        recordedCitation(r.instrument(), r.article(), r.paragraph()),
                         Reservation.Kind.valueOf(r.kind()),
                         ReservationEffects.of(r.effect(), r.values()),
                         r.madeOn(),
@@ -210,6 +210,25 @@ public class Treaties {
                         r.source(),
                         r.asOf()))
                 .toList();
+    }
+
+    /**
+     * The citation of a recorded reservation. Reservations are append-only records; the catalogue is
+     * data that may be corrected later (an article renumbered after checking the official text). A
+     * record whose article the catalogue no longer lists must not make every legal-basis answer fail,
+     * so it is cited as recorded, marked unverified, and says the catalogue no longer lists it.
+     */
+    private Citation recordedCitation(String instrument, String article, Optional<String> paragraph) {
+        try {
+            return cite(instrument, article, paragraph);
+        } catch (NotFound | IllegalArgumentException e) {
+            return new Citation(
+                    instrument,
+                    article,
+                    paragraph,
+                    Certainty.V,
+                    "as recorded; the articles catalogue no longer lists this article or paragraph");
+        }
     }
 
     /** Records a reservation or declaration (administrators), with every problem listed at once. */

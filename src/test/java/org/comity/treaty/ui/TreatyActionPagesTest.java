@@ -1,0 +1,149 @@
+package org.comity.treaty.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.comity.shared.CountryCode;
+import org.comity.testing.NodeTest;
+import org.comity.treaty.ActionType;
+import org.comity.treaty.Treaties;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+@NodeTest
+@TestPropertySource(properties = "comity.treaty.fictional-states=true")
+class TreatyActionPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Treaties treaties;
+
+    static RequestPostProcessor admin() {
+        return user("test-admin").roles("ADMIN");
+    }
+
+    @Test
+    void onlyAdministratorsSeeThePage() throws Exception {
+        mvc.perform(get("/admin/treaty-actions").with(user("test-caseworker").roles("CASEWORKER")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/admin/treaty-actions").with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("UN Treaty Collection")));
+    }
+
+    @Test
+    void anActionIsRecordedWithItsSourceAndShownInTheList() throws Exception {
+        mvc.perform(post("/admin/treaty-actions")
+                        .with(admin())
+                        .with(csrf())
+                        .param("instrument", "UNCC")
+                        .param("party", "XB")
+                        .param("action", "ratification")
+                        .param("date", "2026-03-02")
+                        .param("source", "fictional depositary notification")
+                        .param("asOf", "2026-03-03")
+                        .param("note", ""))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/admin/treaty-actions?instrument=UNCC"))
+                .andExpect(flash().attribute("recorded", "UNCC XB ratification"));
+        assertThat(treaties.actions(Optional.of("UNCC"), Optional.of(new CountryCode("XB"))))
+                .anySatisfy(a -> {
+                    assertThat(a.type()).isEqualTo(ActionType.RATIFICATION);
+                    assertThat(a.origin()).isEqualTo("test-admin (console)");
+                });
+        mvc.perform(get("/admin/treaty-actions")
+                        .param("instrument", "UNCC")
+                        .param("party", "XB")
+                        .with(admin()))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("fictional depositary notification")));
+    }
+
+    @Test
+    void problemsAreShownNextToTheirFieldsAndNothingIsStored() throws Exception {
+        var before = treaties.actions(Optional.empty(), Optional.empty()).size();
+        var page = mvc.perform(post("/admin/treaty-actions")
+                        .with(admin())
+                        .with(csrf())
+                        .param("instrument", "UNCC")
+                        .param("party", "XB")
+                        .param("action", "ratified")
+                        .param("date", "2026-13-40")
+                        .param("source", "")
+                        .param("asOf", ""))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("id=\"action-error\"")
+                .contains("id=\"date-error\"")
+                .contains("id=\"source-error\"")
+                .contains("aria-invalid=\"true\"");
+        assertThat(treaties.actions(Optional.empty(), Optional.empty())).hasSize(before);
+    }
+
+    @Test
+    void aFileWithAnyProblemIsReportedByLineAndChangesNothing() throws Exception {
+        var before = treaties.actions(Optional.empty(), Optional.empty()).size();
+        var csv = """
+                instrument,party,action,date,source,as_of,note
+                UNCC,XB,signature,2026-01-05,fictional source,2026-01-06,
+                UNCC,XB,ratify,2026-01-05,fictional source,2026-01-06,
+                """;
+        var page = mvc.perform(multipart("/admin/treaty-actions/import")
+                        .file(new MockMultipartFile(
+                                "file", "actions.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                        .with(admin())
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("actions.csv").contains("line 3");
+        assertThat(treaties.actions(Optional.empty(), Optional.empty())).hasSize(before);
+
+        var good = mvc.perform(multipart("/admin/treaty-actions/import")
+                        .file(new MockMultipartFile(
+                                "file",
+                                "actions.csv",
+                                "text/csv",
+                                csv.lines()
+                                        .limit(2)
+                                        .reduce("", (a, b) -> a + b + "\n")
+                                        .getBytes(StandardCharsets.UTF_8)))
+                        .with(admin())
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(good).contains("1 actions added, 0 already recorded");
+        assertThat(treaties.actions(Optional.empty(), Optional.empty())).hasSize(before + 1);
+    }
+
+    @Test
+    void theExportIsTheImportFormat() throws Exception {
+        var csv = mvc.perform(get("/admin/treaty-actions/export.csv").with(admin()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(csv).startsWith("instrument,party,action,date,source,as_of,note");
+    }
+}

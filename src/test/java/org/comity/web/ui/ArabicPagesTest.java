@@ -74,6 +74,7 @@ class ArabicPagesTest {
             {"/states/FR", "CASEWORKER"},
             {"/admin/accounts", "ADMIN"},
             {"/admin/profiles", "ADMIN"},
+            {"/admin/treaty-actions", "ADMIN"},
         };
         for (String[] p : pages) {
             var page = mvc.perform(get(p[0])

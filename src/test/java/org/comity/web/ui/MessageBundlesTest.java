@@ -147,6 +147,19 @@ class MessageBundlesTest {
                 .isEmpty();
     }
 
+    @Test
+    void everyArabicPlaceholderIsIsolated() throws IOException {
+        var arabic = bundle("messages_ar.properties");
+        var bare = Pattern.compile("(?<!\u2068)\\{\\d+[^}]*}|\\{\\d+[^}]*}(?!\u2069)");
+        assertThat(arabic.stringPropertyNames().stream()
+                        .filter(k -> bare.matcher(arabic.getProperty(k)).find())
+                        .sorted()
+                        .toList())
+                .as("Arabic messages with a placeholder not written \\u2068{0}\\u2069 (a date after an Arabic word"
+                        + " would show reversed)")
+                .isEmpty();
+    }
+
     /** The rendered message must show every argument and no leftover brace or quote from the pattern. */
     private static String renderingProblem(String pattern, Set<Integer> indices, Locale locale) {
         int size = indices.stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.comity.accounts.Accounts;
 import org.comity.accounts.Role;
 import org.comity.testing.FictionalUncc;
@@ -173,6 +174,12 @@ class ArabicBrowserTest {
         open("/states");
         check("states-ar");
         open("/states/FR");
+        var asOf = browser.findElement(By.cssSelector("main > p.muted"));
+        var date = Pattern.compile("(\\d{4})-\\d{2}-(\\d{2})").matcher(asOf.getText());
+        assertThat(date.find()).isTrue();
+        assertThat(leftOf(asOf, date.group(1), date.group(2)))
+                .as("a date inside an Arabic message reads left to right: %s", asOf.getText())
+                .isTrue();
         check("state-profile-ar");
         open("/console?lang=en");
     }
@@ -204,7 +211,7 @@ class ArabicBrowserTest {
     }
 
     /**
-     * Whether {@code first} is drawn to the left of {@code second} in the element's text (or, for an
+     * Whether {@code first} is drawn to the left of the last {@code second} in the element's text (or, for an
      * input, in its value as laid out by a mirror element with the input's computed style).
      */
     private boolean leftOf(WebElement element, String first, String second) {
@@ -222,12 +229,12 @@ class ArabicBrowserTest {
                 }
                 var walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT), text;
                 while ((text = walker.nextNode()) && text.data.indexOf(a) < 0) {}
-                var rect = function (s) {
-                  var i = text.data.indexOf(s), r = document.createRange();
+                var rect = function (s, last) {
+                  var i = last ? text.data.lastIndexOf(s) : text.data.indexOf(s), r = document.createRange();
                   r.setStart(text, i); r.setEnd(text, i + s.length);
                   return r.getBoundingClientRect().left;
                 };
-                var result = rect(a) < rect(b);
+                var result = rect(a, false) < rect(b, true);
                 if (mirror) { mirror.remove(); }
                 return result;
                 """, element, first, second);

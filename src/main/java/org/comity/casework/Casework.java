@@ -17,7 +17,9 @@ import org.comity.casework.domain.Assessment;
 import org.comity.casework.domain.CaseEvent;
 import org.comity.casework.domain.Consultation;
 import org.comity.casework.domain.Decision;
+import org.comity.casework.domain.Direction;
 import org.comity.casework.domain.KindOfAssistance;
+import org.comity.casework.domain.RefusalGround;
 import org.comity.casework.domain.Request;
 import org.comity.casework.domain.RequestContent;
 import org.comity.casework.domain.RequestState;
@@ -32,9 +34,14 @@ import org.comity.shared.InvalidInput;
 import org.comity.shared.NotFound;
 import org.comity.shared.Violation;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Casework: drafting, sending, registering, reviewing, deciding and executing requests. Every change
@@ -44,6 +51,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class Casework {
+
+    private static final Logger log = LoggerFactory.getLogger(Casework.class);
+
+    /** Added to the audit line of a change whose new version the safeguards engine failed to assess. */
+    static final String NOT_ASSESSED = " (not assessed: the safeguards engine failed)";
 
     private final JdbcRequests store;
     private final Accounts accounts;
@@ -55,6 +67,7 @@ public class Casework {
     private final CaseVisibility visibility;
     private final ContentCitations citations;
     private final Safeguards safeguards;
+    private final TransactionTemplate savepoint;
 
     Casework(
             JdbcRequests store,
@@ -66,8 +79,11 @@ public class Casework {
             CaseworkProperties properties,
             CaseVisibility visibility,
             ContentCitations citations,
-            Safeguards safeguards) {
+            Safeguards safeguards,
+            PlatformTransactionManager transactions) {
         this.safeguards = safeguards;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.jurisdictions = jurisdictions;
         this.properties = properties;
         this.visibility = visibility;
@@ -79,7 +95,10 @@ public class Casework {
         this.limits = limits;
     }
 
-    /** Conduct codes come from the jurisdiction module's vocabulary, so offences compare across States. */
+    /**
+     * Conduct codes come from the jurisdiction module's vocabulary, so offences compare across States and
+     * with prior proceedings.
+     */
     private void requireKnownConduct(RequestContent content) {
         var problems = new ArrayList<Violation>();
         var offences = content.offences();
@@ -88,6 +107,17 @@ public class Casework {
                 if (!jurisdictions.knowsConduct(code)) {
                     problems.add(new Violation(
                             "content.offences[" + i + "].conductCategories",
+                            "unknown-conduct",
+                            "'" + code + "' is not in the conduct vocabulary (GET /api/jurisdictions/conduct)"));
+                }
+            }
+        }
+        var proceedings = content.priorProceedings();
+        for (int i = 0; i < proceedings.size(); i++) {
+            for (var code : proceedings.get(i).conduct()) {
+                if (!jurisdictions.knowsConduct(code)) {
+                    problems.add(new Violation(
+                            "content.priorProceedings[" + i + "].conduct",
                             "unknown-conduct",
                             "'" + code + "' is not in the conduct vocabulary (GET /api/jurisdictions/conduct)"));
                 }
@@ -112,7 +142,7 @@ public class Casework {
         var change = Request.draft(UUID.randomUUID(), kind, content, actor(username), now, limits);
         store.insert(change.request(), now);
         store.setUnit(change.request().id(), visibility.unitOf(username).orElse(null));
-        record(change, username, null, now);
+        record(assessNewVersion(change, username, now), username, null, now);
         return change.request();
     }
 
@@ -126,14 +156,40 @@ public class Casework {
                 UUID.randomUUID(), kind, content, receivedAt == null ? now : receivedAt, actor(username), now, limits);
         store.insert(change.request(), now);
         store.setUnit(change.request().id(), visibility.unitOf(username).orElse(null));
-        record(change, username, null, now);
+        record(assessNewVersion(change, username, now), username, null, now);
         return change.request();
     }
 
     @Transactional
     public Request updateDraft(UUID id, long expectedVersion, RequestContent content, String username) {
         requireKnownConduct(content);
-        return change(id, expectedVersion, username, (r, a, now) -> r.updateDraft(content, now, limits));
+        return change(id, expectedVersion, username, true, (r, a, now) -> r.updateDraft(content, now, limits));
+    }
+
+    /**
+     * Assesses the version a change creates and stores the assessment, so the safeguards history holds
+     * one for every version (a request that names no two States is not assessed).
+     *
+     * <p>It runs inside the change's transaction but behind a savepoint, and its failure does not undo
+     * the change. A new version is a caseworker's edit or the registration of a request that arrived, a
+     * legal fact whose deadline runs whatever our engine does; refusing to store either because the
+     * engine failed would lose work or hide a received request. Nothing is decided on the strength of
+     * this assessment: sending and deciding assess the version again and fail if the engine does, and
+     * viewing a version without an assessment assesses it. The failure is not silent either: it is
+     * logged and the audit line of the change says the version was not assessed.
+     */
+    private Request.Change assessNewVersion(Request.Change change, String username, Instant now) {
+        try {
+            savepoint.executeWithoutResult(status -> assess(change.request(), username, now));
+            return change;
+        } catch (RuntimeException e) {
+            log.error(
+                    "Safeguards assessment of request {} version {} failed; the change is kept unassessed",
+                    change.request().id(),
+                    change.request().version(),
+                    e);
+            return new Request.Change(change.request(), change.action() + NOT_ASSESSED, change.events());
+        }
     }
 
     /**
@@ -378,6 +434,11 @@ public class Casework {
     }
 
     private Request change(UUID id, @Nullable Long expectedVersion, String username, Operation operation) {
+        return change(id, expectedVersion, username, false, operation);
+    }
+
+    private Request change(
+            UUID id, @Nullable Long expectedVersion, String username, boolean assessNewVersion, Operation operation) {
         var request = get(id);
         if (expectedVersion != null && expectedVersion != request.version()) {
             throw new Conflict(
@@ -393,6 +454,9 @@ public class Casework {
             throw new InvalidInput(citations.cite(e.violations()));
         }
         store.update(change.request(), now);
+        if (assessNewVersion) {
+            change = assessNewVersion(change, username, now);
+        }
         record(change, username, request.state().code(), now);
         return change.request();
     }
@@ -409,12 +473,40 @@ public class Casework {
                 request.state().code());
         var facts = RequestFacts.of(request);
         for (CaseEvent event : change.events()) {
+            if (event instanceof CaseEvent.Decided decided) {
+                reportPersecutionRefusal(request, decided.decision());
+            }
             var published = publicEvent(facts, event);
             TransparencyFeed.eventType(published)
                     .ifPresent(type ->
                             store.savePublicRecord(facts.eventId(type), request, now, disclosure(request, now)));
             events.publishEvent(published);
         }
+    }
+
+    /**
+     * Tells the safeguards engine that an incoming request was refused, in whole or in part, on
+     * persecution grounds, so the requesting State's next requests are assessed with that record. Called
+     * directly in the decision's transaction rather than through an event listener, since safeguards
+     * cannot listen to casework without a dependency cycle (casework already asks it for assessments);
+     * the decision and the record stand or fall together. Safeguards keeps one record per request and
+     * ignores a second report. Outgoing requests are our own: another State's refusal says nothing
+     * about the State that asks us.
+     */
+    private void reportPersecutionRefusal(Request request, Decision decision) {
+        if (request.direction() != Direction.INCOMING
+                || !refusalGrounds(decision).contains(RefusalGround.PERSECUTION.code())) {
+            return;
+        }
+        var requesting = request.content().requestingAuthority();
+        if (requesting == null || requesting.state() == null) {
+            return; // cannot happen: an incoming request is registered with its requesting State
+        }
+        var requested = request.content().requestedAuthority();
+        safeguards.recordPersecutionRefusal(
+                request.id(),
+                requesting.state(),
+                requested == null || requested.state() == null ? TransparencyFeed.UNKNOWN_STATE : requested.state());
     }
 
     /**

@@ -10,6 +10,9 @@ package org.comity.safeguards;
  * @param requestedProfile fingerprint of the requested State's profile
  * @param policyPack id and version of the requested State's policy pack ({@code none} if it has none)
  * @param citations fingerprint of the citation keys resolved through the articles catalogue
+ * @param thresholds the numbers the built-in rules compared against, as the policy pack set them
+ *     ({@code defaults}, or {@code long_period_days=732;many_subjects=10;…}); assessments stored before
+ *     packs could set them used the defaults
  */
 public record InputsUsed(
         String engine,
@@ -17,10 +20,16 @@ public record InputsUsed(
         String requestingProfile,
         String requestedProfile,
         String policyPack,
-        String citations) {
+        String citations,
+        String thresholds) {
 
     public InputsUsed {
-        for (String v : new String[] {engine, legalBasis, requestingProfile, requestedProfile, policyPack, citations}) {
+        if (thresholds == null) {
+            thresholds = "defaults";
+        }
+        for (String v :
+                new String[] {engine, legalBasis, requestingProfile, requestedProfile, policyPack, citations, thresholds
+                }) {
             if (v == null || v.isBlank()) {
                 throw new IllegalArgumentException("every input version is recorded");
             }

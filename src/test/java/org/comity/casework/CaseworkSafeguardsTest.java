@@ -99,10 +99,11 @@ class CaseworkSafeguardsTest {
                     .andExpect(jsonPath("$.rule").value("contradicts-bar"))
                     .andExpect(jsonPath("$.detail").value(containsString("offence-within-scope")));
         }
-        // The refused attempts changed nothing, but what the reviewer was shown is stored.
+        // The refused attempts changed nothing, but what the reviewer was shown is stored: one assessment
+        // at registration, one per attempt.
         mvc.perform(get("/api/requests/" + id).with(as(Role.AUDITOR)))
                 .andExpect(jsonPath("$.state").value("under-review"));
-        assertThat(safeguards.ofRequest(UUID.fromString(id))).hasSize(2);
+        assertThat(safeguards.ofRequest(UUID.fromString(id))).hasSize(3);
 
         call(Role.LEGAL_REVIEWER, post("/api/requests/" + id + "/consultations"), """
                         {"with": "Prosecutor General of Qmland", "summary": "the request could not be narrowed"}""")
@@ -182,9 +183,9 @@ class CaseworkSafeguardsTest {
                 .andExpect(jsonPath("$.findings[0].citations[0].certainty").exists())
                 .andExpect(jsonPath("$.findings[0].explanation").isNotEmpty())
                 .andExpect(jsonPath("$.findings[0].resolution").isNotEmpty());
-        // Reading again returns the stored assessment of this version rather than a new one.
-        mvc.perform(get("/api/requests/" + id + "/assessment").with(as(Role.CASEWORKER)))
-                .andExpect(jsonPath("$.assessedBy").value(TestAccounts.username(Role.AUDITOR)));
+        // Reading returns the assessment stored when the request was registered rather than a new one.
+        mvc.perform(get("/api/requests/" + id + "/assessment").with(as(Role.LEGAL_REVIEWER)))
+                .andExpect(jsonPath("$.assessedBy").value(TestAccounts.username(Role.CASEWORKER)));
         assertThat(safeguards.ofRequest(UUID.fromString(id))).hasSize(1);
         mvc.perform(get("/api/requests/" + id + "/assessment")).andExpect(status().isUnauthorized());
     }
@@ -221,9 +222,11 @@ class CaseworkSafeguardsTest {
         mvc.perform(get("/api/requests/" + id).with(as(Role.CASEWORKER)))
                 .andExpect(jsonPath("$.state").value("draft"))
                 .andExpect(jsonPath("$.version").value(1));
-        assertThat(safeguards.ofRequest(UUID.fromString(id)))
-                .singleElement()
-                .satisfies(s -> assertThat(s.assessment().hasBar()).isTrue());
+        // Assessed when drafted and again when sending was proposed: the same version, the same bar.
+        assertThat(safeguards.ofRequest(UUID.fromString(id))).hasSize(2).allSatisfy(s -> {
+            assertThat(s.assessment().version()).isEqualTo(1);
+            assertThat(s.assessment().hasBar()).isTrue();
+        });
     }
 
     private static String withoutMeasureConditions() {

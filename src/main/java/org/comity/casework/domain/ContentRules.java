@@ -17,7 +17,9 @@ public final class ContentRules {
             new EmergencyStatesImminentRisk(),
             new CoerciveMeasureSafeguards(),
             new ConfidentialityHasEndDate(),
-            new ExtraditionNamesThePerson());
+            new ExtraditionNamesThePerson(),
+            new PriorProceedingsComplete(),
+            new OnwardTransferToThirdStates());
 
     private ContentRules() {}
 

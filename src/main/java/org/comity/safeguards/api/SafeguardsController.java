@@ -4,13 +4,19 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.comity.safeguards.AssessmentInput;
+import org.comity.safeguards.PolicyPackImportAttempt;
+import org.comity.safeguards.PolicyPackVersion;
 import org.comity.safeguards.Replay;
 import org.comity.safeguards.Safeguards;
 import org.comity.safeguards.StoredAssessment;
+import org.comity.shared.CountryCode;
 import org.comity.shared.InvalidInput;
+import org.comity.shared.NotFound;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,8 +49,43 @@ class SafeguardsController {
         this.safeguards = safeguards;
     }
 
-    /** One policy pack as shown to users: what it sets and which rules it adds. */
-    record PackView(String id, String state, int version, String fingerprint, List<String> rules) {}
+    private static final String PACK_READERS =
+            "hasAnyRole('CASEWORKER', 'LEGAL_REVIEWER', 'SUPERVISOR', 'AUDITOR', 'ADMIN')";
+
+    /**
+     * One policy pack version as shown to users: which rules it adds, the thresholds it sets, where it
+     * came from and whether it is the State's current version.
+     */
+    record PackView(
+            String id,
+            String state,
+            int version,
+            String fingerprint,
+            List<String> rules,
+            String label,
+            boolean current,
+            String thresholds,
+            String source,
+            String sha256,
+            @Nullable String importedBy,
+            @Nullable Instant importedAt) {
+
+        static PackView of(PolicyPackVersion v) {
+            return new PackView(
+                    v.pack(),
+                    v.state().value(),
+                    v.version(),
+                    v.label().substring(v.label().indexOf('(') + 1, v.label().length() - 1),
+                    v.rules(),
+                    v.label(),
+                    v.current(),
+                    v.thresholds(),
+                    v.source(),
+                    v.sha256(),
+                    v.importedBy(),
+                    v.importedAt());
+        }
+    }
 
     @PostMapping("/assessments")
     @PreAuthorize(WORKERS)
@@ -89,16 +131,48 @@ class SafeguardsController {
     }
 
     @GetMapping("/policy-packs")
-    @PreAuthorize(READERS)
-    @Operation(summary = "The loaded policy packs, every version")
+    @PreAuthorize(PACK_READERS)
+    @Operation(summary = "The loaded policy packs, every version, newest first per State")
     List<PackView> packs() {
-        return safeguards.policyPacks().stream()
-                .map(p -> new PackView(
-                        p.id(),
-                        p.state().value(),
-                        p.version(),
-                        p.fingerprint(),
-                        p.rules().stream().map(r -> r.id()).toList()))
-                .toList();
+        return safeguards.policyPackVersions().stream().map(PackView::of).toList();
+    }
+
+    @PostMapping(
+            value = "/policy-packs",
+            consumes = {"application/yaml", "text/yaml", "application/x-yaml"})
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(
+            summary = "Import a policy pack version (administrators)",
+            description = "The YAML pack is checked as at start (syntax, keys, CEL type-check, citation keys). A"
+                    + " broken pack is refused with every problem and its line (422, errors[].field = 'line"
+                    + " <n>'); a version not above the State's current one is refused (409,"
+                    + " rule policy-pack-version-not-greater). Nothing is stored then but the audit of the"
+                    + " attempt. An accepted pack applies to the next assessment; older versions stay for"
+                    + " replay.")
+    ResponseEntity<PackView> importPack(
+            @RequestBody String body, @RequestParam(required = false) String source, Principal principal) {
+        var imported = safeguards.importPolicyPack(body, source, principal.getName());
+        return ResponseEntity.created(URI.create(
+                        "/api/safeguards/policy-packs/" + imported.state().value() + "/" + imported.version()))
+                .body(PackView.of(imported));
+    }
+
+    @GetMapping("/policy-packs/{state}/{version}")
+    @PreAuthorize(PACK_READERS)
+    @Operation(summary = "One version of a State's policy pack")
+    PackView pack(@PathVariable String state, @PathVariable int version) {
+        var code = CountryCode.parse("state", state);
+        return safeguards.policyPackVersions().stream()
+                .filter(v -> v.state().equals(code) && v.version() == version)
+                .findFirst()
+                .map(PackView::of)
+                .orElseThrow(() -> new NotFound("policy pack " + state + " version " + version));
+    }
+
+    @GetMapping("/policy-packs/imports")
+    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+    @Operation(summary = "The latest policy pack import attempts, accepted or refused, newest first")
+    List<PolicyPackImportAttempt> imports(@RequestParam(defaultValue = "100") int limit) {
+        return safeguards.policyPackImports(limit);
     }
 }

@@ -50,7 +50,8 @@ public final class Assessor {
                 context.requestingProfile().map(Assessor::profile).orElse("none"),
                 context.requestedProfile().map(Assessor::profile).orElse("none"),
                 context.pack().label(),
-                context.citations().fingerprint());
+                context.citations().fingerprint(),
+                context.pack().settings().thresholds().label());
     }
 
     private static String legalBasis(Context context) {

@@ -12,9 +12,6 @@ import org.comity.safeguards.Severity;
  */
 final class BoundedPeriod implements Rule {
 
-    /** Beyond this the period is long enough that a reviewer should see why it is needed. */
-    static final Duration LONG_PERIOD = Duration.ofDays(2 * 366);
-
     @Override
     public String id() {
         return "bounded-period";
@@ -45,14 +42,19 @@ final class BoundedPeriod implements Rule {
                     "Give the period the facts justify, from the earliest to the latest relevant date.");
             return;
         }
+        // Beyond the pack's threshold (two years by default) a reviewer should see why the period is needed.
+        int longDays = context.pack().settings().thresholds().longPeriodDays();
         var length = Duration.between(data.from(), data.to());
-        if (length.compareTo(LONG_PERIOD) > 0) {
+        if (length.compareTo(Duration.ofDays(longDays)) > 0) {
             findings.add(
                     this,
                     Severity.CONCERN,
                     List.of("proportionality"),
-                    "The data sought covers " + length.toDays() + " days (data.from to data.to), more than two"
-                            + " years.",
+                    "The data sought covers " + length.toDays() + " days (data.from to data.to), more than "
+                            + (longDays == PolicyPack.Thresholds.DEFAULTS.longPeriodDays()
+                                    ? "two years"
+                                    : longDays + " days")
+                            + ".",
                     List.of("data.from", "data.to"),
                     "Narrow the period to what the facts justify, or explain why the whole of it is needed.");
         }

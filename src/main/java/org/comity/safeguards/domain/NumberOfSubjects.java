@@ -6,9 +6,6 @@ import org.comity.safeguards.Severity;
 /** Many subjects in one request suggest a sweep rather than an investigation of identified persons. */
 final class NumberOfSubjects implements Rule {
 
-    /** More subjects than this in one request need a senior reviewer's look. */
-    static final int MANY = 10;
-
     @Override
     public String id() {
         return "number-of-subjects";
@@ -16,15 +13,17 @@ final class NumberOfSubjects implements Rule {
 
     @Override
     public void assess(Context context, Findings findings) {
+        // More subjects than the pack's threshold (ten by default) need a senior reviewer's look.
+        int many = context.pack().settings().thresholds().manySubjects();
         int n = context.input().subjects().size();
-        if (n <= MANY || !context.input().measure().coercive()) {
+        if (n <= many || !context.input().measure().coercive()) {
             return;
         }
         findings.add(
                 this,
                 Severity.CONCERN,
                 List.of("proportionality"),
-                "The request concerns " + n + " subjects (subjects), more than " + MANY
+                "The request concerns " + n + " subjects (subjects), more than " + many
                         + "; a coercive measure against so many people needs each link to the offence shown.",
                 List.of("subjects"),
                 "Check the facts link each subject to the offence; split or narrow the request otherwise.");

@@ -17,11 +17,13 @@ final class RequestingStateRecord implements Rule {
     @Override
     public void assess(Context context, Findings findings) {
         var input = context.input();
+        var thresholds = context.pack().settings().thresholds();
         long refused = input.history().stream()
                 .filter(p -> !p.requestId().equals(input.requestId()))
+                .filter(p -> Patterns.withinWindow(p, input, thresholds))
                 .filter(p -> p.requesting().equals(input.requesting()) && p.refusedOnPersecutionGrounds())
                 .count();
-        if (refused == 0) {
+        if (refused == 0 || refused < thresholds.stateRecordRefusals()) {
             return;
         }
         findings.add(

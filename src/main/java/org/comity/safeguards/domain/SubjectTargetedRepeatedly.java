@@ -22,6 +22,7 @@ final class SubjectTargetedRepeatedly implements Rule {
     @Override
     public void assess(Context context, Findings findings) {
         var input = context.input();
+        var thresholds = context.pack().settings().thresholds();
         var subjects = input.subjects();
         for (int i = 0; i < subjects.size(); i++) {
             var ids = new HashSet<>(subjects.get(i).identifiers());
@@ -30,6 +31,7 @@ final class SubjectTargetedRepeatedly implements Rule {
             }
             var earlier = input.history().stream()
                     .filter(p -> !p.requestId().equals(input.requestId()))
+                    .filter(p -> Patterns.withinWindow(p, input, thresholds))
                     .filter(p -> p.subjectIdentifiers().stream().anyMatch(ids::contains))
                     .toList();
             if (earlier.isEmpty()) {
@@ -42,7 +44,8 @@ final class SubjectTargetedRepeatedly implements Rule {
             });
             states.add(input.requesting());
             states.add(input.requested());
-            boolean pattern = earlier.size() >= 2 || states.size() > 2;
+            boolean manyStates = states.size() >= thresholds.repeatedSubjectStates();
+            boolean pattern = earlier.size() >= thresholds.repeatedSubjectRequests() || manyStates;
             findings.add(
                     this,
                     pattern ? Severity.CONCERN : Severity.NOTE,

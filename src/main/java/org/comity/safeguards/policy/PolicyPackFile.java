@@ -53,7 +53,9 @@ public final class PolicyPackFile {
 
     private final String file;
     private final Citations citations;
-    private final List<String> problems = new ArrayList<>();
+    private final List<PolicyPackProblems.Problem> problems = new ArrayList<>();
+    private CountryCode state;
+    private int version;
 
     private PolicyPackFile(String file, Citations citations) {
         this.file = file;
@@ -65,7 +67,11 @@ public final class PolicyPackFile {
         var reader = new PolicyPackFile(file, citations);
         var pack = reader.parse(text);
         if (!reader.problems.isEmpty() || pack.isEmpty()) {
-            throw new PolicyPackProblems(file, reader.problems);
+            // In file order, as a person fixing the file reads it (the sort is stable within a line).
+            var byLine = reader.problems.stream()
+                    .sorted(java.util.Comparator.comparingInt(PolicyPackProblems.Problem::line))
+                    .toList();
+            throw new PolicyPackProblems(file, byLine, reader.state, reader.version);
         }
         return pack.get();
     }
@@ -98,7 +104,6 @@ public final class PolicyPackFile {
         if (!id.isEmpty() && !id.matches("[a-z0-9][a-z0-9-]{0,60}")) {
             problem(line(map, "pack"), "pack: an id in kebab case");
         }
-        CountryCode state = null;
         var stateText = scalar(map, "state", true);
         if (stateText.isPresent()) {
             try {
@@ -107,12 +112,12 @@ public final class PolicyPackFile {
                 problem(line(map, "state"), "state: " + e.getMessage());
             }
         }
-        int version = 0;
         var versionText = scalar(map, "version", true);
         if (versionText.isPresent()) {
             try {
                 version = Integer.parseInt(versionText.get());
                 if (version < 1) {
+                    version = 0;
                     problem(line(map, "version"), "version: a whole number from 1");
                 }
             } catch (NumberFormatException e) {
@@ -153,7 +158,13 @@ public final class PolicyPackFile {
                         "extra_persecution_grounds",
                         "death_penalty",
                         "death_penalty_for_evidence",
-                        "compelled_assistance"));
+                        "compelled_assistance",
+                        "long_period_days",
+                        "many_subjects",
+                        "repeated_subject_requests",
+                        "repeated_subject_states",
+                        "state_record_refusals",
+                        "pattern_window_days"));
         var defaults = PolicyPack.Settings.DEFAULTS;
         var grounds = EnumSet.noneOf(Characteristic.class);
         value(map, "extra_persecution_grounds").ifPresent(n -> {
@@ -183,7 +194,25 @@ public final class PolicyPackFile {
         if (ca.isPresent()) {
             compelled = severity(ca.get(), line(map, "compelled_assistance"), "compelled_assistance");
         }
-        return new PolicyPack.Settings(grounds, deathPenalty, forEvidence, compelled);
+        var thresholds = new java.util.HashMap<String, Integer>();
+        for (String key : PolicyPack.Thresholds.KEYS) {
+            var text = scalar(map, key, false);
+            if (text.isEmpty()) {
+                continue;
+            }
+            int minimum = PolicyPack.Thresholds.minimum(key);
+            try {
+                int value = Integer.parseInt(text.get());
+                if (value < minimum || value > 100_000) {
+                    throw new NumberFormatException();
+                }
+                thresholds.put(key, value);
+            } catch (NumberFormatException e) {
+                problem(line(map, key), key + ": a whole number from " + minimum + " to 100000");
+            }
+        }
+        return new PolicyPack.Settings(
+                grounds, deathPenalty, forEvidence, compelled, PolicyPack.Thresholds.of(thresholds));
     }
 
     private Optional<PolicyPack.PackRule> rule(Node node, java.util.Set<String> ids) {
@@ -343,7 +372,7 @@ public final class PolicyPackFile {
     }
 
     private void problem(int line, String message) {
-        problems.add(file + " line " + line + ": " + message);
+        problems.add(new PolicyPackProblems.Problem(line, message));
     }
 
     private static String sha256(String text) {

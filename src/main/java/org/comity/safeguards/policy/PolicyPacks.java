@@ -48,6 +48,13 @@ public final class PolicyPacks {
                 .findFirst();
     }
 
+    /** These packs and one more version, for an import (the caller checked the version is new). */
+    public PolicyPacks with(PolicyPack pack) {
+        var packs = new ArrayList<>(all());
+        packs.add(pack);
+        return new PolicyPacks(packs);
+    }
+
     public List<PolicyPack> all() {
         return byState.values().stream().flatMap(List::stream).toList();
     }

@@ -50,7 +50,9 @@ public class Languages implements WebMvcConfigurer {
         var change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(new SupportedOnly(change));
+        // A letter's lang parameter chooses the letter's language, not the console's.
+        registry.addInterceptor(new SupportedOnly(change))
+                .excludePathPatterns("/requests/*/letter.pdf", "/api/requests/*/letter");
     }
 
     /** Only the supported languages may be chosen; anything else is ignored. */

@@ -2,6 +2,7 @@ package org.comity.casework.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,8 +11,11 @@ import java.util.Set;
 import org.comity.casework.domain.RequestContent.DataCategory;
 import org.comity.casework.domain.RequestContent.DataSought;
 import org.comity.casework.domain.RequestContent.Identifier;
+import org.comity.casework.domain.RequestContent.PriorProceeding;
 import org.comity.casework.domain.RequestContent.Subject;
 import org.comity.casework.domain.RequestContent.Urgency;
+import org.comity.jurisdiction.ConductCode;
+import org.comity.shared.CountryCode;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.Violation;
 import org.junit.jupiter.api.Test;
@@ -128,6 +132,73 @@ class ContentRulesTest {
         var named = withSubjects(List.of(new Subject(Subject.Role.ACCUSED, "J. Doe", null, "Xebia City", List.of())));
         assertThat(ContentRules.check(KindOfAssistance.EXTRADITION, named, TODAY))
                 .isEmpty();
+    }
+
+    @Test
+    void anIncompletePriorProceedingIsNamedFieldByField() {
+        var fraud = Set.of(new ConductCode("ict-theft-or-fraud"));
+        var content = with(
+                List.of(
+                        new PriorProceeding(null, null, Set.of(), null, null),
+                        new PriorProceeding(CountryCode.of("XC"), 1, fraud, PriorProceeding.Outcome.ACQUITTED, null),
+                        new PriorProceeding(CountryCode.of("XC"), -1, fraud, PriorProceeding.Outcome.PENDING, null),
+                        new PriorProceeding(CountryCode.of("XC"), 0, fraud, PriorProceeding.Outcome.CONVICTED, "K-1")),
+                Fixtures.storedData().conditions());
+        assertThat(ContentRules.check(KindOfAssistance.STORED_DATA, content, TODAY))
+                .extracting(Violation::field, Violation::rule)
+                .containsExactly(
+                        tuple("content.priorProceedings[0].state", "prior-proceeding-state-required"),
+                        tuple("content.priorProceedings[0].subject", "prior-proceeding-subject-required"),
+                        tuple("content.priorProceedings[0].conduct", "prior-proceeding-conduct-required"),
+                        tuple("content.priorProceedings[0].outcome", "prior-proceeding-outcome-required"),
+                        // The fixture lists one subject, index 0.
+                        tuple("content.priorProceedings[1].subject", "prior-proceeding-subject-unknown"),
+                        tuple("content.priorProceedings[2].subject", "prior-proceeding-subject-unknown"));
+    }
+
+    @Test
+    void onwardTransfersGoToThirdStatesEachNamedOnce() {
+        var conditions = new RequestContent.UseConditions(
+                true,
+                true,
+                null,
+                List.of(
+                        CountryCode.of("XA"),
+                        CountryCode.of("XC"),
+                        CountryCode.of("XB"),
+                        CountryCode.of("XC"),
+                        CountryCode.of("XD")));
+        assertThat(ContentRules.check(KindOfAssistance.STORED_DATA, with(List.of(), conditions), TODAY))
+                .extracting(Violation::field, Violation::rule)
+                .containsExactly(
+                        tuple("content.conditions.onwardTransferTo[0]", "onward-transfer-third-state"),
+                        tuple("content.conditions.onwardTransferTo[2]", "onward-transfer-third-state"),
+                        tuple("content.conditions.onwardTransferTo[3]", "onward-transfer-duplicate"));
+        var thirdStates =
+                new RequestContent.UseConditions(true, true, null, List.of(CountryCode.of("XC"), CountryCode.of("XD")));
+        assertThat(ContentRules.check(KindOfAssistance.STORED_DATA, with(List.of(), thirdStates), TODAY))
+                .isEmpty();
+    }
+
+    private static RequestContent with(List<PriorProceeding> proceedings, RequestContent.UseConditions conditions) {
+        var c = Fixtures.storedData();
+        return new RequestContent(
+                c.requestingAuthority(),
+                c.requestedAuthority(),
+                c.legalBasis(),
+                c.offences(),
+                c.summaryOfFacts(),
+                c.subjects(),
+                c.dataSought(),
+                c.purpose(),
+                c.urgency(),
+                c.safeguards(),
+                c.confidentiality(),
+                conditions,
+                Set.of(),
+                false,
+                proceedings,
+                Set.of());
     }
 
     private static RequestContent withSubjects(List<Subject> subjects) {

@@ -75,6 +75,7 @@ class ArabicPagesTest {
             {"/admin/accounts", "ADMIN"},
             {"/admin/profiles", "ADMIN"},
             {"/admin/treaty-actions", "ADMIN"},
+            {"/admin/policy-packs", "ADMIN"},
         };
         for (String[] p : pages) {
             var page = mvc.perform(get(p[0])

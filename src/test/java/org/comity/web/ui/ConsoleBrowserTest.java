@@ -250,6 +250,31 @@ class ConsoleBrowserTest {
         signIn(Role.ADMIN);
         open("/admin/accounts");
         check("admin-accounts");
+        open("/admin/policy-packs");
+        check("admin-policy-packs");
+        var broken = Files.createTempFile("XB-3", ".yaml");
+        Files.writeString(broken, """
+                pack: xb-central-authority
+                state: XB
+                version: 3
+                rules:
+                  - id: broken
+                    severity: bar
+                    when: request.max_months <
+                    cite: [no-such-key]
+                    explanation: x
+                    resolution: y
+                """);
+        browser.findElement(By.id("file")).sendKeys(broken.toAbsolutePath().toString());
+        submit();
+        assertThat(browser.findElement(By.id("file-error")).getText())
+                .contains("line 7")
+                .contains("line 8");
+        check("admin-policy-packs-errors");
+        open("/admin/policy-packs?lang=ar");
+        check("admin-policy-packs-ar");
+        open("/admin/policy-packs?lang=en");
+        Files.delete(broken);
         open("/admin/profiles");
         check("admin-profiles");
 

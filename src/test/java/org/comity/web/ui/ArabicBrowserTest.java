@@ -184,8 +184,11 @@ class ArabicBrowserTest {
         open("/console?lang=en");
     }
 
+    /** Opens a page and waits until it has settled (one run saw a screenshot aborted by a late navigation). */
     private void open(String path) {
         browser.get("http://localhost:" + port + path);
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private void type(String id, String value) {

@@ -15,8 +15,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 /**
  * The console's language: {@code ?lang=fr} on any page switches it and a cookie remembers the choice;
  * without a choice the browser's {@code Accept-Language} decides among the supported languages, and
- * English is the default. Arabic is offered to prove the right-to-left layout; its bundle is partial
- * and falls back to English.
+ * English is the default. Arabic ({@code dir="rtl"}) is complete like French; a key missing from a
+ * bundle would fall back to English, which {@code MessageBundlesTest} prevents.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication

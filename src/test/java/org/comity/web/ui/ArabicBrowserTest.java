@@ -1,0 +1,268 @@
+package org.comity.web.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.comity.accounts.Accounts;
+import org.comity.accounts.Role;
+import org.comity.testing.FictionalUncc;
+import org.comity.testing.NodeTest;
+import org.comity.testing.TestAccounts;
+import org.comity.treaty.Treaties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The console in Arabic in a real Chromium: the layout mirrors (the brand on the right), while identifiers
+ * and times still read left to right; each main page passes axe-core and is saved as {@code *-ar.png}
+ * under {@code target/screenshots/}. Same browser setup and skip rule as {@link ConsoleBrowserTest}.
+ */
+@NodeTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = FictionalUncc.PROPERTY)
+class ArabicBrowserTest {
+
+    static WebDriver browser;
+    static java.nio.file.Path profile;
+    static String axe;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Treaties treaties;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        var chromium = ConsoleBrowserTest.CHROMIUM;
+        var driver = ConsoleBrowserTest.CHROMEDRIVER;
+        if (!Files.isExecutable(chromium) || !Files.isExecutable(driver)) {
+            var message = "browser tests need Debian's chromium and chromium-driver (" + chromium + ", " + driver
+                    + "); install them with: apt-get install chromium chromium-driver";
+            if (System.getenv("CI") != null) {
+                Assertions.fail(message);
+            }
+            Assumptions.abort(message + " (skipped because CI is not set)");
+        }
+        axe = new String(
+                ArabicBrowserTest.class.getResourceAsStream("/axe/axe.min.js").readAllBytes(), StandardCharsets.UTF_8);
+        profile = Files.createTempDirectory("comity-chromium-ar");
+        var options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--lang=ar",
+                "--window-size=1280,1600",
+                "--user-data-dir=" + profile);
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(driver.toFile())
+                        .build(),
+                options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Files.createDirectories(ConsoleBrowserTest.SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @BeforeEach
+    void users() {
+        TestAccounts.createOnePerRole(accounts);
+        FictionalUncc.inForce(treaties);
+    }
+
+    @Test
+    void theConsoleInArabic() throws IOException {
+        open("/?lang=ar");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ar");
+        assertThat(x(By.cssSelector(".brand")))
+                .as("the brand sits on the right in right-to-left")
+                .isGreaterThan(x(By.cssSelector(".tools")));
+        check("home-ar");
+
+        open("/login");
+        check("login-ar");
+        type("username", TestAccounts.username(Role.CASEWORKER));
+        type("password", TestAccounts.PASSWORD);
+        clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("لوحة المتابعة");
+
+        open("/requests/incoming/new");
+        new Select(browser.findElement(By.id("kind"))).selectByValue("STORED_DATA");
+        type("requestingName", "Office of the Prosecutor");
+        type("requestingState", "XA");
+        type("requestedName", "Central authority");
+        type("requestedState", "XB");
+        new Select(browser.findElement(By.id("identifierType"))).selectByValue("EMAIL");
+        type("identifierValue", "user-7@example.org");
+        assertThat(leftOf(By.id("identifierValue"), "user", "7"))
+                .as("what the user types reads left to right")
+                .isTrue();
+        check("incoming-ar");
+        clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
+
+        assertThat(browser.getCurrentUrl()).matches(".*/requests/[0-9a-f-]+$");
+        var identifier = browser.findElement(By.xpath("//main//span[normalize-space()='user-7@example.org']"));
+        assertThat(leftOf(identifier, "user", "7"))
+                .as("an e-mail address in Arabic text keeps its order")
+                .isTrue();
+        var created = browser.findElement(By.cssSelector(".timeline time"));
+        assertThat(leftOf(created, "20", "UTC"))
+                .as("a time reads left to right")
+                .isTrue();
+        check("request-ar");
+
+        open("/requests");
+        var due = browser.findElement(By.cssSelector("#results tbody time"));
+        assertThat(leftOf(due, "20", "UTC")).isTrue();
+        check("requests-ar");
+        open("/requests/new");
+        check("draft-ar");
+        open("/treaties");
+        check("treaties-ar");
+        open("/treaties/legal-basis?a=XA&b=XB");
+        check("legal-basis-ar");
+        open("/states");
+        check("states-ar");
+        open("/states/FR");
+        var asOf = browser.findElement(By.cssSelector("main > p.muted"));
+        var date = Pattern.compile("(\\d{4})-\\d{2}-(\\d{2})").matcher(asOf.getText());
+        assertThat(date.find()).isTrue();
+        assertThat(leftOf(asOf, date.group(1), date.group(2)))
+                .as("a date inside an Arabic message reads left to right: %s", asOf.getText())
+                .isTrue();
+        check("state-profile-ar");
+        open("/console?lang=en");
+    }
+
+    /** Opens a page and waits until it has settled (one run saw a screenshot aborted by a late navigation). */
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    private void type(String id, String value) {
+        var input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private void clickAndWait(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(element));
+    }
+
+    private long x(By by) {
+        return ((Number) ((JavascriptExecutor) browser)
+                        .executeScript("return arguments[0].getBoundingClientRect().left;", browser.findElement(by)))
+                .longValue();
+    }
+
+    private boolean leftOf(By by, String first, String second) {
+        return leftOf(browser.findElement(by), first, second);
+    }
+
+    /**
+     * Whether {@code first} is drawn to the left of the last {@code second} in the element's text (or, for an
+     * input, in its value as laid out by a mirror element with the input's computed style).
+     */
+    private boolean leftOf(WebElement element, String first, String second) {
+        return (Boolean) ((JavascriptExecutor) browser).executeScript("""
+                var el = arguments[0], a = arguments[1], b = arguments[2], node = el, mirror = null;
+                if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') {
+                  var style = getComputedStyle(el);
+                  mirror = document.createElement('div');
+                  mirror.style.direction = style.direction;
+                  mirror.style.unicodeBidi = style.unicodeBidi;
+                  mirror.style.font = style.font;
+                  mirror.textContent = el.value;
+                  el.parentNode.appendChild(mirror);
+                  node = mirror;
+                }
+                var walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT), text;
+                while ((text = walker.nextNode()) && text.data.indexOf(a) < 0) {}
+                var rect = function (s, last) {
+                  var i = last ? text.data.lastIndexOf(s) : text.data.indexOf(s), r = document.createRange();
+                  r.setStart(text, i); r.setEnd(text, i + s.length);
+                  return r.getBoundingClientRect().left;
+                };
+                var result = rect(a, false) < rect(b, true);
+                if (mirror) { mirror.remove(); }
+                return result;
+                """, element, first, second);
+    }
+
+    /** Saves a screenshot and fails on any serious or critical axe-core violation on the page. */
+    private void check(String name) throws IOException {
+        var shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(ConsoleBrowserTest.SCREENSHOTS.resolve(name + ".png"), shot);
+        var js = (JavascriptExecutor) browser;
+        js.executeScript(axe);
+        @SuppressWarnings("unchecked")
+        var violations = (List<String>) js.executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']}).then(function (r) {
+                  done(r.violations
+                    .filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
+                    .map(function (v) {
+                      return v.id + ' (' + v.impact + '): '
+                        + v.nodes.map(function (n) { return n.target.join(' '); }).join(', ');
+                    }));
+                }).catch(function (e) { done(['axe failed: ' + e]); });
+                """);
+        assertThat(violations)
+                .as("axe-core on %s (%s)", name, browser.getCurrentUrl())
+                .isEmpty();
+    }
+}

@@ -167,8 +167,9 @@ class MessageBundlesTest {
     /** The rendered message must show every argument and no leftover brace or quote from the pattern. */
     private static String renderingProblem(String pattern, Set<Integer> indices, Locale locale) {
         int size = indices.stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        // A numeric placeholder ({0,number,#}) gets a number, shown as its digits; any other gets a marker.
         Object[] args = IntStream.range(0, size)
-                .mapToObj(i -> "\u2039arg" + i + "\u203a")
+                .mapToObj(i -> pattern.contains("{" + i + ",number") ? (Object) 7 : "\u2039arg" + i + "\u203a")
                 .toArray();
         String rendered;
         try {
@@ -177,7 +178,7 @@ class MessageBundlesTest {
             return "not a valid MessageFormat pattern (" + e.getMessage() + ")";
         }
         List<Integer> missing = indices.stream()
-                .filter(i -> !rendered.contains("\u2039arg" + i + "\u203a"))
+                .filter(i -> !rendered.contains(args[i] instanceof Integer ? "7" : "\u2039arg" + i + "\u203a"))
                 .toList();
         if (!missing.isEmpty()) {
             return "arguments " + missing + " do not appear in \"" + rendered + "\" (an unescaped ' ?)";

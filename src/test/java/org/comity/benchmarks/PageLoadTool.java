@@ -84,8 +84,9 @@ public final class PageLoadTool {
             log entry (public)            | /log/entries/0
             log statistics (public)       | /log/statistics
             log verify (public)           | /log/verify
-            api log checkpoint (public)   | /api/log/checkpoint
-            api log entries (public)      | /api/log/entries?start=0&limit=20
+            api log (public)              | /api/log
+            api log entry (public)        | /api/log/entries/0
+            api log proof (public)        | /api/log/entries/0/proof
             dashboard                     | /console
             list                          | /requests
             list page 50                  | /requests?page=50

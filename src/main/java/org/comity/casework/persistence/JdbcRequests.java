@@ -173,8 +173,10 @@ public class JdbcRequests {
             params.put("assignee", query.assignee());
         }
         if (query.dueBefore() != null) {
-            // A stopped clock has no due date until it runs again.
-            where.add("due_at < :dueBefore AND NOT clock_stopped");
+            // A stopped clock has no due date until it runs again. Only open requests have a due date
+            // (table check): saying "open" lets PostgreSQL read the running-clock index instead of
+            // scanning every request.
+            where.add("open AND due_at < :dueBefore AND NOT clock_stopped");
             params.put("dueBefore", Timestamp.from(query.dueBefore()));
         }
         if (query.text() != null && !query.text().isBlank()) {

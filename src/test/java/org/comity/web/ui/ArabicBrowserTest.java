@@ -142,13 +142,15 @@ class ArabicBrowserTest {
         type("requestingState", "XA");
         type("requestedName", "Central authority");
         type("requestedState", "XB");
-        new Select(browser.findElement(By.id("identifierType"))).selectByValue("EMAIL");
-        type("identifierValue", "user-7@example.org");
-        assertThat(leftOf(By.id("identifierValue"), "user", "7"))
+        new Select(browser.findElement(By.id("subjects[0].identifiers[0].type"))).selectByValue("EMAIL");
+        type("subjects[0].identifiers[0].value", "user-7@example.org");
+        assertThat(leftOf(By.id("subjects[0].identifiers[0].value"), "user", "7"))
                 .as("what the user types reads left to right")
                 .isTrue();
         check("incoming-ar");
-        clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
+        // The visible save button: not the hidden default one, nor the add/remove-row buttons.
+        clickAndWait(browser.findElement(
+                By.cssSelector("main form button[type=submit]:not(.visually-hidden):not(.row-edit)")));
 
         assertThat(browser.getCurrentUrl()).matches(".*/requests/[0-9a-f-]+$");
         var identifier = browser.findElement(By.xpath("//main//span[normalize-space()='user-7@example.org']"));

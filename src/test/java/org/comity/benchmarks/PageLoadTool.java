@@ -119,6 +119,7 @@ public final class PageLoadTool {
             admin accounts                | /admin/accounts
             admin profiles                | /admin/profiles
             admin policy packs            | /admin/policy-packs
+            admin treaty actions          | /admin/treaty-actions
             """;
 
     static final String USER = "bench";

@@ -60,6 +60,8 @@ public class Attachments {
     }
 
     public AttachmentInfo info(UUID requestId, UUID id) {
+        // Through casework first: another unit's request (and so its documents) is a 404.
+        casework.get(requestId);
         return store.find(requestId, id).orElseThrow(() -> new NotFound("attachment"));
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.comity.accounts.Accounts;
+import org.comity.casework.Attachments;
 import org.comity.casework.Casework;
 import org.comity.casework.RequestQuery;
 import org.comity.casework.domain.Decision;
@@ -66,11 +67,13 @@ class RequestPages {
             "withdrawn");
 
     private final Casework casework;
+    private final Attachments attachments;
     private final Accounts accounts;
     private final Clock clock;
 
-    RequestPages(Casework casework, Accounts accounts, Clock clock) {
+    RequestPages(Casework casework, Attachments attachments, Accounts accounts, Clock clock) {
         this.casework = casework;
+        this.attachments = attachments;
         this.accounts = accounts;
         this.clock = clock;
     }
@@ -375,6 +378,8 @@ class RequestPages {
         model.addAttribute("audit", casework.auditTrail(request.id()));
         model.addAttribute("assessment", assessmentOf(request));
         model.addAttribute("comments", casework.comments(request.id()));
+        model.addAttribute("attachments", attachments.list(request.id()));
+        model.addAttribute("maxAttachmentMegabytes", Math.max(1, attachments.maxBytes() / (1024 * 1024)));
         model.addAttribute("problems", request.contentProblems(LocalDate.ofInstant(now, ZoneOffset.UTC)));
         model.addAttribute("grounds", RefusalGround.values());
         model.addAttribute(

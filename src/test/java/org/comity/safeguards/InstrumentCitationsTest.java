@@ -44,6 +44,49 @@ class InstrumentCitationsTest {
     }
 
     @Test
+    void aPolicyPackRuleOnABudapestRequestCitesTheBudapestConvention() {
+        // Scenario 54 (Budapest, two-year maximum) asking for content data: XB's pack bars content data
+        // for offences below eight years, citing the key `proportionality`.
+        var scenario = scenario("54-budapest-two-year-maximum.yaml");
+        var input = scenario.input();
+        var data = new AssessmentInput.DataSought(
+                java.util.Set.of(AssessmentInput.DataCategory.CONTENT),
+                input.data().from(),
+                input.data().to(),
+                false,
+                false);
+        var withContent = new AssessmentInput(
+                input.requestId(),
+                input.version(),
+                input.direction(),
+                input.measure(),
+                input.requesting(),
+                input.requested(),
+                input.requestDate(),
+                input.legalBasis(),
+                input.offences(),
+                input.subjects(),
+                data,
+                input.emergency(),
+                input.conditions(),
+                input.compelled(),
+                input.deathPenaltyAssurances(),
+                input.priorProceedings(),
+                input.use(),
+                input.matters(),
+                input.history());
+        var findings = Assessor.standard()
+                .assess(Kit.context(withContent, scenario.legalBasis()))
+                .findings();
+        assertThat(findings)
+                .filteredOn(f -> f.rule().equals("pack:content-only-for-grave-offences"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.citations())
+                        .extracting(Citation::instrument)
+                        .containsOnly("ETS185"));
+    }
+
+    @Test
     void aVariantFallsBackToItsKeyAndNeedsIt() {
         var uncc = Kit.CATALOGUE.cite("UNCC", "40", java.util.Optional.of("19"));
         var ets = Kit.CATALOGUE.cite("ETS185", "28", java.util.Optional.of("2(b)"));

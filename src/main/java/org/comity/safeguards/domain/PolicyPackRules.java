@@ -23,6 +23,9 @@ final class PolicyPackRules implements Rule {
         }
         Map<String, Object> facts = PolicyFacts.of(context);
         for (PolicyPack.PackRule rule : pack.rules()) {
+            // A pack names citation keys; like the built-in rules, a request under another instrument
+            // cites that instrument's article where the citations file has one (key@instrument).
+            var cited = context.citations().forInstrument(context.instrument(), rule.citationKeys());
             boolean holds;
             try {
                 holds = rule.condition().holds(facts);
@@ -30,7 +33,7 @@ final class PolicyPackRules implements Rule {
                 findings.add(
                         "pack:" + rule.id(),
                         org.comity.safeguards.Severity.BAR,
-                        context.citations().of(rule.citationKeys().toArray(String[]::new)),
+                        cited,
                         "Rule " + rule.id() + " of policy pack " + pack.id() + " (line " + rule.line()
                                 + ") could not be evaluated on this request: " + e.getMessage(),
                         List.of(),
@@ -41,7 +44,7 @@ final class PolicyPackRules implements Rule {
                 findings.add(
                         "pack:" + rule.id(),
                         rule.severity(),
-                        context.citations().of(rule.citationKeys().toArray(String[]::new)),
+                        cited,
                         rule.explanation() + " (" + pack.state() + " policy pack " + pack.id() + " v" + pack.version()
                                 + ")",
                         rule.fields(),

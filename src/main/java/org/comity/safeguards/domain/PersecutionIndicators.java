@@ -106,11 +106,19 @@ final class PersecutionIndicators implements Rule {
                     "The request concerns "
                             + Words.and(
                                     others.stream().map(Characteristic::words).toList())
-                            + " (" + String.join("; ", why) + "). The Convention's clause does not name "
-                            + (others.size() == 1 ? "it" : "them") + " and the requested State's pack does not add "
-                            + (others.size() == 1 ? "it" : "them") + ", but targeting on that account can still fall"
-                            + " under the clause (for example as sex or political opinion) or under essential"
-                            + " interests.",
+                            + " (" + String.join("; ", why) + "). "
+                            + (context.underUncc()
+                                    ? "The UN Convention's persecution clause does not name "
+                                            + (others.size() == 1 ? "it" : "them")
+                                            + " and the requested State's pack does not add "
+                                            + (others.size() == 1 ? "it" : "them")
+                                            + ", but targeting on that account can still fall under the clause (for"
+                                            + " example as sex or political opinion) or under essential interests."
+                                    : Words.sentence(context.instrumentName())
+                                            + " has no persecution clause and the requested State's pack does not"
+                                            + " add " + (others.size() == 1 ? "it" : "them") + " as a ground; "
+                                            + context.requested() + " weighs targeting on that account under its"
+                                            + " law and essential interests."),
                     fields,
                     "A senior reviewer decides whether the request targets the person on that account.");
         }

@@ -11,10 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.comity.accounts.Accounts;
 import org.comity.accounts.Role;
+import org.comity.testing.Chromium;
 import org.comity.testing.FictionalUncc;
 import org.comity.testing.NodeTest;
 import org.comity.testing.TestAccounts;
@@ -27,19 +26,12 @@ import org.comity.transparency.domain.note.NoteVerifier;
 import org.comity.transparency.domain.receipt.Receipt;
 import org.comity.treaty.Treaties;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -70,10 +62,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
         })
 class PublicSiteBrowserTest {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("comity.test.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("comity.test.chromedriver", "/usr/bin/chromedriver"));
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
     /** An incoming request from QM asking XB about a journalist: refused, as it should be. */
     static final String ABUSIVE = """
             {"requestingAuthority": {"name": "Prosecutor General of Qmland", "state": "QM"},
@@ -89,10 +77,8 @@ class PublicSiteBrowserTest {
              "purpose": "Prosecution"}
             """;
 
+    static Chromium chromium;
     static WebDriver browser;
-    static Path profile;
-    static Path downloads;
-    static String axe;
 
     @LocalServerPort
     int port;
@@ -111,63 +97,14 @@ class PublicSiteBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            var message = "browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-                    + "); install them with: apt-get install chromium chromium-driver";
-            if (System.getenv("CI") != null) {
-                Assertions.fail(message);
-            }
-            Assumptions.abort(message + " (skipped because CI is not set)");
-        }
-        axe = new String(
-                PublicSiteBrowserTest.class
-                        .getResourceAsStream("/axe/axe.min.js")
-                        .readAllBytes(),
-                StandardCharsets.UTF_8);
-        profile = Files.createTempDirectory("comity-chromium");
-        downloads = Files.createTempDirectory("comity-downloads");
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--lang=en-GB",
-                "--window-size=1280,1600",
-                "--user-data-dir=" + profile);
-        options.setExperimentalOption(
-                "prefs",
-                Map.of(
-                        "download.default_directory", downloads.toString(),
-                        "download.prompt_for_download", false,
-                        "safebrowsing.enabled", false));
-        var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        Files.createDirectories(SCREENSHOTS);
+        chromium = Chromium.start("en-GB");
+        browser = chromium.driver();
     }
 
     @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        for (Path dir : new Path[] {profile, downloads}) {
-            if (dir != null) {
-                try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder())
-                            .forEach(p -> p.toFile().delete());
-                }
-            }
+    static void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -286,7 +223,7 @@ class PublicSiteBrowserTest {
     }
 
     private static byte[] downloaded(String name) throws Exception {
-        Path file = downloads.resolve(name);
+        Path file = chromium.downloads().resolve(name);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             if (Files.isRegularFile(file) && Files.size(file) > 0) {
@@ -294,7 +231,7 @@ class PublicSiteBrowserTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no download " + name + " in " + downloads);
+        throw new AssertionError("no download " + name + " in " + chromium.downloads());
     }
 
     private String url(String path) {
@@ -315,26 +252,7 @@ class PublicSiteBrowserTest {
         return browser.findElement(By.tagName("main")).getText();
     }
 
-    /** Saves a screenshot and fails on any serious or critical axe-core violation on the page. */
     private void check(String name) throws IOException {
-        var shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), shot);
-        var js = (JavascriptExecutor) browser;
-        js.executeScript(axe);
-        @SuppressWarnings("unchecked")
-        var violations = (List<String>) js.executeAsyncScript("""
-                var done = arguments[arguments.length - 1];
-                axe.run(document, {resultTypes: ['violations']}).then(function (r) {
-                  done(r.violations
-                    .filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
-                    .map(function (v) {
-                      return v.id + ' (' + v.impact + '): '
-                        + v.nodes.map(function (n) { return n.target.join(' '); }).join(', ');
-                    }));
-                }).catch(function (e) { done(['axe failed: ' + e]); });
-                """);
-        assertThat(violations)
-                .as("axe-core on %s (%s)", name, browser.getCurrentUrl())
-                .isEmpty();
+        chromium.check(name);
     }
 }

@@ -3,32 +3,23 @@ package org.comity.web.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.comity.accounts.Accounts;
 import org.comity.accounts.Role;
+import org.comity.testing.Chromium;
 import org.comity.testing.FictionalUncc;
 import org.comity.testing.NodeTest;
 import org.comity.testing.TestAccounts;
 import org.comity.treaty.Treaties;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -47,9 +38,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = FictionalUncc.PROPERTY)
 class ArabicBrowserTest {
 
+    static Chromium chromium;
     static WebDriver browser;
-    static java.nio.file.Path profile;
-    static String axe;
 
     @LocalServerPort
     int port;
@@ -62,54 +52,14 @@ class ArabicBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        var chromium = ConsoleBrowserTest.CHROMIUM;
-        var driver = ConsoleBrowserTest.CHROMEDRIVER;
-        if (!Files.isExecutable(chromium) || !Files.isExecutable(driver)) {
-            var message = "browser tests need Debian's chromium and chromium-driver (" + chromium + ", " + driver
-                    + "); install them with: apt-get install chromium chromium-driver";
-            if (System.getenv("CI") != null) {
-                Assertions.fail(message);
-            }
-            Assumptions.abort(message + " (skipped because CI is not set)");
-        }
-        axe = new String(
-                ArabicBrowserTest.class.getResourceAsStream("/axe/axe.min.js").readAllBytes(), StandardCharsets.UTF_8);
-        profile = Files.createTempDirectory("comity-chromium-ar");
-        var options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--lang=ar",
-                "--window-size=1280,1600",
-                "--user-data-dir=" + profile);
-        browser = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(driver.toFile())
-                        .build(),
-                options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        Files.createDirectories(ConsoleBrowserTest.SCREENSHOTS);
+        chromium = Chromium.start("ar");
+        browser = chromium.driver();
     }
 
     @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
-            }
+    static void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -245,26 +195,7 @@ class ArabicBrowserTest {
                 """, element, first, second);
     }
 
-    /** Saves a screenshot and fails on any serious or critical axe-core violation on the page. */
     private void check(String name) throws IOException {
-        var shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(ConsoleBrowserTest.SCREENSHOTS.resolve(name + ".png"), shot);
-        var js = (JavascriptExecutor) browser;
-        js.executeScript(axe);
-        @SuppressWarnings("unchecked")
-        var violations = (List<String>) js.executeAsyncScript("""
-                var done = arguments[arguments.length - 1];
-                axe.run(document, {resultTypes: ['violations']}).then(function (r) {
-                  done(r.violations
-                    .filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
-                    .map(function (v) {
-                      return v.id + ' (' + v.impact + '): '
-                        + v.nodes.map(function (n) { return n.target.join(' '); }).join(', ');
-                    }));
-                }).catch(function (e) { done(['axe failed: ' + e]); });
-                """);
-        assertThat(violations)
-                .as("axe-core on %s (%s)", name, browser.getCurrentUrl())
-                .isEmpty();
+        chromium.check(name);
     }
 }

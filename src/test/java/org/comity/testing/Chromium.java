@@ -1,0 +1,140 @@
+package org.comity.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless chromium driven through chromium-driver, for the browser tests: a private profile
+ * and download directory, and {@link #check} which saves a screenshot under {@code target/screenshots}
+ * and fails on any serious or critical axe-core violation. Without chromium the tests are skipped, except
+ * in CI (CI set), where that is a failure: .ci/run installs it.
+ */
+public final class Chromium implements AutoCloseable {
+
+    public static final Path BINARY = Path.of(System.getProperty("comity.test.chromium", "/usr/bin/chromium"));
+    public static final Path DRIVER = Path.of(System.getProperty("comity.test.chromedriver", "/usr/bin/chromedriver"));
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static final String AXE_RUN = """
+            var done = arguments[arguments.length - 1];
+            axe.run(document, {resultTypes: ['violations']}).then(function (r) {
+              done(r.violations
+                .filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
+                .map(function (v) {
+                  return v.id + ' (' + v.impact + '): '
+                    + v.nodes.map(function (n) { return n.target.join(' '); }).join(', ');
+                }));
+            }).catch(function (e) { done(['axe failed: ' + e]); });
+            """;
+
+    private final WebDriver driver;
+    private final Path profile;
+    private final Path downloads;
+    private final String axe;
+
+    private Chromium(WebDriver driver, Path profile, Path downloads, String axe) {
+        this.driver = driver;
+        this.profile = profile;
+        this.downloads = downloads;
+        this.axe = axe;
+    }
+
+    /** Starts a browser whose preferred language is {@code language} (an Accept-Language tag). */
+    public static Chromium start(String language) throws IOException {
+        if (!Files.isExecutable(BINARY) || !Files.isExecutable(DRIVER)) {
+            var message = "browser tests need Debian's chromium and chromium-driver (" + BINARY + ", " + DRIVER
+                    + "); install them with: apt-get install chromium chromium-driver";
+            if (System.getenv("CI") != null) {
+                Assertions.fail(message);
+            }
+            Assumptions.abort(message + " (skipped because CI is not set)");
+        }
+        String axe;
+        try (var in = Chromium.class.getResourceAsStream("/axe/axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        var profile = Files.createTempDirectory("comity-chromium");
+        var downloads = Files.createTempDirectory("comity-downloads");
+        var options = new ChromeOptions();
+        options.setBinary(BINARY.toFile());
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--lang=" + language,
+                "--window-size=1280,1600",
+                "--user-data-dir=" + profile);
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "download.default_directory", downloads.toString(),
+                        "download.prompt_for_download", false,
+                        "safebrowsing.enabled", false));
+        var driver = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(DRIVER.toFile())
+                        .build(),
+                options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Files.createDirectories(SCREENSHOTS);
+        return new Chromium(driver, profile, downloads, axe);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Where files the browser downloads land. */
+    public Path downloads() {
+        return downloads;
+    }
+
+    /** Saves a screenshot of the page as {@code name.png} and fails on any serious or critical axe violation. */
+    public void check(String name) throws IOException {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        var js = (JavascriptExecutor) driver;
+        js.executeScript(axe);
+        @SuppressWarnings("unchecked")
+        var violations = (List<String>) js.executeAsyncScript(AXE_RUN);
+        assertThat(violations)
+                .as("axe-core on %s (%s)", name, driver.getCurrentUrl())
+                .isEmpty();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        for (Path dir : List.of(profile, downloads)) {
+            try (var files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

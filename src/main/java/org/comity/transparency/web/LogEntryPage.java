@@ -1,6 +1,5 @@
 package org.comity.transparency.web;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.comity.transparency.LogEntry;
@@ -94,34 +93,15 @@ class LogEntryPage {
                 .body(log.entry(index));
     }
 
-    /**
-     * The RFC 9162 §2.1.3.2 computation, step by step, for display only: whether the proof holds is
-     * decided by {@link InclusionProof#verify}, never by these steps.
-     */
+    /** The proof's steps as the page shows them, numbered; computed by the domain, not here. */
     static List<Step> steps(InclusionProof proof, Hash leaf) {
-        var steps = new ArrayList<Step>();
-        long fn = proof.index();
-        long sn = proof.treeSize() - 1;
-        Hash r = leaf;
-        int n = 1;
-        for (Hash p : proof.hashes()) {
-            if (sn == 0) {
-                break;
-            }
-            boolean left = (fn & 1) == 1 || fn == sn;
-            if (left) {
-                r = MerkleTree.nodeHash(p, r);
-                while ((fn & 1) == 0 && fn != 0) {
-                    fn >>>= 1;
-                    sn >>>= 1;
-                }
-            } else {
-                r = MerkleTree.nodeHash(r, p);
-            }
-            steps.add(new Step(n++, p.hex(), left, r.hex()));
-            fn >>>= 1;
-            sn >>>= 1;
-        }
-        return steps;
+        var domain = proof.steps(leaf);
+        return java.util.stream.IntStream.range(0, domain.size())
+                .mapToObj(i -> new Step(
+                        i + 1,
+                        domain.get(i).sibling().hex(),
+                        domain.get(i).siblingOnLeft(),
+                        domain.get(i).result().hex()))
+                .toList();
     }
 }

@@ -4,6 +4,7 @@ import static org.comity.transparency.domain.VerificationException.Failure.INDEX
 import static org.comity.transparency.domain.VerificationException.Failure.ROOT_MISMATCH;
 import static org.comity.transparency.domain.VerificationException.Failure.WRONG_PROOF_LENGTH;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.comity.transparency.domain.FormatException;
 import org.comity.transparency.domain.VerificationException;
@@ -72,6 +73,24 @@ public record InclusionProof(long index, long treeSize, List<Hash> hashes) {
      * callers must compare against a trusted root, which {@link #verify} forces.
      */
     Hash rootFrom(Hash leafHash) {
+        var steps = steps(leafHash);
+        return steps.isEmpty() ? leafHash : steps.getLast().result();
+    }
+
+    /**
+     * One step of the root computation: the proof hash combined, whether it goes on the left, and the
+     * node hash it gives.
+     */
+    public record Step(Hash sibling, boolean siblingOnLeft, Hash result) {}
+
+    /**
+     * The RFC 9162 §2.1.3.2 computation from {@code leafHash} toward the root, step by step, after the
+     * structural checks (for showing a proof to people). It decides nothing: only {@link #verify}, which
+     * runs these steps and compares the result with a trusted root, does.
+     *
+     * @throws VerificationException for an index outside the tree or a proof of the wrong length
+     */
+    public List<Step> steps(Hash leafHash) {
         if (index >= treeSize) {
             throw new VerificationException(
                     INDEX_OUT_OF_RANGE, "index " + index + " is not in a tree of size " + treeSize);
@@ -81,6 +100,7 @@ public record InclusionProof(long index, long treeSize, List<Hash> hashes) {
             throw new VerificationException(
                     WRONG_PROOF_LENGTH, "inclusion proof has " + hashes.size() + " hashes, expected " + expected);
         }
+        var steps = new ArrayList<Step>(hashes.size());
         long fn = index;
         long sn = treeSize - 1;
         Hash r = leafHash;
@@ -88,7 +108,8 @@ public record InclusionProof(long index, long treeSize, List<Hash> hashes) {
             if (sn == 0) {
                 throw new VerificationException(WRONG_PROOF_LENGTH, "inclusion proof is too long");
             }
-            if ((fn & 1) == 1 || fn == sn) {
+            boolean left = (fn & 1) == 1 || fn == sn;
+            if (left) {
                 r = MerkleTree.nodeHash(p, r);
                 // Skip the levels where this node is a right-edge node without a sibling.
                 while ((fn & 1) == 0 && fn != 0) {
@@ -98,12 +119,13 @@ public record InclusionProof(long index, long treeSize, List<Hash> hashes) {
             } else {
                 r = MerkleTree.nodeHash(r, p);
             }
+            steps.add(new Step(p, left, r));
             fn >>>= 1;
             sn >>>= 1;
         }
         if (sn != 0) {
             throw new VerificationException(WRONG_PROOF_LENGTH, "inclusion proof is too short");
         }
-        return r;
+        return steps;
     }
 }

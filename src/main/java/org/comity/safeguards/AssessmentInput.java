@@ -63,6 +63,54 @@ public record AssessmentInput(
         history = history == null ? List.of() : List.copyOf(history);
     }
 
+    /** The same version with these earlier requests as its history. */
+    public AssessmentInput withHistory(List<PriorRequest> history) {
+        return new AssessmentInput(
+                requestId,
+                version,
+                direction,
+                measure,
+                requesting,
+                requested,
+                requestDate,
+                legalBasis,
+                offences,
+                subjects,
+                data,
+                emergency,
+                conditions,
+                compelled,
+                deathPenaltyAssurances,
+                priorProceedings,
+                use,
+                matters,
+                history);
+    }
+
+    /** The same version asking for other data (what-if checks, tests). */
+    public AssessmentInput withData(@Nullable DataSought data) {
+        return new AssessmentInput(
+                requestId,
+                version,
+                direction,
+                measure,
+                requesting,
+                requested,
+                requestDate,
+                legalBasis,
+                offences,
+                subjects,
+                data,
+                emergency,
+                conditions,
+                compelled,
+                deathPenaltyAssurances,
+                priorProceedings,
+                use,
+                matters,
+                history);
+    }
+
     /** This node sends the request (requesting State) or received it (requested State). */
     public enum Direction {
         OUTGOING,

@@ -354,26 +354,7 @@ public class Safeguards implements SmartInitializingSingleton {
                 history.add(prior);
             }
         }
-        return new AssessmentInput(
-                input.requestId(),
-                input.version(),
-                input.direction(),
-                input.measure(),
-                input.requesting(),
-                input.requested(),
-                input.requestDate(),
-                input.legalBasis(),
-                input.offences(),
-                input.subjects(),
-                input.data(),
-                input.emergency(),
-                input.conditions(),
-                input.compelled(),
-                input.deathPenaltyAssurances(),
-                input.priorProceedings(),
-                input.use(),
-                input.matters(),
-                history);
+        return input.withHistory(history);
     }
 
     private Context context(AssessmentInput input, PolicyPack pack) {

@@ -55,26 +55,7 @@ class InstrumentCitationsTest {
                 input.data().to(),
                 false,
                 false);
-        var withContent = new AssessmentInput(
-                input.requestId(),
-                input.version(),
-                input.direction(),
-                input.measure(),
-                input.requesting(),
-                input.requested(),
-                input.requestDate(),
-                input.legalBasis(),
-                input.offences(),
-                input.subjects(),
-                data,
-                input.emergency(),
-                input.conditions(),
-                input.compelled(),
-                input.deathPenaltyAssurances(),
-                input.priorProceedings(),
-                input.use(),
-                input.matters(),
-                input.history());
+        var withContent = input.withData(data);
         var findings = Assessor.standard()
                 .assess(Kit.context(withContent, scenario.legalBasis()))
                 .findings();

@@ -2,16 +2,12 @@ package org.comity.casework.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 import org.comity.casework.AttachmentInfo;
 import org.comity.casework.Attachments;
-import org.comity.shared.InvalidInput;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,15 +35,7 @@ class AttachmentsController {
     @Operation(summary = "Attach a document (PDF, image, office document or text; type checked against content)")
     ResponseEntity<AttachmentInfo> attach(
             @PathVariable UUID requestId, @RequestParam("file") MultipartFile file, Principal principal) {
-        byte[] content;
-        try {
-            if (file.getSize() > attachments.maxBytes()) {
-                throw InvalidInput.of("file", "file-too-large", "at most " + attachments.maxBytes() + " bytes");
-            }
-            content = file.getBytes();
-        } catch (IOException e) {
-            throw InvalidInput.of("file", "unreadable", "the upload could not be read");
-        }
+        var content = AttachmentTransfer.read(file, attachments.maxBytes());
         var info = attachments.attach(
                 requestId, file.getOriginalFilename(), file.getContentType(), content, principal.getName());
         return ResponseEntity.created(URI.create("/api/requests/" + requestId + "/attachments/" + info.id()))
@@ -65,20 +53,6 @@ class AttachmentsController {
     @PreAuthorize("hasAnyRole('CASEWORKER', 'LEGAL_REVIEWER', 'SUPERVISOR', 'AUDITOR')")
     @Operation(summary = "Download a document; always as an attachment, never rendered in the browser")
     ResponseEntity<byte[]> download(@PathVariable UUID requestId, @PathVariable UUID id) {
-        var info = attachments.info(requestId, id);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(info.contentType()))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(info.fileName(), java.nio.charset.StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header(
-                        "Digest",
-                        "sha-256="
-                                + java.util.Base64.getEncoder()
-                                        .encodeToString(java.util.HexFormat.of().parseHex(info.sha256())))
-                .body(attachments.content(requestId, id));
+        return AttachmentTransfer.download(attachments.info(requestId, id), attachments.content(requestId, id));
     }
 }

@@ -1,14 +1,10 @@
 package org.comity.casework.ui;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.UUID;
 import org.comity.casework.Attachments;
+import org.comity.casework.api.AttachmentTransfer;
 import org.comity.shared.InvalidInput;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -40,14 +36,9 @@ class AttachmentPages {
             Principal principal,
             RedirectAttributes redirect) {
         try {
-            if (file == null || file.isEmpty()) {
-                throw InvalidInput.of("file", "file-required", "choose a file");
-            }
-            if (file.getSize() > attachments.maxBytes()) {
-                throw InvalidInput.of("file", "file-too-large", "at most " + attachments.maxBytes() + " bytes");
-            }
+            var content = AttachmentTransfer.read(file, attachments.maxBytes());
             var info = attachments.attach(
-                    id, file.getOriginalFilename(), file.getContentType(), readAll(file), principal.getName());
+                    id, file.getOriginalFilename(), file.getContentType(), content, principal.getName());
             redirect.addFlashAttribute("attached", info.fileName());
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("attachmentProblems", e.violations());
@@ -58,25 +49,6 @@ class AttachmentPages {
     @GetMapping("/requests/{id}/attachments/{attachment}")
     @PreAuthorize(RequestPages.READERS)
     ResponseEntity<byte[]> download(@PathVariable UUID id, @PathVariable UUID attachment) {
-        var info = attachments.info(id, attachment);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(info.contentType()))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(info.fileName(), StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("X-Content-Type-Options", "nosniff")
-                .body(attachments.content(id, attachment));
-    }
-
-    private static byte[] readAll(MultipartFile file) {
-        try {
-            return file.getBytes();
-        } catch (IOException e) {
-            throw InvalidInput.of("file", "unreadable", "the upload could not be read");
-        }
+        return AttachmentTransfer.download(attachments.info(id, attachment), attachments.content(id, attachment));
     }
 }

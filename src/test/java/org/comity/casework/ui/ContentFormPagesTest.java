@@ -140,8 +140,8 @@ class ContentFormPagesTest {
                 .getContentAsString();
         assertThat(form)
                 .contains("type=\"checkbox\" name=\"offences[0].conductCategories\" value=\"illegal-access\"")
-                .contains("Illegal access (Art. 7)")
-                .contains("Offences defined by the Convention");
+                .contains(">Illegal access<")
+                .contains("Offences defined by the UN Convention");
         assertThat(form.indexOf("value=\"illegal-access\""))
                 .isLessThan(form.indexOf("value=\"child-sexual-abuse-material\""));
         assertThat(form.indexOf("value=\"laundering\"")).isLessThan(form.indexOf("value=\"fraud\""));

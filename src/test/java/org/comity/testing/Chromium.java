@@ -17,9 +17,12 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless chromium driven through chromium-driver, for the browser tests: a private profile
@@ -124,6 +127,25 @@ public final class Chromium implements AutoCloseable {
         assertThat(violations)
                 .as("axe-core on %s (%s)", name, driver.getCurrentUrl())
                 .isEmpty();
+    }
+
+    /**
+     * Clicks something that loads a new page and waits until that page has loaded, so no assertion reads
+     * the page that was left. The old document is marked before the click; the wait ends when a document
+     * without the mark is complete. Waiting for the clicked element to go stale instead is racy: while
+     * the old document is torn down chromedriver may answer "node does not belong to the document", an
+     * unknown error rather than a stale element, and the wait would fail on it.
+     */
+    public void clickAndWait(WebElement element) {
+        var js = (JavascriptExecutor) driver;
+        js.executeScript("arguments[0].scrollIntoView({block: 'center'}); window.comityLeaving = true;", element);
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(WebDriverException.class)
+                .until(d -> "complete"
+                        .equals(((JavascriptExecutor) d)
+                                .executeScript(
+                                        "return window.comityLeaving === true ? 'leaving' : document.readyState;")));
     }
 
     @Override

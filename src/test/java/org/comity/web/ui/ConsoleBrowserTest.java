@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Duration;
 import org.comity.accounts.Accounts;
 import org.comity.accounts.Role;
 import org.comity.testing.Chromium;
@@ -294,12 +293,8 @@ class ConsoleBrowserTest {
                 By.cssSelector("main form button[type=submit]:not(.visually-hidden):not(.row-edit)")));
     }
 
-    /** Clicks and waits for the next page, so no assertion reads the page that was left. */
     private void clickAndWait(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        element.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+        chromium.clickAndWait(element);
     }
 
     private void clickButton(String label) {

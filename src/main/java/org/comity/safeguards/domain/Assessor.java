@@ -1,6 +1,9 @@
 package org.comity.safeguards.domain;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.comity.jurisdiction.Profile;
 import org.comity.safeguards.Assessment;
 import org.comity.safeguards.InputsUsed;
 
@@ -13,7 +16,17 @@ public final class Assessor {
     /** Changes whenever a built-in rule changes what it finds: recorded with every assessment. */
     public static final String ENGINE_VERSION = "safeguards-rules/2";
 
+    /** Beyond this many cached fingerprints the cache starts again: replaced profiles are never asked for. */
+    private static final int FINGERPRINTS_KEPT = 256;
+
     private final List<Rule> rules;
+
+    /**
+     * Profile fingerprints by profile identity. Profiles are loaded once and shared until an import
+     * replaces them, and fingerprinting one walks its whole offence catalogue: uncached it was a third of
+     * every assessment. Identity, not equals: an equal copy simply gets its own (equal) fingerprint.
+     */
+    private final Map<Identity, String> fingerprints = new ConcurrentHashMap<>();
 
     public Assessor(List<Rule> rules) {
         var ids = new java.util.HashSet<String>();
@@ -43,12 +56,12 @@ public final class Assessor {
                 context.input().requestId(), context.input().version(), inputsUsed(context), findings.ordered());
     }
 
-    static InputsUsed inputsUsed(Context context) {
+    private InputsUsed inputsUsed(Context context) {
         return new InputsUsed(
                 ENGINE_VERSION,
                 legalBasis(context),
-                context.requestingProfile().map(Assessor::profile).orElse("none"),
-                context.requestedProfile().map(Assessor::profile).orElse("none"),
+                context.requestingProfile().map(this::fingerprint).orElse("none"),
+                context.requestedProfile().map(this::fingerprint).orElse("none"),
                 context.pack().label(),
                 context.citations().fingerprint(),
                 context.pack().settings().thresholds().label());
@@ -69,8 +82,34 @@ public final class Assessor {
         return text.toString();
     }
 
+    private String fingerprint(Profile profile) {
+        var key = new Identity(profile);
+        var known = fingerprints.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (fingerprints.size() >= FINGERPRINTS_KEPT) {
+            fingerprints.clear();
+        }
+        var computed = profile(profile);
+        fingerprints.put(key, computed);
+        return computed;
+    }
+
+    private record Identity(Profile profile) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity that && that.profile == profile;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(profile);
+        }
+    }
+
     /** A fingerprint stable across runs: built from the offences' text, never from identity hashes. */
-    private static String profile(org.comity.jurisdiction.Profile p) {
+    static String profile(Profile p) {
         var text = new StringBuilder();
         for (var o : p.offences()) {
             text.append(o.provision())

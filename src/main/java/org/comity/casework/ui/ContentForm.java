@@ -424,7 +424,13 @@ record ContentForm(
         if (edit.startsWith("remove:")) {
             var row = edit.substring("remove:".length());
             if (row.matches("(offences|subjects|priorProceedings)" + INDEX + "(\\.identifiers" + INDEX + ")?")) {
+                int removedSubject = row.matches("subjects" + INDEX)
+                        ? new Params(result).rows("subjects").indexOf(row)
+                        : -1;
                 result.keySet().removeIf(k -> k.startsWith(row + "."));
+                if (removedSubject >= 0) {
+                    renumberPriorSubjects(result, removedSubject, problems);
+                }
             }
             return result;
         }
@@ -461,6 +467,40 @@ record ContentForm(
             result.put(list + "[" + next + "].identifiers[0].value", List.of(""));
         }
         return result;
+    }
+
+    /**
+     * A prior proceeding names its subject by position in the list, so removing the subject at {@code
+     * removed} moves the later ones up: proceedings against them follow. A proceeding against the removed
+     * person is left without a subject and says so next to its field, rather than silently pointing at
+     * whoever now holds that position.
+     */
+    private static void renumberPriorSubjects(Map<String, List<String>> params, int removed, List<Violation> problems) {
+        var prior = new Params(params).rows("priorProceedings");
+        for (int position = 0; position < prior.size(); position++) {
+            var input = prior.get(position) + ".subject";
+            var value = params.get(input);
+            if (value == null || value.isEmpty() || blank(value.getFirst())) {
+                continue;
+            }
+            int subject;
+            try {
+                subject = Integer.parseInt(value.getFirst().strip());
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (subject == removed) {
+                params.put(input, List.of(""));
+                // Named as the row will be shown: rows are numbered by position when the form is read.
+                problems.add(new Violation(
+                        "priorProceedings[" + position + "].subject",
+                        "prior-subject-removed",
+                        "the person this proceeding was against was removed; choose the subject again or"
+                                + " leave it empty"));
+            } else if (subject > removed) {
+                params.put(input, List.of(Integer.toString(subject - 1)));
+            }
+        }
     }
 
     /** This step's fields from the posted form, every other field from what is stored. */

@@ -87,6 +87,73 @@ class ContentFormPagesTest {
     }
 
     @Test
+    void removingASubjectRenumbersTheProceedingsAgainstLaterSubjects() throws Exception {
+        var id = draft();
+        var page = page(step(id, "subjects")
+                .param("subjects[0].name", "A. First")
+                .param("subjects[1].name", "B. Second")
+                .param("subjects[2].name", "C. Third")
+                .param("priorProceedings[0].state", "XC")
+                .param("priorProceedings[0].subject", "2")
+                .param("priorProceedings[1].state", "XD")
+                .param("priorProceedings[1].subject", "1")
+                .param("priorProceedings[2].state", "XE")
+                .param("priorProceedings[2].subject", "0")
+                .param("priorProceedings[3].state", "XF")
+                .param("priorProceedings[3].subject", "")
+                .param("edit", "remove:subjects[1]"));
+        assertThat(page)
+                .contains("value=\"A. First\"")
+                .contains("value=\"C. Third\"")
+                .doesNotContain("value=\"B. Second\"")
+                .doesNotContain("name=\"subjects[2].name\"");
+        // C. Third is now subject 2: the proceeding against C follows it.
+        assertThat(selected(page, "priorProceedings[0].subject")).isEqualTo("1");
+        assertThat(selectedText(page, "priorProceedings[0].subject")).contains("C. Third");
+        // The proceeding against the removed person points at nobody, and says so next to its field.
+        assertThat(selected(page, "priorProceedings[1].subject")).isEmpty();
+        assertThat(page)
+                .contains("id=\"priorProceedings[1].subject-error\"")
+                .contains("The subject this proceeding was against has been removed")
+                .doesNotContain("id=\"priorProceedings[0].subject-error\"")
+                .doesNotContain("id=\"priorProceedings[2].subject-error\"");
+        assertThat(selected(page, "priorProceedings[2].subject")).isEqualTo("0");
+        assertThat(selected(page, "priorProceedings[3].subject")).isEmpty();
+        // Nothing was saved by removing a row.
+        assertThat(stored(id).at("/content/subjects").size()).isZero();
+
+        // Removing a proceeding or an identifier renumbers nobody.
+        var other = page(step(id, "subjects")
+                .param("subjects[0].name", "A. First")
+                .param("subjects[0].identifiers[0].value", "203.0.113.7")
+                .param("subjects[1].name", "B. Second")
+                .param("priorProceedings[0].subject", "1")
+                .param("edit", "remove:subjects[0].identifiers[0]"));
+        assertThat(selected(other, "priorProceedings[0].subject")).isEqualTo("1");
+        assertThat(other).doesNotContain("-error\"");
+    }
+
+    @Test
+    void removingASubjectOnTheRegistrationFormRenumbersToo() throws Exception {
+        var page = mvc.perform(post("/requests/incoming")
+                        .with(caseworker())
+                        .with(csrf())
+                        .param("kind", "STORED_DATA")
+                        .param("subjects[0].name", "A. First")
+                        .param("subjects[1].name", "B. Second")
+                        .param("priorProceedings[0].subject", "1")
+                        .param("priorProceedings[1].subject", "0")
+                        .param("edit", "remove:subjects[0]"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(selected(page, "priorProceedings[0].subject")).isEqualTo("0");
+        assertThat(selected(page, "priorProceedings[1].subject")).isEmpty();
+        assertThat(page).contains("id=\"priorProceedings[1].subject-error\"");
+    }
+
+    @Test
     void aFullListTakesNoMoreRows() throws Exception {
         var id = draft();
         var request = step(id, "offence").param("edit", "add:offences");
@@ -326,6 +393,26 @@ class ContentFormPagesTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
+    }
+
+    /** The select with this id, from its start tag to its end tag. */
+    private static String select(String page, String id) {
+        int start = page.indexOf("<select id=\"" + id + "\"");
+        assertThat(start).as("select " + id).isNotNegative();
+        return page.substring(start, page.indexOf("</select>", start));
+    }
+
+    /** The value of the option selected in a select, or "" when none is. */
+    private static String selected(String page, String id) {
+        var m = java.util.regex.Pattern.compile("<option value=\"([^\"]*)\" selected=\"selected\"")
+                .matcher(select(page, id));
+        return m.find() ? m.group(1) : "";
+    }
+
+    private static String selectedText(String page, String id) {
+        var m = java.util.regex.Pattern.compile("selected=\"selected\">([^<]*)<")
+                .matcher(select(page, id));
+        return m.find() ? m.group(1) : "";
     }
 
     private JsonNode stored(String id) throws Exception {

@@ -154,6 +154,105 @@ class ContentFormPagesTest {
     }
 
     @Test
+    void focusGoesToTheAddedRowAndAfterRemovingToTheAddButton() throws Exception {
+        var id = draft();
+        var offence = page(step(id, "offence")
+                .param("offences[0].domesticProvision", "s. 1")
+                .param("edit", "add:offences"));
+        assertThat(focused(offence))
+                .contains("id=\"offences[1].domesticProvision\"")
+                .startsWith("<input");
+
+        var offenceRemoved = page(step(id, "offence")
+                .param("offences[0].domesticProvision", "s. 1")
+                .param("offences[1].domesticProvision", "s. 2")
+                .param("edit", "remove:offences[0]"));
+        assertThat(focused(offenceRemoved)).startsWith("<button").contains("value=\"add:offences\"");
+
+        var subject = page(step(id, "subjects")
+                .param("subjects[0].name", "A. First")
+                .param("subjects[0].identifiers[0].value", "203.0.113.7")
+                .param("edit", "add:subjects"));
+        assertThat(focused(subject)).startsWith("<select").contains("id=\"subjects[1].role\"");
+
+        var identifier = page(step(id, "subjects")
+                .param("subjects[0].name", "A. First")
+                .param("subjects[0].identifiers[0].value", "203.0.113.7")
+                .param("subjects[1].name", "B. Second")
+                .param("subjects[1].identifiers[0].value", "198.51.100.1")
+                .param("edit", "add:subjects[1].identifiers"));
+        assertThat(focused(identifier)).startsWith("<select").contains("id=\"subjects[1].identifiers[1].type\"");
+
+        var identifierRemoved = page(step(id, "subjects")
+                .param("subjects[0].name", "A. First")
+                .param("subjects[1].name", "B. Second")
+                .param("subjects[1].identifiers[0].value", "198.51.100.1")
+                .param("subjects[1].identifiers[1].value", "198.51.100.2")
+                .param("edit", "remove:subjects[1].identifiers[0]"));
+        assertThat(focused(identifierRemoved)).contains("value=\"add:subjects[1].identifiers\"");
+
+        var subjectRemoved = page(step(id, "subjects")
+                .param("subjects[0].name", "A. First")
+                .param("subjects[1].name", "B. Second")
+                .param("edit", "remove:subjects[0]"));
+        assertThat(focused(subjectRemoved)).contains("value=\"add:subjects\"");
+
+        var prior = page(step(id, "subjects")
+                .param("subjects[0].name", "A. First")
+                .param("priorProceedings[0].state", "XC")
+                .param("edit", "add:priorProceedings"));
+        assertThat(focused(prior)).startsWith("<input").contains("id=\"priorProceedings[1].state\"");
+
+        var priorRemoved = page(step(id, "subjects")
+                .param("priorProceedings[0].state", "XC")
+                .param("priorProceedings[1].state", "XD")
+                .param("edit", "remove:priorProceedings[1]"));
+        assertThat(focused(priorRemoved)).contains("value=\"add:priorProceedings\"");
+
+        // A proceeding left without its subject: focus on the field to fix, where its message is.
+        var orphaned = page(step(id, "subjects")
+                .param("subjects[0].name", "A. First")
+                .param("subjects[1].name", "B. Second")
+                .param("priorProceedings[0].subject", "0")
+                .param("edit", "remove:subjects[0]"));
+        assertThat(focused(orphaned)).startsWith("<select").contains("id=\"priorProceedings[0].subject\"");
+
+        // Opening a step puts focus nowhere special.
+        var opened = mvc.perform(get("/requests/" + id + "/draft/subjects").with(caseworker()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(opened).doesNotContain("autofocus");
+    }
+
+    @Test
+    void focusOnAFullListGoesToItsMessage() throws Exception {
+        var id = draft();
+        var request = step(id, "offence").param("edit", "add:offences");
+        for (int i = 0; i < ContentForm.MAX_OFFENCES; i++) {
+            request.param("offences[" + i + "].domesticProvision", "s. " + i);
+        }
+        assertThat(focused(page(request))).startsWith("<div").contains("id=\"offences\"");
+    }
+
+    @Test
+    void focusGoesToTheAddedRowOnTheRegistrationForm() throws Exception {
+        var page = mvc.perform(post("/requests/incoming")
+                        .with(caseworker())
+                        .with(csrf())
+                        .param("kind", "STORED_DATA")
+                        .param("subjects[0].name", "A. First")
+                        .param("subjects[0].identifiers[0].value", "203.0.113.7")
+                        .param("edit", "add:subjects[0].identifiers"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(focused(page)).contains("id=\"subjects[0].identifiers[1].type\"");
+    }
+
+    @Test
     void aFullListTakesNoMoreRows() throws Exception {
         var id = draft();
         var request = step(id, "offence").param("edit", "add:offences");
@@ -393,6 +492,16 @@ class ContentFormPagesTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
+    }
+
+    /** The start tag of the one element with autofocus; fails unless exactly one has it. */
+    private static String focused(String page) {
+        var attribute = java.util.regex.Pattern.compile("\\sautofocus(=\"[^\"]*\")?[\\s>]");
+        var m = attribute.matcher(page);
+        assertThat(m.find()).as("an element with autofocus").isTrue();
+        int at = m.start();
+        assertThat(m.find()).as("a second element with autofocus").isFalse();
+        return page.substring(page.lastIndexOf('<', at), page.indexOf('>', at) + 1);
     }
 
     /** The select with this id, from its start tag to its end tag. */

@@ -1,6 +1,7 @@
 package org.comity.treaty;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
 import org.comity.shared.CountryCode;
 
@@ -15,6 +16,7 @@ public record RegisteredState(
         Optional<String> alpha3,
         String nameEn,
         String nameFr,
+        String nameAr,
         Kind kind,
         UnStatus unStatus,
         String source,
@@ -33,6 +35,18 @@ public record RegisteredState(
         NONE
     }
 
+    /**
+     * The name to show a reader of {@code locale}: French or Arabic for those languages, English otherwise
+     * (the console's other languages have no names in the registry).
+     */
+    public String name(Locale locale) {
+        return switch (locale.getLanguage()) {
+            case "fr" -> nameFr;
+            case "ar" -> nameAr;
+            default -> nameEn;
+        };
+    }
+
     public RegisteredState {
         if (code == null || alpha3 == null || kind == null || unStatus == null || asOf == null) {
             throw new IllegalArgumentException("code, kind and UN status are required");
@@ -40,8 +54,13 @@ public record RegisteredState(
         if (alpha3.isPresent() && !alpha3.get().matches("[A-Z]{3}")) {
             throw new IllegalArgumentException("alpha-3 must be three upper-case letters");
         }
-        if (nameEn == null || nameEn.isBlank() || nameFr == null || nameFr.isBlank()) {
-            throw new IllegalArgumentException("English and French names are required");
+        if (nameEn == null
+                || nameEn.isBlank()
+                || nameFr == null
+                || nameFr.isBlank()
+                || nameAr == null
+                || nameAr.isBlank()) {
+            throw new IllegalArgumentException("English, French and Arabic names are required");
         }
         if (source == null || source.isBlank()) {
             throw new IllegalArgumentException("name the source");

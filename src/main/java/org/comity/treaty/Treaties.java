@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -75,6 +76,14 @@ public class Treaties {
 
     public RegisteredState state(CountryCode code) {
         return reference.states().find(code).orElseThrow(() -> new NotFound("State or organisation " + code));
+    }
+
+    /**
+     * The registry's name of a State for a reader of {@code locale} (UNTERM short names in English, French
+     * and Arabic, see {@link RegisteredState#name}); empty for a code the registry does not hold.
+     */
+    public Optional<String> stateName(CountryCode code, Locale locale) {
+        return reference.states().find(code).map(s -> s.name(locale));
     }
 
     /** Shipped and added actions, optionally of one instrument and/or one party. */

@@ -162,6 +162,38 @@ class LetterTest {
     }
 
     @Test
+    void theArabicLetterNamesARealStateByItsArabicName() throws Exception {
+        // A plain fraud case addressed to a real State: its name must be the registry's Arabic (UNTERM)
+        // one, not the English one. Chile's UNTERM name (شيلي) differs from the JDK's CLDR name (تشيلي).
+        var content = CaseworkApiTest.CONTENT.replace(
+                "\"Ministry of Justice of Xebia\", \"state\": \"XB\"", "\"Ministry of Justice\", \"state\": \"CL\"");
+        var body = mvc.perform(post("/api/requests")
+                        .with(as("anna"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\": \"STORED_DATA\", \"content\": %s}".formatted(content)))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var chile = JsonMapper.builder().build().readTree(body).get("id").asString();
+        var arabic = text(mvc.perform(get("/api/requests/" + chile + "/letter")
+                        .param("lang", "ar")
+                        .with(as("anna")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray());
+        assertThat(arabic).contains("شيلي").contains("(CL)").doesNotContain("Chile");
+        var french = text(mvc.perform(get("/api/requests/" + chile + "/letter")
+                        .param("lang", "fr")
+                        .with(as("anna")))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray());
+        assertThat(french).contains("Chili (CL)");
+    }
+
+    @Test
     void anotherUnitsCaseworkerGetsNotFound() throws Exception {
         mvc.perform(get("/api/requests/" + id + "/letter").with(as("bruno"))).andExpect(status().isNotFound());
         mvc.perform(get("/requests/" + id + "/letter.pdf").with(user("bruno").roles("CASEWORKER")))

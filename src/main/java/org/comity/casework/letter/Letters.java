@@ -303,12 +303,9 @@ public class Letters {
         if (code == null) {
             return null;
         }
-        try {
-            var state = treaties.state(code);
-            return (language == LetterLanguage.FR ? state.nameFr() : state.nameEn()) + " (" + code.value() + ")";
-        } catch (NotFound e) {
-            return code.value();
-        }
+        return treaties.stateName(code, language.locale())
+                .map(name -> name + " (" + code.value() + ")")
+                .orElse(code.value());
     }
 
     private List<LetterView.ContactLine> contacts(@Nullable CountryCode requesting) {

@@ -110,6 +110,7 @@ class DraftPages {
             var problems = new ArrayList<Violation>();
             var edited = ContentForm.edit(params, edit, problems);
             var form = ContentForm.read(edited).merge(current, ContentForm.of(request.content()));
+            model.addAttribute("focus", ContentForm.focusAfter(edit, edited, form, problems));
             return step(model, request, request.kind(), current, form, onStep(problems, current), false);
         }
         var form = ContentForm.read(params).merge(current, ContentForm.of(request.content()));

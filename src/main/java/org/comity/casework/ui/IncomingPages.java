@@ -60,7 +60,9 @@ class IncomingPages {
         var problems = new ArrayList<Violation>();
         if (edit != null) {
             // Adding or removing a row registers nothing: the page comes back with what was typed kept.
-            var form = ContentForm.read(ContentForm.edit(params, edit, problems));
+            var edited = ContentForm.edit(params, edit, problems);
+            var form = ContentForm.read(edited);
+            model.addAttribute("focus", ContentForm.focusAfter(edit, edited, form, problems));
             return page(model, form, kind, receivedAt, FieldErrors.of(problems, f -> f));
         }
         var form = ContentForm.read(params);

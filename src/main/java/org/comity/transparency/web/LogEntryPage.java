@@ -10,6 +10,7 @@ import org.comity.transparency.domain.checkpoint.TrustedLog;
 import org.comity.transparency.domain.merkle.Hash;
 import org.comity.transparency.domain.merkle.InclusionProof;
 import org.comity.transparency.domain.merkle.MerkleTree;
+import org.comity.treaty.Treaties;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -32,10 +33,12 @@ class LogEntryPage {
 
     private final TransparencyLog log;
     private final MessageSource messages;
+    private final Treaties treaties;
 
-    LogEntryPage(TransparencyLog log, MessageSource messages) {
+    LogEntryPage(TransparencyLog log, MessageSource messages, Treaties treaties) {
         this.log = log;
         this.messages = messages;
+        this.treaties = treaties;
     }
 
     /** One hashing step of the proof: the sibling, on which side it goes, and the hash it yields. */
@@ -48,7 +51,7 @@ class LogEntryPage {
         var note = log.checkpoint();
         Hash leaf = MerkleTree.leafHash(bytes);
         model.addAttribute("index", index);
-        model.addAttribute("row", new Words(messages, locale).row(index, entry.metadata()));
+        model.addAttribute("row", new Words(messages, locale, treaties).row(index, entry.metadata()));
         model.addAttribute("commitment", entry.commitment());
         model.addAttribute("entryJson", new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
         model.addAttribute("leafHash", leaf.hex());

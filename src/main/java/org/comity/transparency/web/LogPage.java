@@ -17,6 +17,7 @@ import org.comity.transparency.Outcome;
 import org.comity.transparency.TransparencyLog;
 import org.comity.transparency.domain.checkpoint.Checkpoint;
 import org.comity.transparency.persistence.JdbcLogStore;
+import org.comity.treaty.Treaties;
 import org.comity.web.FieldErrors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -40,10 +41,12 @@ class LogPage {
 
     private final TransparencyLog log;
     private final MessageSource messages;
+    private final Treaties treaties;
 
-    LogPage(TransparencyLog log, MessageSource messages) {
+    LogPage(TransparencyLog log, MessageSource messages, Treaties treaties) {
         this.log = log;
         this.messages = messages;
+        this.treaties = treaties;
     }
 
     /** The search form as typed: every field is optional and checked before use. */
@@ -82,7 +85,7 @@ class LogPage {
     String page(Search search, Model model, Locale locale, HttpServletResponse response) {
         var note = log.checkpoint();
         var checkpoint = Checkpoint.parse(note.text());
-        var words = new Words(messages, locale);
+        var words = new Words(messages, locale, treaties);
         model.addAttribute("origin", log.origin());
         model.addAttribute("verifierKey", log.verifierKey());
         model.addAttribute("checkpoint", checkpoint);

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.comity.transparency.LogStatistics;
 import org.comity.transparency.TransparencyLog;
+import org.comity.treaty.Treaties;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,11 +36,13 @@ class LogStatisticsPage {
 
     private final TransparencyLog log;
     private final MessageSource messages;
+    private final Treaties treaties;
     private final Map<Locale, Charts> cache = new ConcurrentHashMap<>();
 
-    LogStatisticsPage(TransparencyLog log, MessageSource messages) {
+    LogStatisticsPage(TransparencyLog log, MessageSource messages, Treaties treaties) {
         this.log = log;
         this.messages = messages;
+        this.treaties = treaties;
     }
 
     /** A chart and its data table: columns are the series, rows the categories (months). */
@@ -68,7 +71,7 @@ class LogStatisticsPage {
     }
 
     private List<Chart> charts(LogStatistics statistics, TransparencyLog.GroundCounts grounds, Locale locale) {
-        var words = new Words(messages, locale);
+        var words = new Words(messages, locale, treaties);
         var months = months(statistics);
         var requests = statistics.rows().stream()
                 .filter(r -> NEW_REQUEST.contains(r.event()))

@@ -2,15 +2,27 @@ package org.comity.transparency.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import org.comity.shared.CountryCode;
 import org.comity.transparency.PublicMetadata;
+import org.comity.treaty.Treaties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 
 /**
  * The public metadata of entries in words, in the reader's language: States by name, kinds, events,
  * outcomes and refusal grounds from the message bundles. A code the bundles do not know (a category a
  * newer node logs, a fictional State) is shown as the code itself, never hidden.
+ *
+ * @param registry the treaty registry's name of a State in the reader's language (UNTERM short names),
+ *     or null for a code it does not hold; the JDK's locale data names those
  */
-record Words(MessageSource messages, Locale locale) {
+record Words(MessageSource messages, Locale locale, Function<CountryCode, @Nullable String> registry) {
+
+    /** With the names of the node's treaty registry. */
+    Words(MessageSource messages, Locale locale, Treaties treaties) {
+        this(messages, locale, code -> treaties.stateName(code, locale).orElse(null));
+    }
 
     /**
      * ISO 3166-1 user-assigned codes (AA, QM–QZ, XA–XZ, ZZ): fictional States in tests and sandboxes.
@@ -26,7 +38,10 @@ record Words(MessageSource messages, Locale locale) {
         if (USER_ASSIGNED.matcher(code).matches()) {
             return code;
         }
-        String name = Locale.of("", code).getDisplayCountry(locale);
+        String name = code.matches("[A-Z]{2}") ? registry.apply(new CountryCode(code)) : null;
+        if (name == null) {
+            name = Locale.of("", code).getDisplayCountry(locale);
+        }
         return name.isEmpty() || name.equals(code) ? code : name + " (" + code + ")";
     }
 
@@ -69,7 +84,7 @@ record Words(MessageSource messages, Locale locale) {
             String day,
             String eventCode,
             String event,
-            @org.jspecify.annotations.Nullable String outcome,
+            @Nullable String outcome,
             String requesting,
             String requested,
             String kind,

@@ -13,7 +13,7 @@ import org.comity.treaty.RegisteredState;
 public final class StatesFile {
 
     static final List<String> HEADER =
-            List.of("code", "alpha3", "name_en", "name_fr", "kind", "un_status", "source", "as_of");
+            List.of("code", "alpha3", "name_en", "name_fr", "name_ar", "kind", "un_status", "source", "as_of");
 
     private StatesFile() {}
 
@@ -28,12 +28,12 @@ public final class StatesFile {
                 continue;
             }
             try {
-                var kind = switch (c.get(4)) {
+                var kind = switch (c.get(5)) {
                     case "state" -> RegisteredState.Kind.STATE;
                     case "reio" -> RegisteredState.Kind.REIO;
                     default -> throw new IllegalArgumentException("kind must be state or reio");
                 };
-                var status = switch (c.get(5)) {
+                var status = switch (c.get(6)) {
                     case "member" -> RegisteredState.UnStatus.MEMBER;
                     case "observer" -> RegisteredState.UnStatus.OBSERVER;
                     default -> throw new IllegalArgumentException("un_status must be member or observer");
@@ -43,10 +43,11 @@ public final class StatesFile {
                         Optional.of(c.get(1)).filter(s -> !s.isEmpty()),
                         c.get(2),
                         c.get(3),
+                        c.get(4),
                         kind,
                         status,
-                        c.get(6),
-                        c.get(7).equals("unknown") ? Optional.empty() : Optional.of(LocalDate.parse(c.get(7)))));
+                        c.get(7),
+                        c.get(8).equals("unknown") ? Optional.empty() : Optional.of(LocalDate.parse(c.get(8)))));
             } catch (RuntimeException e) {
                 violations.add(new Violation("line " + row.line(), "invalid-state", String.valueOf(e.getMessage())));
             }

@@ -41,6 +41,7 @@ public final class StateRegistry {
                     Optional.empty(),
                     "Fictional State " + code,
                     "État fictif " + code,
+                    "دولة خيالية " + code,
                     RegisteredState.Kind.FICTIONAL,
                     RegisteredState.UnStatus.NONE,
                     "user-assigned ISO 3166-1 code (fictional States enabled)",

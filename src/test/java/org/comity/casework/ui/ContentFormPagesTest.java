@@ -87,6 +87,172 @@ class ContentFormPagesTest {
     }
 
     @Test
+    void removingASubjectRenumbersTheProceedingsAgainstLaterSubjects() throws Exception {
+        var id = draft();
+        var page = page(step(id, "subjects")
+                .param("subjects[0].name", "A. First")
+                .param("subjects[1].name", "B. Second")
+                .param("subjects[2].name", "C. Third")
+                .param("priorProceedings[0].state", "XC")
+                .param("priorProceedings[0].subject", "2")
+                .param("priorProceedings[1].state", "XD")
+                .param("priorProceedings[1].subject", "1")
+                .param("priorProceedings[2].state", "XE")
+                .param("priorProceedings[2].subject", "0")
+                .param("priorProceedings[3].state", "XF")
+                .param("priorProceedings[3].subject", "")
+                .param("edit", "remove:subjects[1]"));
+        assertThat(page)
+                .contains("value=\"A. First\"")
+                .contains("value=\"C. Third\"")
+                .doesNotContain("value=\"B. Second\"")
+                .doesNotContain("name=\"subjects[2].name\"");
+        // C. Third is now subject 2: the proceeding against C follows it.
+        assertThat(selected(page, "priorProceedings[0].subject")).isEqualTo("1");
+        assertThat(selectedText(page, "priorProceedings[0].subject")).contains("C. Third");
+        // The proceeding against the removed person points at nobody, and says so next to its field.
+        assertThat(selected(page, "priorProceedings[1].subject")).isEmpty();
+        assertThat(page)
+                .contains("id=\"priorProceedings[1].subject-error\"")
+                .contains("The subject this proceeding was against has been removed")
+                .doesNotContain("id=\"priorProceedings[0].subject-error\"")
+                .doesNotContain("id=\"priorProceedings[2].subject-error\"");
+        assertThat(selected(page, "priorProceedings[2].subject")).isEqualTo("0");
+        assertThat(selected(page, "priorProceedings[3].subject")).isEmpty();
+        // Nothing was saved by removing a row.
+        assertThat(stored(id).at("/content/subjects").size()).isZero();
+
+        // Removing a proceeding or an identifier renumbers nobody.
+        var other = page(step(id, "subjects")
+                .param("subjects[0].name", "A. First")
+                .param("subjects[0].identifiers[0].value", "203.0.113.7")
+                .param("subjects[1].name", "B. Second")
+                .param("priorProceedings[0].subject", "1")
+                .param("edit", "remove:subjects[0].identifiers[0]"));
+        assertThat(selected(other, "priorProceedings[0].subject")).isEqualTo("1");
+        assertThat(other).doesNotContain("-error\"");
+    }
+
+    @Test
+    void removingASubjectOnTheRegistrationFormRenumbersToo() throws Exception {
+        var page = mvc.perform(post("/requests/incoming")
+                        .with(caseworker())
+                        .with(csrf())
+                        .param("kind", "STORED_DATA")
+                        .param("subjects[0].name", "A. First")
+                        .param("subjects[1].name", "B. Second")
+                        .param("priorProceedings[0].subject", "1")
+                        .param("priorProceedings[1].subject", "0")
+                        .param("edit", "remove:subjects[0]"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(selected(page, "priorProceedings[0].subject")).isEqualTo("0");
+        assertThat(selected(page, "priorProceedings[1].subject")).isEmpty();
+        assertThat(page).contains("id=\"priorProceedings[1].subject-error\"");
+    }
+
+    @Test
+    void focusGoesToTheAddedRowAndAfterRemovingToTheAddButton() throws Exception {
+        var id = draft();
+        var offence = page(step(id, "offence")
+                .param("offences[0].domesticProvision", "s. 1")
+                .param("edit", "add:offences"));
+        assertThat(focused(offence))
+                .contains("id=\"offences[1].domesticProvision\"")
+                .startsWith("<input");
+
+        var offenceRemoved = page(step(id, "offence")
+                .param("offences[0].domesticProvision", "s. 1")
+                .param("offences[1].domesticProvision", "s. 2")
+                .param("edit", "remove:offences[0]"));
+        assertThat(focused(offenceRemoved)).startsWith("<button").contains("value=\"add:offences\"");
+
+        var subject = page(step(id, "subjects")
+                .param("subjects[0].name", "A. First")
+                .param("subjects[0].identifiers[0].value", "203.0.113.7")
+                .param("edit", "add:subjects"));
+        assertThat(focused(subject)).startsWith("<select").contains("id=\"subjects[1].role\"");
+
+        var identifier = page(step(id, "subjects")
+                .param("subjects[0].name", "A. First")
+                .param("subjects[0].identifiers[0].value", "203.0.113.7")
+                .param("subjects[1].name", "B. Second")
+                .param("subjects[1].identifiers[0].value", "198.51.100.1")
+                .param("edit", "add:subjects[1].identifiers"));
+        assertThat(focused(identifier)).startsWith("<select").contains("id=\"subjects[1].identifiers[1].type\"");
+
+        var identifierRemoved = page(step(id, "subjects")
+                .param("subjects[0].name", "A. First")
+                .param("subjects[1].name", "B. Second")
+                .param("subjects[1].identifiers[0].value", "198.51.100.1")
+                .param("subjects[1].identifiers[1].value", "198.51.100.2")
+                .param("edit", "remove:subjects[1].identifiers[0]"));
+        assertThat(focused(identifierRemoved)).contains("value=\"add:subjects[1].identifiers\"");
+
+        var subjectRemoved = page(step(id, "subjects")
+                .param("subjects[0].name", "A. First")
+                .param("subjects[1].name", "B. Second")
+                .param("edit", "remove:subjects[0]"));
+        assertThat(focused(subjectRemoved)).contains("value=\"add:subjects\"");
+
+        var prior = page(step(id, "subjects")
+                .param("subjects[0].name", "A. First")
+                .param("priorProceedings[0].state", "XC")
+                .param("edit", "add:priorProceedings"));
+        assertThat(focused(prior)).startsWith("<input").contains("id=\"priorProceedings[1].state\"");
+
+        var priorRemoved = page(step(id, "subjects")
+                .param("priorProceedings[0].state", "XC")
+                .param("priorProceedings[1].state", "XD")
+                .param("edit", "remove:priorProceedings[1]"));
+        assertThat(focused(priorRemoved)).contains("value=\"add:priorProceedings\"");
+
+        // A proceeding left without its subject: focus on the field to fix, where its message is.
+        var orphaned = page(step(id, "subjects")
+                .param("subjects[0].name", "A. First")
+                .param("subjects[1].name", "B. Second")
+                .param("priorProceedings[0].subject", "0")
+                .param("edit", "remove:subjects[0]"));
+        assertThat(focused(orphaned)).startsWith("<select").contains("id=\"priorProceedings[0].subject\"");
+
+        // Opening a step puts focus nowhere special.
+        var opened = mvc.perform(get("/requests/" + id + "/draft/subjects").with(caseworker()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(opened).doesNotContain("autofocus");
+    }
+
+    @Test
+    void focusOnAFullListGoesToItsMessage() throws Exception {
+        var id = draft();
+        var request = step(id, "offence").param("edit", "add:offences");
+        for (int i = 0; i < ContentForm.MAX_OFFENCES; i++) {
+            request.param("offences[" + i + "].domesticProvision", "s. " + i);
+        }
+        assertThat(focused(page(request))).startsWith("<div").contains("id=\"offences\"");
+    }
+
+    @Test
+    void focusGoesToTheAddedRowOnTheRegistrationForm() throws Exception {
+        var page = mvc.perform(post("/requests/incoming")
+                        .with(caseworker())
+                        .with(csrf())
+                        .param("kind", "STORED_DATA")
+                        .param("subjects[0].name", "A. First")
+                        .param("subjects[0].identifiers[0].value", "203.0.113.7")
+                        .param("edit", "add:subjects[0].identifiers"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(focused(page)).contains("id=\"subjects[0].identifiers[1].type\"");
+    }
+
+    @Test
     void aFullListTakesNoMoreRows() throws Exception {
         var id = draft();
         var request = step(id, "offence").param("edit", "add:offences");
@@ -326,6 +492,36 @@ class ContentFormPagesTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
+    }
+
+    /** The start tag of the one element with autofocus; fails unless exactly one has it. */
+    private static String focused(String page) {
+        var attribute = java.util.regex.Pattern.compile("\\sautofocus(=\"[^\"]*\")?[\\s>]");
+        var m = attribute.matcher(page);
+        assertThat(m.find()).as("an element with autofocus").isTrue();
+        int at = m.start();
+        assertThat(m.find()).as("a second element with autofocus").isFalse();
+        return page.substring(page.lastIndexOf('<', at), page.indexOf('>', at) + 1);
+    }
+
+    /** The select with this id, from its start tag to its end tag. */
+    private static String select(String page, String id) {
+        int start = page.indexOf("<select id=\"" + id + "\"");
+        assertThat(start).as("select " + id).isNotNegative();
+        return page.substring(start, page.indexOf("</select>", start));
+    }
+
+    /** The value of the option selected in a select, or "" when none is. */
+    private static String selected(String page, String id) {
+        var m = java.util.regex.Pattern.compile("<option value=\"([^\"]*)\" selected=\"selected\"")
+                .matcher(select(page, id));
+        return m.find() ? m.group(1) : "";
+    }
+
+    private static String selectedText(String page, String id) {
+        var m = java.util.regex.Pattern.compile("selected=\"selected\">([^<]*)<")
+                .matcher(select(page, id));
+        return m.find() ? m.group(1) : "";
     }
 
     private JsonNode stored(String id) throws Exception {

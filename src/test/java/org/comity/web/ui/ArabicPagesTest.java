@@ -91,6 +91,24 @@ class ArabicPagesTest {
     }
 
     @Test
+    void statesAreNamedInArabic() throws Exception {
+        var page = mvc.perform(get("/treaties/legal-basis?a=CL&b=FR")
+                        .with(ConsolePagesTest.as(Role.CASEWORKER))
+                        .cookie(ARABIC)
+                        .accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        // The registry's UNTERM Arabic short names, not the English ones.
+        assertThat(page)
+                .contains(">شيلي (CL)</option>")
+                .contains(">فرنسا (FR)</option>")
+                .contains(">جمهورية كوريا (KR)</option>")
+                .doesNotContain(">Chile (CL)</option>");
+    }
+
+    @Test
     void theLanguageParameterSwitchesToArabicAndBack() throws Exception {
         var response = mvc.perform(get("/requests?lang=ar")
                         .with(ConsolePagesTest.as(Role.CASEWORKER))

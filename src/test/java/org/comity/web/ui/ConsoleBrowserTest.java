@@ -103,6 +103,8 @@ class ConsoleBrowserTest {
         clickButton("Add another offence");
         assertThat(browser.findElement(By.id("offences[0].domesticProvision")).getAttribute("value"))
                 .isEqualTo("Penal Code s. 301");
+        // Focus is on the new row's first field (autofocus), where the keyboard user goes on typing.
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("offences[1].domesticProvision");
         type("offences[1].domesticProvision", "Penal Code s. 324");
         browser.findElement(By.id("offences[1].conductCategories-laundering")).click();
         type("offences[1].maximumPenaltyMonths", "120");

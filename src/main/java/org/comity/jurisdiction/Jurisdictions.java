@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,8 +50,17 @@ public class Jurisdictions {
         this.reader = new ProfileReader(vocabulary);
     }
 
-    public ConductVocabulary vocabulary() {
-        return vocabulary;
+    /**
+     * The conduct vocabulary as its file lists it: the Convention's categories in the order of its
+     * articles, then the others grouped by theme. Forms offer the categories in this order.
+     */
+    public List<ConductEntry> conductVocabulary() {
+        return vocabulary.listed();
+    }
+
+    /** The conduct vocabulary with the Convention's categories first, each group sorted by code. */
+    public List<ConductEntry> conductVocabularyByCode() {
+        return vocabulary.byCode();
     }
 
     /** True when the code is in the conduct vocabulary every profile and request uses. */

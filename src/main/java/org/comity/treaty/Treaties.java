@@ -74,6 +74,11 @@ public class Treaties {
         return List.copyOf(reference.states().all());
     }
 
+    /** Fictional States, when {@code comity.treaty.fictional-states} accepts them (training, tests); else none. */
+    public List<RegisteredState> fictionalStates() {
+        return reference.states().fictional();
+    }
+
     public RegisteredState state(CountryCode code) {
         return reference.states().find(code).orElseThrow(() -> new NotFound("State or organisation " + code));
     }

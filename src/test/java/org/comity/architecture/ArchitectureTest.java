@@ -1,11 +1,17 @@
 package org.comity.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -102,5 +108,27 @@ class ArchitectureTest {
                 .resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "javax.sql..")
                 .because("SQL lives in persistence adapters (JdbcXxx), not in facades or controllers")
                 .check(main);
+    }
+
+    /**
+     * Templates see what their controller put on the model. A bean called from a template ({@code
+     * ${@jurisdictions...}}) reaches past module boundaries the modularity check cannot see; only the
+     * shared date formatter of the web layer is allowed.
+     */
+    @Test
+    void templatesCallNoBeansButTheDateFormatter() throws IOException {
+        var beanCall = Pattern.compile("\\$\\{[^}]*@([A-Za-z_][A-Za-z0-9_]*)");
+        var offending = new ArrayList<String>();
+        try (var files = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (var file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                var matcher = beanCall.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    if (!matcher.group(1).equals("times")) {
+                        offending.add(file + ": @" + matcher.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(offending).isEmpty();
     }
 }

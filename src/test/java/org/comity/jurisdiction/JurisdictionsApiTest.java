@@ -1,6 +1,8 @@
 package org.comity.jurisdiction;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -42,6 +44,25 @@ class JurisdictionsApiTest {
         mvc.perform(get("/api/jurisdictions").with(as(Role.CASEWORKER)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.state == 'XB')].fictional").value(true));
+    }
+
+    /** The published shape of the vocabulary: the Convention's categories first, each group by code. */
+    @Test
+    void theConductVocabularyKeepsItsShapeAndOrder() throws Exception {
+        mvc.perform(get("/api/jurisdictions/conduct").with(as(Role.CASEWORKER)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(34))
+                .andExpect(jsonPath("$[0].code").value("child-sexual-abuse-material"))
+                .andExpect(jsonPath("$[0].title").value("Child sexual abuse or exploitation material"))
+                .andExpect(jsonPath("$[0].convention").value(true))
+                .andExpect(jsonPath("$[0].citation").value("UNCC:14"))
+                .andExpect(jsonPath("$[0].length()").value(4))
+                .andExpect(jsonPath("$[10].code").value("system-interference"))
+                .andExpect(jsonPath("$[11].code").value("blasphemy"))
+                .andExpect(jsonPath("$[11].convention").value(false))
+                .andExpect(jsonPath("$[11].citation").value(nullValue()))
+                .andExpect(jsonPath("$[11]", hasKey("citation")))
+                .andExpect(jsonPath("$[33].code").value("undesirable-organisation"));
     }
 
     @Test

@@ -1,22 +1,36 @@
 package org.comity.casework.ui;
 
 import org.comity.casework.domain.RequestContent;
+import org.comity.jurisdiction.ConductEntry;
+import org.comity.jurisdiction.Jurisdictions;
 import org.comity.safeguards.AssessmentInput.Matter;
 import org.comity.safeguards.Characteristic;
 import org.comity.safeguards.CompelledAssistance;
 import org.comity.safeguards.ProtectedRole;
+import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * The options the content forms offer beyond the core items: what safeguards read about subjects and
- * the request, and the bounds on the lists. The conduct vocabulary comes from the jurisdiction module,
- * in the templates ({@code casework/fields.html}).
+ * The options the content forms offer beyond the core items: the conduct vocabulary of the
+ * jurisdiction module (the Convention's categories in the order of its articles, then the others),
+ * what safeguards read about subjects and the request, and the bounds on the lists.
  */
-final class Choices {
+@Component
+class Choices {
 
-    private Choices() {}
+    private final Jurisdictions jurisdictions;
 
-    static void addTo(Model model) {
+    Choices(Jurisdictions jurisdictions) {
+        this.jurisdictions = jurisdictions;
+    }
+
+    void addTo(Model model) {
+        var conduct = jurisdictions.conductVocabulary();
+        model.addAttribute(
+                "conventionConduct",
+                conduct.stream().filter(ConductEntry::convention).toList());
+        model.addAttribute(
+                "otherConduct", conduct.stream().filter(e -> !e.convention()).toList());
         model.addAttribute("subjectRoles", RequestContent.Subject.Role.values());
         model.addAttribute("identifierTypes", RequestContent.Identifier.Type.values());
         model.addAttribute("dataCategories", RequestContent.DataCategory.values());

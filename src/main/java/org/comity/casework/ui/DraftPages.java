@@ -41,12 +41,14 @@ class DraftPages {
 
     private final Casework casework;
     private final Requirements requirements;
+    private final Choices choices;
     private final NodeIdentity node;
     private final Clock clock;
 
-    DraftPages(Casework casework, Requirements requirements, NodeIdentity node, Clock clock) {
+    DraftPages(Casework casework, Requirements requirements, Choices choices, NodeIdentity node, Clock clock) {
         this.casework = casework;
         this.requirements = requirements;
+        this.choices = choices;
         this.node = node;
         this.clock = clock;
     }
@@ -209,7 +211,7 @@ class DraftPages {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("saved", saved);
-        Choices.addTo(model);
+        choices.addTo(model);
         RequestContent content = null;
         try {
             content = form.content();

@@ -34,10 +34,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class IncomingPages {
 
     private final Casework casework;
+    private final Choices choices;
     private final NodeIdentity node;
 
-    IncomingPages(Casework casework, NodeIdentity node) {
+    IncomingPages(Casework casework, Choices choices, NodeIdentity node) {
         this.casework = casework;
+        this.choices = choices;
         this.node = node;
     }
 
@@ -110,7 +112,7 @@ class IncomingPages {
         model.addAttribute("receivedAt", receivedAt);
         model.addAttribute("kinds", KindOfAssistance.values());
         model.addAttribute("errors", errors);
-        Choices.addTo(model);
+        choices.addTo(model);
         model.addAttribute("steps", List.of(ContentForm.Step.values()));
         return "casework/incoming";
     }

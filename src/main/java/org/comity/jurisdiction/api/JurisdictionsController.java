@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.List;
 import org.comity.jurisdiction.ConductCode;
+import org.comity.jurisdiction.ConductEntry;
 import org.comity.jurisdiction.Criminality;
 import org.comity.jurisdiction.DualCriminality;
 import org.comity.jurisdiction.ImportedProfile;
@@ -12,7 +13,6 @@ import org.comity.jurisdiction.Jurisdictions;
 import org.comity.jurisdiction.MaxPenalty;
 import org.comity.jurisdiction.Offence;
 import org.comity.jurisdiction.Profile;
-import org.comity.jurisdiction.domain.ConductVocabulary;
 import org.comity.shared.CountryCode;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.NotFound;
@@ -120,8 +120,8 @@ class JurisdictionsController {
 
     @GetMapping("/conduct")
     @Operation(summary = "The conduct vocabulary offences are mapped onto")
-    java.util.Collection<ConductVocabulary.Entry> conduct() {
-        return jurisdictions.vocabulary().entries();
+    List<ConductEntry> conduct() {
+        return jurisdictions.conductVocabularyByCode();
     }
 
     @GetMapping("/{state}")

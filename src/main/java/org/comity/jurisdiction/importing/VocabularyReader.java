@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.comity.jurisdiction.ConductCode;
+import org.comity.jurisdiction.ConductEntry;
 import org.comity.jurisdiction.domain.ConductVocabulary;
 import org.comity.shared.InvalidInput;
 
@@ -14,7 +15,7 @@ public final class VocabularyReader {
 
     public static ConductVocabulary read(String text) {
         var doc = new YamlDocument();
-        var entries = new ArrayList<ConductVocabulary.Entry>();
+        var entries = new ArrayList<ConductEntry>();
         doc.parse(text).ifPresent(root -> {
             var keys = doc.mapping(root);
             doc.onlyKeys(root, keys, List.of("convention", "other"));
@@ -32,7 +33,7 @@ public final class VocabularyReader {
                         doc.problem(item, "citation-required", "convention categories cite their article");
                     }
                     if (code.isPresent() && title.isPresent()) {
-                        entries.add(new ConductVocabulary.Entry(
+                        entries.add(new ConductEntry(
                                 new ConductCode(code.get()), title.get(), group.equals("convention"), citation));
                     }
                 }

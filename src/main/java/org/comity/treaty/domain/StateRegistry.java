@@ -1,5 +1,6 @@
 package org.comity.treaty.domain;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,13 +42,37 @@ public final class StateRegistry {
                     Optional.empty(),
                     "Fictional State " + code,
                     "État fictif " + code,
-                    "دولة خيالية " + code,
+                    "دولة افتراضية " + code,
                     RegisteredState.Kind.FICTIONAL,
                     RegisteredState.UnStatus.NONE,
                     "user-assigned ISO 3166-1 code (fictional States enabled)",
                     Optional.empty()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The fictional States accepted (XA–XZ, QM–QZ, AA, ZZ), for forms to offer them after the real
+     * ones; none unless fictional States are enabled.
+     */
+    public List<RegisteredState> fictional() {
+        if (!fictionalStates) {
+            return List.of();
+        }
+        var codes = new ArrayList<String>();
+        for (char c = 'A'; c <= 'Z'; c++) {
+            codes.add("X" + c);
+        }
+        for (char c = 'M'; c <= 'Z'; c++) {
+            codes.add("Q" + c);
+        }
+        codes.add("AA");
+        codes.add("ZZ");
+        return codes.stream()
+                .map(CountryCode::new)
+                .filter(code -> !states.containsKey(code))
+                .map(code -> find(code).orElseThrow())
+                .toList();
     }
 
     public boolean isReio(CountryCode code) {

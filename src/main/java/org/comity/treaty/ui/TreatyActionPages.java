@@ -70,15 +70,23 @@ class TreatyActionPages {
                     action.instrument() + " " + action.party().value() + " "
                             + action.type().code());
             redirect.addAttribute("instrument", action.instrument());
-            return "redirect:/admin/treaty-actions";
+            // The form posts to #record; without a fragment of its own the redirect would keep that one
+            // and open the page below the banner that confirms the record.
+            return "redirect:/admin/treaty-actions#main";
         } catch (InvalidInput e) {
-            model.addAttribute("errors", FieldErrors.of(e, FIELDS));
+            model.addAttribute("errors", FieldErrors.of(e.violations(), TreatyActionPages::input));
         } catch (Conflict e) {
             model.addAttribute("errors", FieldErrors.none());
             model.addAttribute("refused", e.rule());
         }
         model.addAttribute("form", form);
         return render(new Filter(form.instrument(), null), model);
+    }
+
+    /** The form's input for a violation: the file format's {@code as_of} is the form's {@code asOf}. */
+    private static @Nullable String input(String field) {
+        var name = field.equals("as_of") ? "asOf" : field;
+        return FIELDS.contains(name) ? name : null;
     }
 
     @PostMapping("/import")
@@ -104,7 +112,7 @@ class TreatyActionPages {
         } catch (InvalidInput e) {
             model.addAttribute("report", e.violations());
         } catch (Conflict e) {
-            model.addAttribute("refused", e.rule());
+            model.addAttribute("importRefused", e.rule());
         }
         return render(new Filter(null, null), model);
     }
@@ -140,6 +148,7 @@ class TreatyActionPages {
         model.addAttribute("party", party.map(CountryCode::value).orElse(filter.party()));
         model.addAttribute("actionTypes", ActionType.values());
         model.addAttribute("states", treaties.states());
+        model.addAttribute("fictionalStates", treaties.fictionalStates());
         model.addAttribute("total", actions.size());
         model.addAttribute("actions", actions.stream().limit(SHOWN).toList());
         model.addAttribute("shown", SHOWN);

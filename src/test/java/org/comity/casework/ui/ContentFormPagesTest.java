@@ -311,6 +311,14 @@ class ContentFormPagesTest {
         assertThat(form.indexOf("value=\"illegal-access\""))
                 .isLessThan(form.indexOf("value=\"child-sexual-abuse-material\""));
         assertThat(form.indexOf("value=\"laundering\"")).isLessThan(form.indexOf("value=\"fraud\""));
+        // Registering an incoming request offers the same vocabulary.
+        assertThat(mvc.perform(get("/requests/incoming/new").with(caseworker()))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("type=\"checkbox\" name=\"offences[0].conductCategories\" value=\"illegal-access\"")
+                .contains("value=\"sogi-propaganda\"");
 
         mvc.perform(step(id, "offence")
                         .param("offences[0].domesticProvision", "Penal Code s. 301")
@@ -406,7 +414,10 @@ class ContentFormPagesTest {
                 .getContentAsString();
         assertThat(subjectsStep)
                 .containsPattern("name=\"subjects\\[0\\]\\.protectedRoles\" value=\"JOURNALIST\"[^>]*checked")
+                .containsPattern("<option value=\"ict-theft-or-fraud\"\\s+selected")
                 .contains("never published");
+        assertThat(subjectsStep.indexOf("<option value=\"laundering\""))
+                .isLessThan(subjectsStep.indexOf("<option value=\"fraud\""));
         var review = mvc.perform(get("/requests/" + id + "/draft/review").with(caseworker()))
                 .andExpect(status().isOk())
                 .andReturn()

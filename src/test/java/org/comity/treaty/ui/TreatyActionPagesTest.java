@@ -60,7 +60,7 @@ class TreatyActionPagesTest {
                         .param("asOf", "2026-03-03")
                         .param("note", ""))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/admin/treaty-actions?instrument=UNCC"))
+                .andExpect(redirectedUrl("/admin/treaty-actions?instrument=UNCC#main"))
                 .andExpect(flash().attribute("recorded", "UNCC XB ratification"));
         assertThat(treaties.actions(Optional.of("UNCC"), Optional.of(new CountryCode("XB"))))
                 .anySatisfy(a -> {
@@ -94,6 +94,8 @@ class TreatyActionPagesTest {
                 .contains("id=\"action-error\"")
                 .contains("id=\"date-error\"")
                 .contains("id=\"source-error\"")
+                // The file format's as_of is the form's "As of" input.
+                .contains("id=\"asOf-error\"")
                 .contains("aria-invalid=\"true\"");
         assertThat(treaties.actions(Optional.empty(), Optional.empty())).hasSize(before);
     }

@@ -3,7 +3,12 @@ package org.comity.web.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
 import org.comity.accounts.Accounts;
 import org.comity.accounts.Role;
 import org.comity.testing.Chromium;
@@ -254,6 +259,127 @@ class ConsoleBrowserTest {
         check("admin-accounts-ar");
         open("/console?lang=en");
         signOut();
+    }
+
+    @Test
+    void treatyActionsAdministration() throws IOException {
+        signIn(Role.ADMIN);
+        open("/admin/treaty-actions");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Treaty actions");
+
+        // A file with a bad line: the report names the file and the line, nothing is imported.
+        var dir = Files.createTempDirectory("comity-import");
+        var csv = dir.resolve("fictional-actions.csv");
+        Files.writeString(csv, """
+                instrument,party,action,date,source,as_of,note
+                UNCC,XY,signature,2024-12-20,fictional depositary notification,2025-01-02,
+                UNCC,XY,ratify,2024-12-21,fictional depositary notification,2025-01-02,
+                """);
+        browser.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+        clickButton("Import");
+        Files.delete(csv);
+        Files.delete(dir);
+        var report = browser.findElement(By.id("report-title")).findElement(By.xpath(".."));
+        assertThat(report.getText()).contains("fictional-actions.csv").contains("line 3");
+        // The page opens at the report, not above the long list of actions.
+        assertThat(inView(report)).isTrue();
+        check("admin-treaty-actions-import-errors");
+
+        // Recording one action with a wrong date and no source: the messages sit next to the fields.
+        new Select(browser.findElement(By.id("instrument"))).selectByValue("UNCC");
+        new Select(browser.findElement(By.id("party"))).selectByValue("XY");
+        new Select(browser.findElement(By.id("action"))).selectByValue("signature");
+        type("date", "2024-13-40");
+        clickButton("Record");
+        assertThat(browser.findElement(By.id("date-error")).getText()).isNotBlank();
+        assertThat(browser.findElement(By.id("source-error")).getText()).isNotBlank();
+        assertThat(browser.findElement(By.id("asOf-error")).getText()).isNotBlank();
+        assertThat(browser.findElement(By.id("date")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(browser.findElement(By.id("date")).getAttribute("aria-describedby"))
+                .contains("date-error");
+        assertThat(inView(browser.findElement(By.id("error-summary")))).isTrue();
+        check("admin-treaty-actions-errors");
+
+        // Corrected, it is recorded and listed with its source.
+        type("date", "2024-12-20");
+        type("source", "fictional depositary notification, for a browser test");
+        setValue("asOf", "2025-01-02");
+        clickButton("Record");
+        assertThat(text()).contains("Recorded: UNCC XY signature");
+        assertThat(inView(browser.findElement(By.cssSelector("main .banner[role=status]"))))
+                .isTrue();
+        check("admin-treaty-actions");
+        new Select(browser.findElement(By.id("filter-instrument"))).selectByValue("UNCC");
+        type("filter-party", "XY");
+        clickButton("Show");
+        assertThat(text()).contains("fictional depositary notification, for a browser test");
+
+        open("/admin/treaty-actions?lang=ar");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+        check("admin-treaty-actions-ar");
+        open("/admin/treaty-actions?lang=en");
+        signOut();
+    }
+
+    @Test
+    void documentsOfARequest() throws Exception {
+        signIn(Role.CASEWORKER);
+        open("/requests/new");
+        new Select(browser.findElement(By.id("kind"))).selectByValue("STORED_DATA");
+        type("requestingName", "Central Authority of Xanadu");
+        type("requestingState", "XA");
+        type("requestedName", "Ministry of Justice of Xebia");
+        type("requestedState", "XB");
+        submit();
+        var id = browser.getCurrentUrl().replaceAll(".*/requests/([0-9a-f-]{36})/.*", "$1");
+        open("/requests/" + id);
+
+        var dir = Files.createTempDirectory("comity-attach");
+        var file = dir.resolve("judicial-order.txt");
+        var bytes = "Order of the investigating judge of Xanadu, 2026-01-05.\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(file, bytes);
+        browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        clickButton("Attach");
+        Files.delete(file);
+        Files.delete(dir);
+        assertThat(browser.getCurrentUrl()).endsWith("#documents");
+        assertThat(text()).contains("Attached: judicial-order.txt.");
+        var sha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        var hash = browser.findElement(By.cssSelector("#documents td code"));
+        assertThat(hash.getText()).isEqualTo(sha256);
+        var link = browser.findElement(By.linkText("judicial-order.txt"));
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "arguments[0].scrollIntoView({block: 'start'});", browser.findElement(By.id("documents")));
+        check("request-documents");
+
+        // A download, not a page: the browser stays on the request page.
+        link.click();
+        assertThat(downloaded("judicial-order.txt")).isEqualTo(bytes);
+        assertThat(browser.getCurrentUrl()).contains("/requests/" + id);
+        signOut();
+    }
+
+    /** Whether the top of the element is inside the window, where a sighted user sees it without scrolling. */
+    private boolean inView(WebElement element) {
+        return (Boolean) ((JavascriptExecutor) browser)
+                .executeScript(
+                        "var top = arguments[0].getBoundingClientRect().top; return top >= 0 && top < window.innerHeight;",
+                        element);
+    }
+
+    private static byte[] downloaded(String name) throws Exception {
+        Path file = chromium.downloads().resolve(name);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.isRegularFile(file) && Files.size(file) > 0) {
+                return Files.readAllBytes(file);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no download " + name + " in " + chromium.downloads());
     }
 
     private void refuse() {

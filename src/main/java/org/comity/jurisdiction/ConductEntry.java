@@ -1,0 +1,17 @@
+package org.comity.jurisdiction;
+
+import java.util.Optional;
+
+/**
+ * One category of the conduct vocabulary ({@code jurisdiction/conduct.yaml}): its code, its English
+ * title (pages show the translation from the message bundles when there is one), whether the
+ * Convention defines it, and for those the articles-catalogue key it cites (such as {@code UNCC:7}).
+ */
+public record ConductEntry(ConductCode code, String title, boolean convention, Optional<String> citation) {
+
+    public ConductEntry {
+        java.util.Objects.requireNonNull(code, "code");
+        java.util.Objects.requireNonNull(title, "title");
+        java.util.Objects.requireNonNull(citation, "citation");
+    }
+}

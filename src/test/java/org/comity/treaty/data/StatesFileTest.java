@@ -74,7 +74,7 @@ class StatesFileTest {
     void aFictionalStateIsSaidToBeFictionalInArabicToo() {
         var registry = new StateRegistry(List.of(), true);
         var xa = registry.find(new CountryCode("XA")).orElseThrow();
-        assertThat(xa.name(ARABIC)).isEqualTo("دولة خيالية XA");
+        assertThat(xa.name(ARABIC)).isEqualTo("دولة افتراضية XA");
         assertThat(xa.name(Locale.FRENCH)).isEqualTo("État fictif XA");
         assertThat(xa.name(Locale.ENGLISH)).isEqualTo("Fictional State XA");
     }

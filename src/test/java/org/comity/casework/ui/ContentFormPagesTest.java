@@ -46,6 +46,19 @@ class ContentFormPagesTest {
     }
 
     @Test
+    void theStepHeadingCountsTheReviewStepAndMissingChannelsAreSaid() throws Exception {
+        var id = draft();
+        var page = mvc.perform(get("/requests/" + id + "/draft/offence").with(caseworker()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Step 2 of 5").doesNotContain("of 4");
+        // XB's profile names its authorities without channels: said, not an empty "Channels:".
+        assertThat(page).contains("none recorded in the profile");
+    }
+
+    @Test
     void rowsAreAddedAndRemovedKeepingWhatWasTyped() throws Exception {
         var id = draft();
         var added = page(step(id, "offence")

@@ -67,9 +67,4 @@ class CaseVisibility {
                 .filter(account -> !account.has(Role.AUDITOR) && !account.has(Role.ADMIN))
                 .flatMap(Account::unit);
     }
-
-    /** The unit a new request belongs to: its creator's. */
-    Optional<String> unitOf(String username) {
-        return accounts.find(username).flatMap(Account::unit);
-    }
 }

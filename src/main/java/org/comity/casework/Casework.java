@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.comity.accounts.Account;
 import org.comity.accounts.Accounts;
 import org.comity.accounts.Role;
 import org.comity.casework.domain.Actor;
@@ -139,9 +140,9 @@ public class Casework {
         requireKind(kind);
         requireKnownConduct(content);
         var now = clock.instant();
-        var change = Request.draft(UUID.randomUUID(), kind, content, actor(username), now, limits);
-        store.insert(change.request(), now);
-        store.setUnit(change.request().id(), visibility.unitOf(username).orElse(null));
+        var account = account(username);
+        var change = Request.draft(UUID.randomUUID(), kind, content, actor(account), now, limits);
+        store.insert(change.request(), now, account.unit().orElse(null));
         record(assessNewVersion(change, username, now), username, null, now);
         return change.request();
     }
@@ -152,10 +153,11 @@ public class Casework {
         requireKind(kind);
         requireKnownConduct(content);
         var now = clock.instant();
+        var account = account(username);
         var change = Request.registerIncoming(
-                UUID.randomUUID(), kind, content, receivedAt == null ? now : receivedAt, actor(username), now, limits);
-        store.insert(change.request(), now);
-        store.setUnit(change.request().id(), visibility.unitOf(username).orElse(null));
+                UUID.randomUUID(), kind, content, receivedAt == null ? now : receivedAt, actor(account), now, limits);
+        // The new request belongs to the unit of whoever created it, stored with it in one statement.
+        store.insert(change.request(), now, account.unit().orElse(null));
         record(assessNewVersion(change, username, now), username, null, now);
         return change.request();
     }
@@ -562,7 +564,14 @@ public class Casework {
     }
 
     private Actor actor(String username) {
-        var account = accounts.find(username).orElseThrow(() -> new NotFound("account"));
+        return actor(account(username));
+    }
+
+    private Account account(String username) {
+        return accounts.find(username).orElseThrow(() -> new NotFound("account"));
+    }
+
+    private static Actor actor(Account account) {
         return new Actor(account.username(), account.roles());
     }
 

@@ -49,19 +49,22 @@ public class JdbcRequests {
         this.jdbc = jdbc;
     }
 
-    public void insert(Request request, Instant now) {
+    /** Stores a new request, owned by {@code unit} (none: visible to every unit). */
+    public void insert(Request request, Instant now, @org.jspecify.annotations.Nullable String unit) {
+        var params = params(request, now);
+        params.addValue("unit", unit);
         jdbc.sql("""
                         INSERT INTO casework_request (
                             id, version, direction, kind, state, open, awaiting_decision, state_data, content, deadline, preservation,
                             counterpart_state, emergency, assignee, created_by, created_at, updated_at, due_at,
                             clock_stopped, deadline_miss_reported, preservation_expires_at, preservation_warned,
-                            search_text)
+                            search_text, unit)
                         VALUES (
                             :id, :version, :direction, :kind, :state, :open, :awaitingDecision, :stateData::jsonb, :content::jsonb,
                             :deadline::jsonb, :preservation::jsonb, :counterpart, :emergency, :assignee, :createdBy,
                             :createdAt, :updatedAt, :dueAt, :clockStopped, :missReported, :preservationExpiresAt,
-                            :preservationWarned, :searchText)
-                        """).paramSource(params(request, now)).update();
+                            :preservationWarned, :searchText, :unit)
+                        """).paramSource(params).update();
     }
 
     /** Stores the changed request if nobody changed it since it was read; a conflict otherwise. */
@@ -123,12 +126,6 @@ public class JdbcRequests {
                 .param(id)
                 .query(this::request)
                 .optional();
-    }
-
-    public void setUnit(UUID id, @org.jspecify.annotations.Nullable String unit) {
-        jdbc.sql("UPDATE casework_request SET unit = ? WHERE id = ?")
-                .params(unit, id)
-                .update();
     }
 
     public Optional<String> unit(UUID id) {

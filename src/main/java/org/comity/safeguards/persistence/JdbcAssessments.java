@@ -85,46 +85,38 @@ public class JdbcAssessments {
                 .list();
     }
 
-    /** Earlier requests that share an identifier with these, or come from a State with persecution refusals. */
+    /**
+     * Earlier requests that share an identifier with these, or come from a State with persecution
+     * refusals: one round trip, as it runs for every new version. Sharing requests come first (by date),
+     * then refusals not already among them.
+     */
     public List<AssessmentInput.PriorRequest> history(
             UUID requestId, CountryCode requesting, List<String> identifiers) {
         var byRequest = new LinkedHashMap<UUID, AssessmentInput.PriorRequest>();
-        if (!identifiers.isEmpty()) {
-            jdbc.sql("""
-                            SELECT s.request_id, s.requesting, s.requested, s.request_date,
-                                   array_agg(s.identifier ORDER BY s.identifier) AS identifiers,
-                                   (r.request_id IS NOT NULL) AS refused
-                            FROM safeguards_subject_seen s
-                            LEFT JOIN safeguards_persecution_refusal r ON r.request_id = s.request_id
-                            WHERE s.identifier = ANY(:identifiers) AND s.request_id <> :request
-                            GROUP BY s.request_id, s.requesting, s.requested, s.request_date, r.request_id
-                            ORDER BY s.request_date, s.request_id
-                            """)
-                    .param("identifiers", identifiers.toArray(String[]::new))
-                    .param("request", requestId)
-                    .query((rs, n) -> new AssessmentInput.PriorRequest(
-                            rs.getObject("request_id", UUID.class),
-                            CountryCode.of(rs.getString("requesting")),
-                            CountryCode.of(rs.getString("requested")),
-                            rs.getObject("request_date", LocalDate.class),
-                            List.of((String[]) rs.getArray("identifiers").getArray()),
-                            rs.getBoolean("refused")))
-                    .list()
-                    .forEach(p -> byRequest.put(p.requestId(), p));
-        }
         jdbc.sql("""
-                        SELECT request_id, requesting, requested, refused_on FROM safeguards_persecution_refusal
-                        WHERE requesting = :requesting AND request_id <> :request ORDER BY refused_on, request_id
+                        SELECT 0 AS part, s.request_id, s.requesting, s.requested, s.request_date AS day,
+                               array_agg(s.identifier ORDER BY s.identifier) AS identifiers,
+                               (r.request_id IS NOT NULL) AS refused
+                        FROM safeguards_subject_seen s
+                        LEFT JOIN safeguards_persecution_refusal r ON r.request_id = s.request_id
+                        WHERE s.identifier = ANY(:identifiers) AND s.request_id <> :request
+                        GROUP BY s.request_id, s.requesting, s.requested, s.request_date, r.request_id
+                        UNION ALL
+                        SELECT 1, request_id, requesting, requested, refused_on, ARRAY[]::text[], true
+                        FROM safeguards_persecution_refusal
+                        WHERE requesting = :requesting AND request_id <> :request
+                        ORDER BY part, day, request_id
                         """)
-                .param("requesting", requesting.value())
+                .param("identifiers", identifiers.toArray(String[]::new))
                 .param("request", requestId)
+                .param("requesting", requesting.value())
                 .query((rs, n) -> new AssessmentInput.PriorRequest(
                         rs.getObject("request_id", UUID.class),
-                        CountryCode.of(rs.getString("requesting")),
-                        CountryCode.of(rs.getString("requested")),
-                        rs.getObject("refused_on", LocalDate.class),
-                        List.of(),
-                        true))
+                        CountryCode.of(rs.getString("requesting").strip()),
+                        CountryCode.of(rs.getString("requested").strip()),
+                        rs.getObject("day", LocalDate.class),
+                        List.of((String[]) rs.getArray("identifiers").getArray()),
+                        rs.getBoolean("refused")))
                 .list()
                 .forEach(p -> byRequest.putIfAbsent(p.requestId(), p));
         return new ArrayList<>(byRequest.values());

@@ -53,20 +53,22 @@ public class JdbcAssessments {
                 .param("hasBar", a.hasBar())
                 .update();
         var input = stored.input();
-        for (var subject : input.subjects()) {
-            for (String identifier : subject.identifiers()) {
-                jdbc.sql("""
-                                INSERT INTO safeguards_subject_seen (request_id, requesting, requested, request_date, identifier)
-                                VALUES (:request, :requesting, :requested, :date, :identifier)
-                                ON CONFLICT DO NOTHING
-                                """)
-                        .param("request", input.requestId())
-                        .param("requesting", input.requesting().value())
-                        .param("requested", input.requested().value())
-                        .param("date", input.requestDate())
-                        .param("identifier", identifier)
-                        .update();
-            }
+        var identifiers = input.subjects().stream()
+                .flatMap(subject -> subject.identifiers().stream())
+                .distinct()
+                .toArray(String[]::new);
+        if (identifiers.length > 0) {
+            jdbc.sql("""
+                            INSERT INTO safeguards_subject_seen (request_id, requesting, requested, request_date, identifier)
+                            SELECT :request, :requesting, :requested, :date, identifier FROM unnest(:identifiers) AS identifier
+                            ON CONFLICT DO NOTHING
+                            """)
+                    .param("request", input.requestId())
+                    .param("requesting", input.requesting().value())
+                    .param("requested", input.requested().value())
+                    .param("date", input.requestDate())
+                    .param("identifiers", identifiers)
+                    .update();
         }
     }
 

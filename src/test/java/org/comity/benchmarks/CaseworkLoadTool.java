@@ -32,7 +32,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * java -Xmx1g -cp target/classes:target/test-classes:$(cat target/cp.txt) \
  *     org.comity.benchmarks.CaseworkLoadTool 20 100000
  * </pre>
- * Arguments: seconds per rate step (50/s, then 200/s), and how many requests to search over.
+ * Arguments: seconds per rate step (50/s, then 200/s; 0 skips the creation steps), and how many
+ * requests to search over (beyond 5 000 they are cloned in SQL, see {@link #generate}).
  */
 public final class CaseworkLoadTool {
 
@@ -78,9 +79,11 @@ public final class CaseworkLoadTool {
                         .build();
                 var random = new SplittableRandom(42);
 
-                run(http, base, token, 10, 5, random, "warm-up");
-                run(http, base, token, 50, seconds, random, "50 requests/s");
-                run(http, base, token, 200, seconds, random, "200 requests/s");
+                if (seconds > 0) {
+                    run(http, base, token, 10, 5, random, "warm-up");
+                    run(http, base, token, 50, seconds, random, "50 requests/s");
+                    run(http, base, token, 200, seconds, random, "200 requests/s");
+                }
 
                 var jdbc = node.getBean(JdbcClient.class);
                 generate(http, base, token, jdbc, searchOver, random);
@@ -93,6 +96,8 @@ public final class CaseworkLoadTool {
                         token,
                         "/api/requests?kind=STORED_DATA&state=draft&sort=UPDATED&size=50",
                         "filters, sorted");
+                search(http, base, token, "/api/requests?q=clone4242&size=20", "full-text, one match");
+                search(http, base, token, "/api/requests?page=40&size=50", "page 41 of the newest");
             }
         }
     }
@@ -133,6 +138,15 @@ public final class CaseworkLoadTool {
         report(label + " for " + seconds + " s (" + total + " creates, " + failures.get() + " failed)", latencies);
     }
 
+    /** Requests created through the API before the rest are cloned in SQL. */
+    private static final int THROUGH_API = 5_000;
+
+    /**
+     * Brings the table to {@code count} requests: the first {@link #THROUGH_API} through the API (so they
+     * are real: assessed, audited, logged), the rest cloned from them in SQL with new ids, earlier dates
+     * and a distinct search token each, so 1 000 000 rows take minutes, not hours. Clones are there to be
+     * searched; they have no audit trail or log entry.
+     */
     private static void generate(
             HttpClient http, String base, String token, JdbcClient jdbc, int count, SplittableRandom random)
             throws Exception {
@@ -140,7 +154,7 @@ public final class CaseworkLoadTool {
                 .query(Long.class)
                 .single();
         long start = System.nanoTime();
-        var remaining = new AtomicInteger((int) Math.max(0, count - existing));
+        var remaining = new AtomicInteger((int) Math.max(0, Math.min(count, THROUGH_API) - existing));
         try (var pool = Executors.newFixedThreadPool(8)) {
             for (int t = 0; t < 8; t++) {
                 var seed = random.split();
@@ -156,12 +170,44 @@ public final class CaseworkLoadTool {
                 });
             }
         }
+        long real = jdbc.sql("SELECT count(*) FROM casework_request")
+                .query(Long.class)
+                .single();
+        long cloned = 0;
+        while (real + cloned < count) {
+            int batch = (int) Math.min(100_000, count - real - cloned);
+            long offset = cloned;
+            // Each pass copies every real request round(batch / real) times, shifted back in time.
+            jdbc.sql("""
+                            INSERT INTO casework_request (id, version, direction, kind, state, open, awaiting_decision,
+                                state_data, content, deadline, preservation, counterpart_state, emergency, assignee,
+                                created_by, created_at, updated_at, due_at, clock_stopped, deadline_miss_reported,
+                                preservation_expires_at, preservation_warned, search_text, unit)
+                            SELECT gen_random_uuid(), version, direction, kind, state, open, awaiting_decision,
+                                state_data, content, deadline, preservation, counterpart_state, emergency, assignee,
+                                created_by, created_at - make_interval(mins => (:offset + n)::int),
+                                updated_at - make_interval(mins => (:offset + n)::int), due_at, clock_stopped,
+                                deadline_miss_reported, preservation_expires_at, preservation_warned,
+                                search_text || ' clone' || (:offset + n), unit
+                            FROM (SELECT r.*, row_number() OVER () AS n
+                                  FROM (SELECT * FROM casework_request ORDER BY created_at DESC LIMIT :real) r,
+                                       generate_series(1, :copies) g
+                                  LIMIT :batch) c
+                            """)
+                    .param("offset", offset)
+                    .param("real", real)
+                    .param("copies", (int) Math.ceil((double) batch / real))
+                    .param("batch", batch)
+                    .update();
+            cloned += batch;
+        }
+        jdbc.sql("VACUUM ANALYZE casework_request").update();
         long total = jdbc.sql("SELECT count(*) FROM casework_request")
                 .query(Long.class)
                 .single();
         System.out.printf(
-                "generated %d requests through the API in %.1f s; %d in the table%n",
-                count - existing, (System.nanoTime() - start) / 1e9, total);
+                "generated %d requests through the API and %d by cloning in %.1f s; %d in the table%n",
+                real - existing, cloned, (System.nanoTime() - start) / 1e9, total);
     }
 
     private static void search(HttpClient http, String base, String token, String path, String label) throws Exception {

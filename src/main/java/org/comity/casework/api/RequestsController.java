@@ -470,7 +470,8 @@ class RequestsController {
                         .toList(),
                 found.page(),
                 found.size(),
-                found.total());
+                found.total(),
+                found.totalExact());
     }
 
     @GetMapping("/{id}/audit")

@@ -45,8 +45,15 @@ public class JdbcRequests {
     private final JdbcClient jdbc;
     private final JsonMapper json = CaseworkJson.mapper();
 
-    public JdbcRequests(JdbcClient jdbc) {
+    /** Lists count their matches exactly up to this many; beyond, the total is a lower bound. */
+    private final long countBound;
+
+    public JdbcRequests(
+            JdbcClient jdbc,
+            @org.springframework.beans.factory.annotation.Value("${comity.casework.list-count-bound:10000}")
+                    long countBound) {
         this.jdbc = jdbc;
+        this.countBound = countBound;
     }
 
     /** Stores a new request, owned by {@code unit} (none: visible to every unit). */
@@ -190,18 +197,27 @@ public class JdbcRequests {
         // the top of (column, id) indexes instead of sorting every matching row.
         var plain = query.descending() ? " DESC" : " ASC";
         var direction = query.sort() == RequestQuery.Sort.DUE ? plain + " NULLS LAST" : plain;
-        long total = jdbc.sql("SELECT count(*) FROM casework_request" + filter)
+        // Counting every match costs a scan of all of them (a second at a million rows): count up to a
+        // bound past the page asked for, and say "more than" beyond it.
+        long offset = (long) query.page() * query.size();
+        long bound = Math.max(countBound, offset + query.size());
+        params.put("countLimit", bound + 1);
+        long counted = jdbc.sql(
+                        "SELECT count(*) FROM (SELECT 1 FROM casework_request" + filter + " LIMIT :countLimit) matches")
                 .params(params)
                 .query(Long.class)
                 .single();
+        params.remove("countLimit");
         params.put("limit", query.size());
-        params.put("offset", (long) query.page() * query.size());
+        params.put("offset", offset);
         var items = jdbc.sql("SELECT " + COLUMNS + " FROM casework_request" + filter + " ORDER BY " + order + direction
                         + ", id" + plain + " LIMIT :limit OFFSET :offset")
                 .params(params)
                 .query(this::request)
                 .list();
-        return new Page<>(items, query.page(), query.size(), total);
+        return counted > bound
+                ? new Page<>(items, query.page(), query.size(), bound, false)
+                : new Page<>(items, query.page(), query.size(), counted, true);
     }
 
     /** Open requests that may have a missed deadline or a preservation about to lapse to announce. */

@@ -175,6 +175,7 @@ class RequestPages {
             model.addAttribute("results", found);
             model.addAttribute("now", clock.instant());
             model.addAttribute("pages", (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+            model.addAttribute("hasNext", found.hasNext());
             model.addAttribute("filterQuery", query(form.parameters()));
         } catch (InvalidInput e) {
             model.addAttribute("errors", FieldErrors.of(e, List.of("q", "page")));

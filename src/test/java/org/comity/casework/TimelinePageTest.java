@@ -120,6 +120,8 @@ class TimelinePageTest {
                 .andExpect(jsonPath("$[0].action").value("registered incoming request"))
                 .andExpect(jsonPath("$[0].actions[0].code").value("registered-incoming"))
                 .andExpect(jsonPath("$[0].actions[0].args.length()").value(0))
+                // Only the code and its arguments: the English is the line's own `action`.
+                .andExpect(jsonPath("$[0].actions[0].length()").value(2))
                 .andExpect(jsonPath("$[0].assessmentFailed").value(false))
                 .andExpect(jsonPath("$[2].action").value("requested information: the account's creation date"))
                 .andExpect(jsonPath("$[2].actions[0].code").value("requested-information"))

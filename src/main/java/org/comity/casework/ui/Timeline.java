@@ -18,7 +18,7 @@ import org.springframework.context.MessageSource;
  * template can isolate what people typed in {@code <bdi>} and put moments in {@code <time>}, while
  * every piece is still escaped as text. Lines stored before codes existed show their English text.
  */
-record Timeline(MessageSource messages, Locale locale, Times times) {
+final class Timeline {
 
     /** A piece of a line: plain text, text someone typed ({@code user}), or a moment ({@code time}). */
     record Segment(String kind, String text, @Nullable String iso) {
@@ -32,6 +32,16 @@ record Timeline(MessageSource messages, Locale locale, Times times) {
 
     // Arguments go into the message as markers, found again in the formatted text and replaced by segments.
     private static final Pattern MARKER = Pattern.compile("\uE000(\\d+)\uE001");
+
+    private final MessageSource messages;
+    private final Locale locale;
+    private final Times times;
+
+    Timeline(MessageSource messages, Locale locale, Times times) {
+        this.messages = messages;
+        this.locale = locale;
+        this.times = times;
+    }
 
     List<Line> lines(List<AuditEntry> entries) {
         return entries.stream().map(this::line).toList();

@@ -15,6 +15,7 @@ import org.comity.accounts.Accounts;
 import org.comity.accounts.Role;
 import org.comity.casework.domain.Actor;
 import org.comity.casework.domain.Assessment;
+import org.comity.casework.domain.AuditAction;
 import org.comity.casework.domain.CaseEvent;
 import org.comity.casework.domain.Consultation;
 import org.comity.casework.domain.Decision;
@@ -56,7 +57,7 @@ public class Casework {
     private static final Logger log = LoggerFactory.getLogger(Casework.class);
 
     /** Added to the audit line of a change whose new version the safeguards engine failed to assess. */
-    static final String NOT_ASSESSED = " (not assessed: the safeguards engine failed)";
+    static final String NOT_ASSESSED = AuditAction.NOT_ASSESSED;
 
     private final JdbcRequests store;
     private final Accounts accounts;
@@ -190,7 +191,7 @@ public class Casework {
                     change.request().id(),
                     change.request().version(),
                     e);
-            return new Request.Change(change.request(), change.action() + NOT_ASSESSED, change.events());
+            return change.unassessed();
         }
     }
 
@@ -470,6 +471,8 @@ public class Casework {
                 now,
                 username,
                 change.action(),
+                change.actions(),
+                change.assessmentFailed(),
                 change.fromVersion(),
                 fromState,
                 request.state().code());

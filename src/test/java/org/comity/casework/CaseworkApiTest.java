@@ -196,6 +196,8 @@ class CaseworkApiTest {
                 .andExpect(jsonPath("$[4].actor").value(TestAccounts.username(Role.SUPERVISOR)))
                 .andExpect(jsonPath("$[4].fromState").value("awaiting-decision-approval"))
                 .andExpect(jsonPath("$[4].toState").value("refused"))
+                .andExpect(jsonPath("$[4].actions[0].code").value("approved-decision"))
+                .andExpect(jsonPath("$[4].actions[0].args[0]").value("refused"))
                 .andExpect(jsonPath("$[5].fromVersion").value(5))
                 .andExpect(jsonPath("$[5].toVersion").value(6));
     }

@@ -265,7 +265,10 @@ class CaseworkSafeguardsContentTest {
         mvc.perform(get("/api/requests/" + id + "/audit").with(as(Role.AUDITOR)))
                 .andExpect(jsonPath("$[*].action")
                         .value(org.hamcrest.Matchers.contains(
-                                "created draft" + Casework.NOT_ASSESSED, "edited draft" + Casework.NOT_ASSESSED)));
+                                "created draft" + Casework.NOT_ASSESSED, "edited draft" + Casework.NOT_ASSESSED)))
+                .andExpect(jsonPath("$[*].actions[0].code")
+                        .value(org.hamcrest.Matchers.contains("created-draft", "edited-draft")))
+                .andExpect(jsonPath("$[*].assessmentFailed").value(org.hamcrest.Matchers.contains(true, true)));
         assertThat(safeguards.ofRequest(UUID.fromString(id))).isEmpty();
 
         // Once the engine works again, viewing the version assesses it.

@@ -79,10 +79,31 @@ public final class Request {
         this.updatedAt = updatedAt;
     }
 
-    /** A changed request (its version one higher), what to record in the audit trail, what to announce. */
-    public record Change(Request request, String action, List<CaseEvent> events) {
+    /**
+     * A changed request (its version one higher), what to record in the audit trail, what to announce.
+     * Most changes do one thing; the watch may say two at once. {@code assessmentFailed} marks a new
+     * version the safeguards engine could not assess (the change is kept all the same).
+     */
+    public record Change(Request request, List<AuditAction> actions, boolean assessmentFailed, List<CaseEvent> events) {
         public Change {
+            actions = List.copyOf(actions);
             events = List.copyOf(events);
+            if (actions.isEmpty()) {
+                throw new IllegalArgumentException("a change does something");
+            }
+        }
+
+        Change(Request request, AuditAction action, List<CaseEvent> events) {
+            this(request, List.of(action), false, events);
+        }
+
+        /** The audit line in English, as stored since before actions had codes. */
+        public String action() {
+            return AuditAction.english(actions, assessmentFailed);
+        }
+
+        public Change unassessed() {
+            return new Change(request, actions, true, events);
         }
 
         public long fromVersion() {
@@ -96,7 +117,7 @@ public final class Request {
         var deadline = DeadlineClock.start(at, limits.responseTime(kind, content.urgencyLevel()));
         var request = new Request(
                 id, 1, Direction.OUTGOING, kind, content, new Draft(), deadline, null, null, by.username(), at, at);
-        return new Change(request, "created draft", List.of());
+        return new Change(request, AuditAction.Kind.CREATED_DRAFT.with(), List.of());
     }
 
     /**
@@ -138,28 +159,38 @@ public final class Request {
                 by.username(),
                 at,
                 at);
-        return new Change(request, "registered incoming request", List.of(new CaseEvent.Received(receivedAt)));
+        return new Change(
+                request, AuditAction.Kind.REGISTERED_INCOMING.with(), List.of(new CaseEvent.Received(receivedAt)));
     }
 
     public Change updateDraft(RequestContent newContent, Instant at, TimeLimits limits) {
         expect(Draft.class, "edit");
         var clock = deadline.allow(limits.responseTime(kind, newContent.urgencyLevel()), at);
-        return new Change(copy(newContent, state, clock, preservation, assignee, at), "edited draft", List.of());
+        return new Change(
+                copy(newContent, state, clock, preservation, assignee, at),
+                AuditAction.Kind.EDITED_DRAFT.with(),
+                List.of());
     }
 
     /** Sending needs complete contents; all problems are listed at once. */
     public Change proposeSending(Actor by, Instant at) {
         var draft = expect(Draft.class, "send");
         ContentRules.require(kind, content, LocalDate.ofInstant(at, ZoneOffset.UTC));
-        return apply(draft.proposeSending(by, at), "proposed sending", at);
+        return apply(draft.proposeSending(by, at), AuditAction.Kind.PROPOSED_SENDING.with(), at);
     }
 
     public Change approveSending(Actor approver, Instant at) {
-        return apply(expect(AwaitingSendApproval.class, "approve sending").approve(approver, at), "sent", at);
+        return apply(
+                expect(AwaitingSendApproval.class, "approve sending").approve(approver, at),
+                AuditAction.Kind.SENT.with(),
+                at);
     }
 
     public Change sendBackToDraft(Instant at) {
-        return apply(expect(AwaitingSendApproval.class, "send back").sendBack(), "sent back to draft", at);
+        return apply(
+                expect(AwaitingSendApproval.class, "send back").sendBack(),
+                AuditAction.Kind.SENT_BACK_TO_DRAFT.with(),
+                at);
     }
 
     public Change startReview(Instant at) {
@@ -171,7 +202,7 @@ public final class Request {
         } else {
             throw notAllowed("start the review of");
         }
-        return apply(transition, "started review", at);
+        return apply(transition, AuditAction.Kind.STARTED_REVIEW.with(), at);
     }
 
     public Change requestInformation(String what, Instant at) {
@@ -180,29 +211,29 @@ public final class Request {
         }
         return apply(
                 expect(UnderReview.class, "request information on").requestInformation(what, at),
-                "requested information: " + what,
+                AuditAction.Kind.REQUESTED_INFORMATION.with(what),
                 at);
     }
 
     public Change informationReceived(Instant at) {
         return apply(
                 expect(InformationRequested.class, "record information for").informationReceived(),
-                "information received",
+                AuditAction.Kind.INFORMATION_RECEIVED.with(),
                 at);
     }
 
     public Change recordConsultation(Consultation consultation) {
         return apply(
                 expect(UnderReview.class, "record a consultation on").recordConsultation(consultation),
-                "recorded consultation with " + consultation.with(),
+                AuditAction.Kind.RECORDED_CONSULTATION.with(consultation.with()),
                 consultation.at());
     }
 
     public Change decide(Decision decision, Assessment assessment, Actor by, Instant at) {
         var transition = expect(UnderReview.class, "decide").decide(decision, assessment, by, at);
         var action = transition.next() instanceof AwaitingDecisionApproval
-                ? "proposed decision " + decision.outcome()
-                : "decided " + decision.outcome();
+                ? AuditAction.Kind.PROPOSED_DECISION.with(decision.outcome())
+                : AuditAction.Kind.DECIDED.with(decision.outcome());
         return apply(transition, action, at);
     }
 
@@ -210,7 +241,7 @@ public final class Request {
         var pending = expect(AwaitingDecisionApproval.class, "approve a decision on");
         return apply(
                 pending.approve(approver, at),
-                "approved decision " + pending.proposed().outcome(),
+                AuditAction.Kind.APPROVED_DECISION.with(pending.proposed().outcome()),
                 at);
     }
 
@@ -218,22 +249,23 @@ public final class Request {
         return apply(
                 expect(AwaitingDecisionApproval.class, "send back a decision on")
                         .sendBack(),
-                "sent decision back to review",
+                AuditAction.Kind.SENT_DECISION_BACK.with(),
                 at);
     }
 
     public Change resume(Instant at) {
-        return apply(expect(Postponed.class, "resume").resume(), "resumed after postponement", at);
+        return apply(expect(Postponed.class, "resume").resume(), AuditAction.Kind.RESUMED.with(), at);
     }
 
     public Change startExecution(Instant at) {
-        return apply(expect(Granted.class, "execute").startExecution(at), "started execution", at);
+        return apply(
+                expect(Granted.class, "execute").startExecution(at), AuditAction.Kind.STARTED_EXECUTION.with(), at);
     }
 
     public Change completeExecution(boolean evidenceTransmitted, Instant at) {
         return apply(
                 expect(Executing.class, "complete the execution of").complete(evidenceTransmitted, at),
-                evidenceTransmitted ? "evidence transmitted" : "executed",
+                (evidenceTransmitted ? AuditAction.Kind.EVIDENCE_TRANSMITTED : AuditAction.Kind.EXECUTED).with(),
                 at);
     }
 
@@ -246,7 +278,7 @@ public final class Request {
         } else {
             throw notAllowed("close");
         }
-        return apply(transition, "closed", at);
+        return apply(transition, AuditAction.Kind.CLOSED.with(), at);
     }
 
     public Change withdraw(String reason, Instant at) {
@@ -256,7 +288,7 @@ public final class Request {
         if (!(state instanceof RequestState.Open open)) {
             throw notAllowed("withdraw");
         }
-        return apply(open.withdraw(at), "withdrawn: " + reason, at);
+        return apply(open.withdraw(at), AuditAction.Kind.WITHDRAWN.with(reason), at);
     }
 
     public Change assign(String newAssignee, Instant at) {
@@ -264,7 +296,9 @@ public final class Request {
             throw notAllowed("assign");
         }
         return new Change(
-                copy(content, state, deadline, preservation, newAssignee, at), "assigned to " + newAssignee, List.of());
+                copy(content, state, deadline, preservation, newAssignee, at),
+                AuditAction.Kind.ASSIGNED.with(newAssignee),
+                List.of());
     }
 
     /** Records that data was preserved, for at least the minimum period. */
@@ -276,7 +310,7 @@ public final class Request {
         var preserved = PreservationPeriod.preserve(at, days, limits);
         return new Change(
                 copy(content, state, deadline, preserved, assignee, at),
-                "preserved data until " + preserved.expiresAt(),
+                AuditAction.Kind.PRESERVED.with(preserved.expiresAt().toString()),
                 List.of());
     }
 
@@ -288,7 +322,7 @@ public final class Request {
         var renewed = PreservationPeriod.renew(preservation, at, days, limits);
         return new Change(
                 copy(content, state, deadline, renewed, assignee, at),
-                "renewed preservation until " + renewed.expiresAt(),
+                AuditAction.Kind.RENEWED_PRESERVATION.with(renewed.expiresAt().toString()),
                 List.of());
     }
 
@@ -301,11 +335,11 @@ public final class Request {
             return Optional.empty();
         }
         var events = new ArrayList<CaseEvent>();
-        var actions = new ArrayList<String>();
+        var actions = new ArrayList<AuditAction>();
         var clock = deadline;
         if (awaitingDecision() && deadline.overdue(now) && !deadline.missReported()) {
             events.add(new CaseEvent.DeadlineMissed(deadline.dueAt(now), now));
-            actions.add("deadline missed");
+            actions.add(AuditAction.Kind.DEADLINE_MISSED.with());
             clock = deadline.withMissReported(true);
         }
         var preserved = preservation;
@@ -313,15 +347,15 @@ public final class Request {
                 && !preservation.warned()
                 && !now.isBefore(preservation.expiresAt().minus(limits.preservationWarning()))) {
             events.add(new CaseEvent.PreservationExpiring(preservation.expiresAt(), now));
-            actions.add("preservation expires at " + preservation.expiresAt());
+            actions.add(AuditAction.Kind.PRESERVATION_EXPIRING.with(
+                    preservation.expiresAt().toString()));
             preserved = new Preservation(
                     preservation.preservedAt(), preservation.expiresAt(), preservation.renewals(), true);
         }
         if (events.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(
-                new Change(copy(content, state, clock, preserved, assignee, now), String.join("; ", actions), events));
+        return Optional.of(new Change(copy(content, state, clock, preserved, assignee, now), actions, false, events));
     }
 
     /**
@@ -351,7 +385,7 @@ public final class Request {
         return state instanceof RequestState.Open ? Optional.of(deadline.dueAt(now)) : Optional.empty();
     }
 
-    private Change apply(Transition transition, String action, Instant at) {
+    private Change apply(Transition transition, AuditAction action, Instant at) {
         var next = transition.next();
         var clock = deadline;
         // The clock stops while information is awaited and runs again once it has arrived.

@@ -17,6 +17,7 @@ import org.comity.casework.AuditEntry;
 import org.comity.casework.Comment;
 import org.comity.casework.Page;
 import org.comity.casework.RequestQuery;
+import org.comity.casework.domain.AuditAction;
 import org.comity.casework.domain.DeadlineClock;
 import org.comity.casework.domain.Direction;
 import org.comity.casework.domain.KindOfAssistance;
@@ -25,8 +26,10 @@ import org.comity.casework.domain.Request;
 import org.comity.casework.domain.RequestContent;
 import org.comity.casework.domain.RequestState;
 import org.comity.shared.Conflict;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -240,32 +243,64 @@ public class JdbcRequests {
             Instant at,
             String actor,
             String action,
+            List<AuditAction> actions,
+            boolean assessmentFailed,
             long fromVersion,
             String fromState,
             String toState) {
         jdbc.sql("""
-                        INSERT INTO casework_audit (request_id, at, actor, action, from_version, to_version,
-                                                    from_state, to_state)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO casework_audit (request_id, at, actor, action, actions, assessment_failed,
+                                                    from_version, to_version, from_state, to_state)
+                        VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
                         """)
-                .params(requestId, Timestamp.from(at), actor, action, fromVersion, fromVersion + 1, fromState, toState)
+                .params(
+                        requestId,
+                        Timestamp.from(at),
+                        actor,
+                        action,
+                        json.writeValueAsString(actions),
+                        assessmentFailed,
+                        fromVersion,
+                        fromVersion + 1,
+                        fromState,
+                        toState)
                 .update();
     }
 
     public List<AuditEntry> auditTrail(UUID requestId) {
         return jdbc.sql("SELECT * FROM casework_audit WHERE request_id = ? ORDER BY id")
                 .param(requestId)
-                .query((rs, n) -> new AuditEntry(
-                        rs.getLong("id"),
-                        rs.getObject("request_id", UUID.class),
-                        rs.getTimestamp("at").toInstant(),
-                        rs.getString("actor"),
-                        rs.getString("action"),
-                        rs.getLong("from_version"),
-                        rs.getLong("to_version"),
-                        rs.getString("from_state"),
-                        rs.getString("to_state")))
+                .query((rs, n) -> {
+                    var actions = actions(rs.getString("actions"));
+                    return new AuditEntry(
+                            rs.getLong("id"),
+                            rs.getObject("request_id", UUID.class),
+                            rs.getTimestamp("at").toInstant(),
+                            rs.getString("actor"),
+                            rs.getString("action"),
+                            rs.getLong("from_version"),
+                            rs.getLong("to_version"),
+                            rs.getString("from_state"),
+                            rs.getString("to_state"),
+                            actions,
+                            actions == null ? null : rs.getBoolean("assessment_failed"));
+                })
                 .list();
+    }
+
+    /**
+     * The coded actions of an audit line; null for a line stored before codes existed, or with a code
+     * this version does not know (one written by a newer node): its English text still says it.
+     */
+    private @Nullable List<AuditAction> actions(@Nullable String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return List.of(json.readValue(stored, AuditAction[].class));
+        } catch (JacksonException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     public Comment addComment(UUID requestId, Instant at, String author, String body) {

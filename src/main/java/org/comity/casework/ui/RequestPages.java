@@ -28,7 +28,10 @@ import org.comity.shared.CountryCode;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.Violation;
 import org.comity.web.FieldErrors;
+import org.comity.web.Times;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -70,12 +73,22 @@ class RequestPages {
     private final Attachments attachments;
     private final Accounts accounts;
     private final Clock clock;
+    private final MessageSource messages;
+    private final Times times;
 
-    RequestPages(Casework casework, Attachments attachments, Accounts accounts, Clock clock) {
+    RequestPages(
+            Casework casework,
+            Attachments attachments,
+            Accounts accounts,
+            Clock clock,
+            MessageSource messages,
+            Times times) {
         this.casework = casework;
         this.attachments = attachments;
         this.accounts = accounts;
         this.clock = clock;
+        this.messages = messages;
+        this.times = times;
     }
 
     /** The list's filters as the form posts them (GET); every one optional. */
@@ -376,7 +389,10 @@ class RequestPages {
                 request.dueAt(now).map(d -> d.isBefore(now)).orElse(false)
                         && !request.deadline().stopped());
         model.addAttribute("clockStopped", request.deadline().stopped());
-        model.addAttribute("audit", casework.auditTrail(request.id()));
+        model.addAttribute(
+                "timeline",
+                new Timeline(messages, LocaleContextHolder.getLocale(), times)
+                        .lines(casework.auditTrail(request.id())));
         model.addAttribute("assessment", assessmentOf(request));
         model.addAttribute("comments", casework.comments(request.id()));
         model.addAttribute("attachments", attachments.list(request.id()));

@@ -117,6 +117,20 @@ public final class Chromium implements AutoCloseable {
         return downloads;
     }
 
+    /** The bytes of a file the browser downloads as {@code name}, once it has fully landed (20 s at most). */
+    public byte[] downloaded(String name) throws IOException, InterruptedException {
+        Path file = downloads.resolve(name);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            // Chromium writes to name.crdownload and renames when done: the name alone means complete.
+            if (Files.isRegularFile(file) && Files.size(file) > 0) {
+                return Files.readAllBytes(file);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no download " + name + " in " + downloads);
+    }
+
     /** Saves a screenshot of the page as {@code name.png} and fails on any serious or critical axe violation. */
     public void check(String name) throws IOException {
         Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));

@@ -8,8 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.comity.accounts.Accounts;
 import org.comity.accounts.Role;
@@ -144,8 +142,8 @@ class PublicSiteBrowserTest {
         // the verify page publishes.
         browser.findElement(By.id("receipt-link")).click();
         browser.findElement(By.id("entry-link")).click();
-        byte[] receipt = downloaded("entry-" + index + ".tlog-proof");
-        byte[] entry = downloaded("entry-" + index + ".json");
+        byte[] receipt = chromium.downloaded("entry-" + index + ".tlog-proof");
+        byte[] entry = chromium.downloaded("entry-" + index + ".json");
         open("/log/verify");
         var key = NoteVerifier.parse(
                 browser.findElement(By.id("verifier-key")).getText().strip());
@@ -217,18 +215,6 @@ class PublicSiteBrowserTest {
         return mvc.perform(request.with(httpBasic(TestAccounts.username(role), TestAccounts.PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body));
-    }
-
-    private static byte[] downloaded(String name) throws Exception {
-        Path file = chromium.downloads().resolve(name);
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.isRegularFile(file) && Files.size(file) > 0) {
-                return Files.readAllBytes(file);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no download " + name + " in " + chromium.downloads());
     }
 
     private String url(String path) {

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HexFormat;
 import org.comity.accounts.Accounts;
 import org.comity.accounts.Role;
@@ -357,7 +355,7 @@ class ConsoleBrowserTest {
 
         // A download, not a page: the browser stays on the request page.
         link.click();
-        assertThat(downloaded("judicial-order.txt")).isEqualTo(bytes);
+        assertThat(chromium.downloaded("judicial-order.txt")).isEqualTo(bytes);
         assertThat(browser.getCurrentUrl()).contains("/requests/" + id);
         signOut();
     }
@@ -368,18 +366,6 @@ class ConsoleBrowserTest {
                 .executeScript(
                         "var top = arguments[0].getBoundingClientRect().top; return top >= 0 && top < window.innerHeight;",
                         element);
-    }
-
-    private static byte[] downloaded(String name) throws Exception {
-        Path file = chromium.downloads().resolve(name);
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.isRegularFile(file) && Files.size(file) > 0) {
-                return Files.readAllBytes(file);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no download " + name + " in " + chromium.downloads());
     }
 
     private void refuse() {

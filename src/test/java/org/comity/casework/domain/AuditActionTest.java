@@ -121,15 +121,7 @@ class AuditActionTest {
     void theWatchSaysBothThingsAtOnceInTwoParts() {
         // A missed deadline is reported only before a decision and a preservation only after one, so
         // the watch says each alone here; the compound line is built from the two parts below.
-        var received = Request.registerIncoming(
-                        UUID.randomUUID(),
-                        KindOfAssistance.STORED_DATA,
-                        Fixtures.storedData(),
-                        T0,
-                        CASEWORKER,
-                        T0,
-                        LIMITS)
-                .request();
+        var received = RequestLifecycleTest.incoming();
         var late = T0.plus(Duration.ofDays(61));
         var missed = received.watch(late, LIMITS).orElseThrow();
         assertThat(missed.action()).isEqualTo("deadline missed");

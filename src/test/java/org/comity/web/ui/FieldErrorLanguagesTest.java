@@ -2,6 +2,7 @@ package org.comity.web.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -13,17 +14,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.comity.accounts.Accounts;
+import org.comity.accounts.Role;
 import org.comity.shared.Violation;
 import org.comity.testing.NodeTest;
+import org.comity.testing.TestAccounts;
 import org.comity.web.RuleMessages;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Modules name many rules generically ("required", "format") with an English sentence about the field:
@@ -46,6 +52,9 @@ class FieldErrorLanguagesTest {
 
     @Autowired
     RuleMessages rules;
+
+    @Autowired
+    Accounts accounts;
 
     @Test
     void anEmptyTreatyActionFormIsExplainedInEachLanguage() throws Exception {
@@ -111,6 +120,42 @@ class FieldErrorLanguagesTest {
                 .contains("Indiquez la source : l&#39;éditeur")
                 .contains("Indiquez la date de l&#39;état de la source")
                 .doesNotContain("every action names its source");
+    }
+
+    @Test
+    void aRequestPageActionExplainsItsRuleInEachLanguage() throws Exception {
+        TestAccounts.createOnePerRole(accounts);
+        var body = mvc.perform(post("/api/requests")
+                        .with(httpBasic(TestAccounts.username(Role.CASEWORKER), TestAccounts.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\": \"STORED_DATA\", \"content\": {}}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var created = JsonMapper.builder().build().readTree(body);
+        java.util.function.Function<String, String> assignToNobody = language -> {
+            try {
+                return mvc.perform(post("/requests/" + created.get("id").asString() + "/actions/assign")
+                                .param("version", created.get("version").asString())
+                                .param("assignee", "nobody-of-that-name")
+                                .param("lang", language)
+                                .with(user(TestAccounts.username(Role.CASEWORKER))
+                                        .roles("CASEWORKER"))
+                                .with(csrf()))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        var english = fieldErrors(assignToNobody.apply("en"));
+        var french = fieldErrors(assignToNobody.apply("fr"));
+        var arabic = fieldErrors(assignToNobody.apply("ar"));
+        assertThat(english).containsEntry("assign-assignee", "Assign the request to an existing user.");
+        assertTranslated(english, french, arabic);
     }
 
     @Test

@@ -90,6 +90,31 @@ class RequestPageFindingsTest {
                 .containsOnlyOnce("خضعت بها القواعد للمراجعة القانونية");
     }
 
+    @Test
+    void aPolicyPackRuleIsHeadedAsSuchWithTheIdThePackGaveIt() throws Exception {
+        TestAccounts.createOnePerRole(accounts);
+        // XB's shipped pack gives content data only for offences punishable by eight years or more.
+        var content = CaseworkApiTest.CONTENT
+                .replace("\"categories\": [\"SUBSCRIBER\"]", "\"categories\": [\"CONTENT\"]")
+                .replace("\"maximumPenaltyMonths\": 96", "\"maximumPenaltyMonths\": 60");
+        var body = mvc.perform(post("/api/requests")
+                        .with(httpBasic(TestAccounts.username(Role.CASEWORKER), TestAccounts.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\": \"STORED_DATA\", \"content\": %s}".formatted(content)))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var id = JsonMapper.builder().build().readTree(body).get("id").asString();
+
+        assertThat(page(id, "en"))
+                .containsPattern("<span>Rule of the requested State&#39;s policy pack</span>\\s*"
+                        + "<code class=\"rule\">pack:content-only-for-grave-offences</code>");
+        assertThat(page(id, "fr"))
+                .containsPattern("<span>Règle du pack de politique de l&#39;État requis</span>\\s*"
+                        + "<code class=\"rule\">pack:content-only-for-grave-offences</code>");
+    }
+
     private String page(String id, String language) throws Exception {
         return mvc.perform(get("/requests/" + id)
                         .param("lang", language)

@@ -1,6 +1,8 @@
 package org.comity.treaty;
 
+import java.text.Collator;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import org.comity.shared.CountryCode;
@@ -45,6 +47,18 @@ public record RegisteredState(
             case "ar" -> nameAr;
             default -> nameEn;
         };
+    }
+
+    /**
+     * The order a reader of {@code locale} looks for a State in a list: by its name in that language, as
+     * that language sorts (a French reader finds "Émirats arabes unis" among the E's, "Allemagne" before
+     * "Autriche"), then by code; fictional States after every real one.
+     */
+    public static Comparator<RegisteredState> byName(Locale locale) {
+        var collator = Collator.getInstance(locale);
+        return Comparator.comparing((RegisteredState s) -> s.kind() == Kind.FICTIONAL)
+                .thenComparing(s -> s.name(locale), collator)
+                .thenComparing(s -> s.code().value());
     }
 
     public RegisteredState {

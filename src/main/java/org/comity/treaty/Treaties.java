@@ -74,6 +74,13 @@ public class Treaties {
         return List.copyOf(reference.states().all());
     }
 
+    /** The registry's States and organisations in the order a reader of {@code locale} looks for them. */
+    public List<RegisteredState> states(Locale locale) {
+        return reference.states().all().stream()
+                .sorted(RegisteredState.byName(locale))
+                .toList();
+    }
+
     /** Fictional States, when {@code comity.treaty.fictional-states} accepts them (training, tests); else none. */
     public List<RegisteredState> fictionalStates() {
         return reference.states().fictional();

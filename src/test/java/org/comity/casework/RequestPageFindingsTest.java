@@ -56,6 +56,77 @@ class RequestPageFindingsTest {
     }
 
     @Test
+    void findingsAreHeadedInTheReadersLanguageAndTheirEnglishTextIsMarkedAsEnglish() throws Exception {
+        TestAccounts.createOnePerRole(accounts);
+        var body = mvc.perform(post("/api/requests")
+                        .with(httpBasic(TestAccounts.username(Role.CASEWORKER), TestAccounts.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\": \"STORED_DATA\", \"content\": %s}".formatted(CaseworkApiTest.CONTENT)))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var id = JsonMapper.builder().build().readTree(body).get("id").asString();
+
+        var english = page(id, "en");
+        assertThat(english)
+                .contains("Legal basis in force")
+                .contains("<code class=\"rule\">legal-basis-in-force</code>");
+        assertThat(english).doesNotContain("class=\"explanation\" lang=").doesNotContain("findings-language");
+
+        var french = page(id, "fr");
+        assertThat(french)
+                .contains("Base juridique en vigueur")
+                .contains("<code class=\"rule\">legal-basis-in-force</code>")
+                .containsPattern("<p class=\"explanation\" lang=\"en\" dir=\"auto\">[^<]*is not in force between")
+                .containsPattern("Pour y remédier</span>: <span lang=\"en\">[^<]+</span>")
+                .containsOnlyOnce("langue dans laquelle les règles ont fait l&#39;objet de l&#39;examen juridique");
+
+        var arabic = page(id, "ar");
+        assertThat(arabic)
+                .contains("الأساس القانوني النافذ")
+                .containsPattern("<p class=\"explanation\" lang=\"en\" dir=\"ltr\">[^<]*is not in force between")
+                .containsPattern("للمعالجة</span>: <span lang=\"en\" dir=\"ltr\">[^<]+</span>")
+                .containsOnlyOnce("خضعت بها القواعد للمراجعة القانونية");
+    }
+
+    @Test
+    void aPolicyPackRuleIsHeadedAsSuchWithTheIdThePackGaveIt() throws Exception {
+        TestAccounts.createOnePerRole(accounts);
+        // XB's shipped pack gives content data only for offences punishable by eight years or more.
+        var content = CaseworkApiTest.CONTENT
+                .replace("\"categories\": [\"SUBSCRIBER\"]", "\"categories\": [\"CONTENT\"]")
+                .replace("\"maximumPenaltyMonths\": 96", "\"maximumPenaltyMonths\": 60");
+        var body = mvc.perform(post("/api/requests")
+                        .with(httpBasic(TestAccounts.username(Role.CASEWORKER), TestAccounts.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\": \"STORED_DATA\", \"content\": %s}".formatted(content)))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var id = JsonMapper.builder().build().readTree(body).get("id").asString();
+
+        assertThat(page(id, "en"))
+                .containsPattern("<span>Rule of the requested State&#39;s policy pack</span>\\s*"
+                        + "<code class=\"rule\">pack:content-only-for-grave-offences</code>");
+        assertThat(page(id, "fr"))
+                .containsPattern("<span>Règle du pack de politique de l&#39;État requis</span>\\s*"
+                        + "<code class=\"rule\">pack:content-only-for-grave-offences</code>");
+    }
+
+    private String page(String id, String language) throws Exception {
+        return mvc.perform(get("/requests/" + id)
+                        .param("lang", language)
+                        .with(user(TestAccounts.username(Role.CASEWORKER)).roles("CASEWORKER"))
+                        .accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    @Test
     void theRequestingStatesOwnLawFlagsAnExpressionOffence() throws Exception {
         TestAccounts.createOnePerRole(accounts);
         // XA (fictional) punishes "discrediting the armed forces"; its profile flags the offence as

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +95,7 @@ class LogPage {
         Map<String, String> states = new LinkedHashMap<>();
         facets.states().stream()
                 .map(code -> Map.entry(code, words.state(code)))
-                .sorted(Map.Entry.comparingByValue(Comparator.comparing(s -> s.toLowerCase(locale))))
+                .sorted(Map.Entry.comparingByValue(java.text.Collator.getInstance(locale)))
                 .forEach(e -> states.put(e.getKey(), e.getValue()));
         Map<String, String> kinds = new LinkedHashMap<>();
         facets.kinds().forEach(k -> kinds.put(k, words.kind(k)));

@@ -15,6 +15,7 @@ import org.comity.treaty.Treaties;
 import org.comity.treaty.TreatyAction;
 import org.comity.web.FieldErrors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -147,7 +148,7 @@ class TreatyActionPages {
         model.addAttribute("instrument", instrument);
         model.addAttribute("party", party.map(CountryCode::value).orElse(filter.party()));
         model.addAttribute("actionTypes", ActionType.values());
-        model.addAttribute("states", treaties.states());
+        model.addAttribute("states", treaties.states(LocaleContextHolder.getLocale()));
         model.addAttribute("fictionalStates", treaties.fictionalStates());
         model.addAttribute("total", actions.size());
         model.addAttribute("actions", actions.stream().limit(SHOWN).toList());

@@ -13,6 +13,7 @@ import org.comity.treaty.Progress;
 import org.comity.treaty.Treaties;
 import org.comity.web.FieldErrors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -66,7 +67,8 @@ class TreatyPages {
     @GetMapping("/treaties/legal-basis")
     String legalBasis(BasisForm form, Model model) {
         model.addAttribute("form", form);
-        model.addAttribute("states", treaties.states());
+        model.addAttribute("states", treaties.states(LocaleContextHolder.getLocale()));
+        model.addAttribute("fictionalStates", treaties.fictionalStates());
         model.addAttribute("errors", FieldErrors.none());
         if (form.a() == null
                 || form.b() == null

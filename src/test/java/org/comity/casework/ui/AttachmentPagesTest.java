@@ -95,6 +95,42 @@ class AttachmentPagesTest {
     }
 
     @Test
+    void sizesUnderOneKilobyteAreShownInBytesInEachLanguage() throws Exception {
+        attach("court order.pdf", "application/pdf", PDF);
+        attach("notes.txt", "text/plain", "x".repeat(2000).getBytes(StandardCharsets.US_ASCII));
+        assertThat(PDF).hasSize(35);
+
+        assertThat(sizes("en")).containsExactlyInAnyOrder("35 bytes", "2 KB");
+        assertThat(sizes("fr")).containsExactlyInAnyOrder("35 octets", "2 Ko");
+        assertThat(sizes("ar"))
+                .hasSize(2)
+                .anySatisfy(size -> assertThat(size).contains("بايت").doesNotContain("كيلو"));
+    }
+
+    private void attach(String name, String type, byte[] bytes) throws Exception {
+        mvc.perform(multipart("/requests/" + id + "/attachments")
+                        .file(new MockMultipartFile("file", name, type, bytes))
+                        .with(user("clerk-east").roles("CASEWORKER"))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+    }
+
+    private java.util.List<String> sizes(String language) throws Exception {
+        var page = mvc.perform(get("/requests/" + id)
+                        .param("lang", language)
+                        .with(user("clerk-east").roles("CASEWORKER")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        return java.util.regex.Pattern.compile("<td class=\"size\">([^<]*)</td>")
+                .matcher(page)
+                .results()
+                .map(r -> r.group(1))
+                .toList();
+    }
+
+    @Test
     void aFileWhoseContentIsNotItsTypeIsRefusedAndNothingIsStored() throws Exception {
         mvc.perform(multipart("/requests/" + id + "/attachments")
                         .file(new MockMultipartFile(

@@ -98,6 +98,14 @@ public final class CaseworkLoadTool {
                         "filters, sorted");
                 search(http, base, token, "/api/requests?q=clone4242&size=20", "full-text, one match");
                 search(http, base, token, "/api/requests?page=40&size=50", "page 41 of the newest");
+                // -Dcomity.bench.hold=FILE keeps the database up until FILE exists, to EXPLAIN with psql.
+                var hold = System.getProperty("comity.bench.hold");
+                if (hold != null) {
+                    System.out.println("holding " + postgres.getJdbcUrl("postgres", "postgres") + " until " + hold);
+                    while (!Files.exists(java.nio.file.Path.of(hold))) {
+                        Thread.sleep(1000);
+                    }
+                }
             }
         }
     }

@@ -22,7 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Lists count their matches only up to a bound (here 3, in production 10 000) or the page asked for:
+ * Lists count their matches only up to a bound (here 3, by default 1 000) or the page asked for:
  * past it the total is a lower bound, said as "more than", and paging goes on.
  */
 @NodeTest
@@ -73,6 +73,27 @@ class ListCountBoundTest {
         mvc.perform(get("/api/requests?direction=INCOMING").with(caseworker()))
                 .andExpect(jsonPath("$.total").value(0))
                 .andExpect(jsonPath("$.totalExact").value(true));
+    }
+
+    @Test
+    void aTextSearchFindsTheSameWhetherItsMatchesAreFewOrMany() throws Exception {
+        // Few matches (within the bound) are fetched through the text index and sorted afterwards.
+        for (var sort : java.util.List.of("CREATED", "UPDATED", "DUE")) {
+            mvc.perform(get("/api/requests")
+                            .param("q", "draft 13")
+                            .param("sort", sort)
+                            .param("descending", "true")
+                            .with(caseworker()))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.total").value(1))
+                    .andExpect(jsonPath("$.totalExact").value(true))
+                    .andExpect(jsonPath("$.items[0].content.summaryOfFacts").value("Draft 13"));
+        }
+        // Many (past the bound) are read in date order: the newest draft first, descending.
+        mvc.perform(get("/api/requests?q=draft&sort=CREATED&descending=true&size=2")
+                        .with(caseworker()))
+                .andExpect(jsonPath("$.totalExact").value(false))
+                .andExpect(jsonPath("$.items[0].content.summaryOfFacts").value("Draft " + (DRAFTS - 1)));
     }
 
     @Test

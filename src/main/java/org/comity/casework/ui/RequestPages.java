@@ -389,13 +389,14 @@ class RequestPages {
                 request.dueAt(now).map(d -> d.isBefore(now)).orElse(false)
                         && !request.deadline().stopped());
         model.addAttribute("clockStopped", request.deadline().stopped());
+        var documents = attachments.list(request.id());
         model.addAttribute(
                 "timeline",
                 new Timeline(messages, LocaleContextHolder.getLocale(), times)
-                        .lines(casework.auditTrail(request.id())));
+                        .lines(casework.auditTrail(request.id()), documents));
         model.addAttribute("assessment", assessmentOf(request));
         model.addAttribute("comments", casework.comments(request.id()));
-        model.addAttribute("attachments", attachments.list(request.id()));
+        model.addAttribute("attachments", documents);
         model.addAttribute("maxAttachmentMegabytes", Math.max(1, attachments.maxBytes() / (1024 * 1024)));
         model.addAttribute("problems", request.contentProblems(LocalDate.ofInstant(now, ZoneOffset.UTC)));
         model.addAttribute("grounds", RefusalGround.values());

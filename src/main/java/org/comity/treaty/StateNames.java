@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A State as pages show it: its registry name in the reader's language with its code, "France (FR)",
- * "فرنسا (FR)". Read from the in-memory registry, so a list may ask once per row. Templates use it as
- * {@code @stateNames}.
+ * "فرنسا (FR)". Read from the in-memory registry, so a list may ask once per row. Page controllers put
+ * it on the model as {@code stateNames} (templates call no beans).
  */
 @Component
 public class StateNames {

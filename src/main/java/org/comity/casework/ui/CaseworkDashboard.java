@@ -9,6 +9,7 @@ import org.comity.casework.Casework;
 import org.comity.casework.Page;
 import org.comity.casework.RequestQuery;
 import org.comity.casework.domain.Request;
+import org.comity.treaty.StateNames;
 import org.comity.web.DashboardPanel;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -25,9 +26,11 @@ class CaseworkDashboard implements DashboardPanel {
 
     private final Casework casework;
     private final Clock clock;
+    private final StateNames stateNames;
 
-    CaseworkDashboard(Casework casework, Clock clock) {
+    CaseworkDashboard(Casework casework, Clock clock, StateNames stateNames) {
         this.casework = casework;
+        this.stateNames = stateNames;
         this.clock = clock;
     }
 
@@ -78,6 +81,7 @@ class CaseworkDashboard implements DashboardPanel {
         var data = new LinkedHashMap<String, Object>();
         data.put("tiles", tiles);
         data.put("now", now);
+        data.put("stateNames", stateNames);
         return Optional.of(new Panel("casework/dashboard", data));
     }
 

@@ -27,6 +27,7 @@ import org.comity.shared.Conflict;
 import org.comity.shared.CountryCode;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.Violation;
+import org.comity.treaty.StateNames;
 import org.comity.web.FieldErrors;
 import org.comity.web.Times;
 import org.jspecify.annotations.Nullable;
@@ -75,6 +76,7 @@ class RequestPages {
     private final Clock clock;
     private final MessageSource messages;
     private final Times times;
+    private final StateNames stateNames;
 
     RequestPages(
             Casework casework,
@@ -82,13 +84,15 @@ class RequestPages {
             Accounts accounts,
             Clock clock,
             MessageSource messages,
-            Times times) {
+            Times times,
+            StateNames stateNames) {
         this.casework = casework;
         this.attachments = attachments;
         this.accounts = accounts;
         this.clock = clock;
         this.messages = messages;
         this.times = times;
+        this.stateNames = stateNames;
     }
 
     /** The list's filters as the form posts them (GET); every one optional. */
@@ -158,6 +162,7 @@ class RequestPages {
         model.addAttribute("form", form);
         model.addAttribute("directions", Direction.values());
         model.addAttribute("states", STATES);
+        model.addAttribute("stateNames", stateNames);
         model.addAttribute("kinds", KindOfAssistance.values());
         model.addAttribute("sorts", RequestQuery.Sort.values());
         model.addAttribute("sort", sort);
@@ -380,6 +385,7 @@ class RequestPages {
     private String page(Request request, Model model, FieldErrors errors, @Nullable String failedAction) {
         var now = clock.instant();
         model.addAttribute("request", request);
+        model.addAttribute("stateNames", stateNames);
         model.addAttribute("form", ContentForm.of(request.content()));
         model.addAttribute("state", request.state());
         model.addAttribute("stateKind", stateKind(request.state()));
@@ -389,13 +395,14 @@ class RequestPages {
                 request.dueAt(now).map(d -> d.isBefore(now)).orElse(false)
                         && !request.deadline().stopped());
         model.addAttribute("clockStopped", request.deadline().stopped());
+        var documents = attachments.list(request.id());
         model.addAttribute(
                 "timeline",
                 new Timeline(messages, LocaleContextHolder.getLocale(), times)
-                        .lines(casework.auditTrail(request.id())));
+                        .lines(casework.auditTrail(request.id()), documents));
         model.addAttribute("assessment", assessmentOf(request));
         model.addAttribute("comments", casework.comments(request.id()));
-        model.addAttribute("attachments", attachments.list(request.id()));
+        model.addAttribute("attachments", documents);
         model.addAttribute("maxAttachmentMegabytes", Math.max(1, attachments.maxBytes() / (1024 * 1024)));
         model.addAttribute("problems", request.contentProblems(LocalDate.ofInstant(now, ZoneOffset.UTC)));
         model.addAttribute("grounds", RefusalGround.values());

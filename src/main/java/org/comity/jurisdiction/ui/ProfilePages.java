@@ -7,6 +7,7 @@ import org.comity.jurisdiction.Jurisdictions;
 import org.comity.shared.CountryCode;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.NotFound;
+import org.comity.treaty.StateNames;
 import org.comity.web.FieldErrors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -25,15 +26,18 @@ import org.springframework.web.multipart.MultipartFile;
 class ProfilePages {
 
     private final Jurisdictions jurisdictions;
+    private final StateNames stateNames;
 
-    ProfilePages(Jurisdictions jurisdictions) {
+    ProfilePages(Jurisdictions jurisdictions, StateNames stateNames) {
         this.jurisdictions = jurisdictions;
+        this.stateNames = stateNames;
     }
 
     @GetMapping("/states")
     @PreAuthorize("isAuthenticated()")
     String list(Model model) {
         model.addAttribute("profiles", jurisdictions.profiles(true));
+        model.addAttribute("stateNames", stateNames);
         return "jurisdiction/profiles";
     }
 
@@ -48,6 +52,7 @@ class ProfilePages {
         }
         model.addAttribute(
                 "profile", jurisdictions.profile(state).orElseThrow(() -> new NotFound("profile of " + state)));
+        model.addAttribute("stateNames", stateNames);
         return "jurisdiction/profile";
     }
 

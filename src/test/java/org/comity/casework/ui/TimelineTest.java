@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.comity.casework.AttachmentInfo;
 import org.comity.casework.AuditEntry;
 import org.comity.casework.domain.AuditAction;
 import org.comity.web.Times;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -85,6 +87,67 @@ class TimelineTest {
         var line = timeline.line(entry(null, null));
         assertThat(line.english()).isTrue();
         assertThat(line.segments()).containsExactly(Timeline.Segment.text("withdrawn: stored English"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "fr", "ar"})
+    void anAttachedDocumentIsSaidWithItsNameTypeSizeAndHash(String language) {
+        var locale = Locale.forLanguageTag(language);
+        var timeline = new Timeline(messages(), locale, new Times());
+        var line = timeline.line(document("l'annexe \"A\".pdf", "application/pdf", 12_000, AT));
+
+        assertThat(line.actor()).isEqualTo("bob");
+        assertThat(line.at()).isEqualTo(AT);
+        assertThat(line.english()).isFalse();
+        assertThat(line.entry()).isNull();
+        assertThat(line.segments())
+                .contains(new Timeline.Segment("file", "l'annexe \"A\".pdf", null))
+                .contains(new Timeline.Segment("hash", "3f2a1b9c…", null));
+        var text = line.segments().stream()
+                .filter(s -> s.kind().equals("text"))
+                .map(Timeline.Segment::text)
+                .reduce("", String::concat);
+        assertThat(text)
+                .contains(messages().getMessage("audit.document-type.pdf", null, locale))
+                .contains(messages().getMessage("documents.kilobytes", new Object[] {12L}, locale))
+                .contains("SHA-256")
+                .doesNotContain("{", "\uE000", "''", "application/pdf");
+    }
+
+    @Test
+    void aDocumentOfATypeWithoutAShortNameIsSaidByItsContentType() {
+        var line = new Timeline(messages(), Locale.FRENCH, new Times())
+                .line(document("x.bin", "application/x-unknown", 10, AT));
+        assertThat(line.segments()).contains(Timeline.Segment.text("application/x-unknown"));
+    }
+
+    @Test
+    void documentsAreMergedIntoTheTrailByTimeWhichKeepsItsOwnOrder() {
+        var timeline = new Timeline(messages(), Locale.ENGLISH, new Times());
+        var first = entryAt(AT, "first");
+        var second = entryAt(AT.plusSeconds(60), "second");
+        // Stored last but earlier: the trail's order is kept, not re-sorted.
+        var late = entryAt(AT.minusSeconds(3600), "late");
+        var before = document("before.pdf", "application/pdf", 1, AT.minusSeconds(1));
+        var sameInstant = document("same.pdf", "application/pdf", 1, AT);
+        var between = document("between.pdf", "application/pdf", 1, AT.plusSeconds(30));
+        var after = document("after.pdf", "application/pdf", 1, AT.plusSeconds(7200));
+
+        var lines = timeline.lines(List.of(first, second, late), List.of(before, sameInstant, between, after));
+
+        assertThat(lines)
+                .extracting(l ->
+                        l.entry() != null ? l.entry().action() : l.document().fileName())
+                .containsExactly("before.pdf", "first", "same.pdf", "between.pdf", "second", "late", "after.pdf");
+    }
+
+    private static AttachmentInfo document(String name, String type, long size, Instant at) {
+        return new AttachmentInfo(
+                UUID.randomUUID(), UUID.randomUUID(), name, type, size, "3f2a1b9c" + "0".repeat(56), at, "bob");
+    }
+
+    private static AuditEntry entryAt(Instant at, String action) {
+        return new AuditEntry(1, UUID.randomUUID(), at, "alice", action, 1, 2, "draft", "withdrawn", null, null);
     }
 
     private static AuditEntry entry(List<AuditAction> actions, Boolean assessmentFailed) {

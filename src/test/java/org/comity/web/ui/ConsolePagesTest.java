@@ -55,7 +55,7 @@ class ConsolePagesTest {
         assertThat(html("/treaties/legal-basis?a=FR&b=DE", Role.CASEWORKER)).contains("Between FR and DE");
         assertThat(html("/states", Role.CASEWORKER)).contains("/states/FR");
         assertThat(html("/states/FR", Role.CASEWORKER))
-                .contains("Profile of FR")
+                .contains("Profile of France (FR)")
                 .contains(" months<")
                 .doesNotContain("Months[");
         assertThat(html("/admin/accounts", Role.ADMIN)).contains("test-caseworker");

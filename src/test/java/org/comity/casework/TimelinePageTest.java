@@ -162,8 +162,8 @@ class TimelinePageTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            en | started the review       | attached “{file}” (PDF, 1 KB, SHA-256 {hash})         | requested information | withdrew the request | attached “{file}” (plain text, 1 KB, SHA-256 {hash})
-            fr | a commencé l&#39;examen  | a joint « {file} » (PDF, 1 Ko, SHA-256 {hash})  | a demandé des informations | a retiré la demande | a joint « {file} » (texte brut, 1 Ko, SHA-256 {hash})
+            en | started the review       | attached “{file}” (PDF, 35 bytes, SHA-256 {hash})         | requested information | withdrew the request | attached “{file}” (plain text, 26 bytes, SHA-256 {hash})
+            fr | a commencé l&#39;examen  | a joint « {file} » (PDF, 35 octets, SHA-256 {hash})  | a demandé des informations | a retiré la demande | a joint « {file} » (texte brut, 26 octets, SHA-256 {hash})
             ar | بدء المراجعة             | إرفاق المستند «⁨{file}⁩» (⁨ملف PDF⁩، ⁨{size}⁩، SHA-256 ⁨{hash}⁩) | طلب معلومات | سحب الطلب | إرفاق المستند «⁨{file}⁩» (⁨نص عادي⁩، ⁨{size}⁩، SHA-256 ⁨{hash}⁩)
             """)
     void attachedDocumentsAreLinesInTimeOrder(

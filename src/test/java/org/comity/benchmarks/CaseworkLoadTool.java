@@ -87,7 +87,7 @@ public final class CaseworkLoadTool {
 
                 var jdbc = node.getBean(JdbcClient.class);
                 generate(http, base, token, jdbc, searchOver, random);
-                search(http, base, token, "/api/requests?size=20", "list, newest first");
+                search(http, base, token, "/api/requests?size=20", "list, default order (oldest first)");
                 search(http, base, token, "/api/requests?q=ransomware&size=20", "full-text 'ransomware'");
                 search(http, base, token, "/api/requests?q=hospital%20records&counterpart=XB&size=20", "text + State");
                 search(
@@ -97,7 +97,7 @@ public final class CaseworkLoadTool {
                         "/api/requests?kind=STORED_DATA&state=draft&sort=UPDATED&size=50",
                         "filters, sorted");
                 search(http, base, token, "/api/requests?q=clone4242&size=20", "full-text, one match");
-                search(http, base, token, "/api/requests?page=40&size=50", "page 41 of the newest");
+                search(http, base, token, "/api/requests?page=40&size=50", "page 41 (size 50)");
                 // -Dcomity.bench.hold=FILE keeps the database up until FILE exists, to EXPLAIN with psql.
                 var hold = System.getProperty("comity.bench.hold");
                 if (hold != null) {

@@ -124,6 +124,33 @@ class LetterTest {
     }
 
     @Test
+    void everyFontInTheLetterIsTheEmbeddedDejaVuSans() throws Exception {
+        for (var lang : java.util.List.of("en", "fr", "ar")) {
+            var pdf = mvc.perform(get("/api/requests/" + id + "/letter")
+                            .param("lang", lang)
+                            .with(as("anna")))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsByteArray();
+            try (var document = Loader.loadPDF(pdf)) {
+                var fonts = new java.util.ArrayList<String>();
+                for (var page : document.getPages()) {
+                    for (var name : page.getResources().getFontNames()) {
+                        var font = page.getResources().getFont(name);
+                        assertThat(font.isEmbedded())
+                                .as("%s in the %s letter is embedded", font.getName(), lang)
+                                .isTrue();
+                        fonts.add(font.getName());
+                    }
+                }
+                // Subset names carry a tag: ABCDEF+DejaVuSans.
+                assertThat(fonts).isNotEmpty().allMatch(f -> f.matches("([A-Z]{6}\\+)?DejaVuSans(-Bold)?"));
+            }
+        }
+    }
+
+    @Test
     void theFrenchLetterHasFrenchHeadings() throws Exception {
         var pdf = mvc.perform(get("/api/requests/" + id + "/letter")
                         .param("lang", "fr")

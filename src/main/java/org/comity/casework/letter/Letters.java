@@ -98,6 +98,7 @@ public class Letters {
         this.regular = resource("fonts/DejaVuSans.ttf");
         this.bold = resource("fonts/DejaVuSans-Bold.ttf");
         this.colourProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+        com.openhtmltopdf.util.XRLog.setLoggerImpl(new RendererLog());
         loadArticles();
     }
 

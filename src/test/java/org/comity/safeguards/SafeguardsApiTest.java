@@ -91,4 +91,32 @@ class SafeguardsApiTest {
                         .content(input("00000000-0000-0000-0000-000000000003")))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void anIdentifierALaterVersionDroppedNoLongerCountsForPatterns() throws Exception {
+        var first = "00000000-0000-0000-0000-000000000011";
+        assess(version(input(first).replace("account:blog-critic", "account:mistyped"), 1));
+        assess(version(input(first).replace("account:blog-critic", "account:corrected"), 2));
+        // Assessing the old version again (late) does not bring the dropped identifier back.
+        assess(version(input(first).replace("account:blog-critic", "account:mistyped"), 1));
+
+        assess(input("00000000-0000-0000-0000-000000000012").replace("account:blog-critic", "account:mistyped"))
+                .andExpect(jsonPath("$.assessment.findings[?(@.rule == 'subject-targeted-repeatedly')]")
+                        .isEmpty());
+        assess(input("00000000-0000-0000-0000-000000000013").replace("account:blog-critic", "account:corrected"))
+                .andExpect(jsonPath("$.assessment.findings[?(@.rule == 'subject-targeted-repeatedly')].severity")
+                        .value("NOTE"));
+    }
+
+    private static String version(String input, long version) {
+        return input.replace("\"version\": 1", "\"version\": " + version);
+    }
+
+    private org.springframework.test.web.servlet.ResultActions assess(String input) throws Exception {
+        return mvc.perform(post("/api/safeguards/assessments")
+                        .with(httpBasic(TestAccounts.username(Role.CASEWORKER), TestAccounts.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(input))
+                .andExpect(status().isCreated());
+    }
 }

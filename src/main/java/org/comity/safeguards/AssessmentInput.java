@@ -65,30 +65,15 @@ public record AssessmentInput(
 
     /** The same version with these earlier requests as its history. */
     public AssessmentInput withHistory(List<PriorRequest> history) {
-        return new AssessmentInput(
-                requestId,
-                version,
-                direction,
-                measure,
-                requesting,
-                requested,
-                requestDate,
-                legalBasis,
-                offences,
-                subjects,
-                data,
-                emergency,
-                conditions,
-                compelled,
-                deathPenaltyAssurances,
-                priorProceedings,
-                use,
-                matters,
-                history);
+        return with(data, history);
     }
 
     /** The same version asking for other data (what-if checks, tests). */
     public AssessmentInput withData(@Nullable DataSought data) {
+        return with(data, history);
+    }
+
+    private AssessmentInput with(@Nullable DataSought data, List<PriorRequest> history) {
         return new AssessmentInput(
                 requestId,
                 version,

@@ -117,6 +117,13 @@ public final class Chromium implements AutoCloseable {
         return downloads;
     }
 
+    /** Replaces what the input with this id holds by {@code value}, typed as a user would. */
+    public void type(String id, String value) {
+        var input = driver.findElement(org.openqa.selenium.By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+
     /** The bytes of a file the browser downloads as {@code name}, once it has fully landed (20 s at most). */
     public byte[] downloaded(String name) throws IOException, InterruptedException {
         Path file = downloads.resolve(name);

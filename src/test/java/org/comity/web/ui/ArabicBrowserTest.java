@@ -80,19 +80,19 @@ class ArabicBrowserTest {
 
         open("/login");
         check("login-ar");
-        type("username", TestAccounts.username(Role.CASEWORKER));
-        type("password", TestAccounts.PASSWORD);
+        chromium.type("username", TestAccounts.username(Role.CASEWORKER));
+        chromium.type("password", TestAccounts.PASSWORD);
         clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("لوحة المتابعة");
 
         open("/requests/incoming/new");
         new Select(browser.findElement(By.id("kind"))).selectByValue("STORED_DATA");
-        type("requestingName", "Office of the Prosecutor");
-        type("requestingState", "XA");
-        type("requestedName", "Central authority");
-        type("requestedState", "XB");
+        chromium.type("requestingName", "Office of the Prosecutor");
+        chromium.type("requestingState", "XA");
+        chromium.type("requestedName", "Central authority");
+        chromium.type("requestedState", "XB");
         new Select(browser.findElement(By.id("subjects[0].identifiers[0].type"))).selectByValue("EMAIL");
-        type("subjects[0].identifiers[0].value", "user-7@example.org");
+        chromium.type("subjects[0].identifiers[0].value", "user-7@example.org");
         assertThat(leftOf(By.id("subjects[0].identifiers[0].value"), "user", "7"))
                 .as("what the user types reads left to right")
                 .isTrue();
@@ -140,12 +140,6 @@ class ArabicBrowserTest {
         browser.get("http://localhost:" + port + path);
         new WebDriverWait(browser, Duration.ofSeconds(15))
                 .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-    }
-
-    private void type(String id, String value) {
-        var input = browser.findElement(By.id(id));
-        input.clear();
-        input.sendKeys(value);
     }
 
     private void clickAndWait(WebElement element) {

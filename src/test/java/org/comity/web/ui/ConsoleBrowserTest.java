@@ -82,10 +82,10 @@ class ConsoleBrowserTest {
         // Draft, step by step.
         open("/requests/new");
         new Select(browser.findElement(By.id("kind"))).selectByValue("STORED_DATA");
-        type("requestingName", "Central Authority of Xanadu");
-        type("requestingState", "XA");
-        type("requestedName", "Ministry of Justice of Xebia");
-        type("requestedState", "XB");
+        chromium.type("requestingName", "Central Authority of Xanadu");
+        chromium.type("requestingState", "XA");
+        chromium.type("requestedName", "Ministry of Justice of Xebia");
+        chromium.type("requestedState", "XB");
         check("draft-parties");
         submit();
         assertThat(browser.getCurrentUrl()).endsWith("/draft/offence");
@@ -96,43 +96,43 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("offences[0].domesticProvision")).getAttribute("aria-invalid"))
                 .isEqualTo("true");
         check("draft-offence-errors");
-        type("offences[0].domesticProvision", "Penal Code s. 301");
+        chromium.type("offences[0].domesticProvision", "Penal Code s. 301");
         browser.findElement(By.id("offences[0].conductCategories-ict-theft-or-fraud"))
                 .click();
-        type("offences[0].maximumPenaltyMonths", "96");
-        type("summaryOfFacts", "Online fraud against pensioners through a fake investment site.");
-        type("purpose", "Identify the operator of the site for prosecution.");
+        chromium.type("offences[0].maximumPenaltyMonths", "96");
+        chromium.type("summaryOfFacts", "Online fraud against pensioners through a fake investment site.");
+        chromium.type("purpose", "Identify the operator of the site for prosecution.");
         // A second offence, added without JavaScript: the step comes back with what was typed.
         clickButton("Add another offence");
         assertThat(browser.findElement(By.id("offences[0].domesticProvision")).getAttribute("value"))
                 .isEqualTo("Penal Code s. 301");
         // Focus is on the new row's first field (autofocus), where the keyboard user goes on typing.
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("offences[1].domesticProvision");
-        type("offences[1].domesticProvision", "Penal Code s. 324");
+        chromium.type("offences[1].domesticProvision", "Penal Code s. 324");
         browser.findElement(By.id("offences[1].conductCategories-laundering")).click();
-        type("offences[1].maximumPenaltyMonths", "120");
+        chromium.type("offences[1].maximumPenaltyMonths", "120");
         checkFullPage("draft-offence-two");
         submit();
         assertThat(browser.getCurrentUrl()).endsWith("/draft/subjects");
         new Select(browser.findElement(By.id("subjects[0].role"))).selectByValue("ACCOUNT_HOLDER");
         new Select(browser.findElement(By.id("subjects[0].identifiers[0].type"))).selectByValue("IP_ADDRESS");
-        type("subjects[0].identifiers[0].value", "203.0.113.7");
+        chromium.type("subjects[0].identifiers[0].value", "203.0.113.7");
         setValue("subjects[0].identifiers[0].observedAt", "2026-01-10T12:00");
-        type("subjects[0].identifiers[0].timeZone", "Europe/Paris");
+        chromium.type("subjects[0].identifiers[0].timeZone", "Europe/Paris");
         browser.findElement(By.cssSelector("input[name=dataCategories][value=SUBSCRIBER]"))
                 .click();
         setValue("dataFrom", "2026-01-01");
         setValue("dataTo", "2026-01-31");
-        type("provider", "Example Hosting Ltd");
+        chromium.type("provider", "Example Hosting Ltd");
         checkFullPage("draft-subjects");
         submit();
         assertThat(browser.getCurrentUrl()).endsWith("/draft/conditions");
         new Select(browser.findElement(By.id("urgency"))).selectByValue("NORMAL");
-        type("authorisingBody", "Investigating judge");
+        chromium.type("authorisingBody", "Investigating judge");
         browser.findElement(By.id("judicialOrIndependent")).click();
-        type("legalGrounds", "CCP art. 12");
-        type("proportionality", "One month of subscriber data only.");
-        type("durationDays", "30");
+        chromium.type("legalGrounds", "CCP art. 12");
+        chromium.type("proportionality", "One month of subscriber data only.");
+        chromium.type("durationDays", "30");
         browser.findElement(By.id("confidential")).click();
         setValue("confidentialUntil", "2030-01-01");
         check("draft-conditions");
@@ -159,11 +159,11 @@ class ConsoleBrowserTest {
         signIn(Role.CASEWORKER);
         open("/requests/incoming/new");
         new Select(browser.findElement(By.id("kind"))).selectByValue("STORED_DATA");
-        type("requestingName", "Prosecutor General of Xebia");
-        type("requestingState", "XB");
-        type("requestedName", "Central Authority of Xanadu");
-        type("requestedState", "XA");
-        type("summaryOfFacts", "Messages criticising the government posted by a journalist.");
+        chromium.type("requestingName", "Prosecutor General of Xebia");
+        chromium.type("requestingState", "XB");
+        chromium.type("requestedName", "Central Authority of Xanadu");
+        chromium.type("requestedState", "XA");
+        chromium.type("summaryOfFacts", "Messages criticising the government posted by a journalist.");
         check("register-incoming");
         submit();
         assertThat(text()).contains("The incoming request is registered");
@@ -183,8 +183,8 @@ class ConsoleBrowserTest {
         // With reasons but before consulting the requesting State: refused, nothing changes.
         refuse();
         assertThat(text()).contains("Consult the requesting State");
-        type("consult-with", "Prosecutor General of Xebia");
-        type("consult-summary", "Asked for the conduct alleged; none beyond the posts.");
+        chromium.type("consult-with", "Prosecutor General of Xebia");
+        chromium.type("consult-summary", "Asked for the conduct alleged; none beyond the posts.");
         clickButton("Record a consultation");
         assertThat(text()).contains("Consultation recorded");
         refuse();
@@ -287,7 +287,7 @@ class ConsoleBrowserTest {
         new Select(browser.findElement(By.id("instrument"))).selectByValue("UNCC");
         new Select(browser.findElement(By.id("party"))).selectByValue("XY");
         new Select(browser.findElement(By.id("action"))).selectByValue("signature");
-        type("date", "2024-13-40");
+        chromium.type("date", "2024-13-40");
         clickButton("Record");
         assertThat(browser.findElement(By.id("date-error")).getText()).isNotBlank();
         assertThat(browser.findElement(By.id("source-error")).getText()).isNotBlank();
@@ -300,8 +300,8 @@ class ConsoleBrowserTest {
         check("admin-treaty-actions-errors");
 
         // Corrected, it is recorded and listed with its source.
-        type("date", "2024-12-20");
-        type("source", "fictional depositary notification, for a browser test");
+        chromium.type("date", "2024-12-20");
+        chromium.type("source", "fictional depositary notification, for a browser test");
         setValue("asOf", "2025-01-02");
         clickButton("Record");
         assertThat(text()).contains("Recorded: UNCC XY signature");
@@ -309,7 +309,7 @@ class ConsoleBrowserTest {
                 .isTrue();
         check("admin-treaty-actions");
         new Select(browser.findElement(By.id("filter-instrument"))).selectByValue("UNCC");
-        type("filter-party", "XY");
+        chromium.type("filter-party", "XY");
         clickButton("Show");
         assertThat(text()).contains("fictional depositary notification, for a browser test");
 
@@ -325,10 +325,10 @@ class ConsoleBrowserTest {
         signIn(Role.CASEWORKER);
         open("/requests/new");
         new Select(browser.findElement(By.id("kind"))).selectByValue("STORED_DATA");
-        type("requestingName", "Central Authority of Xanadu");
-        type("requestingState", "XA");
-        type("requestedName", "Ministry of Justice of Xebia");
-        type("requestedState", "XB");
+        chromium.type("requestingName", "Central Authority of Xanadu");
+        chromium.type("requestingState", "XA");
+        chromium.type("requestedName", "Ministry of Justice of Xebia");
+        chromium.type("requestedState", "XB");
         submit();
         var id = browser.getCurrentUrl().replaceAll(".*/requests/([0-9a-f-]{36})/.*", "$1");
         open("/requests/" + id);
@@ -371,14 +371,14 @@ class ConsoleBrowserTest {
     private void refuse() {
         new Select(browser.findElement(By.id("decide-outcome"))).selectByValue("refused");
         new Select(browser.findElement(By.id("decide-ground"))).selectByValue("PERSECUTION");
-        type("decide-explanation", "The request targets a journalist for expression.");
+        chromium.type("decide-explanation", "The request targets a journalist for expression.");
         clickButton("Decide");
     }
 
     private void signIn(Role role) {
         open("/login");
-        type("username", TestAccounts.username(role));
-        type("password", TestAccounts.PASSWORD);
+        chromium.type("username", TestAccounts.username(role));
+        chromium.type("password", TestAccounts.PASSWORD);
         submit();
     }
 
@@ -388,12 +388,6 @@ class ConsoleBrowserTest {
 
     private void open(String path) {
         browser.get("http://localhost:" + port + path);
-    }
-
-    private void type(String id, String value) {
-        var input = browser.findElement(By.id(id));
-        input.clear();
-        input.sendKeys(value);
     }
 
     private void setValue(String id, String value) {

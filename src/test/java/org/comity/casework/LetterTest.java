@@ -126,13 +126,7 @@ class LetterTest {
     @Test
     void everyFontInTheLetterIsTheEmbeddedDejaVuSans() throws Exception {
         for (var lang : java.util.List.of("en", "fr", "ar")) {
-            var pdf = mvc.perform(get("/api/requests/" + id + "/letter")
-                            .param("lang", lang)
-                            .with(as("anna")))
-                    .andExpect(status().isOk())
-                    .andReturn()
-                    .getResponse()
-                    .getContentAsByteArray();
+            var pdf = letter(id, lang, "anna");
             try (var document = Loader.loadPDF(pdf)) {
                 var fonts = new java.util.ArrayList<String>();
                 for (var page : document.getPages()) {
@@ -152,13 +146,7 @@ class LetterTest {
 
     @Test
     void theFrenchLetterHasFrenchHeadings() throws Exception {
-        var pdf = mvc.perform(get("/api/requests/" + id + "/letter")
-                        .param("lang", "fr")
-                        .with(as("dora")))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsByteArray();
+        var pdf = letter(id, "fr", "dora");
         var text = text(pdf);
         assertThat(text)
                 .contains("Lettre de demande d’entraide")
@@ -174,13 +162,7 @@ class LetterTest {
 
     @Test
     void theArabicLetterIsWrittenRightToLeft() throws Exception {
-        var pdf = mvc.perform(get("/api/requests/" + id + "/letter")
-                        .param("lang", "ar")
-                        .with(as("anna")))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsByteArray();
+        var pdf = letter(id, "ar", "anna");
         var text = text(pdf);
         assertThat(text).contains("Penal Code s. 301").contains("UNCC Art 44");
         assertThat(text.codePoints().filter(cp -> Character.UnicodeBlock.of(cp) == Character.UnicodeBlock.ARABIC))
@@ -203,20 +185,9 @@ class LetterTest {
                 .getResponse()
                 .getContentAsString();
         var chile = JsonMapper.builder().build().readTree(body).get("id").asString();
-        var arabic = text(mvc.perform(get("/api/requests/" + chile + "/letter")
-                        .param("lang", "ar")
-                        .with(as("anna")))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsByteArray());
+        var arabic = text(letter(chile, "ar", "anna"));
         assertThat(arabic).contains("شيلي").contains("(CL)").doesNotContain("Chile");
-        var french = text(mvc.perform(get("/api/requests/" + chile + "/letter")
-                        .param("lang", "fr")
-                        .with(as("anna")))
-                .andReturn()
-                .getResponse()
-                .getContentAsByteArray());
+        var french = text(letter(chile, "fr", "anna"));
         assertThat(french).contains("Chili (CL)");
     }
 
@@ -324,5 +295,16 @@ class LetterTest {
             }
             return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
         }
+    }
+
+    /** The PDF letter of a request in a language, fetched through the API as one user (200 expected). */
+    private byte[] letter(String request, String lang, String username) throws Exception {
+        return mvc.perform(get("/api/requests/" + request + "/letter")
+                        .param("lang", lang)
+                        .with(as(username)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
     }
 }

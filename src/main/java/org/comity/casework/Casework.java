@@ -15,7 +15,6 @@ import org.comity.accounts.Accounts;
 import org.comity.accounts.Role;
 import org.comity.casework.domain.Actor;
 import org.comity.casework.domain.Assessment;
-import org.comity.casework.domain.AuditAction;
 import org.comity.casework.domain.CaseEvent;
 import org.comity.casework.domain.Consultation;
 import org.comity.casework.domain.Decision;
@@ -55,9 +54,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Casework {
 
     private static final Logger log = LoggerFactory.getLogger(Casework.class);
-
-    /** Added to the audit line of a change whose new version the safeguards engine failed to assess. */
-    static final String NOT_ASSESSED = AuditAction.NOT_ASSESSED;
 
     private final JdbcRequests store;
     private final Accounts accounts;

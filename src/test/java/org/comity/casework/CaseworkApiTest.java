@@ -453,11 +453,13 @@ class CaseworkApiTest {
                 request.with(as(role)).contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor as(Role role) {
+    /** Basic authentication as the test account of a role. */
+    static org.springframework.test.web.servlet.request.RequestPostProcessor as(Role role) {
         return httpBasic(TestAccounts.username(role), TestAccounts.PASSWORD);
     }
 
-    private static String id(ResultActions result) throws Exception {
+    /** The id in a JSON response (a created request). */
+    static String id(ResultActions result) throws Exception {
         JsonNode node = JSON.readTree(result.andReturn().getResponse().getContentAsString());
         return node.get("id").asString();
     }

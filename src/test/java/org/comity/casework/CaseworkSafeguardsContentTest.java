@@ -12,7 +12,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doCallRealMethod;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -45,7 +44,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * What casework records about a request reaches the safeguards engine, through the REST API: protected
@@ -155,7 +153,7 @@ class CaseworkSafeguardsContentTest {
         var incomplete = registered(requestWith("198.51.100.5", """
                 "priorProceedings": [{"state": "XC", "subject": 3, "conduct": ["ict-theft-or-fraud"]}]"""));
         assessment(incomplete).andExpect(jsonPath("$.findings[?(@.rule == 'ne-bis-in-idem')]", empty()));
-        mvc.perform(get("/api/requests/" + incomplete).with(as(Role.LEGAL_REVIEWER)))
+        mvc.perform(get("/api/requests/" + incomplete).with(CaseworkApiTest.as(Role.LEGAL_REVIEWER)))
                 .andExpect(jsonPath("$.contentProblems[*].field").value(hasItem("content.priorProceedings[0].subject")))
                 .andExpect(jsonPath("$.contentProblems[*].rule").value(hasItem("prior-proceeding-outcome-required")));
     }
@@ -220,7 +218,7 @@ class CaseworkSafeguardsContentTest {
         var withoutRequested = content("198.51.100.11")
                 .replace(
                         "\"requestedAuthority\": {\"name\": \"Ministry of Justice of Xebia\", \"state\": \"XB\"},", "");
-        var id = id(call(Role.CASEWORKER, post("/api/requests"), draft(withoutRequested))
+        var id = CaseworkApiTest.id(call(Role.CASEWORKER, post("/api/requests"), draft(withoutRequested))
                 .andExpect(status().isCreated()));
         assertThat(safeguards.ofRequest(UUID.fromString(id))).isEmpty();
 
@@ -229,7 +227,7 @@ class CaseworkSafeguardsContentTest {
         clock.advance(Duration.ofMinutes(1));
         update(id, 2, subjectWith("198.51.100.11", "\"protectedRoles\": [\"JOURNALIST\"]"));
 
-        mvc.perform(get("/api/safeguards/requests/" + id + "/assessments").with(as(Role.AUDITOR)))
+        mvc.perform(get("/api/safeguards/requests/" + id + "/assessments").with(CaseworkApiTest.as(Role.AUDITOR)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].assessment.version").value(org.hamcrest.Matchers.contains(2, 3)))
                 .andExpect(jsonPath("$[*].assessedBy", everyItem(is(TestAccounts.username(Role.CASEWORKER)))))
@@ -254,18 +252,19 @@ class CaseworkSafeguardsContentTest {
                 })
                 .when(safeguards)
                 .assess(any(AssessmentInput.class), anyString());
-        var id = id(call(Role.CASEWORKER, post("/api/requests"), draft(content("198.51.100.12")))
+        var id = CaseworkApiTest.id(call(Role.CASEWORKER, post("/api/requests"), draft(content("198.51.100.12")))
                 .andExpect(status().isCreated()));
         update(id, 1, subjectWith("198.51.100.12", "\"protectedRoles\": [\"LAWYER\"]"));
 
-        mvc.perform(get("/api/requests/" + id).with(as(Role.CASEWORKER)))
+        mvc.perform(get("/api/requests/" + id).with(CaseworkApiTest.as(Role.CASEWORKER)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(2))
                 .andExpect(jsonPath("$.content.subjects[0].protectedRoles[0]").value("LAWYER"));
-        mvc.perform(get("/api/requests/" + id + "/audit").with(as(Role.AUDITOR)))
+        mvc.perform(get("/api/requests/" + id + "/audit").with(CaseworkApiTest.as(Role.AUDITOR)))
                 .andExpect(jsonPath("$[*].action")
                         .value(org.hamcrest.Matchers.contains(
-                                "created draft" + Casework.NOT_ASSESSED, "edited draft" + Casework.NOT_ASSESSED)))
+                                "created draft" + org.comity.casework.domain.AuditAction.NOT_ASSESSED,
+                                "edited draft" + org.comity.casework.domain.AuditAction.NOT_ASSESSED)))
                 .andExpect(jsonPath("$[*].actions[0].code")
                         .value(org.hamcrest.Matchers.contains("created-draft", "edited-draft")))
                 .andExpect(jsonPath("$[*].assessmentFailed").value(org.hamcrest.Matchers.contains(true, true)));
@@ -303,7 +302,7 @@ class CaseworkSafeguardsContentTest {
             call(Role.SUPERVISOR, post("/api/requests/" + id + "/decision/approval"), "{}")
                     .andExpect(status().isOk());
         }
-        mvc.perform(get("/api/requests/" + id).with(as(Role.AUDITOR)))
+        mvc.perform(get("/api/requests/" + id).with(CaseworkApiTest.as(Role.AUDITOR)))
                 .andExpect(jsonPath("$.state").value(finalState));
     }
 
@@ -321,13 +320,13 @@ class CaseworkSafeguardsContentTest {
     }
 
     private ResultActions assessment(String id) throws Exception {
-        return mvc.perform(get("/api/requests/" + id + "/assessment").with(as(Role.LEGAL_REVIEWER)))
+        return mvc.perform(get("/api/requests/" + id + "/assessment").with(CaseworkApiTest.as(Role.LEGAL_REVIEWER)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.assessed").value(true));
     }
 
     private String registered(String content) throws Exception {
-        var id = id(call(Role.CASEWORKER, post("/api/requests/incoming"), draft(content))
+        var id = CaseworkApiTest.id(call(Role.CASEWORKER, post("/api/requests/incoming"), draft(content))
                 .andExpect(status().isCreated()));
         // Registration assessed version 1; viewing it must not need a new assessment.
         assertThat(safeguards.ofRequest(UUID.fromString(id)))
@@ -344,18 +343,8 @@ class CaseworkSafeguardsContentTest {
     }
 
     private ResultActions call(Role role, MockHttpServletRequestBuilder request, String body) throws Exception {
-        return mvc.perform(
-                request.with(as(role)).contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    private static RequestPostProcessor as(Role role) {
-        return httpBasic(TestAccounts.username(role), TestAccounts.PASSWORD);
-    }
-
-    private static String id(ResultActions result) throws Exception {
-        return CaseworkApiTest.JSON
-                .readTree(result.andReturn().getResponse().getContentAsString())
-                .get("id")
-                .asString();
+        return mvc.perform(request.with(CaseworkApiTest.as(role))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
     }
 }

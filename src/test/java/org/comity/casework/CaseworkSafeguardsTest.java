@@ -3,7 +3,6 @@ package org.comity.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -32,7 +31,6 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Deciding and sending follow the node's own safeguards assessment, never a flag the client sends:
@@ -101,7 +99,7 @@ class CaseworkSafeguardsTest {
         }
         // The refused attempts changed nothing, but what the reviewer was shown is stored: one assessment
         // at registration, one per attempt.
-        mvc.perform(get("/api/requests/" + id).with(as(Role.AUDITOR)))
+        mvc.perform(get("/api/requests/" + id).with(CaseworkApiTest.as(Role.AUDITOR)))
                 .andExpect(jsonPath("$.state").value("under-review"));
         assertThat(safeguards.ofRequest(UUID.fromString(id))).hasSize(3);
 
@@ -129,7 +127,7 @@ class CaseworkSafeguardsTest {
         // State's prior authorisation: a ground, no bar. (Missing measure conditions on an incoming request
         // are only a concern: the treaty does not require a request to state them.)
         var id = underReview(withOnwardTransferWithoutConsent());
-        mvc.perform(get("/api/requests/" + id + "/assessment").with(as(Role.LEGAL_REVIEWER)))
+        mvc.perform(get("/api/requests/" + id + "/assessment").with(CaseworkApiTest.as(Role.LEGAL_REVIEWER)))
                 .andExpect(jsonPath("$.hasBar").value(false))
                 .andExpect(jsonPath("$.secondApprovalRequired").value(true))
                 .andExpect(jsonPath("$.findings[?(@.rule == 'data-protection')].severity")
@@ -153,7 +151,7 @@ class CaseworkSafeguardsTest {
     void aCleanRequestIsDecidedWithoutSecondApproval() throws Exception {
         // An identifier no other request of this class seeks, so no pattern finding either.
         var id = underReview(CaseworkApiTest.CONTENT.replace("203.0.113.7", "198.51.100.23"));
-        mvc.perform(get("/api/requests/" + id + "/assessment").with(as(Role.AUDITOR)))
+        mvc.perform(get("/api/requests/" + id + "/assessment").with(CaseworkApiTest.as(Role.AUDITOR)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.assessed").value(true))
                 .andExpect(jsonPath("$.secondApprovalRequired").value(false))
@@ -169,7 +167,7 @@ class CaseworkSafeguardsTest {
     @Test
     void theAssessmentShowsFindingsWithCitationsAndIsStoredPerVersion() throws Exception {
         var id = registered(ABUSIVE);
-        mvc.perform(get("/api/requests/" + id + "/assessment").with(as(Role.AUDITOR)))
+        mvc.perform(get("/api/requests/" + id + "/assessment").with(CaseworkApiTest.as(Role.AUDITOR)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.assessed").value(true))
                 .andExpect(jsonPath("$.requestId").value(id))
@@ -186,7 +184,7 @@ class CaseworkSafeguardsTest {
                 .andExpect(jsonPath("$.findings[0].explanation").isNotEmpty())
                 .andExpect(jsonPath("$.findings[0].resolution").isNotEmpty());
         // Reading returns the assessment stored when the request was registered rather than a new one.
-        mvc.perform(get("/api/requests/" + id + "/assessment").with(as(Role.LEGAL_REVIEWER)))
+        mvc.perform(get("/api/requests/" + id + "/assessment").with(CaseworkApiTest.as(Role.LEGAL_REVIEWER)))
                 .andExpect(jsonPath("$.assessedBy").value(TestAccounts.username(Role.CASEWORKER)));
         assertThat(safeguards.ofRequest(UUID.fromString(id))).hasSize(1);
         mvc.perform(get("/api/requests/" + id + "/assessment")).andExpect(status().isUnauthorized());
@@ -196,7 +194,7 @@ class CaseworkSafeguardsTest {
     void aRequestWithoutTheRequestedStateIsNotAssessedAndNeedsASecondApprover() throws Exception {
         var id = underReview(ABUSIVE.replace(
                 "\"requestedAuthority\": {\"name\": \"Ministry of Justice of Xebia\", \"state\": \"XB\"},", ""));
-        mvc.perform(get("/api/requests/" + id + "/assessment").with(as(Role.LEGAL_REVIEWER)))
+        mvc.perform(get("/api/requests/" + id + "/assessment").with(CaseworkApiTest.as(Role.LEGAL_REVIEWER)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.assessed").value(false))
                 .andExpect(jsonPath("$.secondApprovalRequired").value(true))
@@ -212,7 +210,7 @@ class CaseworkSafeguardsTest {
         var content = CaseworkApiTest.CONTENT
                 .replace("\"ict-theft-or-fraud\"", "\"discrediting-armed-forces\"")
                 .replace("\"maximumPenaltyMonths\": 96", "\"maximumPenaltyMonths\": 24");
-        var id = id(call(
+        var id = CaseworkApiTest.id(call(
                         Role.CASEWORKER,
                         post("/api/requests"),
                         "{\"kind\": \"STORED_DATA\", \"content\": %s}".formatted(content))
@@ -221,7 +219,7 @@ class CaseworkSafeguardsTest {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.rule").value("contradicts-bar"))
                 .andExpect(jsonPath("$.detail").value(containsString("offence-within-scope")));
-        mvc.perform(get("/api/requests/" + id).with(as(Role.CASEWORKER)))
+        mvc.perform(get("/api/requests/" + id).with(CaseworkApiTest.as(Role.CASEWORKER)))
                 .andExpect(jsonPath("$.state").value("draft"))
                 .andExpect(jsonPath("$.version").value(1));
         // Assessed when drafted and again when sending was proposed: the same version, the same bar.
@@ -243,7 +241,7 @@ class CaseworkSafeguardsTest {
     }
 
     private String registered(String content) throws Exception {
-        return id(call(
+        return CaseworkApiTest.id(call(
                         Role.CASEWORKER,
                         post("/api/requests/incoming"),
                         "{\"kind\": \"STORED_DATA\", \"content\": %s}".formatted(content))
@@ -258,18 +256,8 @@ class CaseworkSafeguardsTest {
     }
 
     private ResultActions call(Role role, MockHttpServletRequestBuilder request, String body) throws Exception {
-        return mvc.perform(
-                request.with(as(role)).contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    private static RequestPostProcessor as(Role role) {
-        return httpBasic(TestAccounts.username(role), TestAccounts.PASSWORD);
-    }
-
-    private static String id(ResultActions result) throws Exception {
-        return CaseworkApiTest.JSON
-                .readTree(result.andReturn().getResponse().getContentAsString())
-                .get("id")
-                .asString();
+        return mvc.perform(request.with(CaseworkApiTest.as(role))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
     }
 }

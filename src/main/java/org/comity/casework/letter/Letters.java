@@ -37,6 +37,7 @@ import org.comity.jurisdiction.Jurisdictions;
 import org.comity.shared.CountryCode;
 import org.comity.shared.NotFound;
 import org.comity.treaty.Citation;
+import org.comity.treaty.StateNames;
 import org.comity.treaty.Treaties;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
@@ -81,6 +82,7 @@ public class Letters {
 
     private final Casework casework;
     private final Treaties treaties;
+    private final StateNames stateNames;
     private final Jurisdictions jurisdictions;
     private final ITemplateEngine templates;
     private final Clock clock;
@@ -89,9 +91,16 @@ public class Letters {
     private final byte[] colourProfile;
     private final Map<String, Citation> articles = new HashMap<>();
 
-    Letters(Casework casework, Treaties treaties, Jurisdictions jurisdictions, ITemplateEngine templates, Clock clock) {
+    Letters(
+            Casework casework,
+            Treaties treaties,
+            StateNames stateNames,
+            Jurisdictions jurisdictions,
+            ITemplateEngine templates,
+            Clock clock) {
         this.casework = casework;
         this.treaties = treaties;
+        this.stateNames = stateNames;
         this.jurisdictions = jurisdictions;
         this.templates = templates;
         this.clock = clock;
@@ -301,12 +310,7 @@ public class Letters {
     }
 
     private @Nullable String stateName(@Nullable CountryCode code, LetterLanguage language) {
-        if (code == null) {
-            return null;
-        }
-        return treaties.stateName(code, language.locale())
-                .map(name -> name + " (" + code.value() + ")")
-                .orElse(code.value());
+        return code == null ? null : stateNames.label(code, language.locale());
     }
 
     private List<LetterView.ContactLine> contacts(@Nullable CountryCode requesting) {

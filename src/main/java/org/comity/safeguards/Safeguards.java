@@ -66,6 +66,9 @@ public class Safeguards implements SmartInitializingSingleton {
     private final Citations citations;
     private final JdbcPolicyPacks packStore;
     private final TransactionTemplate transactions;
+    /** The packs in the node's classpath, read and checked once at start. */
+    private final List<PolicyPack> shippedPacks;
+
     /** Shipped and imported packs; replaced whole (never changed in place) after an import commits. */
     private volatile PolicyPacks packs;
     /** Where each loaded pack came from, by label. */
@@ -88,7 +91,8 @@ public class Safeguards implements SmartInitializingSingleton {
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.citations = CitationFile.read(classpath("safeguards/citations.yaml"), treaties::cite);
-        this.packs = new PolicyPacks(loadShippedPacks());
+        this.shippedPacks = loadShippedPacks();
+        this.packs = new PolicyPacks(shippedPacks);
         this.conventionConduct = ConventionConduct.read(classpath("jurisdiction/conduct.yaml"));
     }
 
@@ -101,9 +105,9 @@ public class Safeguards implements SmartInitializingSingleton {
         reloadPolicyPacks();
     }
 
-    /** Shipped and imported packs, read and checked again: what a restart loads. */
+    /** Shipped packs and the imported ones, read from the database and checked again: what a restart loads. */
     synchronized void reloadPolicyPacks() {
-        var all = new ArrayList<>(loadShippedPacks());
+        var all = new ArrayList<>(shippedPacks);
         for (var stored : packStore.all()) {
             var pack = PolicyPackFile.read(
                     stored.source() + " (" + stored.state().value() + " version " + stored.version() + ", imported)",

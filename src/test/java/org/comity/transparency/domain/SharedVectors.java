@@ -2,6 +2,8 @@ package org.comity.transparency.domain;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,7 +11,11 @@ import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** Locates and reads the interoperability vectors in the shared folder next to the project. */
+/**
+ * Locates and reads the interoperability vectors kept in the repository under {@code
+ * src/test/resources/testvectors} (their origin and licence are in the README there), so a plain clone
+ * needs nothing beside it.
+ */
 public final class SharedVectors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -17,12 +23,15 @@ public final class SharedVectors {
     private SharedVectors() {}
 
     public static Path dir() {
-        Path shared = Path.of(System.getProperty("comity.test.shared-dir", "../shared"));
-        Path vectors = shared.resolve("testvectors");
-        if (!Files.isDirectory(vectors)) {
-            throw new IllegalStateException("test vectors not found at " + vectors.toAbsolutePath());
+        URL vectors = SharedVectors.class.getResource("/testvectors/README.md");
+        if (vectors == null) {
+            throw new IllegalStateException("test vectors not found on the test classpath (/testvectors)");
         }
-        return vectors;
+        try {
+            return Path.of(vectors.toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static JsonNode read(String relative) {

@@ -3,6 +3,7 @@ package org.comity.safeguards.domain;
 import java.util.List;
 import org.comity.jurisdiction.ConductCode;
 import org.comity.safeguards.AssessmentInput.Matter;
+import org.comity.safeguards.Measure;
 import org.comity.safeguards.Severity;
 
 /**
@@ -46,17 +47,23 @@ final class NeverGroundsForRefusal implements Rule {
             var fields = fiscal.isEmpty()
                     ? List.of("matters")
                     : fiscal.stream().map(o -> o.field("conduct")).toList();
+            boolean extradition = input.measure() == Measure.EXTRADITION;
             findings.add(
                     this,
                     Severity.NOTE,
-                    List.of("fiscal"),
+                    List.of(extradition ? "fiscal-extradition" : "fiscal"),
                     "The offence involves fiscal matters (" + String.join(", ", fields) + ")."
                             + (context.underUncc()
                                     ? " That the offence also involves fiscal matters cannot by itself justify"
                                             + " refusal under the UN Convention."
-                                    : " Under " + context.instrumentName() + " the requested Party may not refuse"
-                                            + " solely because it considers an offence fiscal only for the offences"
-                                            + " the Convention establishes; for others its law and treaties decide."),
+                                    : extradition
+                                            ? " Under " + context.instrumentName() + " extradition is subject to the"
+                                                    + " requested Party's law and extradition treaties, which decide."
+                                            : " Under " + context.instrumentName()
+                                                    + " the requested Party may not refuse"
+                                                    + " solely because it considers an offence fiscal only for the"
+                                                    + " offences the Convention establishes; for others its law and"
+                                                    + " treaties decide."),
                     fields,
                     "Do not refuse on this ground alone; the scope and the other rules apply as for any offence.");
         }

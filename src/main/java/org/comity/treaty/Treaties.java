@@ -42,7 +42,22 @@ public class Treaties {
     private final Clock clock;
     private final DecisionCalculator calculator = new DecisionCalculator();
     /** Built from all actions once, rebuilt after a change commits (public endpoints read it often). */
-    private volatile Map<String, EntryIntoForce> engines;
+    private volatile Worlds engines;
+
+    /**
+     * The engines of real States and, apart, of fictional ones: fictional ratifications must never count
+     * towards a real treaty's entry into force, and a real State is never a party beside fictional ones.
+     */
+    private record Worlds(Map<String, EntryIntoForce> real, Map<String, EntryIntoForce> fictional) {
+
+        Map<String, EntryIntoForce> of(CountryCode state) {
+            return state.isUserAssigned() ? fictional : real;
+        }
+
+        Map<String, EntryIntoForce> between(CountryCode a, CountryCode b) {
+            return a.isUserAssigned() && b.isUserAssigned() ? fictional : real;
+        }
+    }
 
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
@@ -185,7 +200,7 @@ public class Treaties {
                     "instrument", "not-joined-by-consent", "ask for the legal basis between two States instead");
         }
         requireKnown("state", state);
-        return engines().get(instrument).forState(state, date.orElseGet(this::today));
+        return engines().of(state).get(instrument).forState(state, date.orElseGet(this::today));
     }
 
     public LegalBasis legalBasis(CountryCode a, CountryCode b, Optional<LocalDate> date) {
@@ -202,7 +217,7 @@ public class Treaties {
         if (!violations.isEmpty()) {
             throw new InvalidInput(violations);
         }
-        return new LegalBasisFinder(reference.catalogue(), engines(), reservations())
+        return new LegalBasisFinder(reference.catalogue(), engines().between(a, b), reservations())
                 .between(a, b, date.orElseGet(this::today));
     }
 
@@ -211,7 +226,7 @@ public class Treaties {
         if (!definition.kind().joinedByConsent()) {
             throw InvalidInput.of("instrument", "not-joined-by-consent", "this instrument has no threshold");
         }
-        return engines().get(instrument).progress(date.orElseGet(this::today));
+        return engines().real().get(instrument).progress(date.orElseGet(this::today));
     }
 
     public DecisionOutcome decide(DecisionRule rule, VoteTally votes) {
@@ -360,7 +375,7 @@ public class Treaties {
         return all;
     }
 
-    private Map<String, EntryIntoForce> engines() {
+    private Worlds engines() {
         var built = engines;
         while (built == null) {
             synchronized (this) {
@@ -393,8 +408,17 @@ public class Treaties {
         }
     }
 
-    private Map<String, EntryIntoForce> buildEngines() {
+    private Worlds buildEngines() {
         var actions = allActions();
+        return new Worlds(
+                buildEngines(actions.stream()
+                        .filter(a -> !a.party().isUserAssigned())
+                        .toList()),
+                buildEngines(
+                        actions.stream().filter(a -> a.party().isUserAssigned()).toList()));
+    }
+
+    private Map<String, EntryIntoForce> buildEngines(List<TreatyAction> actions) {
         var engines = new LinkedHashMap<String, EntryIntoForce>();
         for (InstrumentDefinition instrument : reference.catalogue().instruments()) {
             if (instrument.kind().joinedByConsent()) {

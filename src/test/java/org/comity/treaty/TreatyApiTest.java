@@ -167,9 +167,27 @@ class TreatyApiTest {
                 .andExpect(jsonPath("$.instruments[0].instrument").value("UNCC"))
                 .andExpect(jsonPath("$.instruments[0].reasons[*].citations[*].article")
                         .value(org.hamcrest.Matchers.hasItem("65")));
+        mvc.perform(get("/api/treaty/status")
+                        .param("instrument", "UNCC")
+                        .param("state", "XA")
+                        .param("date", "2027-06-08"))
+                .andExpect(jsonPath("$.answer").value("YES"));
+        // Fictional ratifications are counted apart: they never bring the real Convention into force,
+        // for a real State or in the public progress towards the forty instruments.
         mvc.perform(get("/api/treaty/progress/UNCC").param("date", "2027-06-08"))
-                .andExpect(jsonPath("$.counted").value(40))
-                .andExpect(jsonPath("$.entryIntoForce").value("2027-06-08"));
+                .andExpect(jsonPath("$.counted").value(0))
+                .andExpect(jsonPath("$.inForce").value("NO"));
+        mvc.perform(get("/api/treaty/status")
+                        .param("instrument", "UNCC")
+                        .param("state", "FR")
+                        .param("date", "2027-06-08"))
+                .andExpect(jsonPath("$.answer").value("NO"));
+        mvc.perform(get("/api/treaty/legal-basis")
+                        .param("a", "XA")
+                        .param("b", "FR")
+                        .param("date", "2027-06-08"))
+                .andExpect(jsonPath("$.instruments[?(@.instrument == 'UNCC')].answer")
+                        .value(org.hamcrest.Matchers.hasItem("NO")));
         // Importing the same file again adds nothing.
         mvc.perform(post("/api/treaty/actions/import")
                         .with(as(Role.ADMIN))

@@ -34,6 +34,35 @@ public record ReferenceData(Catalogue catalogue, StateRegistry states, List<Trea
         }
     }
 
+    /**
+     * The same data plus the shipped fictional treaty status ({@code treaty/fictional-actions.csv}), for
+     * sandbox and training nodes. Its actions are by fictional States only, and an entry-into-force
+     * threshold counts them apart from real ones (see {@code Treaties}), so they never make a real
+     * treaty look in force.
+     */
+    public ReferenceData withFictionalStatus() {
+        if (states.fictional().isEmpty()) {
+            throw new IllegalStateException("the fictional treaty status needs fictional States enabled");
+        }
+        try {
+            var fictional =
+                    new ActionsFile(catalogue, states).read(resource("treaty/fictional-actions.csv"), SHIPPED, false);
+            var notFictional = fictional.stream()
+                    .filter(a -> !a.party().isUserAssigned())
+                    .map(a -> a.party().value())
+                    .toList();
+            if (!notFictional.isEmpty()) {
+                throw new IllegalStateException("treaty/fictional-actions.csv names real States: " + notFictional);
+            }
+            var all = new java.util.ArrayList<>(actions);
+            all.addAll(fictional);
+            return new ReferenceData(catalogue, states, all);
+        } catch (InvalidInput e) {
+            throw new IllegalStateException(
+                    "treaty/fictional-actions.csv: " + e.getMessage() + " " + e.violations(), e);
+        }
+    }
+
     private static String resource(String path) {
         try (InputStream in = ReferenceData.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {

@@ -1,5 +1,6 @@
 package org.comity.treaty.data;
 
+import org.comity.node.NodeIdentity;
 import org.comity.treaty.TreatyProperties;
 import org.comity.web.PublicEndpoints;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,8 +12,9 @@ import org.springframework.context.annotation.Configuration;
 class TreatyConfiguration {
 
     @Bean
-    ReferenceData treatyReferenceData(TreatyProperties properties) {
-        return ReferenceData.load(properties.fictionalStates());
+    ReferenceData treatyReferenceData(TreatyProperties properties, NodeIdentity node) {
+        var data = ReferenceData.load(properties.fictionalStates(node.isSandbox()));
+        return properties.fictionalStatus(node.isSandbox()) ? data.withFictionalStatus() : data;
     }
 
     /**

@@ -125,7 +125,7 @@ class CaseworkSafeguardsTest {
     void aGroundRequiresTheSecondApproverWhateverTheClientSays() throws Exception {
         // An incoming request that foresees passing the data on to a third State without the transferring
         // State's prior authorisation: a ground, no bar. (Missing measure conditions on an incoming request
-        // are only a concern: the treaty does not require a request to state them.)
+        // are only a note: the treaty does not require a request to state them.)
         var id = underReview(withOnwardTransferWithoutConsent());
         mvc.perform(get("/api/requests/" + id + "/assessment").with(CaseworkApiTest.as(Role.LEGAL_REVIEWER)))
                 .andExpect(jsonPath("$.hasBar").value(false))

@@ -60,10 +60,17 @@ public final class Kit {
     }
 
     public static Reservation reservation(String instrument, String party, String article, String effect) {
+        return reservation(instrument, party, article, effect, List.of());
+    }
+
+    /** A reservation with the values its effect takes (the offences real-time collection is limited to). */
+    public static Reservation reservation(
+            String instrument, String party, String article, String effect, List<String> values) {
         ReservationEffect e = switch (effect) {
             case "article-not-applied" -> new ReservationEffect.ArticleNotApplied();
             case "preservation-requires-dual-criminality" ->
                 new ReservationEffect.PreservationRequiresDualCriminality();
+            case "real-time-collection-limited" -> new ReservationEffect.RealTimeCollectionLimited(values);
             default -> throw new IllegalArgumentException(effect);
         };
         return new Reservation(

@@ -15,7 +15,10 @@ class PolicyPackFileTest {
         assertThat(xb.version()).isEqualTo(2);
         assertThat(xb.rules())
                 .extracting(r -> r.id())
-                .containsExactly("content-only-for-grave-offences", "interception-only-for-grave-offences");
+                .containsExactly(
+                        "content-only-for-grave-offences",
+                        "interception-only-for-grave-offences",
+                        "judicial-order-for-content-and-real-time");
         assertThat(xb.settings().extraPersecutionGrounds())
                 .containsExactlyInAnyOrder(Characteristic.SEXUAL_ORIENTATION, Characteristic.GENDER_IDENTITY);
     }

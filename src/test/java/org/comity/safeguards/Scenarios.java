@@ -68,7 +68,8 @@ public final class Scenarios {
                     treaty.path("instrument").asString(),
                     r.path("party").asString(),
                     r.path("article").asString(),
-                    r.path("effect").asString()));
+                    r.path("effect").asString(),
+                    r.path("offences").values().stream().map(JsonNode::asString).toList()));
         }
         var basis = Kit.legalBasis(
                 parsed,

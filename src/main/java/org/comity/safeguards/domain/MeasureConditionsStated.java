@@ -9,10 +9,11 @@ import org.comity.safeguards.Severity;
  * Conditions and safeguards of coercive measures: who authorised the measure, on what grounds, why it
  * is proportionate, and for how long (for continuing measures). The treaties bind each State's own
  * powers to such conditions, "as appropriate", and the requested State applies its own when it
- * executes; they do not make these items contents of a request. So: Comity policy bars sending a
- * request of ours without them; an incoming one without them needs a senior reviewer (a concern),
- * who asks for them if execution needs them. Preservation has its own contents list and is skipped.
- * Authorisation by a body that is neither judicial nor independent needs a senior reviewer.
+ * executes; they do not make these items contents of a request. So this built-in rule only ever notes
+ * what is missing (severity follows who requires what): what the requested State's law requires is its
+ * policy pack's to say, with its own rule over {@code request.conditions}, and then that rule's severity
+ * applies, to incoming requests and to the requests this node sends that State alike. Preservation has
+ * its own contents list and is skipped.
  */
 final class MeasureConditionsStated implements Rule {
 
@@ -30,55 +31,54 @@ final class MeasureConditionsStated implements Rule {
         }
         var c = input.conditions();
         var missing = new ArrayList<String>();
+        var fields = new ArrayList<String>();
         if (c == null || !c.authorisingBody()) {
-            missing.add("conditions.authorisingBody");
+            missing.add("who authorised the measure");
+            fields.add("conditions.authorisingBody");
         }
         if (c == null || !c.legalGrounds()) {
-            missing.add("conditions.legalGrounds");
+            missing.add("its legal grounds");
+            fields.add("conditions.legalGrounds");
         }
         if (c == null || !c.proportionality()) {
-            missing.add("conditions.proportionality");
+            missing.add("why it is proportionate");
+            fields.add("conditions.proportionality");
         }
         boolean continuing = measure == Measure.REAL_TIME_TRAFFIC || measure == Measure.INTERCEPTION;
         if (continuing && (c == null || c.durationDays() == null)) {
-            missing.add("conditions.durationDays");
+            missing.add("how long it is to last");
+            fields.add("conditions.durationDays");
         }
+        var requested = context.requested();
         if (!missing.isEmpty()) {
-            // In an emergency the items may follow the request; the reviewer checks they do.
-            var severity = context.outgoing() && !input.emergency().declared() ? Severity.BAR : Severity.CONCERN;
             findings.add(
                     this,
-                    severity,
+                    Severity.NOTE,
                     context.outgoing() || !context.underUncc()
                             ? List.of("conditions")
                             : List.of("conditions", "further-information"),
+                    "The request does not say " + Words.and(missing) + ". "
+                            + Words.sentence(context.instrumentName())
+                            + " does not require a request to state this; " + requested
+                            + " applies the conditions and safeguards of its own law when it executes the measure"
+                            + (context.outgoing()
+                                    ? ", and may ask for them before it does."
+                                    : ", and must make sure they are met."),
+                    fields,
                     context.outgoing()
-                            ? "The request does not state " + Words.and(missing) + ". Comity policy: requests this"
-                                    + " node sends state who authorised the measure, on what grounds, why it is"
-                                    + " proportionate and, for continuing measures, for how long."
-                                    + (input.emergency().declared()
-                                            ? " In an emergency the items may follow the request."
-                                            : "")
-                            : "The request does not state " + Words.and(missing) + ". "
-                                    + Words.sentence(context.instrumentName())
-                                    + " does not require a request to state them, but " + context.requested()
-                                    + " applies its own conditions and safeguards when executing the measure.",
-                    missing,
-                    context.outgoing()
-                            ? "Complete the missing items before sending."
-                            : "Ask the requesting State for the items if executing the measure under "
-                                    + context.requested() + "'s law needs them.");
+                            ? "Consider stating them (Comity's advice): it spares a request for more information."
+                            : "If executing the measure under " + requested + "'s law needs them, ask the"
+                                    + " requesting State for them before executing.");
         }
         if (c != null && c.authorisingBody() && !c.judicialOrIndependent()) {
             findings.add(
                     this,
-                    Severity.CONCERN,
+                    Severity.NOTE,
                     List.of("conditions"),
-                    "The measure was authorised by a body that is neither judicial nor otherwise independent"
-                            + " (conditions.judicialOrIndependent).",
+                    "The measure was authorised by a body that is neither a court nor otherwise independent.",
                     List.of("conditions.judicialOrIndependent"),
-                    "Check which review the measure had, and whether the requested State's law requires a"
-                            + " judicial order for it.");
+                    "Check whether " + requested + "'s law requires a judicial or independent order for this"
+                            + " measure.");
         }
     }
 }

@@ -105,6 +105,17 @@ public final class PolicyFacts {
                         ? -1L
                         : Duration.between(sought.from(), sought.to()).toDays());
         request.put("data", data);
+        // What the request states of the measure's conditions, so a pack can require what its law does.
+        var stated = input.conditions();
+        var conditions = new LinkedHashMap<String, Object>();
+        conditions.put("stated", stated != null);
+        conditions.put("authorising_body", stated != null && stated.authorisingBody());
+        conditions.put("judicial_or_independent", stated != null && stated.judicialOrIndependent());
+        conditions.put("legal_grounds", stated != null && stated.legalGrounds());
+        conditions.put("proportionality", stated != null && stated.proportionality());
+        conditions.put(
+                "duration_days", stated == null || stated.durationDays() == null ? -1L : (long) stated.durationDays());
+        request.put("conditions", conditions);
         request.put(
                 "compelled",
                 input.compelled().stream()

@@ -2,6 +2,7 @@ package org.comity.safeguards.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.comity.jurisdiction.ConductCode;
 import org.comity.safeguards.Measure;
 import org.comity.safeguards.Severity;
 import org.comity.treaty.Answer;
@@ -11,8 +12,9 @@ import org.comity.treaty.ReservationEffect;
 
 /**
  * A reservation of either State can take this kind of assistance out of the instrument: a provision
- * not applied is a bar; real-time collection limited to listed offences needs a reviewer to compare
- * the offences. Citations are the reservation's own article, from the catalogue.
+ * not applied is a bar; real-time collection limited to listed offences is a bar for conduct outside
+ * the list and nothing inside it (a concern where the list cannot be compared). Citations are the
+ * reservation's own article, from the catalogue.
  */
 final class ReservationExcludesMeasure implements Rule {
 
@@ -50,14 +52,7 @@ final class ReservationExcludesMeasure implements Rule {
                     }
                     case ReservationEffect.RealTimeCollectionLimited limited -> {
                         if (input.measure() == Measure.REAL_TIME_TRAFFIC) {
-                            findings.add(
-                                    id(),
-                                    Severity.CONCERN,
-                                    cited(context, r, "reservation-real-time"),
-                                    r.describe() + ". Compare the offences of the request (offences) with that list.",
-                                    List.of("kind", "offences"),
-                                    "Confirm that each offence is among those the reservation allows, or ask for"
-                                            + " stored traffic data instead.");
+                            realTimeLimited(context, findings, r, limited);
                         }
                     }
                     case ReservationEffect.PreservationRequiresDualCriminality p -> {
@@ -67,6 +62,79 @@ final class ReservationExcludesMeasure implements Rule {
                     case ReservationEffect.AcceptedLanguages l -> {}
                 }
             }
+        }
+    }
+
+    /**
+     * A reservation limiting real-time collection binds: the request's conduct is compared with the
+     * reservation's list. Entries written as conduct codes are applied; an offence outside a list made only
+     * of codes is a bar. Where the list (or an offence) is plain words the engine cannot compare, the
+     * reviewer compares them: a concern, never silence and never a guess.
+     */
+    private void realTimeLimited(
+            Context context, Findings findings, Reservation r, ReservationEffect.RealTimeCollectionLimited limited) {
+        var codes = new java.util.HashSet<ConductCode>();
+        var words = new ArrayList<String>();
+        for (String entry : limited.offences()) {
+            var code = conductCode(entry.strip());
+            if (code == null) {
+                words.add(entry.strip());
+            } else {
+                codes.add(code);
+            }
+        }
+        var outside = new ArrayList<ChargedView>();
+        var unknown = new ArrayList<ChargedView>();
+        for (var offence : context.offences()) {
+            var conduct = offence.charged().conduct();
+            if (conduct.isEmpty()) {
+                unknown.add(offence);
+            } else if (conduct.stream().noneMatch(codes::contains)) {
+                outside.add(offence);
+            }
+        }
+        if (outside.isEmpty() && unknown.isEmpty()) {
+            return;
+        }
+        var fields = new ArrayList<String>(List.of("kind"));
+        if (!outside.isEmpty() && words.isEmpty()) {
+            outside.forEach(o -> fields.add(o.field("conduct")));
+            findings.add(
+                    id(),
+                    Severity.BAR,
+                    cited(context, r, "reservation-real-time"),
+                    "A reservation of " + r.party().value() + " " + r.describe() + ". "
+                            + Words.sentence(Words.and(
+                                    outside.stream().map(ChargedView::label).toList()))
+                            + (outside.size() == 1 ? " is" : " are")
+                            + " not among them, so real-time collection is not available for "
+                            + (outside.size() == 1 ? "it" : "them") + " under " + context.instrumentName() + ".",
+                    fields,
+                    "Ask for stored traffic data instead, or limit the request to offences the reservation lists.");
+            return;
+        }
+        var toCompare = new ArrayList<ChargedView>(outside);
+        toCompare.addAll(unknown);
+        toCompare.forEach(o -> fields.add(o.field("conduct")));
+        findings.add(
+                id(),
+                Severity.CONCERN,
+                cited(context, r, "reservation-real-time"),
+                "A reservation of " + r.party().value() + " " + r.describe() + ". Whether "
+                        + Words.and(toCompare.stream().map(ChargedView::label).toList())
+                        + (toCompare.size() == 1 ? " is" : " are")
+                        + " among them cannot be told from conduct codes"
+                        + (words.isEmpty() ? "" : " (the reservation lists offences in words)") + ".",
+                fields,
+                "Confirm that each offence is among those the reservation allows, or ask for stored traffic data"
+                        + " instead.");
+    }
+
+    private static ConductCode conductCode(String entry) {
+        try {
+            return new ConductCode(entry);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

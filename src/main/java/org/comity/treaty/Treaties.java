@@ -119,6 +119,7 @@ public class Treaties {
                         form.source(),
                         form.asOf(),
                         form.note(),
+                        form.standing(),
                         actor,
                         true,
                         field -> field,

@@ -12,7 +12,11 @@ import org.junit.jupiter.api.Test;
 class StateNamesTest {
 
     private static StateNames names(boolean fictionalStates) {
-        return new StateNames(new Treaties(ReferenceData.load(fictionalStates), null, Clock.systemUTC()));
+        return new StateNames(new Treaties(
+                ReferenceData.load(fictionalStates),
+                null,
+                Clock.systemUTC(),
+                new TreatyProperties(fictionalStates, java.time.Period.ofDays(180))));
     }
 
     @Test

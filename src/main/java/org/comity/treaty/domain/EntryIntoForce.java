@@ -66,6 +66,18 @@ public final class EntryIntoForce {
         return status;
     }
 
+    /**
+     * How current the record is: the newest source date ({@code as_of}) among the confirmed actions;
+     * empty if none has one. Reported actions do not make the record current.
+     */
+    public Optional<LocalDate> statusAsOf() {
+        return java.util.stream.Stream.of(consents, signatures, denunciations)
+                .flatMap(m -> m.values().stream())
+                .flatMap(List::stream)
+                .flatMap(a -> a.asOf().stream())
+                .max(LocalDate::compareTo);
+    }
+
     /** Deposits that count: one per party, of the counting types, REIOs only if they count in addition. */
     private List<Deposit> counting() {
         var counting = new ArrayList<Deposit>();

@@ -12,8 +12,11 @@ import java.util.Optional;
  * @param counted counting instruments recorded, whatever their date
  * @param countedWithUnknownDate of those, how many have no known deposit date
  * @param required how many the rule requires
- * @param signatures signatures recorded (they never count)
+ * @param signatures signatures confirmed in the depositary's record (they never count)
  * @param entryIntoForce the date if known
+ * @param reported parties whose instrument of consent is only reported (not confirmed as deposited):
+ *     never counted
+ * @param reportedSignatures parties whose signature is only reported (not confirmed)
  */
 public record Progress(
         String instrument,
@@ -24,7 +27,9 @@ public record Progress(
         int required,
         int signatures,
         Optional<LocalDate> entryIntoForce,
-        List<Reason> reasons) {
+        List<Reason> reasons,
+        int reported,
+        int reportedSignatures) {
 
     public Progress {
         reasons = List.copyOf(reasons);

@@ -40,6 +40,7 @@ public class Treaties {
     private final ReferenceData reference;
     private final JdbcTreatyRecords store;
     private final Clock clock;
+    private final java.time.Period statusMaxAge;
     private final DecisionCalculator calculator = new DecisionCalculator();
     /** Built from all actions once, rebuilt after a change commits (public endpoints read it often). */
     private volatile Worlds engines;
@@ -61,10 +62,46 @@ public class Treaties {
 
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
-    Treaties(ReferenceData reference, JdbcTreatyRecords store, Clock clock) {
+    Treaties(ReferenceData reference, JdbcTreatyRecords store, Clock clock, TreatyProperties properties) {
         this.reference = reference;
         this.store = store;
         this.clock = clock;
+        this.statusMaxAge = properties.statusMaxAge();
+    }
+
+    /**
+     * How current the status of a treaty joined by consent is on this node.
+     *
+     * @param asOf the newest source date of its confirmed records; empty if none says
+     * @param stale true when that date is older than {@code comity.treaty.status-max-age} (or unknown)
+     */
+    public record StatusAge(String instrument, Optional<LocalDate> asOf, java.time.Period maxAge, boolean stale) {}
+
+    public StatusAge statusAge(String instrument) {
+        var asOf = engines().real().get(instrument).statusAsOf();
+        boolean stale = asOf.map(d -> d.plus(statusMaxAge).isBefore(today())).orElse(true);
+        return new StatusAge(instrument, asOf, statusMaxAge, stale);
+    }
+
+    /** The "as of" of every answer, and the warning when the data is older than allowed. */
+    private List<Reason> ageReasons(String instrument) {
+        var age = statusAge(instrument);
+        var reasons = new ArrayList<Reason>();
+        reasons.add(Reason.plain("the treaty status of " + instrument + " recorded on this node is as of "
+                + age.asOf().map(LocalDate::toString).orElse("an unknown date")
+                + " (the newest source date of its confirmed records)"));
+        if (age.stale()) {
+            reasons.add(Reason.plain("warning: this status is older than " + statusMaxAge
+                    + " (comity.treaty.status-max-age): later signatures, ratifications or denunciations may be"
+                    + " missing; check the depositary's current record and import it"));
+        }
+        return reasons;
+    }
+
+    private static List<Reason> plus(List<Reason> reasons, List<Reason> more) {
+        var all = new ArrayList<>(reasons);
+        all.addAll(more);
+        return all;
     }
 
     /** Today in UTC, the default date of every question. */
@@ -134,6 +171,7 @@ public class Treaties {
                         form.source(),
                         form.asOf(),
                         form.note(),
+                        form.standing(),
                         actor,
                         true,
                         field -> field,
@@ -200,7 +238,14 @@ public class Treaties {
                     "instrument", "not-joined-by-consent", "ask for the legal basis between two States instead");
         }
         requireKnown("state", state);
-        return engines().of(state).get(instrument).forState(state, date.orElseGet(this::today));
+        var answer = engines().of(state).get(instrument).forState(state, date.orElseGet(this::today));
+        return new InForce(
+                answer.instrument(),
+                answer.state(),
+                answer.date(),
+                answer.answer(),
+                answer.since(),
+                plus(answer.reasons(), ageReasons(instrument)));
     }
 
     public LegalBasis legalBasis(CountryCode a, CountryCode b, Optional<LocalDate> date) {
@@ -217,8 +262,24 @@ public class Treaties {
         if (!violations.isEmpty()) {
             throw new InvalidInput(violations);
         }
-        return new LegalBasisFinder(reference.catalogue(), engines().between(a, b), reservations())
+        var found = new LegalBasisFinder(reference.catalogue(), engines().between(a, b), reservations())
                 .between(a, b, date.orElseGet(this::today));
+        var engines = engines().real();
+        return new LegalBasis(
+                found.a(),
+                found.b(),
+                found.date(),
+                found.answer(),
+                found.instruments().stream()
+                        .map(o -> engines.containsKey(o.instrument())
+                                ? new LegalBasis.Option(
+                                        o.instrument(),
+                                        o.name(),
+                                        o.answer(),
+                                        plus(o.reasons(), ageReasons(o.instrument())),
+                                        o.limitations())
+                                : o)
+                        .toList());
     }
 
     public Progress progress(String instrument, Optional<LocalDate> date) {
@@ -226,7 +287,19 @@ public class Treaties {
         if (!definition.kind().joinedByConsent()) {
             throw InvalidInput.of("instrument", "not-joined-by-consent", "this instrument has no threshold");
         }
-        return engines().real().get(instrument).progress(date.orElseGet(this::today));
+        var p = engines().real().get(instrument).progress(date.orElseGet(this::today));
+        return new Progress(
+                p.instrument(),
+                p.asOf(),
+                p.inForce(),
+                p.counted(),
+                p.countedWithUnknownDate(),
+                p.required(),
+                p.signatures(),
+                p.entryIntoForce(),
+                plus(p.reasons(), ageReasons(instrument)),
+                p.reported(),
+                p.reportedSignatures());
     }
 
     public DecisionOutcome decide(DecisionRule rule, VoteTally votes) {

@@ -11,6 +11,7 @@ import org.comity.shared.CountryCode;
  * @param source where the record comes from (publisher, document, address)
  * @param asOf the date of the source's snapshot; empty when the source does not say
  * @param origin {@code shipped} for the reference data in the release, otherwise who recorded it
+ * @param standing confirmed in the depositary's record, or only reported by another source
  */
 public record TreatyAction(
         String instrument,
@@ -20,14 +21,16 @@ public record TreatyAction(
         String source,
         Optional<LocalDate> asOf,
         Optional<String> note,
-        String origin) {
+        String origin,
+        Standing standing) {
 
     public TreatyAction {
         if (instrument == null || !instrument.matches(InstrumentIds.PATTERN)) {
             throw new IllegalArgumentException("instrument must be a catalogue id");
         }
-        if (party == null || type == null || date == null || asOf == null || note == null) {
-            throw new IllegalArgumentException("party, type, date, as-of and note are required (dates may be empty)");
+        if (party == null || type == null || date == null || asOf == null || note == null || standing == null) {
+            throw new IllegalArgumentException(
+                    "party, type, date, as-of, note and standing are required (dates may be empty)");
         }
         if (source == null || source.isBlank()) {
             throw new IllegalArgumentException("every treaty action names its source");
@@ -35,6 +38,11 @@ public record TreatyAction(
         if (origin == null || origin.isBlank()) {
             throw new IllegalArgumentException("every treaty action says who recorded it");
         }
+    }
+
+    /** A record confirmed in the depositary's record (not merely reported). */
+    public boolean confirmed() {
+        return standing == Standing.CONFIRMED;
     }
 
     /** Same instrument, party, action and date: the same event, whoever recorded it. */

@@ -25,14 +25,25 @@ class ShippedDataAnswersTest {
     }
 
     @Test
-    void aStateOutsideTheResearchedRecordIsUnknownNotUnbound() {
-        // The United States is a Party (in force 2007); its row was never researched: the answer must not be NO.
+    void partiesNToZAreNowOnRecord() {
+        // Once answered "unknown" (Parties N-Z were not researched); the chart of 25/04/2026 gives their dates.
         var us = treaties.inForce("ETS185", CountryCode.of("US"), DAY);
-        assertThat(us.answer()).isEqualTo(Answer.UNKNOWN);
-        assertThat(us.reasons().getFirst().text()).contains("not among them");
+        assertThat(us.answer()).isEqualTo(Answer.YES);
+        assertThat(us.since()).contains(LocalDate.of(2007, 1, 1));
+        assertThat(treaties.inForce("ETS185", CountryCode.of("GB"), DAY).since())
+                .contains(LocalDate.of(2011, 9, 1));
+        assertThat(treaties.inForce("ETS185", CountryCode.of("UA"), DAY).since())
+                .contains(LocalDate.of(2006, 7, 1));
         assertThat(treaties.legalBasis(CountryCode.of("US"), CountryCode.of("DE"), DAY)
                         .answer())
-                .isNotEqualTo(Answer.NO);
+                .isEqualTo(Answer.YES);
+    }
+
+    @Test
+    void aReportedRatificationIsSaidToBeUnconfirmed() {
+        var azerbaijan = treaties.inForce("UNCC", CountryCode.of("AZ"), DAY);
+        assertThat(azerbaijan.answer()).isEqualTo(Answer.NO);
+        assertThat(azerbaijan.reasons()).anySatisfy(r -> assertThat(r.text()).contains("not confirmed as deposited"));
     }
 
     @Test

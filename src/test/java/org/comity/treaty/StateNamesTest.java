@@ -12,7 +12,14 @@ import org.junit.jupiter.api.Test;
 class StateNamesTest {
 
     private static StateNames names(boolean fictionalStates) {
-        return new StateNames(new Treaties(ReferenceData.load(fictionalStates), null, Clock.systemUTC()));
+        return new StateNames(new Treaties(
+                ReferenceData.load(fictionalStates),
+                null,
+                Clock.systemUTC(),
+                new TreatyProperties(
+                        java.util.Optional.of(fictionalStates),
+                        java.util.Optional.empty(),
+                        java.time.Period.ofDays(180))));
     }
 
     @Test

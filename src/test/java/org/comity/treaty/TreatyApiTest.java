@@ -101,11 +101,12 @@ class TreatyApiTest {
         assertThat(treaties.states().stream().filter(s -> s.kind() == RegisteredState.Kind.REIO))
                 .extracting(s -> s.code().value())
                 .containsExactly("EU");
-        assertThat(treaties.actions(Optional.empty(), Optional.empty())).hasSize(166);
+        assertThat(treaties.actions(Optional.empty(), Optional.empty())).hasSize(261);
         var uncc = treaties.progress("UNCC", Optional.empty());
         assertThat(uncc.counted()).isZero();
         assertThat(uncc.required()).isEqualTo(40);
-        assertThat(uncc.signatures()).isEqualTo(44);
+        assertThat(uncc.signatures()).isEqualTo(65);
+        assertThat(uncc.reported()).isEqualTo(1);
         assertThat(uncc.inForce()).isEqualTo(Answer.NO);
         assertThat(treaties.progress("ETS185", Optional.empty()).entryIntoForce())
                 .contains(java.time.LocalDate.parse("2004-07-01"));
@@ -127,10 +128,17 @@ class TreatyApiTest {
                         .value("NO"))
                 .andExpect(jsonPath("$.instruments[?(@.instrument == 'ETS185')].reasons[*].citations[*].instrument")
                         .value(org.hamcrest.Matchers.hasItem("ETS185")));
-        // Argentina's accession is recorded without a deposit date: unknown, not guessed.
+        // Argentina acceded on 2018-06-05 (CoE chart): bound from 2018-10-01, not before.
         mvc.perform(get("/api/treaty/status").param("instrument", "ETS185").param("state", "AR"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.answer").value("UNKNOWN"));
+                .andExpect(jsonPath("$.answer").value("YES"))
+                .andExpect(jsonPath("$.since").value("2018-10-01"));
+        mvc.perform(get("/api/treaty/status")
+                        .param("instrument", "ETS185")
+                        .param("state", "AR")
+                        .param("date", "2018-09-30"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.answer").value("NO"));
     }
 
     @Test
@@ -355,7 +363,7 @@ class TreatyApiTest {
         int code = TreatyCommand.run(List.of("status"), print(out), print(err), context);
         assertThat(code).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("states: 195", "organisations: 1", "shipped actions: 166")
+                .contains("states: 195", "organisations: 1", "shipped actions: 261")
                 .contains("UNCC (UN Convention against Cybercrime (Hanoi Convention)): in force NO");
 
         var bad = dir.resolve("bad.csv");

@@ -9,19 +9,26 @@ import org.comity.shared.CountryCode;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.Violation;
 import org.comity.treaty.ActionType;
+import org.comity.treaty.Standing;
 import org.comity.treaty.TreatyAction;
 import org.comity.treaty.domain.Catalogue;
 import org.comity.treaty.domain.StateRegistry;
 
 /**
  * Treaty actions as CSV, the format of {@code treaty/treaty-actions.csv}:
- * {@code instrument,party,action,date,source,as_of,note}; dates ISO ({@code 2025-10-25}) or
- * {@code unknown}. Reading checks every row and reports every problem with its line.
+ * {@code instrument,party,action,date,source,as_of,note,standing}; dates ISO ({@code 2025-10-25}) or
+ * {@code unknown}; {@code standing} is {@code confirmed} (read in the depositary's record) or
+ * {@code reported} (another source says so; not confirmed). Files with the earlier seven-column header
+ * (no {@code standing}) are still read, every row then counting as confirmed, since an import is a copy
+ * of the depositary's table. Reading checks every row and reports every problem with its line.
  */
 public final class ActionsFile {
 
     public static final List<String> HEADER =
-            List.of("instrument", "party", "action", "date", "source", "as_of", "note");
+            List.of("instrument", "party", "action", "date", "source", "as_of", "note", "standing");
+
+    /** The header before {@code standing} existed; its rows are confirmed. */
+    static final List<String> HEADER_WITHOUT_STANDING = HEADER.subList(0, HEADER.size() - 1);
 
     private final Catalogue catalogue;
     private final StateRegistry states;
@@ -36,17 +43,17 @@ public final class ActionsFile {
      *     data keeps {@code unknown} where its source gives no date)
      */
     public List<TreatyAction> read(String text, String origin, boolean requireAsOf) {
-        var table = CsvTable.parse(text, HEADER);
+        var table = CsvTable.parse(text, HEADER, HEADER_WITHOUT_STANDING);
+        int columns = table.header().size();
         var violations = new ArrayList<Violation>();
         var actions = new ArrayList<TreatyAction>();
         for (CsvTable.Row row : table.rows()) {
             var where = "line " + row.line();
-            if (row.cells().size() != HEADER.size()) {
+            if (row.cells().size() != columns) {
                 violations.add(new Violation(
                         where,
                         "columns",
-                        "expected " + HEADER.size() + " values, found "
-                                + row.cells().size()));
+                        "expected " + columns + " values, found " + row.cells().size()));
                 continue;
             }
             var rowViolations = new ArrayList<Violation>();
@@ -58,6 +65,7 @@ public final class ActionsFile {
                     row.cells().get(4),
                     row.cells().get(5),
                     row.cells().get(6),
+                    columns == HEADER.size() ? row.cells().get(7) : Standing.CONFIRMED.code(),
                     origin,
                     requireAsOf,
                     field -> where + ": " + field,
@@ -89,6 +97,7 @@ public final class ActionsFile {
             String source,
             String asOf,
             String note,
+            String standing,
             String origin,
             boolean requireAsOf,
             java.util.function.UnaryOperator<String> field,
@@ -121,6 +130,13 @@ public final class ActionsFile {
                     "unknown-action",
                     "must be one of signature, ratification, acceptance, approval, accession, denunciation"));
         }
+        var standingValue = Standing.fromCode(strip(standing).isEmpty() ? "confirmed" : strip(standing));
+        if (standingValue.isEmpty()) {
+            violations.add(new Violation(
+                    field.apply("standing"),
+                    "unknown-standing",
+                    "must be confirmed (in the depositary's record) or reported (another source; not confirmed)"));
+        }
         var when = date(date, field.apply("date"), violations, false);
         var asOfDate = date(asOf, field.apply("as_of"), violations, requireAsOf);
         if (strip(source).isEmpty()) {
@@ -141,7 +157,8 @@ public final class ActionsFile {
                 strip(source),
                 asOfDate,
                 Optional.of(strip(note)).filter(n -> !n.isEmpty()),
-                origin));
+                origin,
+                standingValue.orElseThrow()));
     }
 
     private static Optional<LocalDate> date(String value, String field, List<Violation> violations, boolean required) {
@@ -176,7 +193,8 @@ public final class ActionsFile {
                             a.date().map(LocalDate::toString).orElse("unknown"),
                             CsvTable.quote(a.source()),
                             a.asOf().map(LocalDate::toString).orElse("unknown"),
-                            CsvTable.quote(a.note().orElse(""))))
+                            CsvTable.quote(a.note().orElse("")),
+                            a.standing().code()))
                     .append('\n');
         }
         return out.toString();

@@ -29,8 +29,11 @@ final class CsvTable {
         return rows;
     }
 
-    /** Parses the text; a missing header or an unterminated quote is an {@link InvalidInput}. */
-    static CsvTable parse(String text, List<String> expectedHeader) {
+    /**
+     * Parses the text; a missing header or an unterminated quote is an {@link InvalidInput}. The first
+     * header is the current one; the others are older forms still accepted.
+     */
+    static CsvTable parse(String text, List<String> expectedHeader, List<?>... alsoAccepted) {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -100,7 +103,11 @@ final class CsvTable {
             throw InvalidInput.of("line 1", "header", "the file is empty; expected the header " + expectedHeader);
         }
         var header = records.getFirst().cells().stream().map(String::strip).toList();
-        if (!header.equals(expectedHeader)) {
+        boolean accepted = header.equals(expectedHeader);
+        for (List<?> older : alsoAccepted) {
+            accepted |= header.equals(older);
+        }
+        if (!accepted) {
             throw new InvalidInput(List.of(
                     new Violation("line 1", "header", "the header must be " + String.join(",", expectedHeader))));
         }

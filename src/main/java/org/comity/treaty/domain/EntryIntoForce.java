@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.comity.shared.CountryCode;
+import org.comity.treaty.ActionType;
 import org.comity.treaty.Answer;
 import org.comity.treaty.InForce;
 import org.comity.treaty.Progress;
@@ -32,6 +33,9 @@ public final class EntryIntoForce {
     private final Map<CountryCode, List<TreatyAction>> consents = new LinkedHashMap<>();
     private final Map<CountryCode, List<TreatyAction>> signatures = new LinkedHashMap<>();
     private final Map<CountryCode, List<TreatyAction>> denunciations = new LinkedHashMap<>();
+    /** Actions only reported, never confirmed in the depositary's record: shown, never relied on. */
+    private final Map<CountryCode, List<TreatyAction>> reported = new LinkedHashMap<>();
+
     private final InstrumentStatus status;
 
     public EntryIntoForce(InstrumentDefinition instrument, List<TreatyAction> actions, Predicate<CountryCode> isReio) {
@@ -43,6 +47,10 @@ public final class EntryIntoForce {
         for (TreatyAction action : actions) {
             if (!action.instrument().equals(instrument.id())) {
                 throw new IllegalArgumentException("action of another instrument: " + action.instrument());
+            }
+            if (!action.confirmed()) {
+                reported.computeIfAbsent(action.party(), p -> new ArrayList<>()).add(action);
+                continue;
             }
             var into = switch (action.type()) {
                 case SIGNATURE -> signatures;
@@ -56,6 +64,18 @@ public final class EntryIntoForce {
 
     public InstrumentStatus status() {
         return status;
+    }
+
+    /**
+     * How current the record is: the newest source date ({@code as_of}) among the confirmed actions;
+     * empty if none has one. Reported actions do not make the record current.
+     */
+    public Optional<LocalDate> statusAsOf() {
+        return java.util.stream.Stream.of(consents, signatures, denunciations)
+                .flatMap(m -> m.values().stream())
+                .flatMap(List::stream)
+                .flatMap(a -> a.asOf().stream())
+                .max(LocalDate::compareTo);
     }
 
     /** Deposits that count: one per party, of the counting types, REIOs only if they count in addition. */
@@ -76,6 +96,26 @@ public final class EntryIntoForce {
     public InForce forState(CountryCode state, LocalDate date) {
         var reasons = new ArrayList<Reason>();
         var consent = consents.get(state);
+        var reportedConsent = reported.getOrDefault(state, List.of()).stream()
+                .filter(a -> a.type().expressesConsent())
+                .toList();
+        if (consent == null && !reportedConsent.isEmpty()) {
+            for (TreatyAction a : reportedConsent) {
+                reasons.add(Reason.plain("an instrument of " + a.type().code() + " of " + state + " is reported ("
+                        + a.source() + ", as of "
+                        + a.asOf().map(LocalDate::toString).orElse("an unknown date")
+                        + ") but not confirmed as deposited in the depositary's record: it is not relied on"));
+            }
+            if (status instanceof NotInForce n) {
+                reasons.add(n.reason());
+                return new InForce(instrument.id(), state, date, Answer.NO, Optional.empty(), reasons);
+            }
+            reasons.add(Reason.of(
+                    "whether " + instrument.id() + " is in force for " + state + " is unknown until the deposit is"
+                            + " confirmed",
+                    rule.cites()));
+            return new InForce(instrument.id(), state, date, Answer.UNKNOWN, Optional.empty(), reasons);
+        }
         if (consent == null
                 && instrument
                         .actionsResearched()
@@ -93,11 +133,17 @@ public final class EntryIntoForce {
             var signed = signatures.getOrDefault(state, List.of()).stream()
                     .map(s -> s.date().map(LocalDate::toString).orElse("an unknown date"))
                     .findFirst();
+            var reportedSignature = reported.getOrDefault(state, List.of()).stream()
+                    .filter(a -> a.type() == ActionType.SIGNATURE)
+                    .findFirst();
             reasons.add(Reason.of(
                     "no instrument of ratification, acceptance, approval or accession of " + state + " to "
                             + instrument.id() + " is recorded"
                             + signed.map(d -> "; it signed on " + d + ", and signature alone does not bind")
-                                    .orElse(""),
+                                    .orElse(reportedSignature
+                                            .map(a -> "; its signature is reported but not confirmed in the"
+                                                    + " depositary's record, and signature alone does not bind")
+                                            .orElse("")),
                     rule.cites()));
             return new InForce(instrument.id(), state, date, Answer.NO, Optional.empty(), reasons);
         }
@@ -142,6 +188,22 @@ public final class EntryIntoForce {
         Optional<LocalDate> date = status instanceof InForceSince s ? Optional.of(s.date()) : Optional.empty();
         var reasons = new ArrayList<Reason>();
         reasons.add(status.reason());
+        int reportedConsents = (int) reported.entrySet().stream()
+                .filter(e -> !consents.containsKey(e.getKey()))
+                .filter(e -> e.getValue().stream().anyMatch(a -> a.type().expressesConsent()))
+                .count();
+        int reportedSignatures = (int) reported.entrySet().stream()
+                .filter(e -> !signatures.containsKey(e.getKey()))
+                .filter(e -> e.getValue().stream().anyMatch(a -> a.type() == ActionType.SIGNATURE))
+                .count();
+        if (reportedConsents > 0) {
+            reasons.add(Reason.plain(reportedConsents + " further instrument(s) of consent are reported by other"
+                    + " sources but not confirmed as deposited in the depositary's record: not counted"));
+        }
+        if (reportedSignatures > 0) {
+            reasons.add(Reason.plain(reportedSignatures + " further signature(s) are reported by other sources"
+                    + " but not confirmed in the depositary's record"));
+        }
         if (!rule.reioCountsInAddition()) {
             reasons.add(Reason.of(
                     "instruments of regional economic integration organisations are not counted in addition to"
@@ -157,7 +219,9 @@ public final class EntryIntoForce {
                 rule.required(),
                 signatures.size(),
                 date,
-                reasons);
+                reasons,
+                reportedConsents,
+                reportedSignatures);
     }
 
     /** The threshold rule applied to the counting deposits. */

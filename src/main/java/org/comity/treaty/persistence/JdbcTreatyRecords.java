@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.comity.shared.CountryCode;
 import org.comity.treaty.ActionType;
+import org.comity.treaty.Standing;
 import org.comity.treaty.TreatyAction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -46,7 +47,8 @@ public class JdbcTreatyRecords {
 
     public List<TreatyAction> actions() {
         return jdbc.sql("""
-                        SELECT instrument, party, action, action_date, source, as_of, note, recorded_by, channel
+                        SELECT instrument, party, action, action_date, source, as_of, note, standing, recorded_by,
+                               channel
                         FROM treaty_action ORDER BY id
                         """).query(JdbcTreatyRecords::action).list();
     }
@@ -62,9 +64,9 @@ public class JdbcTreatyRecords {
     public boolean insert(TreatyAction action, Instant at, String actor, String channel, Optional<UUID> importId) {
         return jdbc.sql("""
                         INSERT INTO treaty_action (instrument, party, action, action_date, source, as_of, note,
-                                                   recorded_at, recorded_by, channel, import_id)
-                        VALUES (:instrument, :party, :action, :date, :source, :asOf, :note, :at, :actor, :channel,
-                                :importId)
+                                                   standing, recorded_at, recorded_by, channel, import_id)
+                        VALUES (:instrument, :party, :action, :date, :source, :asOf, :note, :standing, :at, :actor,
+                                :channel, :importId)
                         ON CONFLICT DO NOTHING
                         """)
                         .param("instrument", action.instrument())
@@ -74,6 +76,7 @@ public class JdbcTreatyRecords {
                         .param("source", action.source())
                         .param("asOf", Date.valueOf(action.asOf().orElseThrow()))
                         .param("note", action.note().orElse(null), java.sql.Types.VARCHAR)
+                        .param("standing", action.standing().code())
                         .param("at", Timestamp.from(at))
                         .param("actor", actor)
                         .param("channel", channel)
@@ -132,7 +135,8 @@ public class JdbcTreatyRecords {
                 rs.getString("source"),
                 Optional.of(rs.getDate("as_of").toLocalDate()),
                 Optional.ofNullable(rs.getString("note")),
-                rs.getString("recorded_by") + " (" + rs.getString("channel") + ")");
+                rs.getString("recorded_by") + " (" + rs.getString("channel") + ")",
+                Standing.fromCode(rs.getString("standing")).orElseThrow());
     }
 
     private static ReservationRow reservation(ResultSet rs, int row) throws SQLException {

@@ -58,7 +58,7 @@ class TreatyActionPages {
     @GetMapping
     String page(Filter filter, Model model) {
         model.addAttribute("errors", FieldErrors.none());
-        model.addAttribute("form", new NewTreatyAction(filter.instrument(), null, null, null, null, null, null));
+        model.addAttribute("form", new NewTreatyAction(filter.instrument(), null, null, null, null, null, null, null));
         return render(filter, model);
     }
 
@@ -93,7 +93,7 @@ class TreatyActionPages {
     @PostMapping("/import")
     String importFile(@RequestParam("file") MultipartFile file, Principal principal, Model model) throws IOException {
         model.addAttribute("errors", FieldErrors.none());
-        model.addAttribute("form", new NewTreatyAction(null, null, null, null, null, null, null));
+        model.addAttribute("form", new NewTreatyAction(null, null, null, null, null, null, null, null));
         model.addAttribute("fileName", file.getOriginalFilename());
         if (file.isEmpty()) {
             model.addAttribute(

@@ -11,6 +11,7 @@ import org.comity.shared.CountryCode;
 import org.comity.treaty.ActionType;
 import org.comity.treaty.Certainty;
 import org.comity.treaty.Citation;
+import org.comity.treaty.Standing;
 import org.comity.treaty.TreatyAction;
 
 /** Fictional instruments with the shipped rules' parameters, and fictional States (XA–XZ, QM–QZ). */
@@ -105,7 +106,8 @@ final class Fixtures {
                 "test",
                 Optional.of(LocalDate.parse("2026-01-01")),
                 Optional.empty(),
-                "test");
+                "test",
+                Standing.CONFIRMED);
     }
 
     /** {@code n} fictional States XA, XB, … then QA-style codes QM… as needed (n ≤ 40). */

@@ -48,6 +48,38 @@ class TreatyActionPagesTest {
     }
 
     @Test
+    void aReportedActionIsRecordedAsReportedAndFlaggedInTheList() throws Exception {
+        mvc.perform(post("/admin/treaty-actions")
+                        .with(admin())
+                        .with(csrf())
+                        .param("instrument", "UNCC")
+                        .param("party", "XD")
+                        .param("action", "ratification")
+                        .param("date", "unknown")
+                        .param("source", "fictional press report")
+                        .param("asOf", "2026-03-03")
+                        .param("note", "")
+                        .param("standing", "reported"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(treaties.actions(Optional.of("UNCC"), Optional.of(new CountryCode("XD"))))
+                .singleElement()
+                .satisfies(a -> assertThat(a.standing()).isEqualTo(org.comity.treaty.Standing.REPORTED));
+        mvc.perform(get("/admin/treaty-actions")
+                        .param("instrument", "UNCC")
+                        .param("party", "XD")
+                        .with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("reported, not confirmed")));
+        // Shipped: Azerbaijan's ratification is only reported (domestic law; deposit not confirmed).
+        mvc.perform(get("/admin/treaty-actions")
+                        .param("instrument", "UNCC")
+                        .param("party", "AZ")
+                        .with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("reported, not confirmed")));
+    }
+
+    @Test
     void anActionIsRecordedWithItsSourceAndShownInTheList() throws Exception {
         mvc.perform(post("/admin/treaty-actions")
                         .with(admin())

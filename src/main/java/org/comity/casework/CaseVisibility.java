@@ -1,9 +1,14 @@
 package org.comity.casework;
 
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.comity.accounts.Account;
 import org.comity.accounts.Accounts;
 import org.comity.accounts.Role;
+import org.comity.casework.persistence.JdbcRequests;
+import org.comity.safeguards.RequestVisibility;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -15,15 +20,28 @@ import org.springframework.web.context.request.RequestContextHolder;
  * to a unit see their unit's requests (and those of no unit); auditors and administrators, accounts
  * without a unit, and the node itself (scheduled work, event listeners: no signed-in user) see all.
  * Read from the security context in the facade, so every caller — API, console, attachments — gets
- * the same rule without passing the user around.
+ * the same rule without passing the user around. Safeguards asks the same rule before it shows the
+ * earlier requests of an assessment's history ({@link RequestVisibility}).
  */
 @Component
-class CaseVisibility {
+class CaseVisibility implements RequestVisibility {
 
     private final Accounts accounts;
+    private final JdbcRequests requests;
 
-    CaseVisibility(Accounts accounts) {
+    CaseVisibility(Accounts accounts, JdbcRequests requests) {
         this.accounts = accounts;
+        this.requests = requests;
+    }
+
+    /**
+     * A user confined to a unit sees its requests and those of no unit; an id that names no request
+     * here (a what-if assessed through the safeguards API) is shown only to users who see everything.
+     */
+    @Override
+    public Set<UUID> visible(Collection<UUID> requestIds) {
+        var unit = confinedTo();
+        return unit.isEmpty() ? Set.copyOf(requestIds) : requests.visibleTo(requestIds, unit.get());
     }
 
     private static final String CONFINED_TO = CaseVisibility.class.getName() + ".confinedTo";

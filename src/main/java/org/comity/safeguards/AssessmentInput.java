@@ -21,7 +21,12 @@ import org.jspecify.annotations.Nullable;
  * @param deathPenaltyAssurances the requesting State assures the death penalty will not be imposed or
  *     carried out
  * @param matters what the request also involves that is never a ground for refusal
- * @param history earlier requests that share a subject or come from the same requesting State
+ * @param history earlier requests the caller lists (none from casework), or, in assessments stored before
+ *     {@code recorded} existed, every earlier request the node held that shared a subject or came from a
+ *     requesting State with persecution refusals; the pattern rules read each entry
+ * @param recorded what this node's own records held about earlier requests when the version was
+ *     assessed: counts and a few examples, never every row; set by the engine (whatever a caller sends is
+ *     replaced), absent in assessments stored before it existed
  */
 public record AssessmentInput(
         UUID requestId,
@@ -42,7 +47,8 @@ public record AssessmentInput(
         List<PriorProceeding> priorProceedings,
         @Nullable UseConditions use,
         Set<Matter> matters,
-        List<PriorRequest> history) {
+        List<PriorRequest> history,
+        @Nullable Recorded recorded) {
 
     public AssessmentInput {
         if (requestId == null || version < 0) {
@@ -63,17 +69,66 @@ public record AssessmentInput(
         history = history == null ? List.of() : List.copyOf(history);
     }
 
+    /** A version without recorded history: what callers build; the engine adds the node's records. */
+    public AssessmentInput(
+            UUID requestId,
+            long version,
+            Direction direction,
+            Measure measure,
+            CountryCode requesting,
+            CountryCode requested,
+            LocalDate requestDate,
+            @Nullable String legalBasis,
+            List<ChargedOffence> offences,
+            List<Subject> subjects,
+            @Nullable DataSought data,
+            Emergency emergency,
+            @Nullable MeasureConditions conditions,
+            Set<CompelledAssistance> compelled,
+            boolean deathPenaltyAssurances,
+            List<PriorProceeding> priorProceedings,
+            @Nullable UseConditions use,
+            Set<Matter> matters,
+            List<PriorRequest> history) {
+        this(
+                requestId,
+                version,
+                direction,
+                measure,
+                requesting,
+                requested,
+                requestDate,
+                legalBasis,
+                offences,
+                subjects,
+                data,
+                emergency,
+                conditions,
+                compelled,
+                deathPenaltyAssurances,
+                priorProceedings,
+                use,
+                matters,
+                history,
+                null);
+    }
+
     /** The same version with these earlier requests as its history. */
     public AssessmentInput withHistory(List<PriorRequest> history) {
-        return with(data, history);
+        return with(data, history, recorded);
+    }
+
+    /** The same version with what the node's records hold about earlier requests. */
+    public AssessmentInput withRecorded(@Nullable Recorded recorded) {
+        return with(data, history, recorded);
     }
 
     /** The same version asking for other data (what-if checks, tests). */
     public AssessmentInput withData(@Nullable DataSought data) {
-        return with(data, history);
+        return with(data, history, recorded);
     }
 
-    private AssessmentInput with(@Nullable DataSought data, List<PriorRequest> history) {
+    private AssessmentInput with(@Nullable DataSought data, List<PriorRequest> history, @Nullable Recorded recorded) {
         return new AssessmentInput(
                 requestId,
                 version,
@@ -93,7 +148,8 @@ public record AssessmentInput(
                 priorProceedings,
                 use,
                 matters,
-                history);
+                history,
+                recorded);
     }
 
     /** This node sends the request (requesting State) or received it (requested State). */
@@ -259,6 +315,55 @@ public record AssessmentInput(
                 throw new IllegalArgumentException("an earlier request names its id, States and date");
             }
             subjectIdentifiers = subjectIdentifiers == null ? List.of() : List.copyOf(subjectIdentifiers);
+        }
+    }
+
+    /**
+     * What this node's records held about earlier requests when a version was assessed, counted in the
+     * database for the pattern rules: per subject the number of earlier requests naming one of its
+     * identifiers and a few of them as examples, and the requesting State's persecution refusals. Never
+     * every earlier request: an identifier that recurs (a VPN exit, a large provider's domain) would make
+     * every assessment naming it slower. Requests listed in {@code history} are not counted here again.
+     * Counting stops at a limit (at least the pack's thresholds); {@code atLeast} then says there are
+     * more. Replay reads these numbers as they were, so it needs the database no more than before.
+     *
+     * @param windowDays the pattern window the counts were taken over ({@code 0}: none)
+     * @param subjects one entry per subject that earlier requests named, by subject index
+     * @param refusals earlier requests from the requesting State refused on persecution grounds
+     * @param refusalsAtLeast counting refusals stopped at the limit
+     */
+    public record Recorded(int windowDays, List<SubjectRecord> subjects, long refusals, boolean refusalsAtLeast) {
+        public Recorded {
+            if (windowDays < 0 || refusals < 0) {
+                throw new IllegalArgumentException("a window and a count are not negative");
+            }
+            subjects = subjects == null ? List.of() : List.copyOf(subjects);
+        }
+
+        /** The record of one subject, if earlier requests named it. */
+        public java.util.Optional<SubjectRecord> subject(int index) {
+            return subjects.stream().filter(s -> s.subject() == index).findFirst();
+        }
+    }
+
+    /**
+     * Earlier requests in this node's records that named one of a subject's identifiers.
+     *
+     * @param subject index into {@code subjects}
+     * @param requests how many (requests listed in {@code history} not included)
+     * @param atLeast counting stopped at the limit: there are at least {@code requests}
+     * @param otherStates how many States those requests involve besides this request's two and those of
+     *     the listed requests for the same subject (a lower bound with {@code atLeast}); a number, not the
+     *     States, so the record says no more about requests a reader may not see than the finding does
+     * @param examples the oldest few, oldest first; shown only to readers who may see them
+     */
+    public record SubjectRecord(
+            int subject, long requests, boolean atLeast, int otherStates, List<PriorRequest> examples) {
+        public SubjectRecord {
+            if (subject < 0 || requests < 0 || otherStates < 0) {
+                throw new IllegalArgumentException("a subject index and counts are not negative");
+            }
+            examples = examples == null ? List.of() : List.copyOf(examples);
         }
     }
 }

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +18,7 @@ import org.comity.jurisdiction.Jurisdictions;
 import org.comity.safeguards.domain.Assessor;
 import org.comity.safeguards.domain.Citations;
 import org.comity.safeguards.domain.Context;
+import org.comity.safeguards.domain.Patterns;
 import org.comity.safeguards.domain.PolicyPack;
 import org.comity.safeguards.persistence.JdbcAssessments;
 import org.comity.safeguards.persistence.JdbcPolicyPacks;
@@ -38,6 +38,7 @@ import org.comity.treaty.LegalBasis;
 import org.comity.treaty.Reason;
 import org.comity.treaty.Treaties;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -59,6 +60,16 @@ public class Safeguards implements SmartInitializingSingleton {
     /** The largest policy pack text accepted for import, in characters. */
     public static final int MAX_PACK_CHARS = 256 * 1024;
 
+    /**
+     * Earlier requests are counted up to this many per identifier (or the pack's threshold, if higher);
+     * beyond it an explanation says "at least". A reviewer learns as much from "at least 100" as from
+     * 100 000, and counting further would cost every assessment naming the identifier.
+     */
+    public static final int COUNT_LIMIT = 100;
+
+    /** At most this many earlier requests per subject are recorded as examples. */
+    public static final int EXAMPLES = 5;
+
     private final Treaties treaties;
     private final Jurisdictions jurisdictions;
     private final JdbcAssessments store;
@@ -76,6 +87,7 @@ public class Safeguards implements SmartInitializingSingleton {
 
     private final Set<ConductCode> conventionConduct;
     private final Assessor assessor = Assessor.standard();
+    private final ObjectProvider<RequestVisibility> visibility;
 
     Safeguards(
             Treaties treaties,
@@ -83,8 +95,10 @@ public class Safeguards implements SmartInitializingSingleton {
             JdbcAssessments store,
             JdbcPolicyPacks packStore,
             PlatformTransactionManager transactionManager,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<RequestVisibility> visibility) {
         this.treaties = treaties;
+        this.visibility = visibility;
         this.jurisdictions = jurisdictions;
         this.store = store;
         this.packStore = packStore;
@@ -124,8 +138,10 @@ public class Safeguards implements SmartInitializingSingleton {
     /** Assesses a request version and stores the assessment with the versions it used. */
     @Transactional
     public StoredAssessment assess(AssessmentInput input, String actor) {
-        var withHistory = withHistory(input);
-        var assessment = assessor.assess(context(withHistory, packs.current(input.requested())));
+        // One pack for both: its window and thresholds bound the history read, then the rules compare.
+        var pack = packs.current(input.requested());
+        var withHistory = withHistory(input, pack);
+        var assessment = assessor.assess(context(withHistory, pack));
         var stored = new StoredAssessment(UUID.randomUUID(), clock.instant(), actor, withHistory, assessment);
         store.insert(stored);
         return stored;
@@ -133,7 +149,56 @@ public class Safeguards implements SmartInitializingSingleton {
 
     /** Assesses without storing, for previews while drafting. */
     public Assessment preview(AssessmentInput input) {
-        return assessor.assess(context(withHistory(input), packs.current(input.requested())));
+        var pack = packs.current(input.requested());
+        return assessor.assess(context(withHistory(input, pack), pack));
+    }
+
+    /**
+     * A stored assessment as the signed-in user may see it: earlier requests they may not see are left
+     * out of its history and of the recorded examples (the counts stay: a pattern is the node's
+     * concern, which requests make it is not the reader's business). What may be seen is casework's to
+     * say ({@link RequestVisibility}); with nobody to say, no earlier request is shown.
+     */
+    public StoredAssessment shown(StoredAssessment stored) {
+        var input = stored.input();
+        var recorded = input.recorded();
+        var ids = new java.util.HashSet<UUID>();
+        input.history().forEach(p -> ids.add(p.requestId()));
+        if (recorded != null) {
+            recorded.subjects().forEach(s -> s.examples().forEach(p -> ids.add(p.requestId())));
+        }
+        if (ids.isEmpty()) {
+            return stored;
+        }
+        var visibility = this.visibility.getIfAvailable();
+        Set<UUID> visible = visibility == null ? Set.of() : visibility.visible(ids);
+        var shownInput = input.withHistory(input.history().stream()
+                        .filter(p -> visible.contains(p.requestId()))
+                        .toList())
+                .withRecorded(
+                        recorded == null
+                                ? null
+                                : new AssessmentInput.Recorded(
+                                        recorded.windowDays(),
+                                        recorded.subjects().stream()
+                                                .map(s -> new AssessmentInput.SubjectRecord(
+                                                        s.subject(),
+                                                        s.requests(),
+                                                        s.atLeast(),
+                                                        s.otherStates(),
+                                                        s.examples().stream()
+                                                                .filter(p -> visible.contains(p.requestId()))
+                                                                .toList()))
+                                                .toList(),
+                                        recorded.refusals(),
+                                        recorded.refusalsAtLeast()));
+        return new StoredAssessment(
+                stored.id(), stored.assessedAt(), stored.assessedBy(), shownInput, stored.assessment());
+    }
+
+    /** A replay as the signed-in user may see it: its original as {@link #shown(StoredAssessment)}. */
+    public Replay shown(Replay replay) {
+        return new Replay(shown(replay.original()), replay.replayed(), replay.sameFindings(), replay.changedInputs());
     }
 
     public StoredAssessment get(UUID id) {
@@ -349,16 +414,40 @@ public class Safeguards implements SmartInitializingSingleton {
                 "");
     }
 
-    private AssessmentInput withHistory(AssessmentInput input) {
-        var identifiers = new LinkedHashSet<String>();
-        input.subjects().forEach(s -> identifiers.addAll(s.identifiers()));
-        var history = new ArrayList<>(input.history());
-        for (var prior : store.history(input.requestId(), input.requesting(), List.copyOf(identifiers))) {
-            if (history.stream().noneMatch(h -> h.requestId().equals(prior.requestId()))) {
-                history.add(prior);
-            }
-        }
-        return input.withHistory(history);
+    /**
+     * The input with what the node's records hold about earlier requests ({@code recorded}), counted
+     * over the pack's window up to a limit, whatever a caller sent there. The requests the caller
+     * listed in {@code history} stay as they are and are not counted again.
+     */
+    private AssessmentInput withHistory(AssessmentInput input, PolicyPack pack) {
+        var thresholds = pack.settings().thresholds();
+        int window = thresholds.patternWindowDays();
+        // Never less than a threshold, so every severity the rules decide is the one a full count gives.
+        int limit =
+                Math.max(COUNT_LIMIT, Math.max(thresholds.repeatedSubjectRequests(), thresholds.stateRecordRefusals()));
+        var listed = new java.util.HashSet<UUID>();
+        input.history().forEach(p -> listed.add(p.requestId()));
+        var counts = store.recorded(
+                input.requestId(),
+                input.requesting(),
+                input.subjects().stream()
+                        .map(AssessmentInput.Subject::identifiers)
+                        .toList(),
+                listed,
+                window == 0 ? LocalDate.MIN : input.requestDate().minusDays(window),
+                limit,
+                EXAMPLES);
+        var subjects = counts.subjects().stream()
+                .map(c -> {
+                    var known = Patterns.states(input, Patterns.listedFor(input, c.subject(), thresholds));
+                    int other = (int)
+                            c.states().stream().filter(s -> !known.contains(s)).count();
+                    return new AssessmentInput.SubjectRecord(
+                            c.subject(), c.requests(), c.atLeast(), other, c.examples());
+                })
+                .toList();
+        return input.withRecorded(
+                new AssessmentInput.Recorded(window, subjects, counts.refusals(), counts.refusalsAtLeast()));
     }
 
     private Context context(AssessmentInput input, PolicyPack pack) {

@@ -34,6 +34,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * </pre>
  * Arguments: seconds per rate step (50/s, then 200/s; 0 skips the creation steps), and how many
  * requests to search over (beyond 5 000 they are cloned in SQL, see {@link #generate}).
+ *
+ * <p>{@code history [seconds] [earlier] [clients]} (defaults 15, 100 000, 8) measures instead issue 18's
+ * create capacity when every request names the same identifier: closed loop, {@code clients} at once,
+ * each phase {@code seconds} long, after a warm-up with distinct identifiers. The baseline names an
+ * identifier no earlier request named (the phase's own creates accumulate); the value names one that
+ * {@code earlier} requests named before (their rows in {@code safeguards_subject_seen}, inserted in SQL).
+ * Baseline and value run twice, alternating, and the tool prints each and the ratio of the sums.
  */
 public final class CaseworkLoadTool {
 
@@ -50,6 +57,13 @@ public final class CaseworkLoadTool {
     private CaseworkLoadTool() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("history")) {
+            history(
+                    args.length > 1 ? Integer.parseInt(args[1]) : 15,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 100_000,
+                    args.length > 3 ? Integer.parseInt(args[3]) : 8);
+            return;
+        }
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int searchOver = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         var work = Files.createTempDirectory("comity-casework-load");
@@ -108,6 +122,135 @@ public final class CaseworkLoadTool {
                 }
             }
         }
+    }
+
+    /** The history measurement (see the class comment), on its own node and database. */
+    private static void history(int seconds, int earlier, int clients) throws Exception {
+        var work = Files.createTempDirectory("comity-history-load");
+        try (var postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(work.resolve("pg"))
+                .setCleanDataDirectory(true)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_wal_size", "4GB")
+                .start()) {
+            try (var node = new SpringApplicationBuilder(Comity.class)
+                    .run(
+                            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                            "--spring.datasource.username=postgres",
+                            "--comity.data-dir=" + work.resolve("data"),
+                            "--server.port=0",
+                            "--logging.level.root=WARN")) {
+                var accounts = node.getBean(Accounts.class);
+                accounts.register(
+                        new NewAccount("load", "Load tool", Set.of(Role.CASEWORKER), "benchmark passphrase 1"), "load");
+                var token =
+                        accounts.issueToken("load", "load", Duration.ofDays(1)).secret();
+                var base = "http://localhost:"
+                        + ((WebServerApplicationContext) node).getWebServer().getPort();
+                var http = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build();
+                var jdbc = node.getBean(JdbcClient.class);
+                var random = new SplittableRandom(42);
+
+                closed(http, base, token, clients, seconds, random, null, "warm-up, distinct identifiers");
+                jdbc.sql("""
+                                INSERT INTO safeguards_subject_seen
+                                    (request_id, requesting, requested, request_date, identifier, request_version)
+                                SELECT gen_random_uuid(), 'XA', (ARRAY['XB', 'QM', 'XC'])[1 + g % 3],
+                                       CURRENT_DATE - (g % 700), 'ip-address:198.51.100.200', 1
+                                FROM generate_series(1, :earlier) g
+                                """).param("earlier", earlier).update();
+                jdbc.sql("VACUUM ANALYZE safeguards_subject_seen").update();
+                double baseline = 0;
+                double value = 0;
+                for (int round = 1; round <= 2; round++) {
+                    var fresh = "198.51.100." + round;
+                    baseline += closed(
+                            http,
+                            base,
+                            token,
+                            clients,
+                            seconds,
+                            random,
+                            fresh,
+                            "baseline round " + round + ": " + fresh + ", " + named(jdbc, fresh) + " earlier");
+                    value += closed(
+                            http,
+                            base,
+                            token,
+                            clients,
+                            seconds,
+                            random,
+                            "198.51.100.200",
+                            "value round " + round + ": 198.51.100.200, " + named(jdbc, "198.51.100.200") + " earlier");
+                }
+                System.out.printf(
+                        "create capacity, every request naming one identifier: baseline (0 earlier) %.0f/s,"
+                                + " value (%d earlier) %.0f/s, ratio %.2f; load average %.2f%n",
+                        baseline / 2,
+                        earlier,
+                        value / 2,
+                        value / baseline,
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                                .getSystemLoadAverage());
+            }
+        }
+    }
+
+    private static long named(JdbcClient jdbc, String ip) {
+        return jdbc.sql("SELECT count(*) FROM safeguards_subject_seen WHERE identifier = :id")
+                .param("id", "ip-address:" + ip)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Closed loop: {@code clients} each create requests one after the other for {@code seconds}, every
+     * request naming {@code ip} (null: a random address each). Returns the creates per second.
+     */
+    private static double closed(
+            HttpClient http,
+            String base,
+            String token,
+            int clients,
+            int seconds,
+            SplittableRandom random,
+            String ip,
+            String label)
+            throws Exception {
+        var latencies = new ConcurrentLinkedQueue<Long>();
+        var failures = new AtomicInteger();
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        try (var pool = Executors.newFixedThreadPool(clients)) {
+            for (int c = 0; c < clients; c++) {
+                var seed = random.split();
+                pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        var body = ip == null ? body(seed) : body(seed).replaceFirst("203\\.0\\.113\\.\\d+", ip);
+                        long t = System.nanoTime();
+                        try {
+                            var response = http.send(post(base, token, body), HttpResponse.BodyHandlers.discarding());
+                            if (response.statusCode() != 201) {
+                                failures.incrementAndGet();
+                            }
+                        } catch (Exception e) {
+                            failures.incrementAndGet();
+                        }
+                        latencies.add(System.nanoTime() - t);
+                    }
+                    return null;
+                });
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double rate = (latencies.size() - failures.get()) / elapsed;
+        report(
+                String.format("%s: %.0f creates/s (%d clients, %d failed)", label, rate, clients, failures.get()),
+                latencies);
+        return rate;
     }
 
     /** Open loop at a fixed rate; latency counts from the scheduled send time. */

@@ -145,6 +145,20 @@ public class JdbcRequests {
                 .single();
     }
 
+    /** Those of these requests a user of {@code unit} may see: the unit's own and those of no unit. */
+    public java.util.Set<UUID> visibleTo(java.util.Collection<UUID> ids, String unit) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.sql("""
+                        SELECT id FROM casework_request WHERE id = ANY(:ids) AND (unit IS NULL OR unit = :unit)
+                        """)
+                .param("ids", ids.toArray(UUID[]::new))
+                .param("unit", unit)
+                .query(UUID.class)
+                .list());
+    }
+
     public Page<Request> list(RequestQuery query) {
         return list(query, Optional.empty());
     }

@@ -106,28 +106,28 @@ class SafeguardsController {
         }
         var stored = safeguards.assess(input, principal.getName());
         return ResponseEntity.created(URI.create("/api/safeguards/assessments/" + stored.id()))
-                .body(stored);
+                .body(safeguards.shown(stored));
     }
 
     @GetMapping("/assessments/{id}")
     @PreAuthorize(READERS)
     @Operation(summary = "One stored assessment: its input, findings and the versions it used")
     StoredAssessment get(@PathVariable UUID id) {
-        return safeguards.get(id);
+        return safeguards.shown(safeguards.get(id));
     }
 
     @PostMapping("/assessments/{id}/replay")
     @PreAuthorize(READERS)
     @Operation(summary = "Compute a stored assessment again and say whether the findings and inputs changed")
     Replay replay(@PathVariable UUID id) {
-        return safeguards.replay(id);
+        return safeguards.shown(safeguards.replay(id));
     }
 
     @GetMapping("/requests/{requestId}/assessments")
     @PreAuthorize(READERS)
     @Operation(summary = "Every assessment of a request, oldest first")
     List<StoredAssessment> ofRequest(@PathVariable UUID requestId) {
-        return safeguards.ofRequest(requestId);
+        return safeguards.ofRequest(requestId).stream().map(safeguards::shown).toList();
     }
 
     @GetMapping("/policy-packs")

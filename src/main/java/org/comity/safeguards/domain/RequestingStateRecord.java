@@ -5,7 +5,8 @@ import org.comity.safeguards.Severity;
 
 /**
  * A requesting State whose earlier requests were refused on persecution grounds deserves a closer
- * look at its next one.
+ * look at its next one. Refusals come from the requests listed in the input's history and from the
+ * node's records, counted in the database ({@code recorded}).
  */
 final class RequestingStateRecord implements Rule {
 
@@ -19,10 +20,12 @@ final class RequestingStateRecord implements Rule {
         var input = context.input();
         var thresholds = context.pack().settings().thresholds();
         long refused = input.history().stream()
-                .filter(p -> !p.requestId().equals(input.requestId()))
-                .filter(p -> Patterns.withinWindow(p, input, thresholds))
-                .filter(p -> p.requesting().equals(input.requesting()) && p.refusedOnPersecutionGrounds())
-                .count();
+                        .filter(p -> !p.requestId().equals(input.requestId()))
+                        .filter(p -> Patterns.withinWindow(p, input, thresholds))
+                        .filter(p -> p.requesting().equals(input.requesting()) && p.refusedOnPersecutionGrounds())
+                        .count()
+                + (input.recorded() == null ? 0 : input.recorded().refusals());
+        boolean atLeast = input.recorded() != null && input.recorded().refusalsAtLeast();
         if (refused == 0 || refused < thresholds.stateRecordRefusals()) {
             return;
         }
@@ -30,7 +33,8 @@ final class RequestingStateRecord implements Rule {
                 this,
                 Severity.CONCERN,
                 List.of("patterns"),
-                refused + " earlier request" + (refused == 1 ? "" : "s") + " from " + input.requesting()
+                (atLeast ? "At least " : "") + refused + " earlier request" + (refused == 1 ? "" : "s") + " from "
+                        + input.requesting()
                         + (refused == 1 ? " was" : " were")
                         + " refused on persecution grounds (history). This alone does not show that this request is"
                         + " abusive.",

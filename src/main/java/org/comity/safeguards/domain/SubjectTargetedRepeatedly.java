@@ -1,16 +1,19 @@
 package org.comity.safeguards.domain;
 
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import org.comity.safeguards.AssessmentInput.PriorRequest;
+import org.comity.safeguards.AssessmentInput.SubjectRecord;
 import org.comity.safeguards.Severity;
-import org.comity.shared.CountryCode;
 
 /**
  * Patterns across requests: the same person sought through several requests, or through several
  * States, is how transnational repression looks from one node. One earlier request is a note; more, or
  * through more than one State, a concern.
+ *
+ * <p>Earlier requests come from two places: those listed in the input's history, each described, and
+ * the node's records, counted in the database ({@code recorded}). The explanation gives the recorded
+ * ones as a number only: it is shown to whoever may see this request, who may not see those.
  */
 final class SubjectTargetedRepeatedly implements Rule {
 
@@ -25,39 +28,31 @@ final class SubjectTargetedRepeatedly implements Rule {
         var thresholds = context.pack().settings().thresholds();
         var subjects = input.subjects();
         for (int i = 0; i < subjects.size(); i++) {
-            var ids = new HashSet<>(subjects.get(i).identifiers());
-            if (ids.isEmpty()) {
+            if (subjects.get(i).identifiers().isEmpty()) {
                 continue;
             }
-            var earlier = input.history().stream()
-                    .filter(p -> !p.requestId().equals(input.requestId()))
-                    .filter(p -> Patterns.withinWindow(p, input, thresholds))
-                    .filter(p -> p.subjectIdentifiers().stream().anyMatch(ids::contains))
-                    .toList();
-            if (earlier.isEmpty()) {
+            var listed = Patterns.listedFor(input, i, thresholds);
+            int index = i;
+            var recorded = input.recorded() == null
+                    ? null
+                    : input.recorded().subject(index).orElse(null);
+            long inRecords = recorded == null ? 0 : recorded.requests();
+            long earlier = listed.size() + inRecords;
+            if (earlier == 0) {
                 continue;
             }
-            var states = new TreeSet<CountryCode>();
-            earlier.forEach(p -> {
-                states.add(p.requesting());
-                states.add(p.requested());
-            });
-            states.add(input.requesting());
-            states.add(input.requested());
-            boolean manyStates = states.size() >= thresholds.repeatedSubjectStates();
-            boolean pattern = earlier.size() >= thresholds.repeatedSubjectRequests() || manyStates;
+            boolean atLeast = recorded != null && recorded.atLeast();
+            int states = Patterns.states(input, listed).size() + (recorded == null ? 0 : recorded.otherStates());
+            boolean manyStates = states >= thresholds.repeatedSubjectStates();
+            boolean pattern = earlier >= thresholds.repeatedSubjectRequests() || manyStates;
             findings.add(
                     this,
                     pattern ? Severity.CONCERN : Severity.NOTE,
                     List.of("patterns"),
-                    Words.subject(i) + " (" + Words.subject(i) + ".identifiers) was also sought in " + earlier.size()
-                            + " earlier request" + (earlier.size() == 1 ? "" : "s") + " ("
-                            + String.join(
-                                    ", ",
-                                    earlier.stream()
-                                            .map(SubjectTargetedRepeatedly::describe)
-                                            .toList())
-                            + ")" + (states.size() > 2 ? ", through " + states.size() + " States." : ".")
+                    Words.subject(i) + " (" + Words.subject(i) + ".identifiers) was also sought in "
+                            + (atLeast ? "at least " : "") + earlier + " earlier request" + (earlier == 1 ? "" : "s")
+                            + " (" + which(listed, recorded) + ")"
+                            + (states > 2 ? ", through " + (atLeast ? "at least " : "") + states + " States." : ".")
                             + " This alone does not show that this request is abusive.",
                     List.of(Words.subject(i) + ".identifiers"),
                     pattern
@@ -65,6 +60,16 @@ final class SubjectTargetedRepeatedly implements Rule {
                                     + " the person, rather than a crime, is the target."
                             : "Read the earlier request with this one.");
         }
+    }
+
+    /** The listed requests one by one, then how many the node's records hold. */
+    private static String which(List<PriorRequest> listed, SubjectRecord recorded) {
+        var parts = new ArrayList<String>(listed.size() + 1);
+        listed.forEach(p -> parts.add(describe(p)));
+        if (recorded != null && recorded.requests() > 0) {
+            parts.add((recorded.atLeast() ? "at least " : "") + recorded.requests() + " in this node's records");
+        }
+        return String.join(", ", parts);
     }
 
     private static String describe(PriorRequest p) {

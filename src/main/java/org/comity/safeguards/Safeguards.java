@@ -465,7 +465,7 @@ public class Safeguards implements SmartInitializingSingleton {
     /** A State unknown to the registry has no legal basis with anyone; the reason says so. */
     private LegalBasis legalBasis(AssessmentInput input) {
         try {
-            return treaties.legalBasis(input.requesting(), input.requested(), Optional.of(input.requestDate()));
+            return treaties.legalBasisOnRecord(input.requesting(), input.requested(), Optional.of(input.requestDate()));
         } catch (InvalidInput e) {
             var option = new LegalBasis.Option(
                     input.legalBasis() == null ? "none" : input.legalBasis(),

@@ -248,22 +248,9 @@ public class Treaties {
                 plus(answer.reasons(), ageReasons(instrument)));
     }
 
+    /** The legal basis, with how current each instrument's status is on this node (for people to read). */
     public LegalBasis legalBasis(CountryCode a, CountryCode b, Optional<LocalDate> date) {
-        var violations = new ArrayList<Violation>();
-        if (reference.states().find(a).isEmpty()) {
-            violations.add(new Violation("a", "unknown-state", "not a State or organisation in the registry"));
-        }
-        if (reference.states().find(b).isEmpty()) {
-            violations.add(new Violation("b", "unknown-state", "not a State or organisation in the registry"));
-        }
-        if (a.equals(b)) {
-            violations.add(new Violation("b", "same-state", "a legal basis is between two different States"));
-        }
-        if (!violations.isEmpty()) {
-            throw new InvalidInput(violations);
-        }
-        var found = new LegalBasisFinder(reference.catalogue(), engines().between(a, b), reservations())
-                .between(a, b, date.orElseGet(this::today));
+        var found = legalBasisOnRecord(a, b, date);
         var engines = engines().real();
         return new LegalBasis(
                 found.a(),
@@ -280,6 +267,28 @@ public class Treaties {
                                         o.limitations())
                                 : o)
                         .toList());
+    }
+
+    /**
+     * The legal basis as the records give it, without the status-age lines: those depend on the day the
+     * question is asked, and an assessment must give the same findings whenever it is replayed.
+     */
+    public LegalBasis legalBasisOnRecord(CountryCode a, CountryCode b, Optional<LocalDate> date) {
+        var violations = new ArrayList<Violation>();
+        if (reference.states().find(a).isEmpty()) {
+            violations.add(new Violation("a", "unknown-state", "not a State or organisation in the registry"));
+        }
+        if (reference.states().find(b).isEmpty()) {
+            violations.add(new Violation("b", "unknown-state", "not a State or organisation in the registry"));
+        }
+        if (a.equals(b)) {
+            violations.add(new Violation("b", "same-state", "a legal basis is between two different States"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInput(violations);
+        }
+        return new LegalBasisFinder(reference.catalogue(), engines().between(a, b), reservations())
+                .between(a, b, date.orElseGet(this::today));
     }
 
     public Progress progress(String instrument, Optional<LocalDate> date) {

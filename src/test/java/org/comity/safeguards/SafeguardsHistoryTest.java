@@ -302,7 +302,8 @@ class SafeguardsHistoryTest {
 
     /**
      * An assessment stored before V80, with every earlier request in its history and the explanation
-     * listing them (written by that version of the node): it replays to the same findings.
+     * listing them (written by that version of the node; its one citation of UNCC 35(2) brought up to the
+     * corrected 35(3), so only the history format is old): it replays to the same findings.
      */
     @Test
     void anAssessmentStoredWithTheFullHistoryStillReplaysTheSame() throws Exception {
@@ -336,6 +337,7 @@ class SafeguardsHistoryTest {
                         "(XA to XB on 2027-01-10, XA to XD on 2027-02-01, XA to XB on 2027-02-15), through 3 States.");
 
         var replay = safeguards.replay(id);
+        assertThat(replay.replayed().findings()).isEqualTo(stored.assessment().findings());
         assertThat(replay.sameFindings()).isTrue();
         assertThat(replay.replayed().findings()).isEqualTo(stored.assessment().findings());
         mvc.perform(MockMvcRequestBuilders.post("/api/safeguards/assessments/" + id + "/replay")

@@ -45,11 +45,16 @@ public record TreatyAction(
         return standing == Standing.CONFIRMED;
     }
 
-    /** Same instrument, party, action and date: the same event, whoever recorded it. */
+    /**
+     * Same instrument, party, action, date and standing: the same record of an event, whoever recorded it.
+     * The standing is part of it so that the depositary's confirmation of an event only reported so far
+     * (same date) is added rather than skipped as a duplicate.
+     */
     public boolean sameEventAs(TreatyAction other) {
         return instrument.equals(other.instrument)
                 && party.equals(other.party)
                 && type == other.type
-                && date.equals(other.date);
+                && date.equals(other.date)
+                && standing == other.standing;
     }
 }

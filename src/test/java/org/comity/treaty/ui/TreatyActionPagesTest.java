@@ -80,6 +80,31 @@ class TreatyActionPagesTest {
     }
 
     @Test
+    void theDepositarysConfirmationOfAReportedEventIsAddedNotRefusedAsADuplicate() throws Exception {
+        for (String standing : java.util.List.of("reported", "confirmed")) {
+            mvc.perform(post("/admin/treaty-actions")
+                            .with(admin())
+                            .with(csrf())
+                            .param("instrument", "UNCC")
+                            .param("party", "XE")
+                            .param("action", "signature")
+                            .param("date", "2026-03-02")
+                            .param("source", "fictional source")
+                            .param("asOf", "2026-03-03")
+                            .param("note", "")
+                            .param("standing", standing))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(flash().attribute("recorded", "UNCC XE signature"));
+        }
+        assertThat(treaties.actions(Optional.of("UNCC"), Optional.of(new CountryCode("XE"))))
+                .extracting(a -> a.standing())
+                .containsExactlyInAnyOrder(org.comity.treaty.Standing.REPORTED, org.comity.treaty.Standing.CONFIRMED);
+        assertThat(treaties.inForce("UNCC", new CountryCode("XE"), Optional.empty())
+                        .reasons())
+                .anySatisfy(r -> assertThat(r.text()).contains("it signed on 2026-03-02"));
+    }
+
+    @Test
     void anActionIsRecordedWithItsSourceAndShownInTheList() throws Exception {
         mvc.perform(post("/admin/treaty-actions")
                         .with(admin())

@@ -1,9 +1,12 @@
 package org.comity.casework;
 
 import java.util.Optional;
+import java.util.UUID;
 import org.comity.accounts.Account;
 import org.comity.accounts.Accounts;
 import org.comity.accounts.Role;
+import org.comity.casework.persistence.JdbcRequests;
+import org.comity.safeguards.RequestVisibility;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -15,15 +18,44 @@ import org.springframework.web.context.request.RequestContextHolder;
  * to a unit see their unit's requests (and those of no unit); auditors and administrators, accounts
  * without a unit, and the node itself (scheduled work, event listeners: no signed-in user) see all.
  * Read from the security context in the facade, so every caller — API, console, attachments — gets
- * the same rule without passing the user around.
+ * the same rule without passing the user around. Safeguards asks the same rule, through {@link
+ * RequestVisibility}, before it shows an assessment of a request.
  */
 @Component
-class CaseVisibility {
+class CaseVisibility implements RequestVisibility {
 
     private final Accounts accounts;
+    private final JdbcRequests store;
 
-    CaseVisibility(Accounts accounts) {
+    CaseVisibility(Accounts accounts, JdbcRequests store) {
         this.accounts = accounts;
+        this.store = store;
+    }
+
+    /**
+     * The one rule: a user confined to a unit sees the requests of that unit and those of no unit; a
+     * user confined to none sees every request. A request that does not exist is seen by nobody
+     * confined, so an id tells a confined user nothing.
+     */
+    @Override
+    public boolean maySee(UUID requestId) {
+        return confinedTo().map(unit -> store.visibleTo(requestId, unit)).orElse(true);
+    }
+
+    /**
+     * The unit an account is confined to, if any: what it would be shown once signed in. Auditors and
+     * administrators see every unit's requests, and so do accounts without a unit.
+     */
+    static Optional<String> confinedTo(Account account) {
+        if (account.has(Role.AUDITOR) || account.has(Role.ADMIN)) {
+            return Optional.empty();
+        }
+        return account.unit();
+    }
+
+    /** Whether this account, signed in, would see the request. */
+    boolean maySee(Account account, UUID requestId) {
+        return confinedTo(account).map(unit -> store.visibleTo(requestId, unit)).orElse(true);
     }
 
     private static final String CONFINED_TO = CaseVisibility.class.getName() + ".confinedTo";
@@ -63,8 +95,6 @@ class CaseVisibility {
                 || authentication instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
         }
-        return accounts.find(authentication.getName())
-                .filter(account -> !account.has(Role.AUDITOR) && !account.has(Role.ADMIN))
-                .flatMap(Account::unit);
+        return accounts.find(authentication.getName()).flatMap(CaseVisibility::confinedTo);
     }
 }

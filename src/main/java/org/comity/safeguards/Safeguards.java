@@ -62,6 +62,7 @@ public class Safeguards implements SmartInitializingSingleton {
     private final Treaties treaties;
     private final Jurisdictions jurisdictions;
     private final JdbcAssessments store;
+    private final RequestVisibility visibility;
     private final Clock clock;
     private final Citations citations;
     private final JdbcPolicyPacks packStore;
@@ -81,12 +82,14 @@ public class Safeguards implements SmartInitializingSingleton {
             Treaties treaties,
             Jurisdictions jurisdictions,
             JdbcAssessments store,
+            RequestVisibility visibility,
             JdbcPolicyPacks packStore,
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.treaties = treaties;
         this.jurisdictions = jurisdictions;
         this.store = store;
+        this.visibility = visibility;
         this.packStore = packStore;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -121,7 +124,12 @@ public class Safeguards implements SmartInitializingSingleton {
         packs = new PolicyPacks(all);
     }
 
-    /** Assesses a request version and stores the assessment with the versions it used. */
+    /**
+     * Assesses a request version and stores the assessment with the versions it used. For casework
+     * only, which owns the request, has checked that the user may change it and maps its content: a
+     * stored assessment is what casework shows and decides on, and it replaces the subjects the request
+     * counts for patterns in later requests. Anyone else asks {@link #whatIf}.
+     */
     @Transactional
     public StoredAssessment assess(AssessmentInput input, String actor) {
         var withHistory = withHistory(input);
@@ -131,22 +139,36 @@ public class Safeguards implements SmartInitializingSingleton {
         return stored;
     }
 
-    /** Assesses without storing, for previews while drafting. */
-    public Assessment preview(AssessmentInput input) {
-        return assessor.assess(context(withHistory(input), packs.current(input.requested())));
+    /**
+     * What an assessment of this input would find, storing nothing: for drafting and trying things
+     * out, through the API. It reads the history as an assessment would, but leaves no trace in it.
+     */
+    public WhatIf whatIf(AssessmentInput input) {
+        var withHistory = withHistory(input);
+        return new WhatIf(withHistory, assessor.assess(context(withHistory, packs.current(input.requested()))));
     }
 
+    /** A stored assessment, if the current user may see its request; otherwise "not found". */
     public StoredAssessment get(UUID id) {
-        return store.find(id).orElseThrow(() -> new NotFound("assessment"));
+        return store.find(id)
+                .filter(s -> visibility.maySee(s.input().requestId()))
+                .orElseThrow(() -> new NotFound("assessment"));
     }
 
+    /**
+     * Every assessment of a request, oldest first; "not found" for a request the current user may not
+     * see, as casework answers for the request itself.
+     */
     public List<StoredAssessment> ofRequest(UUID requestId) {
+        if (!visibility.maySee(requestId)) {
+            throw new NotFound("request");
+        }
         return store.ofRequest(requestId);
     }
 
-    /** The latest assessment of one version of a request, if it was assessed. */
+    /** The latest assessment of one version of a request, if it was assessed (and the user may see it). */
     public Optional<StoredAssessment> latest(UUID requestId, long version) {
-        return store.ofRequest(requestId).stream()
+        return ofRequest(requestId).stream()
                 .filter(s -> s.assessment().version() == version)
                 .reduce((a, b) -> b);
     }

@@ -110,7 +110,7 @@ class SafeguardsController {
                             schema =
                                     @io.swagger.v3.oas.annotations.media.Schema(
                                             implementation = AssessmentInput.class)))
-    WhatIf assess(@RequestBody String body) {
+    WhatIf whatIf(@RequestBody String body) {
         AssessmentInput input;
         try {
             input = JSON.readValue(body, AssessmentInput.class);

@@ -39,7 +39,11 @@ class CaseVisibility implements RequestVisibility {
      */
     @Override
     public boolean maySee(UUID requestId) {
-        return confinedTo().map(unit -> store.visibleTo(requestId, unit)).orElse(true);
+        return sees(confinedTo(), requestId);
+    }
+
+    private boolean sees(Optional<String> confinedTo, UUID requestId) {
+        return confinedTo.map(unit -> store.visibleTo(requestId, unit)).orElse(true);
     }
 
     /**
@@ -53,9 +57,9 @@ class CaseVisibility implements RequestVisibility {
         return account.unit();
     }
 
-    /** Whether this account, signed in, would see the request. */
+    /** Whether this account, signed in, would see the request: the same rule for another user. */
     boolean maySee(Account account, UUID requestId) {
-        return confinedTo(account).map(unit -> store.visibleTo(requestId, unit)).orElse(true);
+        return sees(confinedTo(account), requestId);
     }
 
     private static final String CONFINED_TO = CaseVisibility.class.getName() + ".confinedTo";

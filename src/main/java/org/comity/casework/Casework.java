@@ -15,6 +15,7 @@ import org.comity.accounts.Accounts;
 import org.comity.accounts.Role;
 import org.comity.casework.domain.Actor;
 import org.comity.casework.domain.Assessment;
+import org.comity.casework.domain.AuditAction;
 import org.comity.casework.domain.CaseEvent;
 import org.comity.casework.domain.Consultation;
 import org.comity.casework.domain.Decision;
@@ -209,7 +210,7 @@ public class Casework {
 
     @Transactional
     public Request approveSending(UUID id, @Nullable Long expectedVersion, String username) {
-        return change(id, expectedVersion, username, (r, a, now) -> r.approveSending(a, now));
+        return change(id, expectedVersion, username, (r, a, now) -> r.approveSending(a, editors(r), now));
     }
 
     @Transactional
@@ -318,7 +319,18 @@ public class Casework {
 
     @Transactional
     public Request approveDecision(UUID id, @Nullable Long expectedVersion, String username) {
-        return change(id, expectedVersion, username, (r, a, now) -> r.approveDecision(a, now));
+        return change(id, expectedVersion, username, (r, a, now) -> r.approveDecision(a, editors(r), now));
+    }
+
+    /** Everyone who wrote a version of the request's content, as its audit trail says. */
+    private java.util.Set<String> editors(Request request) {
+        var editors = new java.util.TreeSet<String>();
+        for (var line : store.auditTrail(request.id())) {
+            if (AuditAction.wroteContent(line.actions(), line.action())) {
+                editors.add(line.actor());
+            }
+        }
+        return editors;
     }
 
     @Transactional
@@ -376,7 +388,18 @@ public class Casework {
             throw InvalidInput.of(
                     "assignee", "assignee-role", "assign to an enabled caseworker, legal reviewer or supervisor");
         }
-        return change(id, expectedVersion, username, (r, a, now) -> r.assign(assignee, now));
+        var candidate = account.get();
+        return change(id, expectedVersion, username, (r, a, now) -> {
+            // Whoever works on a request must be able to see it: an assignee from another unit would
+            // be given a case the unit rule hides from them, and its name and subjects with it.
+            if (!visibility.maySee(candidate, r.id())) {
+                throw InvalidInput.of(
+                        "assignee",
+                        "assignee-unit",
+                        "assign the request to a user of its unit (or to one who sees every unit)");
+            }
+            return r.assign(assignee, now);
+        });
     }
 
     /** Content problems with the article each rule rests on, for showing them to people. */
@@ -386,11 +409,7 @@ public class Casework {
 
     /** The request, if the current user may see it; another unit's request is "not found". */
     public Request get(UUID id) {
-        var confined = visibility.confinedTo();
-        return store.find(id)
-                .filter(r -> confined.isEmpty()
-                        || store.unit(r.id()).map(confined.get()::equals).orElse(true))
-                .orElseThrow(() -> new NotFound("request"));
+        return store.find(id).filter(r -> visibility.maySee(r.id())).orElseThrow(() -> new NotFound("request"));
     }
 
     public Page<Request> list(RequestQuery query) {

@@ -38,7 +38,6 @@ import org.comity.treaty.LegalBasis;
 import org.comity.treaty.Reason;
 import org.comity.treaty.Treaties;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -73,6 +72,7 @@ public class Safeguards implements SmartInitializingSingleton {
     private final Treaties treaties;
     private final Jurisdictions jurisdictions;
     private final JdbcAssessments store;
+    private final RequestVisibility visibility;
     private final Clock clock;
     private final Citations citations;
     private final JdbcPolicyPacks packStore;
@@ -87,20 +87,19 @@ public class Safeguards implements SmartInitializingSingleton {
 
     private final Set<ConductCode> conventionConduct;
     private final Assessor assessor = Assessor.standard();
-    private final ObjectProvider<RequestVisibility> visibility;
 
     Safeguards(
             Treaties treaties,
             Jurisdictions jurisdictions,
             JdbcAssessments store,
+            RequestVisibility visibility,
             JdbcPolicyPacks packStore,
             PlatformTransactionManager transactionManager,
-            Clock clock,
-            ObjectProvider<RequestVisibility> visibility) {
+            Clock clock) {
         this.treaties = treaties;
-        this.visibility = visibility;
         this.jurisdictions = jurisdictions;
         this.store = store;
+        this.visibility = visibility;
         this.packStore = packStore;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -135,7 +134,12 @@ public class Safeguards implements SmartInitializingSingleton {
         packs = new PolicyPacks(all);
     }
 
-    /** Assesses a request version and stores the assessment with the versions it used. */
+    /**
+     * Assesses a request version and stores the assessment with the versions it used. For casework
+     * only, which owns the request, has checked that the user may change it and maps its content: a
+     * stored assessment is what casework shows and decides on, and it replaces the subjects the request
+     * counts for patterns in later requests. Anyone else asks {@link #whatIf}.
+     */
     @Transactional
     public StoredAssessment assess(AssessmentInput input, String actor) {
         // One pack for both: its window and thresholds bound the history read, then the rules compare.
@@ -157,10 +161,18 @@ public class Safeguards implements SmartInitializingSingleton {
      * A stored assessment as the signed-in user may see it: earlier requests they may not see are left
      * out of its history and of the recorded examples (the counts stay: a pattern is the node's
      * concern, which requests make it is not the reader's business). What may be seen is casework's to
-     * say ({@link RequestVisibility}); with nobody to say, no earlier request is shown.
+     * say ({@link RequestVisibility}).
      */
     public StoredAssessment shown(StoredAssessment stored) {
-        var input = stored.input();
+        var shownInput = shown(stored.input());
+        return shownInput == stored.input()
+                ? stored
+                : new StoredAssessment(
+                        stored.id(), stored.assessedAt(), stored.assessedBy(), shownInput, stored.assessment());
+    }
+
+    /** An input's history and recorded examples, limited to the requests the signed-in user may see. */
+    private AssessmentInput shown(AssessmentInput input) {
         var recorded = input.recorded();
         var ids = new java.util.HashSet<UUID>();
         input.history().forEach(p -> ids.add(p.requestId()));
@@ -168,11 +180,10 @@ public class Safeguards implements SmartInitializingSingleton {
             recorded.subjects().forEach(s -> s.examples().forEach(p -> ids.add(p.requestId())));
         }
         if (ids.isEmpty()) {
-            return stored;
+            return input;
         }
-        var visibility = this.visibility.getIfAvailable();
-        Set<UUID> visible = visibility == null ? Set.of() : visibility.visible(ids);
-        var shownInput = input.withHistory(input.history().stream()
+        Set<UUID> visible = visibility.visible(ids);
+        return input.withHistory(input.history().stream()
                         .filter(p -> visible.contains(p.requestId()))
                         .toList())
                 .withRecorded(
@@ -192,8 +203,6 @@ public class Safeguards implements SmartInitializingSingleton {
                                                 .toList(),
                                         recorded.refusals(),
                                         recorded.refusalsAtLeast()));
-        return new StoredAssessment(
-                stored.id(), stored.assessedAt(), stored.assessedBy(), shownInput, stored.assessment());
     }
 
     /** A replay as the signed-in user may see it: its original as {@link #shown(StoredAssessment)}. */
@@ -201,17 +210,37 @@ public class Safeguards implements SmartInitializingSingleton {
         return new Replay(shown(replay.original()), replay.replayed(), replay.sameFindings(), replay.changedInputs());
     }
 
-    public StoredAssessment get(UUID id) {
-        return store.find(id).orElseThrow(() -> new NotFound("assessment"));
+    /**
+     * What an assessment of this input would find, storing nothing: for drafting and trying things
+     * out, through the API. It reads the history as an assessment would, but leaves no trace in it.
+     */
+    public WhatIf whatIf(AssessmentInput input) {
+        var pack = packs.current(input.requested());
+        var withHistory = withHistory(input, pack);
+        return new WhatIf(shown(withHistory), assessor.assess(context(withHistory, pack)));
     }
 
+    /** A stored assessment, if the current user may see its request; otherwise "not found". */
+    public StoredAssessment get(UUID id) {
+        return store.find(id)
+                .filter(s -> visibility.maySee(s.input().requestId()))
+                .orElseThrow(() -> new NotFound("assessment"));
+    }
+
+    /**
+     * Every assessment of a request, oldest first; "not found" for a request the current user may not
+     * see, as casework answers for the request itself.
+     */
     public List<StoredAssessment> ofRequest(UUID requestId) {
+        if (!visibility.maySee(requestId)) {
+            throw new NotFound("request");
+        }
         return store.ofRequest(requestId);
     }
 
-    /** The latest assessment of one version of a request, if it was assessed. */
+    /** The latest assessment of one version of a request, if it was assessed (and the user may see it). */
     public Optional<StoredAssessment> latest(UUID requestId, long version) {
-        return store.ofRequest(requestId).stream()
+        return ofRequest(requestId).stream()
                 .filter(s -> s.assessment().version() == version)
                 .reduce((a, b) -> b);
     }

@@ -132,4 +132,23 @@ class ArchitectureTest {
         }
         assertThat(offending).isEmpty();
     }
+
+    /**
+     * Only casework stores an assessment of a request (safeguards.md, "Who may see and store
+     * assessments"): it owns the request, maps its content and has checked the user may change it. An
+     * API or page that stored one could overwrite another unit's findings.
+     */
+    @Test
+    void onlyCaseworkStoresAssessments() {
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName("org.comity.casework.Casework")
+                .should()
+                .callMethod(
+                        org.comity.safeguards.Safeguards.class,
+                        "assess",
+                        org.comity.safeguards.AssessmentInput.class,
+                        String.class)
+                .check(main);
+    }
 }

@@ -308,7 +308,7 @@ public final class PageLoadTool {
             for (int i = random.nextInt(3); i > 0; i--) {
                 r = casework.updateDraft(r.id(), r.version(), complete(random, pair[0], pair[1]), creator);
             }
-            maybeAssign(casework, random, r);
+            maybeAssign(casework, random, r, creator);
             return;
         }
         var r = casework.draft(KindOfAssistance.STORED_DATA, complete(random, pair[0], pair[1]), creator);
@@ -317,7 +317,7 @@ public final class PageLoadTool {
             return; // awaiting the supervisor
         }
         r = casework.approveSending(r.id(), null, random.nextBoolean() ? "sv-1" : USER.equals(creator) ? "sv-1" : USER);
-        maybeAssign(casework, random, r);
+        maybeAssign(casework, random, r, creator);
         if (roll < 330) {
             return; // submitted
         }
@@ -330,7 +330,7 @@ public final class PageLoadTool {
         var content = random.nextInt(5) == 0 ? partial(random, pair[1], pair[0]) : complete(random, pair[1], pair[0]);
         var received = clock.instant().minus(Duration.ofHours(random.nextInt(24 * 120)));
         var r = casework.registerIncoming(KindOfAssistance.STORED_DATA, content, received, creator);
-        maybeAssign(casework, random, r);
+        maybeAssign(casework, random, r, creator);
         if (roll < 450) {
             return; // received
         }
@@ -344,7 +344,7 @@ public final class PageLoadTool {
             return;
         }
         if (roll < 580) {
-            longTrail(casework, random, r, reviewer);
+            longTrail(casework, random, r, reviewer, creator);
             return;
         }
         if (roll < 750) {
@@ -406,20 +406,34 @@ public final class PageLoadTool {
     }
 
     /** A request that went back and forth for months: long audit trail and many comments. */
-    private static void longTrail(Casework casework, SplittableRandom random, Request r, String reviewer) {
+    private static void longTrail(
+            Casework casework, SplittableRandom random, Request r, String reviewer, String creator) {
         for (int i = 0; i < 25; i++) {
             casework.requestInformation(r.id(), null, "Clarification " + (i + 1) + " of the period sought.", reviewer);
             casework.informationReceived(r.id(), null, reviewer);
             casework.comment(
                     r.id(), "Note " + (i + 1) + ": spoke to the liaison officer; waiting for the court.", reviewer);
-            casework.assign(r.id(), null, ASSIGNEES[random.nextInt(ASSIGNEES.length)], reviewer);
+            casework.assign(r.id(), null, assignee(random, creator), reviewer);
         }
     }
 
-    private static void maybeAssign(Casework casework, SplittableRandom random, Request r) {
+    private static void maybeAssign(Casework casework, SplittableRandom random, Request r, String creator) {
         if (random.nextInt(3) > 0) {
-            casework.assign(r.id(), null, ASSIGNEES[random.nextInt(ASSIGNEES.length)], "sv-1");
+            casework.assign(r.id(), null, assignee(random, creator), "sv-1");
         }
+    }
+
+    /**
+     * An assignee who may see a request its creator made: a request belongs to its creator's unit, and
+     * casework assigns it only to that unit's users or to users of no unit.
+     */
+    private static String assignee(SplittableRandom random, String creator) {
+        var eligible = java.util.Arrays.stream(ASSIGNEES)
+                .filter(a -> !a.startsWith("cw-unit-")
+                        || !creator.startsWith("cw-unit-")
+                        || a.startsWith(creator.substring(0, "cw-unit-a".length())))
+                .toArray(String[]::new);
+        return eligible[random.nextInt(eligible.length)];
     }
 
     private static RequestContent complete(SplittableRandom random, String requesting, String requested) {

@@ -83,6 +83,22 @@ public record AuditAction(String code, List<String> args) {
         }
     }
 
+    /** The actions that write a version of the request's content: whoever did one is its author. */
+    private static final java.util.Set<Kind> WRITE_CONTENT =
+            java.util.EnumSet.of(Kind.CREATED_DRAFT, Kind.REGISTERED_INCOMING, Kind.EDITED_DRAFT);
+
+    /**
+     * Whether an audit line records a change of the request's content: by its codes, or for a line
+     * stored before codes existed ({@code actions} null) by its English sentence, which starts the same
+     * way whether or not the version went unassessed.
+     */
+    public static boolean wroteContent(@org.jspecify.annotations.Nullable List<AuditAction> actions, String english) {
+        if (actions != null) {
+            return actions.stream().anyMatch(a -> WRITE_CONTENT.contains(a.kind()));
+        }
+        return WRITE_CONTENT.stream().anyMatch(k -> english.startsWith(k.english));
+    }
+
     /** The English suffix of a change whose new version the safeguards engine failed to assess. */
     public static final String NOT_ASSESSED = " (not assessed: the safeguards engine failed)";
 

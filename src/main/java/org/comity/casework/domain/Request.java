@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.comity.casework.domain.RequestState.AwaitingDecisionApproval;
 import org.comity.casework.domain.RequestState.AwaitingSendApproval;
@@ -179,9 +180,13 @@ public final class Request {
         return apply(draft.proposeSending(by, at), AuditAction.Kind.PROPOSED_SENDING.with(), at);
     }
 
-    public Change approveSending(Actor approver, Instant at) {
+    /**
+     * @param editors who edited the content since it was created (from the audit trail); the creator
+     *     counts as an author whether listed or not
+     */
+    public Change approveSending(Actor approver, Set<String> editors, Instant at) {
         return apply(
-                expect(AwaitingSendApproval.class, "approve sending").approve(approver, at),
+                expect(AwaitingSendApproval.class, "approve sending").approve(approver, authors(editors), at),
                 AuditAction.Kind.SENT.with(),
                 at);
     }
@@ -237,12 +242,20 @@ public final class Request {
         return apply(transition, action, at);
     }
 
-    public Change approveDecision(Actor approver, Instant at) {
+    /** @param editors as for {@link #approveSending} */
+    public Change approveDecision(Actor approver, Set<String> editors, Instant at) {
         var pending = expect(AwaitingDecisionApproval.class, "approve a decision on");
         return apply(
-                pending.approve(approver, at),
+                pending.approve(approver, authors(editors), at),
                 AuditAction.Kind.APPROVED_DECISION.with(pending.proposed().outcome()),
                 at);
+    }
+
+    /** Who wrote a version of the content: its creator and these editors. */
+    private Set<String> authors(Set<String> editors) {
+        var authors = new java.util.TreeSet<>(editors);
+        authors.add(createdBy);
+        return authors;
     }
 
     public Change sendDecisionBack(Instant at) {

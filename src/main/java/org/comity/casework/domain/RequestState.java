@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.comity.shared.Conflict;
 import org.jspecify.annotations.Nullable;
 
@@ -57,8 +58,9 @@ public sealed interface RequestState {
             return "awaiting-send-approval";
         }
 
-        public Transition approve(Actor approver, Instant at) {
-            FourEyes.requireSecondApprover(proposedBy, approver);
+        /** @param contentAuthors who wrote a version of the content ({@link FourEyes}) */
+        public Transition approve(Actor approver, Set<String> contentAuthors, Instant at) {
+            FourEyes.requireSecondApprover(proposedBy, contentAuthors, approver);
             return Transition.to(new Submitted(at), new CaseEvent.Submitted(at));
         }
 
@@ -162,8 +164,9 @@ public sealed interface RequestState {
             return "awaiting-decision-approval";
         }
 
-        public Transition approve(Actor approver, Instant at) {
-            FourEyes.requireSecondApprover(proposedBy, approver);
+        /** @param contentAuthors who wrote a version of the content ({@link FourEyes}) */
+        public Transition approve(Actor approver, Set<String> contentAuthors, Instant at) {
+            FourEyes.requireSecondApprover(proposedBy, contentAuthors, approver);
             return decided(proposed, proposedBy, approver.username(), at, consultations);
         }
 

@@ -138,10 +138,11 @@ public class JdbcRequests {
                 .optional();
     }
 
-    public Optional<String> unit(UUID id) {
-        return jdbc.sql("SELECT unit FROM casework_request WHERE id = ?")
-                .param(id)
-                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+    /** Whether the request exists and belongs to this unit or to none. */
+    public boolean visibleTo(UUID id, String unit) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM casework_request WHERE id = ? AND (unit IS NULL OR unit = ?))")
+                .params(id, unit)
+                .query(Boolean.class)
                 .single();
     }
 

@@ -13,6 +13,7 @@ import org.comity.safeguards.PolicyPackVersion;
 import org.comity.safeguards.Replay;
 import org.comity.safeguards.Safeguards;
 import org.comity.safeguards.StoredAssessment;
+import org.comity.safeguards.WhatIf;
 import org.comity.shared.CountryCode;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.NotFound;
@@ -29,7 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Assess a request version, read stored assessments with their findings, replay one. */
+/**
+ * Try an input (what-if), read stored assessments with their findings, replay one. A stored assessment
+ * is shown only to a user who may see its request.
+ */
 @RestController
 @RequestMapping("/api/safeguards")
 @Tag(name = "Safeguards", description = "Deterministic, explainable assessments of request versions")
@@ -87,16 +91,26 @@ class SafeguardsController {
         }
     }
 
+    /**
+     * A what-if: stores nothing. An assessment of a request is stored by casework alone, for the
+     * version it holds and for a user who may change it; were this endpoint to store one, anyone could
+     * put findings on another unit's request or erase the subjects it counts for patterns.
+     */
     @PostMapping("/assessments")
     @PreAuthorize(WORKERS)
-    @Operation(summary = "Assess one version of a request and store the assessment with the versions it used")
+    @Operation(
+            summary = "What an assessment of this input would find (a what-if: nothing is stored)",
+            description = "Assessments of requests are stored by casework, for the version it holds"
+                    + " (GET /api/requests/{id}/assessment). This computes the findings for any input, with"
+                    + " the history an assessment would read, and stores nothing: not an assessment of the"
+                    + " request it names, not its subjects.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content =
                     @io.swagger.v3.oas.annotations.media.Content(
                             schema =
                                     @io.swagger.v3.oas.annotations.media.Schema(
                                             implementation = AssessmentInput.class)))
-    ResponseEntity<StoredAssessment> assess(@RequestBody String body, Principal principal) {
+    WhatIf whatIf(@RequestBody String body) {
         AssessmentInput input;
         try {
             input = JSON.readValue(body, AssessmentInput.class);
@@ -104,28 +118,32 @@ class SafeguardsController {
             throw InvalidInput.of(
                     "body", "invalid-assessment-input", "not a valid assessment input: check field names and values");
         }
-        var stored = safeguards.assess(input, principal.getName());
-        return ResponseEntity.created(URI.create("/api/safeguards/assessments/" + stored.id()))
-                .body(safeguards.shown(stored));
+        return safeguards.whatIf(input);
     }
 
     @GetMapping("/assessments/{id}")
     @PreAuthorize(READERS)
-    @Operation(summary = "One stored assessment: its input, findings and the versions it used")
+    @Operation(
+            summary = "One stored assessment: its input, findings and the versions it used",
+            description = "404 unless the user may see the assessed request (GET /api/requests/{id})")
     StoredAssessment get(@PathVariable UUID id) {
         return safeguards.shown(safeguards.get(id));
     }
 
     @PostMapping("/assessments/{id}/replay")
     @PreAuthorize(READERS)
-    @Operation(summary = "Compute a stored assessment again and say whether the findings and inputs changed")
+    @Operation(
+            summary = "Compute a stored assessment again and say whether the findings and inputs changed",
+            description = "404 unless the user may see the assessed request (GET /api/requests/{id})")
     Replay replay(@PathVariable UUID id) {
         return safeguards.shown(safeguards.replay(id));
     }
 
     @GetMapping("/requests/{requestId}/assessments")
     @PreAuthorize(READERS)
-    @Operation(summary = "Every assessment of a request, oldest first")
+    @Operation(
+            summary = "Every assessment of a request, oldest first",
+            description = "404 unless the user may see the request (GET /api/requests/{id})")
     List<StoredAssessment> ofRequest(@PathVariable UUID requestId) {
         return safeguards.ofRequest(requestId).stream().map(safeguards::shown).toList();
     }

@@ -36,7 +36,7 @@ class AuditActionTest {
         r = expect(r.updateDraft(Fixtures.storedData(), at(1), LIMITS), "edited draft", "edited-draft");
         r = expect(r.proposeSending(CASEWORKER, at(1)), "proposed sending", "proposed-sending");
         expect(r.sendBackToDraft(at(2)), "sent back to draft", "sent-back-to-draft");
-        r = expect(r.approveSending(SUPERVISOR, at(2)), "sent", "sent");
+        r = expect(r.approveSending(SUPERVISOR, java.util.Set.of(), at(2)), "sent", "sent");
         r = expect(r.startReview(at(3)), "started review", "started-review");
         r = expect(
                 r.requestInformation("the account's creation date", at(4)),
@@ -82,7 +82,11 @@ class AuditActionTest {
                 "proposed decision refused",
                 "proposed-decision",
                 "refused");
-        expect(pending.approveDecision(SUPERVISOR, at(4)), "approved decision refused", "approved-decision", "refused");
+        expect(
+                pending.approveDecision(SUPERVISOR, java.util.Set.of(), at(4)),
+                "approved decision refused",
+                "approved-decision",
+                "refused");
         expect(pending.sendDecisionBack(at(4)), "sent decision back to review", "sent-decision-back");
         var postponed = i.decide(
                         new Decision.Postpone("domestic investigation", LocalDate.parse("2026-06-01")),

@@ -58,7 +58,7 @@ class RequestLifecycleTest {
 
         r = r.proposeSending(CASEWORKER, at(1)).request();
         assertThat(r.state()).isInstanceOf(RequestState.AwaitingSendApproval.class);
-        var sent = r.approveSending(SUPERVISOR, at(2));
+        var sent = r.approveSending(SUPERVISOR, java.util.Set.of(), at(2));
         assertThat(sent.events()).containsExactly(new CaseEvent.Submitted(at(2)));
         r = sent.request();
         r = r.startReview(at(3)).request();
@@ -166,13 +166,13 @@ class RequestLifecycleTest {
         var pending = proposed.request();
         assertThat(pending.state()).isInstanceOf(RequestState.AwaitingDecisionApproval.class);
 
-        assertThatThrownBy(() -> pending.approveDecision(SUPERVISING_REVIEWER, at(3)))
+        assertThatThrownBy(() -> pending.approveDecision(SUPERVISING_REVIEWER, java.util.Set.of(), at(3)))
                 .isInstanceOfSatisfying(
                         Conflict.class, e -> assertThat(e.rule()).isEqualTo("four-eyes-same-user"));
-        assertThatThrownBy(() -> pending.approveDecision(REVIEWER, at(3)))
+        assertThatThrownBy(() -> pending.approveDecision(REVIEWER, java.util.Set.of(), at(3)))
                 .isInstanceOfSatisfying(
                         Conflict.class, e -> assertThat(e.rule()).isEqualTo("four-eyes-role"));
-        var approved = pending.approveDecision(SUPERVISOR, at(3));
+        var approved = pending.approveDecision(SUPERVISOR, java.util.Set.of(), at(3));
         assertThat(approved.request().state().code()).isEqualTo("granted-with-conditions");
         assertThat(approved.events())
                 .containsExactly(new CaseEvent.Decided(
@@ -184,6 +184,37 @@ class RequestLifecycleTest {
     }
 
     @Test
+    void whoeverWroteTheContentCannotGiveTheSecondApproval() {
+        // A supervisor who edited the draft a caseworker then proposed is not a second pair of eyes.
+        var proposed = outgoing().proposeSending(CASEWORKER, at(1)).request();
+        assertThatThrownBy(() -> proposed.approveSending(SUPERVISOR, java.util.Set.of("sv"), at(2)))
+                .isInstanceOfSatisfying(
+                        Conflict.class, e -> assertThat(e.rule()).isEqualTo("four-eyes-content-author"));
+        assertThat(proposed.approveSending(SUPERVISOR, java.util.Set.of("cw", "someone-else"), at(2))
+                        .request()
+                        .state())
+                .isInstanceOf(RequestState.Submitted.class);
+
+        // Nor is the supervisor who registered the request: the creator counts without being listed.
+        var registeredBySupervisor = Request.registerIncoming(
+                        UUID.randomUUID(),
+                        KindOfAssistance.STORED_DATA,
+                        Fixtures.storedData(),
+                        T0,
+                        SUPERVISOR,
+                        T0,
+                        LIMITS)
+                .request()
+                .startReview(at(1))
+                .request()
+                .decide(new Decision.Grant(), new Assessment(true, "protected role indicator"), REVIEWER, at(2))
+                .request();
+        assertThatThrownBy(() -> registeredBySupervisor.approveDecision(SUPERVISOR, java.util.Set.of(), at(3)))
+                .isInstanceOfSatisfying(
+                        Conflict.class, e -> assertThat(e.rule()).isEqualTo("four-eyes-content-author"));
+    }
+
+    @Test
     void sendingNeedsACompleteRequestAndASecondUser() {
         var incomplete = Request.draft(
                         UUID.randomUUID(), KindOfAssistance.STORED_DATA, Fixtures.empty(), CASEWORKER, T0, LIMITS)
@@ -191,7 +222,7 @@ class RequestLifecycleTest {
         assertThatThrownBy(() -> incomplete.proposeSending(CASEWORKER, at(1))).isInstanceOf(InvalidInput.class);
 
         var proposedBySupervisor = outgoing().proposeSending(SUPERVISOR, at(1)).request();
-        assertThatThrownBy(() -> proposedBySupervisor.approveSending(SUPERVISOR, at(2)))
+        assertThatThrownBy(() -> proposedBySupervisor.approveSending(SUPERVISOR, java.util.Set.of(), at(2)))
                 .isInstanceOfSatisfying(
                         Conflict.class, e -> assertThat(e.rule()).isEqualTo("four-eyes-same-user"));
         assertThat(proposedBySupervisor.sendBackToDraft(at(2)).request().state())
@@ -203,7 +234,7 @@ class RequestLifecycleTest {
         List<Function<Request, Request>> steps = List.of(
                 r -> r,
                 r -> r.proposeSending(CASEWORKER, at(1)).request(),
-                r -> r.approveSending(SUPERVISOR, at(2)).request(),
+                r -> r.approveSending(SUPERVISOR, java.util.Set.of(), at(2)).request(),
                 r -> r.startReview(at(3)).request(),
                 r -> r.requestInformation("the account's creation date", at(4)).request(),
                 r -> r.informationReceived(at(5)).request(),
@@ -247,7 +278,7 @@ class RequestLifecycleTest {
                 () -> draft.startReview(at(1)),
                 () -> received.proposeSending(CASEWORKER, at(1)),
                 () -> received.updateDraft(Fixtures.empty(), at(1), LIMITS),
-                () -> received.approveDecision(SUPERVISOR, at(1)),
+                () -> received.approveDecision(SUPERVISOR, java.util.Set.of(), at(1)),
                 () -> refused.startExecution(at(3)),
                 () -> refused.resume(at(3)),
                 () -> received.informationReceived(at(1)));

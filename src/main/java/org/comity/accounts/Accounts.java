@@ -3,6 +3,7 @@ package org.comity.accounts;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -29,12 +30,14 @@ public class Accounts {
     private final JdbcAccounts store;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final SignInThrottle throttle;
     private final SecureRandom random = new SecureRandom();
 
-    Accounts(JdbcAccounts store, PasswordEncoder passwords, Clock clock) {
+    Accounts(JdbcAccounts store, PasswordEncoder passwords, Clock clock, SignInThrottle throttle) {
         this.store = store;
         this.passwords = passwords;
         this.clock = clock;
+        this.throttle = throttle;
     }
 
     @Transactional
@@ -61,14 +64,20 @@ public class Accounts {
         if (!store.updatePasswordHash(username, passwords.encode(password))) {
             throw new NotFound("account " + username);
         }
-        // A reset is how a compromised account is recovered: tokens issued before it must stop working.
+        // A reset is how a compromised account is recovered: tokens issued and sessions opened before it
+        // must stop working (the new hash came with a new session generation).
         int revoked = store.revokeAllTokens(username, clock.instant());
-        store.audit(clock.instant(), actor, username, "password reset; " + revoked + " API token(s) revoked");
+        store.audit(
+                clock.instant(),
+                actor,
+                username,
+                "password reset; sessions ended; " + revoked + " API token(s) revoked");
         return password;
     }
 
     /**
-     * Enables or disables an account. A disabled account can neither sign in nor use its API tokens.
+     * Enables or disables an account. A disabled account can neither sign in nor use its API tokens,
+     * and its open console sessions end at their next request (enabling it again does not revive them).
      * Nobody disables their own account, so an administrator cannot lock everyone out by mistake.
      */
     @Transactional
@@ -79,7 +88,7 @@ public class Accounts {
         if (!store.setEnabled(username, enabled)) {
             throw new NotFound("account " + username);
         }
-        store.audit(clock.instant(), actor, username, enabled ? "enabled" : "disabled");
+        store.audit(clock.instant(), actor, username, enabled ? "enabled" : "disabled; sessions ended");
         return store.find(username).orElseThrow();
     }
 
@@ -109,9 +118,34 @@ public class Accounts {
         return store.count() == 0;
     }
 
-    /** The stored hash, for the login machinery only. */
-    Optional<String> passwordHashOf(String username) {
-        return store.passwordHash(username);
+    /**
+     * Whether a signed-in user may go on: false once the account was disabled or its password reset
+     * after the password was checked. The console asks on every request of a session.
+     */
+    public boolean isCurrent(org.springframework.security.core.Authentication authentication) {
+        if (!(authentication.getPrincipal() instanceof AccountPrincipal principal)) {
+            // Every password sign-in yields an AccountPrincipal (SignIn); bearer tokens and HTTP Basic
+            // are checked against the account on each call anyway. Other principals exist only in
+            // tests that sign a mock user in.
+            return true;
+        }
+        var stored = store.sessionGeneration(principal.getUsername());
+        return stored.isPresent() && stored.getAsLong() == principal.sessionGeneration();
+    }
+
+    /** Until when sign-in to this account is throttled somewhere, if it is (see {@link SignInThrottle}). */
+    public Optional<Instant> signInThrottledUntil(String username) {
+        return throttle.throttledUntil(username);
+    }
+
+    /** Lets the account's owner try again at once: forgets the failed sign-ins counted against it. */
+    @Transactional
+    public void clearSignInThrottle(String username, String actor) {
+        if (store.find(username).isEmpty()) {
+            throw new NotFound("account " + username);
+        }
+        throttle.clear(username);
+        store.audit(clock.instant(), actor, username, "sign-in throttle cleared");
     }
 
     @Transactional

@@ -78,15 +78,35 @@ public class JdbcAccounts {
         return jdbc.sql("SELECT count(*) FROM account").query(Long.class).single();
     }
 
-    public Optional<String> passwordHash(String username) {
-        return jdbc.sql("SELECT password_hash FROM account WHERE username = ? AND enabled")
+    /** What signing in needs of an enabled account: its password hash and its session generation. */
+    public record Credentials(String passwordHash, long sessionGeneration) {
+        @Override
+        public String toString() {
+            return "Credentials[sessionGeneration=" + sessionGeneration + "]";
+        }
+    }
+
+    public Optional<Credentials> credentials(String username) {
+        return jdbc.sql("SELECT password_hash, session_generation FROM account WHERE username = ? AND enabled")
                 .param(username)
-                .query(String.class)
+                .query((rs, n) -> new Credentials(rs.getString("password_hash"), rs.getLong("session_generation")))
                 .optional();
     }
 
+    /** The session generation of an enabled account; empty if the account is disabled or unknown. */
+    public java.util.OptionalLong sessionGeneration(String username) {
+        return jdbc.sql("SELECT session_generation FROM account WHERE username = ? AND enabled")
+                .param(username)
+                .query(Long.class)
+                .optional()
+                .map(java.util.OptionalLong::of)
+                .orElse(java.util.OptionalLong.empty());
+    }
+
+    /** Sets the hash and ends every session opened with the old password (new session generation). */
     public boolean updatePasswordHash(String username, String passwordHash) {
-        return jdbc.sql("UPDATE account SET password_hash = ? WHERE username = ?")
+        return jdbc.sql("UPDATE account SET password_hash = ?, session_generation = session_generation + 1"
+                                + " WHERE username = ?")
                         .params(passwordHash, username)
                         .update()
                 > 0;
@@ -106,9 +126,12 @@ public class JdbcAccounts {
                 > 0;
     }
 
+    /** Disabling also ends every session of the account (new session generation). */
     public boolean setEnabled(String username, boolean enabled) {
-        return jdbc.sql("UPDATE account SET enabled = ? WHERE username = ?")
-                        .params(enabled, username)
+        return jdbc.sql("UPDATE account SET enabled = ?,"
+                                + " session_generation = session_generation + CASE WHEN ? THEN 0 ELSE 1 END"
+                                + " WHERE username = ?")
+                        .params(enabled, enabled, username)
                         .update()
                 > 0;
     }

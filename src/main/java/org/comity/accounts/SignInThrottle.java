@@ -19,12 +19,15 @@ import org.springframework.stereotype.Component;
  *   <li>the account <em>and</em> the source address ({@value #FREE_PER_SOURCE} free, up to {@link
  *       #MAX_DELAY}): someone guessing from one address slows only themselves;
  *   <li>the source address, whatever the account ({@value #FREE_PER_ADDRESS} free, up to {@link
- *       #MAX_DELAY}): against trying one password on many accounts;
+ *       #MAX_DELAY}): against trying one password on many accounts (not applied to an account at an
+ *       address it signed in from, see below);
  *   <li>the account from addresses it has never signed in from ({@value #FREE_PER_ACCOUNT} free, up to
- *       {@link #MAX_ACCOUNT_DELAY}): against guessing spread over many addresses. An address the
- *       account signed in from in the last {@link #KNOWN_FOR} is exempt, and the cap is short, so the
- *       owner is never locked out by someone else's guesses.
+ *       {@link #MAX_ACCOUNT_DELAY}): against guessing spread over many addresses. The cap is short,
+ *       so the owner is never locked out by someone else's guesses.
  * </ul>
+ *
+ * <p>An address the account signed in from in the last {@link #KNOWN_FOR} is exempt from the last two:
+ * there only the account's own failures from that address count.
  *
  * <p>An attempt during a delay is refused before any password is hashed and says how long to wait
  * ({@link SignInThrottled}); it does not count as a failure. Counts are forgotten after {@link
@@ -167,8 +170,10 @@ class SignInThrottle {
     private java.util.List<String> keys(String username, String address) {
         var keys = new java.util.ArrayList<String>(3);
         keys.add(sourceKey(username, address));
-        keys.add("a|" + address);
+        // Where the account signed in before, only its own failures there count: neither guesses at
+        // other accounts from the same address (an office behind one NAT) nor guesses from elsewhere.
         if (!isKnown(username, address)) {
+            keys.add("a|" + address);
             keys.add(accountKey(username));
         }
         return keys;

@@ -7,7 +7,7 @@ import org.springframework.security.core.userdetails.User;
 /**
  * The signed-in user as Spring Security keeps it in a console session: the account's name and roles,
  * and the session generation the account had when the password was checked. {@link
- * Accounts#isCurrent} compares that generation with the stored one on every console request.
+ * Accounts#sessionState} compares that generation with the stored one on every console request.
  */
 final class AccountPrincipal extends User {
 

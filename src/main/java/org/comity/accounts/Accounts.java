@@ -31,13 +31,20 @@ public class Accounts {
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final SignInThrottle throttle;
+    private final SecondFactors secondFactors;
     private final SecureRandom random = new SecureRandom();
 
-    Accounts(JdbcAccounts store, PasswordEncoder passwords, Clock clock, SignInThrottle throttle) {
+    Accounts(
+            JdbcAccounts store,
+            PasswordEncoder passwords,
+            Clock clock,
+            SignInThrottle throttle,
+            SecondFactors secondFactors) {
         this.store = store;
         this.passwords = passwords;
         this.clock = clock;
         this.throttle = throttle;
+        this.secondFactors = secondFactors;
     }
 
     @Transactional
@@ -71,7 +78,7 @@ public class Accounts {
                 clock.instant(),
                 actor,
                 username,
-                "password reset; sessions ended; " + revoked + " API token(s) revoked");
+                "password reset; sessions ended; second factor removed; " + revoked + " API token(s) revoked");
         return password;
     }
 
@@ -118,19 +125,61 @@ public class Accounts {
         return store.count() == 0;
     }
 
+    /** What a console session may do now (checked on every request, see {@link #sessionState}). */
+    public enum SessionState {
+        /** Go on. */
+        CURRENT,
+        /** The account was disabled or its password reset since the password was checked: end it. */
+        ENDED,
+        /** A role of the account requires a second factor and none is enrolled: enrol before anything else. */
+        MUST_ENROL
+    }
+
     /**
-     * Whether a signed-in user may go on: false once the account was disabled or its password reset
-     * after the password was checked. The console asks on every request of a session.
+     * Whether a signed-in user may go on: not once the account was disabled or its password reset
+     * after the password was checked, and only to enrol while a required second factor is missing.
      */
-    public boolean isCurrent(org.springframework.security.core.Authentication authentication) {
+    public SessionState sessionState(org.springframework.security.core.Authentication authentication) {
         if (!(authentication.getPrincipal() instanceof AccountPrincipal principal)) {
             // Every password sign-in yields an AccountPrincipal (SignIn); bearer tokens and HTTP Basic
             // are checked against the account on each call anyway. Other principals exist only in
             // tests that sign a mock user in.
-            return true;
+            return SessionState.CURRENT;
         }
-        var stored = store.sessionGeneration(principal.getUsername());
-        return stored.isPresent() && stored.getAsLong() == principal.sessionGeneration();
+        var stored = store.sessionState(principal.getUsername());
+        if (stored.isEmpty() || stored.get().generation() != principal.sessionGeneration()) {
+            return SessionState.ENDED;
+        }
+        return !stored.get().hasSecondFactor() && secondFactors.requiredFor(principal)
+                ? SessionState.MUST_ENROL
+                : SessionState.CURRENT;
+    }
+
+    /** A new TOTP secret for the user to put in an authenticator app; nothing is stored yet. */
+    public SecondFactorOffer offerSecondFactor(String username) {
+        var secret = Totp.newSecret(random);
+        return new SecondFactorOffer(
+                secret, Totp.base32(secret), Totp.keyUri(secondFactors.issuer(), username, secret));
+    }
+
+    /**
+     * Enrols the offered secret once the user shows a current code from it: from then on, signing in
+     * takes the password and a code. Throws {@link InvalidInput} naming {@code code} if the code is wrong.
+     */
+    @Transactional
+    public void enrolSecondFactor(String username, SecondFactorOffer offer, String code) {
+        var step = Totp.verify(offer.secret(), code, clock.instant(), 0);
+        if (step.isEmpty()) {
+            throw InvalidInput.of("code", "one-time-code", "the 6-digit code your app shows now");
+        }
+        if (!store.setSecondFactor(username, offer.secret().clone(), step.getAsLong())) {
+            throw new NotFound("account " + username);
+        }
+        store.audit(clock.instant(), username, username, "second factor enrolled");
+    }
+
+    public boolean hasSecondFactor(String username) {
+        return store.secondFactor(username).isPresent();
     }
 
     /** Until when sign-in to this account is throttled somewhere, if it is (see {@link SignInThrottle}). */

@@ -22,11 +22,22 @@ import org.springframework.stereotype.Component;
 @Component
 class SignIn implements AuthenticationProvider {
 
+    private final JdbcAccounts store;
     private final SignInThrottle throttle;
+    private final SecondFactors secondFactors;
+    private final java.time.Clock clock;
     private final DaoAuthenticationProvider passwords;
 
-    SignIn(JdbcAccounts store, PasswordEncoder encoder, SignInThrottle throttle) {
+    SignIn(
+            JdbcAccounts store,
+            PasswordEncoder encoder,
+            SignInThrottle throttle,
+            SecondFactors secondFactors,
+            java.time.Clock clock) {
+        this.store = store;
         this.throttle = throttle;
+        this.secondFactors = secondFactors;
+        this.clock = clock;
         this.passwords = new DaoAuthenticationProvider(new AccountLogin(store));
         this.passwords.setPasswordEncoder(encoder);
     }
@@ -41,6 +52,7 @@ class SignIn implements AuthenticationProvider {
         }
         try {
             var result = passwords.authenticate(authentication);
+            checkSecondFactor((AccountPrincipal) result.getPrincipal(), authentication.getDetails());
             throttle.succeeded(username, address);
             return result;
         } catch (BadCredentialsException wrong) {
@@ -51,6 +63,29 @@ class SignIn implements AuthenticationProvider {
                 throw throttled;
             }
             throw wrong;
+        }
+    }
+
+    /**
+     * An account with a second factor needs a current, unused code as well (form field or API header);
+     * a wrong or missing one fails like a wrong password, so the answer never says the password was
+     * right. An account that must have one and has none may only sign in to the console, to enrol.
+     */
+    private void checkSecondFactor(AccountPrincipal principal, Object details) {
+        var factor = store.secondFactor(principal.getUsername());
+        var sent = details instanceof SignInDetails d ? d : null;
+        if (factor.isPresent()) {
+            var step = Totp.verify(
+                    factor.get().secret(),
+                    sent == null ? null : sent.oneTimeCode(),
+                    clock.instant(),
+                    factor.get().lastStep());
+            // The update refuses a step already used, also by a concurrent sign-in with the same code.
+            if (step.isEmpty() || !store.useSecondFactorStep(principal.getUsername(), step.getAsLong())) {
+                throw new BadCredentialsException("wrong password or one-time code");
+            }
+        } else if (secondFactors.requiredFor(principal) && (sent == null || !sent.fromConsole())) {
+            throw new BadCredentialsException("enrol a second factor in the console first");
         }
     }
 

@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  * here rather than taken from a library because it is forty lines of {@code javax.crypto}, checked
  * against the RFCs' own test vectors ({@code TotpTest}).
  *
- * <p>The building block of the console's second factor; not yet asked for at sign-in.
+ * <p>The console's second factor: {@code SignIn} checks the codes, {@code Accounts} enrols secrets.
  */
 final class Totp {
 

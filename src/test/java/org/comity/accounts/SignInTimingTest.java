@@ -66,16 +66,27 @@ class SignInTimingTest {
         }
 
         @Override
+        public Optional<SecondFactor> secondFactor(String username) {
+            return Optional.empty();
+        }
+
+        @Override
         public Optional<Credentials> credentials(String username) {
             return username.equals("present") ? Optional.of(new Credentials(hash, 3)) : Optional.empty();
         }
     }
 
     private final Counting encoder = new Counting();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
     private final SignIn signIn = new SignIn(
             new Store(encoder.encode("the right passphrase")),
             encoder,
-            new SignInThrottle(new MutableClock(Instant.parse("2026-03-01T09:00:00Z"))));
+            new SignInThrottle(clock),
+            new SecondFactors(
+                    Set.of(),
+                    new org.comity.node.NodeIdentity(
+                            "n", "a", Optional.empty(), org.comity.node.DatabaseMode.EXTERNAL, "test")),
+            clock);
 
     private static UsernamePasswordAuthenticationToken attempt(String username, String password) {
         var token = UsernamePasswordAuthenticationToken.unauthenticated(username, password);

@@ -93,20 +93,56 @@ public class JdbcAccounts {
                 .optional();
     }
 
-    /** The session generation of an enabled account; empty if the account is disabled or unknown. */
-    public java.util.OptionalLong sessionGeneration(String username) {
-        return jdbc.sql("SELECT session_generation FROM account WHERE username = ? AND enabled")
+    /** What a console session is checked against on every request. */
+    public record SessionState(long generation, boolean hasSecondFactor) {}
+
+    /** The session state of an enabled account; empty if the account is disabled or unknown. */
+    public Optional<SessionState> sessionState(String username) {
+        return jdbc.sql("SELECT session_generation, totp_secret IS NOT NULL AS second FROM account"
+                        + " WHERE username = ? AND enabled")
                 .param(username)
-                .query(Long.class)
-                .optional()
-                .map(java.util.OptionalLong::of)
-                .orElse(java.util.OptionalLong.empty());
+                .query((rs, n) -> new SessionState(rs.getLong("session_generation"), rs.getBoolean("second")))
+                .optional();
     }
 
-    /** Sets the hash and ends every session opened with the old password (new session generation). */
+    /** The TOTP secret of an enabled account that enrolled one, and the last step used. */
+    public record SecondFactor(byte[] secret, long lastStep) {
+        @Override
+        public String toString() {
+            return "SecondFactor[lastStep=" + lastStep + "]";
+        }
+    }
+
+    public Optional<SecondFactor> secondFactor(String username) {
+        return jdbc.sql("SELECT totp_secret, totp_last_step FROM account"
+                        + " WHERE username = ? AND enabled AND totp_secret IS NOT NULL")
+                .param(username)
+                .query((rs, n) -> new SecondFactor(rs.getBytes("totp_secret"), rs.getLong("totp_last_step")))
+                .optional();
+    }
+
+    /** Records a step's code as used; false if it or a later one already was (a replay, or a race). */
+    public boolean useSecondFactorStep(String username, long step) {
+        return jdbc.sql("UPDATE account SET totp_last_step = ? WHERE username = ? AND totp_last_step < ?")
+                        .params(step, username, step)
+                        .update()
+                > 0;
+    }
+
+    public boolean setSecondFactor(String username, byte[] secret, long usedStep) {
+        return jdbc.sql("UPDATE account SET totp_secret = ?, totp_last_step = ? WHERE username = ?")
+                        .params(secret, usedStep, username)
+                        .update()
+                > 0;
+    }
+
+    /**
+     * Sets the hash, removes the second factor (a reset is also how a lost authenticator is
+     * recovered) and ends every session opened with the old password (new session generation).
+     */
     public boolean updatePasswordHash(String username, String passwordHash) {
-        return jdbc.sql("UPDATE account SET password_hash = ?, session_generation = session_generation + 1"
-                                + " WHERE username = ?")
+        return jdbc.sql("UPDATE account SET password_hash = ?, session_generation = session_generation + 1,"
+                                + " totp_secret = NULL, totp_last_step = 0 WHERE username = ?")
                         .params(passwordHash, username)
                         .update()
                 > 0;

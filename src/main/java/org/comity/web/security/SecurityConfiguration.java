@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.comity.accounts.Accounts;
+import org.comity.accounts.SignInDetails;
 import org.comity.web.PublicEndpoints;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -81,7 +82,8 @@ class SecurityConfiguration {
                         .authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .httpBasic(basic ->
+                        basic.authenticationEntryPoint(problems).authenticationDetailsSource(SignInDetails.api()))
                 .oauth2ResourceServer(resource -> resource.opaqueToken(opaque -> opaque.introspector(tokens))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
@@ -111,6 +113,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login")
                         .defaultSuccessUrl("/console", false)
                         .failureHandler(new SignInFailures())
+                        .authenticationDetailsSource(SignInDetails.console())
                         .permitAll())
                 .addFilterAfter(new EndedSessions(accounts), SecurityContextHolderFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

@@ -1,40 +1,43 @@
 package org.comity.accounts;
 
+import org.comity.accounts.persistence.JdbcAccounts;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.stereotype.Component;
 
-/** Lets Spring Security check a username and password (form login, HTTP Basic) against the accounts. */
-@Component
-class AccountLogin implements UserDetailsService {
+/**
+ * Looks an enabled account up for the password check ({@link SignIn}). Unknown and disabled accounts
+ * are both "not found", which Spring Security's {@code DaoAuthenticationProvider} answers like a wrong
+ * password, after hashing the presented password against a dummy hash so that the time taken does not
+ * tell them apart.
+ */
+final class AccountLogin implements UserDetailsService {
 
-    private final Accounts accounts;
-    private final LoginThrottle throttle;
+    private final JdbcAccounts store;
 
-    AccountLogin(Accounts accounts, LoginThrottle throttle) {
-        this.accounts = accounts;
-        this.throttle = throttle;
+    AccountLogin(JdbcAccounts store) {
+        this.store = store;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        if (throttle.isLocked(username)) {
-            // Refused before any password hash is computed: guessing costs the guesser, not the node.
-            throw new org.springframework.security.authentication.LockedException("too many failed sign-ins; wait");
+        if (username == null || !NewAccount.USERNAME.matcher(username).matches()) {
+            throw new UsernameNotFoundException("not a username");
         }
-        var account = accounts.find(username).filter(Account::enabled);
-        var hash = account.flatMap(a -> accounts.passwordHashOf(a.username()));
-        if (account.isEmpty() || hash.isEmpty()) {
+        var account = store.find(username).filter(Account::enabled);
+        // One query for the hash and the generation, so a session never pairs an old password with a
+        // new generation.
+        var credentials = account.flatMap(a -> store.credentials(a.username()));
+        if (account.isEmpty() || credentials.isEmpty()) {
             throw new UsernameNotFoundException("unknown or disabled account");
         }
-        return User.withUsername(account.get().username())
-                .password(hash.get())
-                .authorities(account.get().roles().stream()
+        return new AccountPrincipal(
+                account.get().username(),
+                credentials.get().passwordHash(),
+                account.get().roles().stream()
                         .map(role -> new SimpleGrantedAuthority(role.authority()))
-                        .toList())
-                .build();
+                        .toList(),
+                credentials.get().sessionGeneration());
     }
 }

@@ -3,6 +3,7 @@ package org.comity.accounts;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -29,12 +30,21 @@ public class Accounts {
     private final JdbcAccounts store;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final SignInThrottle throttle;
+    private final SecondFactors secondFactors;
     private final SecureRandom random = new SecureRandom();
 
-    Accounts(JdbcAccounts store, PasswordEncoder passwords, Clock clock) {
+    Accounts(
+            JdbcAccounts store,
+            PasswordEncoder passwords,
+            Clock clock,
+            SignInThrottle throttle,
+            SecondFactors secondFactors) {
         this.store = store;
         this.passwords = passwords;
         this.clock = clock;
+        this.throttle = throttle;
+        this.secondFactors = secondFactors;
     }
 
     @Transactional
@@ -61,14 +71,20 @@ public class Accounts {
         if (!store.updatePasswordHash(username, passwords.encode(password))) {
             throw new NotFound("account " + username);
         }
-        // A reset is how a compromised account is recovered: tokens issued before it must stop working.
+        // A reset is how a compromised account is recovered: tokens issued and sessions opened before it
+        // must stop working (the new hash came with a new session generation).
         int revoked = store.revokeAllTokens(username, clock.instant());
-        store.audit(clock.instant(), actor, username, "password reset; " + revoked + " API token(s) revoked");
+        store.audit(
+                clock.instant(),
+                actor,
+                username,
+                "password reset; sessions ended; second factor removed; " + revoked + " API token(s) revoked");
         return password;
     }
 
     /**
-     * Enables or disables an account. A disabled account can neither sign in nor use its API tokens.
+     * Enables or disables an account. A disabled account can neither sign in nor use its API tokens,
+     * and its open console sessions end at their next request (enabling it again does not revive them).
      * Nobody disables their own account, so an administrator cannot lock everyone out by mistake.
      */
     @Transactional
@@ -79,7 +95,7 @@ public class Accounts {
         if (!store.setEnabled(username, enabled)) {
             throw new NotFound("account " + username);
         }
-        store.audit(clock.instant(), actor, username, enabled ? "enabled" : "disabled");
+        store.audit(clock.instant(), actor, username, enabled ? "enabled" : "disabled; sessions ended");
         return store.find(username).orElseThrow();
     }
 
@@ -109,9 +125,76 @@ public class Accounts {
         return store.count() == 0;
     }
 
-    /** The stored hash, for the login machinery only. */
-    Optional<String> passwordHashOf(String username) {
-        return store.passwordHash(username);
+    /** What a console session may do now (checked on every request, see {@link #sessionState}). */
+    public enum SessionState {
+        /** Go on. */
+        CURRENT,
+        /** The account was disabled or its password reset since the password was checked: end it. */
+        ENDED,
+        /** A role of the account requires a second factor and none is enrolled: enrol before anything else. */
+        MUST_ENROL
+    }
+
+    /**
+     * Whether a signed-in user may go on: not once the account was disabled or its password reset
+     * after the password was checked, and only to enrol while a required second factor is missing.
+     */
+    public SessionState sessionState(org.springframework.security.core.Authentication authentication) {
+        if (!(authentication.getPrincipal() instanceof AccountPrincipal principal)) {
+            // Every password sign-in yields an AccountPrincipal (SignIn); bearer tokens and HTTP Basic
+            // are checked against the account on each call anyway. Other principals exist only in
+            // tests that sign a mock user in.
+            return SessionState.CURRENT;
+        }
+        var stored = store.sessionState(principal.getUsername());
+        if (stored.isEmpty() || stored.get().generation() != principal.sessionGeneration()) {
+            return SessionState.ENDED;
+        }
+        return !stored.get().hasSecondFactor() && secondFactors.requiredFor(principal)
+                ? SessionState.MUST_ENROL
+                : SessionState.CURRENT;
+    }
+
+    /** A new TOTP secret for the user to put in an authenticator app; nothing is stored yet. */
+    public SecondFactorOffer offerSecondFactor(String username) {
+        var secret = Totp.newSecret(random);
+        return new SecondFactorOffer(
+                secret, Totp.base32(secret), Totp.keyUri(secondFactors.issuer(), username, secret));
+    }
+
+    /**
+     * Enrols the offered secret once the user shows a current code from it: from then on, signing in
+     * takes the password and a code. Throws {@link InvalidInput} naming {@code code} if the code is wrong.
+     */
+    @Transactional
+    public void enrolSecondFactor(String username, SecondFactorOffer offer, String code) {
+        var step = Totp.verify(offer.secret(), code, clock.instant(), 0);
+        if (step.isEmpty()) {
+            throw InvalidInput.of("code", "one-time-code", "the 6-digit code your app shows now");
+        }
+        if (!store.setSecondFactor(username, offer.secret().clone(), step.getAsLong())) {
+            throw new NotFound("account " + username);
+        }
+        store.audit(clock.instant(), username, username, "second factor enrolled");
+    }
+
+    public boolean hasSecondFactor(String username) {
+        return store.secondFactor(username).isPresent();
+    }
+
+    /** Until when sign-in to this account is throttled somewhere, if it is (see {@link SignInThrottle}). */
+    public Optional<Instant> signInThrottledUntil(String username) {
+        return throttle.throttledUntil(username);
+    }
+
+    /** Lets the account's owner try again at once: forgets the failed sign-ins counted against it. */
+    @Transactional
+    public void clearSignInThrottle(String username, String actor) {
+        if (store.find(username).isEmpty()) {
+            throw new NotFound("account " + username);
+        }
+        throttle.clear(username);
+        store.audit(clock.instant(), actor, username, "sign-in throttle cleared");
     }
 
     @Transactional

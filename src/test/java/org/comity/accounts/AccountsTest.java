@@ -221,21 +221,6 @@ class AccountsTest {
     }
 
     @Test
-    void repeatedWrongPasswordsLockTheUsernameForAWhile() throws Exception {
-        accounts.register(new NewAccount("target", "Target", Set.of(Role.AUDITOR), "the right passphrase"), "test");
-        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
-            mvc.perform(get("/api/me").with(httpBasic("target", "guess " + i))).andExpect(status().isUnauthorized());
-        }
-        // Now even the right password is refused, until the window has passed.
-        mvc.perform(get("/api/me").with(httpBasic("target", "the right passphrase")))
-                .andExpect(status().isUnauthorized());
-        clock.advance(LoginThrottle.WINDOW.plusSeconds(1));
-        mvc.perform(get("/api/me").with(httpBasic("target", "the right passphrase")))
-                .andExpect(status().isOk());
-        clock.advance(LoginThrottle.WINDOW.plusSeconds(1).negated());
-    }
-
-    @Test
     void tokenValidityIsBounded() throws Exception {
         mvc.perform(post("/api/me/tokens")
                         .with(httpBasic(TestAccounts.username(Role.AUDITOR), TestAccounts.PASSWORD))

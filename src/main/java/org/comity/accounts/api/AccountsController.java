@@ -40,17 +40,25 @@ class AccountsController {
         this.accounts = accounts;
     }
 
+    /** {@code signInThrottledUntil}: present while failed sign-ins make the account's owner wait somewhere. */
     record AccountView(
-            String username, String displayName, Set<Role> roles, boolean enabled, Instant createdAt, String unit) {
-        static AccountView of(Account account) {
-            return new AccountView(
-                    account.username(),
-                    account.displayName(),
-                    account.roles(),
-                    account.enabled(),
-                    account.createdAt(),
-                    account.unit().orElse(null));
-        }
+            String username,
+            String displayName,
+            Set<Role> roles,
+            boolean enabled,
+            Instant createdAt,
+            String unit,
+            Instant signInThrottledUntil) {}
+
+    private AccountView view(Account account) {
+        return new AccountView(
+                account.username(),
+                account.displayName(),
+                account.roles(),
+                account.enabled(),
+                account.createdAt(),
+                account.unit().orElse(null),
+                accounts.signInThrottledUntil(account.username()).orElse(null));
     }
 
     record UnitChange(String unit) {}
@@ -74,7 +82,7 @@ class AccountsController {
     @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
     @Operation(summary = "List all accounts with their roles (administrators and auditors)")
     List<AccountView> list() {
-        return accounts.list().stream().map(AccountView::of).toList();
+        return accounts.list().stream().map(this::view).toList();
     }
 
     @PostMapping("/accounts")
@@ -90,14 +98,14 @@ class AccountsController {
                         Optional.ofNullable(body.unit())),
                 principal.getName());
         return ResponseEntity.created(URI.create("/api/accounts/" + account.username()))
-                .body(AccountView.of(account));
+                .body(view(account));
     }
 
     @GetMapping("/accounts/{username}")
     @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
     @Operation(summary = "One account (administrators and auditors)")
     AccountView get(@PathVariable String username) {
-        return accounts.find(username).map(AccountView::of).orElseThrow(() -> new NotFound("account"));
+        return accounts.find(username).map(this::view).orElseThrow(() -> new NotFound("account"));
     }
 
     record NewPassword(String username, String password) {
@@ -118,27 +126,37 @@ class AccountsController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Move an account to a unit, or to none with an empty unit (administrators)")
     AccountView setUnit(@PathVariable String username, @RequestBody UnitChange body, Principal principal) {
-        return AccountView.of(accounts.setUnit(username, Optional.ofNullable(body.unit()), principal.getName()));
+        return view(accounts.setUnit(username, Optional.ofNullable(body.unit()), principal.getName()));
     }
 
     @PostMapping("/accounts/{username}/disable")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Disable an account: no sign-in, no API tokens (administrators; not your own)")
     AccountView disable(@PathVariable String username, Principal principal) {
-        return AccountView.of(accounts.setEnabled(username, false, principal.getName()));
+        return view(accounts.setEnabled(username, false, principal.getName()));
     }
 
     @PostMapping("/accounts/{username}/enable")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Enable an account again (administrators)")
     AccountView enable(@PathVariable String username, Principal principal) {
-        return AccountView.of(accounts.setEnabled(username, true, principal.getName()));
+        return view(accounts.setEnabled(username, true, principal.getName()));
+    }
+
+    @DeleteMapping("/accounts/{username}/sign-in-throttle")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(
+            summary = "Forget the failed sign-ins counted against an account, so its owner can try again now"
+                    + " (administrators)")
+    void clearSignInThrottle(@PathVariable String username, Principal principal) {
+        accounts.clearSignInThrottle(username, principal.getName());
     }
 
     @GetMapping("/me")
     @Operation(summary = "The signed-in account")
     AccountView me(Principal principal) {
-        return accounts.find(principal.getName()).map(AccountView::of).orElseThrow(() -> new NotFound("account"));
+        return accounts.find(principal.getName()).map(this::view).orElseThrow(() -> new NotFound("account"));
     }
 
     @GetMapping("/me/tokens")

@@ -78,15 +78,71 @@ public class JdbcAccounts {
         return jdbc.sql("SELECT count(*) FROM account").query(Long.class).single();
     }
 
-    public Optional<String> passwordHash(String username) {
-        return jdbc.sql("SELECT password_hash FROM account WHERE username = ? AND enabled")
+    /** What signing in needs of an enabled account: its password hash and its session generation. */
+    public record Credentials(String passwordHash, long sessionGeneration) {
+        @Override
+        public String toString() {
+            return "Credentials[sessionGeneration=" + sessionGeneration + "]";
+        }
+    }
+
+    public Optional<Credentials> credentials(String username) {
+        return jdbc.sql("SELECT password_hash, session_generation FROM account WHERE username = ? AND enabled")
                 .param(username)
-                .query(String.class)
+                .query((rs, n) -> new Credentials(rs.getString("password_hash"), rs.getLong("session_generation")))
                 .optional();
     }
 
+    /** What a console session is checked against on every request. */
+    public record SessionState(long generation, boolean hasSecondFactor) {}
+
+    /** The session state of an enabled account; empty if the account is disabled or unknown. */
+    public Optional<SessionState> sessionState(String username) {
+        return jdbc.sql("SELECT session_generation, totp_secret IS NOT NULL AS second FROM account"
+                        + " WHERE username = ? AND enabled")
+                .param(username)
+                .query((rs, n) -> new SessionState(rs.getLong("session_generation"), rs.getBoolean("second")))
+                .optional();
+    }
+
+    /** The TOTP secret of an enabled account that enrolled one, and the last step used. */
+    public record SecondFactor(byte[] secret, long lastStep) {
+        @Override
+        public String toString() {
+            return "SecondFactor[lastStep=" + lastStep + "]";
+        }
+    }
+
+    public Optional<SecondFactor> secondFactor(String username) {
+        return jdbc.sql("SELECT totp_secret, totp_last_step FROM account"
+                        + " WHERE username = ? AND enabled AND totp_secret IS NOT NULL")
+                .param(username)
+                .query((rs, n) -> new SecondFactor(rs.getBytes("totp_secret"), rs.getLong("totp_last_step")))
+                .optional();
+    }
+
+    /** Records a step's code as used; false if it or a later one already was (a replay, or a race). */
+    public boolean useSecondFactorStep(String username, long step) {
+        return jdbc.sql("UPDATE account SET totp_last_step = ? WHERE username = ? AND totp_last_step < ?")
+                        .params(step, username, step)
+                        .update()
+                > 0;
+    }
+
+    public boolean setSecondFactor(String username, byte[] secret, long usedStep) {
+        return jdbc.sql("UPDATE account SET totp_secret = ?, totp_last_step = ? WHERE username = ?")
+                        .params(secret, usedStep, username)
+                        .update()
+                > 0;
+    }
+
+    /**
+     * Sets the hash, removes the second factor (a reset is also how a lost authenticator is
+     * recovered) and ends every session opened with the old password (new session generation).
+     */
     public boolean updatePasswordHash(String username, String passwordHash) {
-        return jdbc.sql("UPDATE account SET password_hash = ? WHERE username = ?")
+        return jdbc.sql("UPDATE account SET password_hash = ?, session_generation = session_generation + 1,"
+                                + " totp_secret = NULL, totp_last_step = 0 WHERE username = ?")
                         .params(passwordHash, username)
                         .update()
                 > 0;
@@ -106,9 +162,12 @@ public class JdbcAccounts {
                 > 0;
     }
 
+    /** Disabling also ends every session of the account (new session generation). */
     public boolean setEnabled(String username, boolean enabled) {
-        return jdbc.sql("UPDATE account SET enabled = ? WHERE username = ?")
-                        .params(enabled, username)
+        return jdbc.sql("UPDATE account SET enabled = ?,"
+                                + " session_generation = session_generation + CASE WHEN ? THEN 0 ELSE 1 END"
+                                + " WHERE username = ?")
+                        .params(enabled, enabled, username)
                         .update()
                 > 0;
     }

@@ -110,6 +110,17 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> authentication(AuthenticationException e) {
+        if (e instanceof org.comity.accounts.SignInThrottled throttled) {
+            // Said plainly, with the wait: the caller is not left to guess that a right password
+            // would be refused too.
+            var problem = problem(
+                    ProblemType.TOO_MANY_REQUESTS,
+                    "too many failed sign-in attempts; try again in " + throttled.retryAfterSeconds() + " s");
+            problem.setProperty("retryAfterSeconds", throttled.retryAfterSeconds());
+            return ResponseEntity.status(problem.getStatus())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()))
+                    .body(problem);
+        }
         return unauthenticated();
     }
 

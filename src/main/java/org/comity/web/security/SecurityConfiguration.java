@@ -1,7 +1,10 @@
 package org.comity.web.security;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.comity.accounts.Accounts;
+import org.comity.accounts.SignInDetails;
 import org.comity.web.PublicEndpoints;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -11,10 +14,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -24,7 +30,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Two filter chains. The API ({@code /api/**}, {@code /actuator/**}) is stateless: HTTP Basic or a
  * bearer token on every call, no session, no CSRF token needed since no cookie authenticates. The
- * console and public site use form login with a session and CSRF protection. Everything not listed as
+ * console and public site use form login with a session and CSRF protection; a session ends as soon as
+ * its account is disabled or its password reset ({@link EndedSessions}). Everything not listed as
  * public needs a signed-in user; roles are checked per endpoint with method security.
  */
 @Configuration(proxyBeanMethods = false)
@@ -75,20 +82,24 @@ class SecurityConfiguration {
                         .authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .httpBasic(basic ->
+                        basic.authenticationEntryPoint(problems).authenticationDetailsSource(SignInDetails.api()))
                 .oauth2ResourceServer(resource -> resource.opaqueToken(opaque -> opaque.introspector(tokens))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(headers -> headers.contentSecurityPolicy(
-                        csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+                                csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .httpStrictTransportSecurity(SecurityConfiguration::hsts));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http, ProblemResponses problems, List<PublicEndpoints> publicEndpoints)
+    SecurityFilterChain console(
+            HttpSecurity http, ProblemResponses problems, List<PublicEndpoints> publicEndpoints, Accounts accounts)
             throws Exception {
         var readable = readOnly(publicEndpoints);
         var browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
@@ -101,15 +112,28 @@ class SecurityConfiguration {
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login")
                         .defaultSuccessUrl("/console", false)
+                        .failureHandler(new SignInFailures())
+                        .authenticationDetailsSource(SignInDetails.console())
                         .permitAll())
+                .addFilterAfter(new EndedSessions(accounts), SecurityContextHolderFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers)
                         .defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler(problems))
-                .headers(
-                        headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        // Console addresses name requests; other sites must not learn them from a link.
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .httpStrictTransportSecurity(SecurityConfiguration::hsts));
         return http.build();
+    }
+
+    /**
+     * HSTS on responses to HTTPS requests only (over plain HTTP the header would be meaningless and
+     * would break a sandbox on localhost): a year, subdomains included.
+     */
+    private static void hsts(HeadersConfigurer<HttpSecurity>.HstsConfig hsts) {
+        hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds()).includeSubDomains(true);
     }
 
     /** GET and HEAD on the patterns modules declared public; never another method. */

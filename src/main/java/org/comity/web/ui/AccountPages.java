@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Administration of users and roles: list, create, disable or enable, reset a password (shown once). */
+/**
+ * Administration of users and roles: list, create, disable or enable, reset a password (shown once),
+ * clear a sign-in throttle.
+ */
 @Controller
 @RequestMapping("/admin/accounts")
 @PreAuthorize("hasRole('ADMIN')")
@@ -28,9 +31,11 @@ class AccountPages {
     static final List<String> INPUTS = List.of("username", "displayName", "roles", "password");
 
     private final Accounts accounts;
+    private final java.time.Clock clock;
 
-    AccountPages(Accounts accounts) {
+    AccountPages(Accounts accounts, java.time.Clock clock) {
         this.accounts = accounts;
+        this.clock = clock;
     }
 
     /** The create form, bound as posted. */
@@ -76,15 +81,39 @@ class AccountPages {
     }
 
     @PostMapping("/{username}/password")
-    String resetPassword(@PathVariable String username, Principal principal, RedirectAttributes redirect) {
+    String resetPassword(@PathVariable String username, Principal principal, Model model, RedirectAttributes redirect) {
         var password = accounts.resetPassword(username, principal.getName());
+        if (username.equals(principal.getName())) {
+            // The reset ends this very session, and the flash attributes with it: show the password
+            // now, not after a redirect that would land on the sign-in page without it.
+            model.addAttribute("resetFor", username);
+            model.addAttribute("newPassword", password);
+            return page(model, new AccountForm(null, null, Set.of(), null), FieldErrors.none());
+        }
         redirect.addFlashAttribute("resetFor", username);
         redirect.addFlashAttribute("newPassword", password);
         return "redirect:/admin/accounts";
     }
 
+    @PostMapping("/{username}/sign-in-throttle")
+    String clearThrottle(@PathVariable String username, Principal principal, RedirectAttributes redirect) {
+        accounts.clearSignInThrottle(username, principal.getName());
+        redirect.addFlashAttribute("throttleCleared", username);
+        return "redirect:/admin/accounts";
+    }
+
     private String page(Model model, AccountForm form, FieldErrors errors) {
-        model.addAttribute("accounts", accounts.list());
+        var list = accounts.list();
+        var throttled = new java.util.HashMap<String, Long>();
+        var now = clock.instant();
+        for (var account : list) {
+            accounts.signInThrottledUntil(account.username())
+                    .ifPresent(until -> throttled.put(
+                            account.username(),
+                            Math.max(1, java.time.Duration.between(now, until).toSeconds())));
+        }
+        model.addAttribute("accounts", list);
+        model.addAttribute("throttled", throttled);
         model.addAttribute("allRoles", EnumSet.allOf(Role.class));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

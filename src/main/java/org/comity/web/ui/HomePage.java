@@ -21,8 +21,16 @@ class HomePage {
         return "home";
     }
 
+    /**
+     * The sign-in page. {@code ?throttled=N} (set by the failure handler) says sign-in is throttled for
+     * N seconds; only a number in range is shown, so a crafted link cannot put words on the page.
+     */
     @GetMapping("/login")
-    String login() {
+    String login(
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String throttled, Model model) {
+        if (throttled != null && throttled.matches("[0-9]{1,5}")) {
+            model.addAttribute("throttledSeconds", Integer.parseInt(throttled));
+        }
         return "login";
     }
 }

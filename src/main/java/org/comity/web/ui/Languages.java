@@ -1,8 +1,11 @@
 package org.comity.web.ui;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,10 +29,32 @@ public class Languages implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
+        return new SecureUnderTls(cookieResolver(false), cookieResolver(true));
+    }
+
+    /**
+     * The language cookie is {@code Secure} on requests that came over TLS (directly or through a proxy
+     * Spring Boot trusts, {@code server.forward-headers-strategy}), like the session cookie; over plain
+     * HTTP (a sandbox on localhost) a Secure cookie would not be kept.
+     */
+    private record SecureUnderTls(CookieLocaleResolver plain, CookieLocaleResolver secure) implements LocaleResolver {
+        @Override
+        public Locale resolveLocale(HttpServletRequest request) {
+            return (request.isSecure() ? secure : plain).resolveLocale(request);
+        }
+
+        @Override
+        public void setLocale(
+                HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable Locale locale) {
+            (request.isSecure() ? secure : plain).setLocale(request, response, locale);
+        }
+    }
+
+    private static CookieLocaleResolver cookieResolver(boolean secure) {
         var resolver = new CookieLocaleResolver("comity-lang");
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");
-        resolver.setCookieSecure(false);
+        resolver.setCookieSecure(secure);
         resolver.setDefaultLocaleFunction(request -> {
             var accepted = request.getLocales();
             while (accepted.hasMoreElements()) {

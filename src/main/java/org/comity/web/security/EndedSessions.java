@@ -1,0 +1,67 @@
+package org.comity.web.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.comity.accounts.Accounts;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Ends a console session whose account was disabled or had its password reset since it signed in
+ * ({@link Accounts#sessionState}): the session is invalidated and the request goes on unauthenticated,
+ * so a browser is sent to the sign-in page and nothing the session asked for happens. A session whose
+ * roles require a second factor that is not enrolled yet reaches only the enrolment page. Checked on every
+ * request, against the database, so it also covers changes made by another node or by the command
+ * line. Not a bean: Spring Boot would otherwise also register it outside the security chain.
+ */
+final class EndedSessions extends OncePerRequestFilter {
+
+    /** Where a user whose roles require a second factor goes until they have enrolled one. */
+    static final String ENROLMENT = "/account/second-factor";
+
+    /** What such a user may reach meanwhile: the enrolment page, signing out, the page's assets. */
+    private static final java.util.regex.Pattern ENROLMENT_PATHS = java.util.regex.Pattern.compile(
+            "/account/second-factor|/logout|/login|/error|/favicon\\.ico|/(css|images|webjars)/.*");
+
+    private final Accounts accounts;
+
+    EndedSessions(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null
+                && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken)) {
+            switch (accounts.sessionState(authentication)) {
+                case ENDED -> {
+                    var session = request.getSession(false);
+                    if (session != null) {
+                        session.invalidate();
+                    }
+                    SecurityContextHolder.clearContext();
+                }
+                case MUST_ENROL -> {
+                    if (!ENROLMENT_PATHS
+                            .matcher(request.getRequestURI()
+                                    .substring(request.getContextPath().length()))
+                            .matches()) {
+                        response.sendRedirect(request.getContextPath() + ENROLMENT);
+                        return;
+                    }
+                }
+                case CURRENT -> {
+                    // go on
+                }
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -38,8 +38,15 @@ public final class LogLoadTool {
     public static void main(String[] args) throws Exception {
         long entries = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
         Path work = Files.createTempDirectory("comity-log-load");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(work.resolve("pg"))
+        var builder = EmbeddedPostgres.builder();
+        // -Dcomity.bench.pg=key=value,… adds server settings, e.g. log_min_duration_statement=0.
+        for (var setting : System.getProperty("comity.bench.pg", "").split(",")) {
+            if (setting.contains("=")) {
+                builder.setServerConfig(
+                        setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+            }
+        }
+        try (EmbeddedPostgres postgres = builder.setDataDirectory(work.resolve("pg"))
                 .setCleanDataDirectory(true)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")

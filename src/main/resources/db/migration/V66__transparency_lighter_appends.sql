@@ -1,7 +1,7 @@
--- Appends near the database's own insert rate (issue 18). Each entry stores three rows (entry,
--- opening, metadata); measured on this machine with fsync, synchronous_commit and full_page_writes
--- on, the two foreign keys below cost about 30 % of a batch (a per-row check that also locks the
--- entry row, which writes WAL again) and each metadata index about 10 %.
+-- Cheaper appends (issue 18). Each entry stores three rows (entry, opening, metadata); measured on
+-- this machine with fsync, synchronous_commit and full_page_writes on (LogSchemaCostTool), the two
+-- foreign keys below cost 18-30 % of a batch (a per-row check that locks the entry row, which writes
+-- WAL again) and each metadata index about 10 %.
 --
 -- The foreign keys protect nothing the log relies on: the writer inserts the entry, its opening and
 -- its metadata from the same arrays in one transaction, and log_entry is append-only (trigger), so a

@@ -70,6 +70,7 @@ final class LogWriter {
     private final AtomicBoolean outboxSignalled = new AtomicBoolean(true);
 
     // Owned by the writer thread (and by start(), before the thread runs).
+    private final java.util.Set<Long> invalidOutboxRows = new java.util.HashSet<>();
     private CompactRange range;
     private TileBuilder tileBuilder;
     private boolean stale = true;
@@ -148,7 +149,7 @@ final class LogWriter {
                 if (outboxDue) {
                     int room = properties.maxBatch() - batch.size();
                     lastOutboxRead = System.nanoTime();
-                    outboxed = store.outbox(room);
+                    outboxed = store.outbox(room, invalidOutboxRows);
                     if (outboxed.size() == room) {
                         outboxSignalled.set(true); // more is waiting
                     }
@@ -218,8 +219,10 @@ final class LogWriter {
                     parsed.commitment().verify(o.salt(), o.record());
                     metadata = parsed.metadata();
                 } catch (IllegalArgumentException e) {
-                    // Left in the outbox for an operator; it cannot block the entries after it.
+                    // Left in the outbox for an operator, and skipped from now on: it cannot block the
+                    // entries after it, nor keep the writer reading it again and again.
                     log.error("outbox row {} is not a valid log entry and is not appended", o.id(), e);
+                    invalidOutboxRows.add(o.id());
                     continue;
                 }
                 taken.add(o.id());

@@ -172,6 +172,24 @@ class LogOutboxTest {
 
     @Test
     @Order(3)
+    void aRowThatIsNoValidEntryStaysInTheOutboxAndDoesNotHoldUpTheOthers() throws Exception {
+        // A commitment its salt and record do not open: never put on the public log.
+        var bad = LogEvents.event(UUID.randomUUID(), 7);
+        byte[] salt = new byte[Commitment.SALT_BYTES];
+        byte[] entry = new LogEntry(bad.metadata(), Commitment.of(salt, "other".getBytes(), bad.disclose())).bytes();
+        store.enqueue(bad.eventId(), entry, salt, bad.confidentialRecord(), bad.disclose());
+        var good = events("after-bad-", 5);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> good.forEach(log::enqueue));
+
+        awaitLogged(ids(good));
+        assertThat(logged(List.of(bad.eventId()))).isZero();
+        assertThat(outbox()).isEqualTo(1);
+        jdbc.sql("DELETE FROM log_outbox").update();
+        assertConsistent();
+    }
+
+    @Test
+    @Order(4)
     void entriesLeftInTheOutboxByAStoppedWriterAreAppendedByTheNextOne() throws Exception {
         long before = store.head().size();
         LogWriters.stop(context); // as if the node died right after the transactions committed

@@ -235,12 +235,13 @@ public class JdbcLogStore {
     }
 
     /**
-     * The oldest outbox rows, at most {@code limit}. Read from the start every time: an id is taken when
+     * The oldest outbox rows but those in {@code except}, at most {@code limit}. Read from the start every time: an id is taken when
      * a row is inserted, not when it commits, so a row with a smaller id can appear after larger ones.
      */
-    public List<Outboxed> outbox(int limit) {
-        return jdbc.sql("SELECT id, event_id, entry, salt, record, disclose FROM log_outbox ORDER BY id LIMIT ?")
-                .param(limit)
+    public List<Outboxed> outbox(int limit, Collection<Long> except) {
+        return jdbc.sql("SELECT id, event_id, entry, salt, record, disclose FROM log_outbox"
+                        + " WHERE NOT id = ANY(?) ORDER BY id LIMIT ?")
+                .params(new SqlArrayValue("int8", except.toArray()), limit)
                 .query((rs, n) -> new Outboxed(
                         rs.getLong(1),
                         rs.getObject(2, UUID.class),

@@ -67,6 +67,7 @@ public class Casework {
     private final ContentCitations citations;
     private final Safeguards safeguards;
     private final TransactionTemplate savepoint;
+    private final TransparencyFeed feed;
 
     Casework(
             JdbcRequests store,
@@ -79,7 +80,9 @@ public class Casework {
             CaseVisibility visibility,
             ContentCitations citations,
             Safeguards safeguards,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            TransparencyFeed feed) {
+        this.feed = feed;
         this.safeguards = safeguards;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -99,7 +102,9 @@ public class Casework {
      * with prior proceedings.
      */
     private void requireKnownConduct(RequestContent content) {
-        var problems = new ArrayList<Violation>();
+        // What the public log could not hold is refused here, when it is written, not when an event
+        // of the request is logged (issue 15: a long legal basis was stored, then never logged).
+        var problems = new ArrayList<Violation>(TransparencyFeed.unloggable(content));
         var offences = content.offences();
         for (int i = 0; i < offences.size(); i++) {
             for (var code : offences.get(i).conductCategories()) {
@@ -497,9 +502,14 @@ public class Casework {
                 reportPersecutionRefusal(request, decided.decision());
             }
             var published = publicEvent(facts, event);
-            TransparencyFeed.eventType(published)
-                    .ifPresent(type ->
-                            store.savePublicRecord(facts.eventId(type), request, now, disclosure(request, now)));
+            var type = TransparencyFeed.eventType(published);
+            if (type.isPresent()) {
+                // The entry goes to the log's outbox in this transaction: the change and its entry are
+                // stored together or not at all, and nothing here waits for the log writer.
+                var disclose = disclosure(request, now);
+                var record = store.savePublicRecord(facts.eventId(type.get()), request, now, disclose);
+                feed.enqueue(published, request.content(), record, disclose);
+            }
             events.publishEvent(published);
         }
     }

@@ -1,26 +1,35 @@
 package org.comity.casework;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.comity.casework.persistence.JdbcRequests;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.comity.casework.domain.RequestContent;
 import org.comity.shared.CountryCode;
+import org.comity.shared.InvalidInput;
+import org.comity.shared.Violation;
 import org.comity.transparency.EventType;
 import org.comity.transparency.LogEvent;
 import org.comity.transparency.Outcome;
 import org.comity.transparency.PublicMetadata;
 import org.comity.transparency.TransparencyLog;
 import org.jspecify.annotations.Nullable;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts every request sent, received, decided, executed or withdrawn on the public log. It runs after
- * the casework transaction commits; the event publication registry re-delivers an event whose
- * listener failed, and appending is idempotent on the event id, so an event is logged exactly once.
- * Only codes reach the log; the request itself is committed to, through the record frozen when the
- * change happened.
+ * Puts every request sent, received, decided, executed or withdrawn on the public log. Casework calls
+ * it inside the transaction of the change: the entry goes to the log's outbox with the change, so an
+ * acknowledged change always reaches the log (the writer appends the outbox after commit, and after a
+ * crash at its next start), and a change whose entry cannot be built is refused and not stored.
+ * Appending is idempotent on the event id, so an event is logged exactly once. Only codes reach the
+ * log; the request itself is committed to, through the record frozen when the change happened.
+ *
+ * <p>{@link #unloggable} checks, when content is written, what the log would later refuse, so such
+ * content is a 422 naming the field instead of a change that cannot be logged.
  */
 @Component
 class TransparencyFeed {
@@ -28,12 +37,13 @@ class TransparencyFeed {
     /** ISO 3166-1 reserves ZZ for an unknown State: a request registered from paper may not say. */
     static final CountryCode UNKNOWN_STATE = CountryCode.of("ZZ");
 
-    private final TransparencyLog log;
-    private final JdbcRequests store;
+    /** What {@link #code} must give: the log's category code. */
+    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
 
-    TransparencyFeed(TransparencyLog log, JdbcRequests store) {
+    private final TransparencyLog log;
+
+    TransparencyFeed(TransparencyLog log) {
         this.log = log;
-        this.store = store;
     }
 
     /** The log's event type for a casework event, if it is one the public log records. */
@@ -49,45 +59,73 @@ class TransparencyFeed {
                 });
     }
 
-    @ApplicationModuleListener
-    void on(RequestSubmitted event) {
-        append(event, event.request(), EventType.REQUEST_SENT, null, List.of(), event.day());
+    /**
+     * What in {@code content} no log entry could hold: a legal basis that is no code of at most 64
+     * characters, more conduct categories than an entry lists. Empty when every event of the request
+     * can be logged.
+     */
+    static List<Violation> unloggable(RequestContent content) {
+        var problems = new ArrayList<Violation>();
+        var basis = content.legalBasis();
+        if (basis != null && !basis.isBlank() && !CODE.matcher(code(basis)).matches()) {
+            problems.add(new Violation(
+                    "content.legalBasis",
+                    "legal-basis-code",
+                    "name the instrument by its id: at most 64 characters, starting with a letter or digit"));
+        }
+        var categories = new TreeSet<String>();
+        content.offences().forEach(o -> o.conductCategories().forEach(c -> categories.add(c.value())));
+        if (categories.size() > PublicMetadata.MAX_CODES) {
+            problems.add(new Violation(
+                    "content.offences",
+                    "too-many-conduct-categories",
+                    "at most " + PublicMetadata.MAX_CODES + " distinct conduct categories in one request"));
+        }
+        return problems;
     }
 
-    @ApplicationModuleListener
-    void on(RequestReceived event) {
-        append(event, event.request(), EventType.REQUEST_RECEIVED, null, List.of(), event.day());
+    /**
+     * Writes the log entry of {@code event} to the log's outbox, in the caller's transaction, if the
+     * public log records such events.
+     *
+     * @param record the confidential record the entry commits to, frozen with the change
+     * @throws InvalidInput if the request holds what no entry can (content stored before the check)
+     */
+    void enqueue(Object event, RequestContent content, String record, LocalDate disclose) {
+        var problems = unloggable(content);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        switch (event) {
+            case RequestSubmitted e ->
+                enqueue(e.request(), EventType.REQUEST_SENT, null, List.of(), e.day(), record, disclose);
+            case RequestReceived e ->
+                enqueue(e.request(), EventType.REQUEST_RECEIVED, null, List.of(), e.day(), record, disclose);
+            case RequestDecided e -> {
+                var outcome = outcome(e.outcome());
+                var grounds = outcome == Outcome.REFUSED || outcome == Outcome.GRANTED_IN_PART
+                        ? List.copyOf(e.refusalGrounds())
+                        : List.<String>of();
+                enqueue(e.request(), EventType.REQUEST_DECIDED, outcome, grounds, e.day(), record, disclose);
+            }
+            case RequestExecuted e ->
+                enqueue(e.request(), EventType.REQUEST_EXECUTED, null, List.of(), e.day(), record, disclose);
+            case RequestWithdrawn e ->
+                enqueue(e.request(), EventType.REQUEST_WITHDRAWN, null, List.of(), e.day(), record, disclose);
+            default -> {
+                // not an event the public log records
+            }
+        }
     }
 
-    @ApplicationModuleListener
-    void on(RequestDecided event) {
-        var outcome = outcome(event.outcome());
-        var grounds = outcome == Outcome.REFUSED || outcome == Outcome.GRANTED_IN_PART
-                ? List.copyOf(event.refusalGrounds())
-                : List.<String>of();
-        append(event, event.request(), EventType.REQUEST_DECIDED, outcome, grounds, event.day());
-    }
-
-    @ApplicationModuleListener
-    void on(RequestExecuted event) {
-        append(event, event.request(), EventType.REQUEST_EXECUTED, null, List.of(), event.day());
-    }
-
-    @ApplicationModuleListener
-    void on(RequestWithdrawn event) {
-        append(event, event.request(), EventType.REQUEST_WITHDRAWN, null, List.of(), event.day());
-    }
-
-    private void append(
-            Object event,
+    private void enqueue(
             RequestFacts facts,
             EventType type,
             @Nullable Outcome outcome,
             List<String> refusalGrounds,
-            java.time.LocalDate day) {
-        var eventId = facts.eventId(eventType(event).orElseThrow());
-        var frozen = store.publicRecord(eventId)
-                .orElseThrow(() -> new IllegalStateException("no frozen record for log event " + eventId));
+            LocalDate day,
+            String record,
+            LocalDate disclose) {
         var metadata = new PublicMetadata(
                 type,
                 facts.requestingState() == null ? UNKNOWN_STATE : facts.requestingState(),
@@ -101,8 +139,8 @@ class TransparencyFeed {
                 outcome,
                 refusalGrounds,
                 day);
-        log.append(
-                new LogEvent(eventId, metadata, frozen.record().getBytes(StandardCharsets.UTF_8), frozen.disclose()));
+        log.enqueue(
+                new LogEvent(facts.eventId(type.code()), metadata, record.getBytes(StandardCharsets.UTF_8), disclose));
     }
 
     /** Instrument ids become lower-case codes on the log (ETS185 → ets185). */

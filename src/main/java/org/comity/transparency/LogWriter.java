@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.comity.transparency.domain.checkpoint.Checkpoint;
 import org.comity.transparency.domain.merkle.CompactRange;
 import org.comity.transparency.domain.merkle.ConsistencyProof;
@@ -28,10 +29,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single writer of the log. Callers enqueue events; one thread drains the queue into batches and
- * stores each batch (entries, tiles, head) in one transaction. An append is acknowledged (its future
- * completes) only after that transaction commits, so an acknowledged entry survives any crash of the
- * node. Checkpoints are signed afterwards, only for the committed head, and only after checking the
+ * The single writer of the log. It takes entries from two places: events submitted in memory
+ * ({@link #submit}, whose futures complete once stored) and the outbox table, which casework fills in
+ * the transactions of its changes ({@link TransparencyLog#enqueue}). One thread drains both into
+ * batches and stores each batch (entries, tiles, head, and the deletion of the outbox rows it took) in
+ * one transaction. A submitted append is acknowledged (its future completes) only after that
+ * transaction commits, so an acknowledged entry survives any crash of the node; an outbox row survives
+ * one by itself, and is appended after a restart.
+ *
+ * <p>No thread waits here while it holds a connection: casework's transactions only insert outbox rows
+ * and {@link #wake} the writer after they commit, without waiting for it; the writer uses one
+ * connection at a time and waits for nothing but that connection. Checkpoints are signed afterwards, only for the committed head, and only after checking the
  * head's root against the stored tiles and its consistency with the previous checkpoint: a crash at
  * any point leaves either the old or the new committed state, and both extend every signed tree.
  */
@@ -40,6 +48,12 @@ final class LogWriter {
     private static final Logger log = LoggerFactory.getLogger(LogWriter.class);
 
     record Pending(LogEvent event, CompletableFuture<Appended> done) {}
+
+    /** Put in the queue to wake the writer for the outbox; never stored. */
+    private static final Pending WAKE = new Pending(null, null);
+
+    /** How often the writer looks at the outbox without being woken: rows another node process wrote. */
+    private static final long OUTBOX_POLL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final JdbcLogStore store;
     private final StoredTiles tiles;
@@ -51,8 +65,12 @@ final class LogWriter {
     private final Thread thread;
     private volatile boolean running;
     private volatile JdbcLogStore.StoredCheckpoint latest;
+    // Set when an outbox row may be waiting; cleared by the writer before it reads the outbox, so a row
+    // committed after the read sets it again and is not missed.
+    private final AtomicBoolean outboxSignalled = new AtomicBoolean(true);
 
     // Owned by the writer thread (and by start(), before the thread runs).
+    private final java.util.Set<Long> invalidOutboxRows = new java.util.HashSet<>();
     private CompactRange range;
     private TileBuilder tileBuilder;
     private boolean stale = true;
@@ -92,6 +110,16 @@ final class LogWriter {
         return latest;
     }
 
+    /**
+     * Tells the writer that the outbox has a new row; returns at once. Called after the transaction
+     * that wrote the row commits.
+     */
+    void wake() {
+        if (outboxSignalled.compareAndSet(false, true)) {
+            queue.offer(WAKE);
+        }
+    }
+
     CompletableFuture<Appended> submit(LogEvent event) {
         var pending = new Pending(event, new CompletableFuture<>());
         if (!running) {
@@ -104,13 +132,30 @@ final class LogWriter {
 
     private void run() {
         List<Pending> batch = new ArrayList<>(properties.maxBatch());
+        long lastOutboxRead = 0;
         while (running || !queue.isEmpty()) {
+            List<JdbcLogStore.Outboxed> outboxed = List.of();
             try {
-                Pending first = queue.poll(50, TimeUnit.MILLISECONDS);
+                Pending first = outboxSignalled.get() ? queue.poll() : queue.poll(50, TimeUnit.MILLISECONDS);
+                boolean outboxDue =
+                        outboxSignalled.getAndSet(false) || System.nanoTime() - lastOutboxRead > OUTBOX_POLL_NANOS;
                 if (first != null) {
+                    // Leave half of the batch to the outbox when it has rows, so neither source starves.
+                    int pendingLimit = outboxDue ? Math.max(1, properties.maxBatch() / 2) : properties.maxBatch();
                     batch.add(first);
-                    queue.drainTo(batch, properties.maxBatch() - 1);
-                    write(batch);
+                    queue.drainTo(batch, pendingLimit - 1);
+                    batch.removeIf(p -> p == WAKE);
+                }
+                if (outboxDue) {
+                    int room = properties.maxBatch() - batch.size();
+                    lastOutboxRead = System.nanoTime();
+                    outboxed = store.outbox(room, invalidOutboxRows);
+                    if (outboxed.size() == room) {
+                        outboxSignalled.set(true); // more is waiting
+                    }
+                }
+                if (!batch.isEmpty() || !outboxed.isEmpty()) {
+                    write(batch, outboxed);
                     batch.clear();
                 }
                 if (checkpointDue
@@ -125,6 +170,8 @@ final class LogWriter {
                 batch.forEach(p -> p.done().completeExceptionally(e));
                 batch.clear();
                 stale = true;
+                // The outbox rows are still there (the batch rolled back): read them again.
+                outboxSignalled.set(true);
                 log.error("transparency log writer failed; will resume from the database", e);
                 pause();
             }
@@ -150,17 +197,40 @@ final class LogWriter {
         stale = false;
     }
 
-    private void write(List<Pending> batch) {
+    private void write(List<Pending> batch, List<JdbcLogStore.Outboxed> outboxed) {
         if (stale) {
             resume();
         }
         var ids = new LinkedHashSet<UUID>();
         batch.forEach(p -> ids.add(p.event().eventId()));
+        outboxed.forEach(o -> ids.add(o.eventId()));
         Map<UUID, JdbcLogStore.StoredEntry> logged = store.entriesOf(ids);
         Map<UUID, Appended> results = new HashMap<>();
-        List<NewEntry> entries = new ArrayList<>(batch.size());
+        List<NewEntry> entries = new ArrayList<>(batch.size() + outboxed.size());
+        List<Long> taken = new ArrayList<>(outboxed.size());
         long oldSize = range.size();
         try {
+            for (JdbcLogStore.Outboxed o : outboxed) {
+                PublicMetadata metadata;
+                try {
+                    // Built and checked by TransparencyLog.enqueue; parsed again so that nothing but a
+                    // canonical entry whose commitment the salt and record open reaches the public log.
+                    var parsed = LogEntry.parse(o.entry());
+                    parsed.commitment().verify(o.salt(), o.record());
+                    metadata = parsed.metadata();
+                } catch (IllegalArgumentException e) {
+                    // Left in the outbox for an operator, and skipped from now on: it cannot block the
+                    // entries after it, nor keep the writer reading it again and again.
+                    log.error("outbox row {} is not a valid log entry and is not appended", o.id(), e);
+                    invalidOutboxRows.add(o.id());
+                    continue;
+                }
+                taken.add(o.id());
+                if (logged.containsKey(o.eventId()) || results.containsKey(o.eventId())) {
+                    continue;
+                }
+                add(o.eventId(), o.entry(), o.salt(), o.record(), o.disclose(), metadata, oldSize, entries, results);
+            }
             for (Pending p : batch) {
                 LogEvent event = p.event();
                 if (logged.containsKey(event.eventId()) || results.containsKey(event.eventId())) {
@@ -170,16 +240,20 @@ final class LogWriter {
                 random.nextBytes(salt);
                 byte[] record = event.confidentialRecord();
                 byte[] entry = new LogEntry(event.metadata(), Commitment.of(salt, record, event.disclose())).bytes();
-                Hash leaf = MerkleTree.leafHash(entry);
-                results.put(
-                        event.eventId(), new Appended(event.eventId(), oldSize + entries.size(), leaf.hex(), false));
-                entries.add(new NewEntry(event.eventId(), entry, salt, record, event.disclose()));
-                range.append(leaf);
-                tileBuilder.append(leaf);
+                add(
+                        event.eventId(),
+                        entry,
+                        salt,
+                        record,
+                        event.disclose(),
+                        event.metadata(),
+                        oldSize,
+                        entries,
+                        results);
             }
-            if (!entries.isEmpty()) {
-                store.append(oldSize, entries, tileBuilder.drain(), range.root().bytes());
-                checkpointDue = true;
+            if (!entries.isEmpty() || !taken.isEmpty()) {
+                store.append(oldSize, entries, tileBuilder.drain(), range.root().bytes(), taken);
+                checkpointDue |= !entries.isEmpty();
             }
         } catch (RuntimeException e) {
             // Whatever was computed in memory may not be committed: start again from the database.
@@ -196,6 +270,36 @@ final class LogWriter {
             }
             p.done().complete(appended);
         }
+    }
+
+    private void add(
+            UUID eventId,
+            byte[] entry,
+            byte[] salt,
+            byte[] record,
+            java.time.LocalDate disclose,
+            PublicMetadata m,
+            long oldSize,
+            List<NewEntry> entries,
+            Map<UUID, Appended> results) {
+        Hash leaf = MerkleTree.leafHash(entry);
+        results.put(eventId, new Appended(eventId, oldSize + entries.size(), leaf.hex(), false));
+        entries.add(new NewEntry(
+                eventId,
+                entry,
+                salt,
+                record,
+                disclose,
+                new JdbcLogStore.Meta(
+                        m.day(),
+                        m.requesting().value(),
+                        m.requested().value(),
+                        m.kind(),
+                        m.event().code(),
+                        m.outcome() == null ? null : m.outcome().code(),
+                        m.refusalGrounds())));
+        range.append(leaf);
+        tileBuilder.append(leaf);
     }
 
     /**

@@ -25,10 +25,12 @@ import org.comity.transparency.domain.tiles.TileId;
 import org.comity.transparency.domain.tiles.Tiles;
 import org.comity.transparency.persistence.JdbcLogStore;
 import org.comity.transparency.persistence.StoredTiles;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The node's public transparency log. Casework {@link #append appends} the public metadata of each
- * request event (idempotent on the event id); everything else reads what the latest signed checkpoint
+ * The node's public transparency log. Casework {@link #enqueue enqueues} the public metadata of each
+ * request event in the transaction of the change (idempotent on the event id); everything else reads what the latest signed checkpoint
  * covers: entries, tiles, inclusion and consistency proofs, receipts, statistics and reveals.
  * Methods returning {@code domain} types serve this module's own endpoints.
  */
@@ -80,6 +82,48 @@ public class TransparencyLog {
     /** Like {@link #append} without waiting: the future completes once the entry is durable. */
     public CompletableFuture<Appended> appendAsync(LogEvent event) {
         return writer.submit(event);
+    }
+
+    /**
+     * Puts an event on the log's outbox in the caller's transaction, and returns without waiting for
+     * the writer: the entry is built here (canonical bytes, commitment with a fresh salt), so an event
+     * that cannot be an entry fails now and rolls the caller's change back with it, and the writer,
+     * woken once the transaction commits, appends it within a batch or, after a crash, at the next
+     * start. This is how casework logs its changes: an acknowledged change always has its entry, and
+     * no request thread holds its connection while it waits for the writer (which needs one too).
+     * Enqueuing an event id again is harmless: the first entry is the one logged.
+     *
+     * @throws IllegalArgumentException if the entry would be longer than a tile bundle allows
+     */
+    public void enqueue(LogEvent event) {
+        byte[] salt = new byte[Commitment.SALT_BYTES];
+        random.nextBytes(salt);
+        byte[] record = event.confidentialRecord();
+        byte[] entry = new LogEntry(event.metadata(), Commitment.of(salt, record, event.disclose())).bytes();
+        if (entry.length > MAX_ENTRY_BYTES) {
+            throw new IllegalArgumentException("a log entry has at most " + MAX_ENTRY_BYTES + " bytes");
+        }
+        store.enqueue(event.eventId(), entry, salt, record, event.disclose());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    writer.wake();
+                }
+            });
+        } else {
+            writer.wake();
+        }
+    }
+
+    /** Entry bundles prefix each entry with a uint16 length. */
+    static final int MAX_ENTRY_BYTES = 65_535;
+
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
+
+    /** How many enqueued entries the writer has not appended yet. */
+    public long pending() {
+        return store.outboxSize();
     }
 
     public String origin() {

@@ -389,7 +389,7 @@ public final class CaseworkLoadTool {
                 .build();
     }
 
-    private static String body(SplittableRandom random) {
+    static String body(SplittableRandom random) {
         var requested = STATES[random.nextInt(STATES.length)];
         var facts = FACTS[random.nextInt(FACTS.length)] + " Case " + random.nextInt(1_000_000) + ".";
         return """

@@ -38,8 +38,15 @@ public final class LogLoadTool {
     public static void main(String[] args) throws Exception {
         long entries = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
         Path work = Files.createTempDirectory("comity-log-load");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(work.resolve("pg"))
+        var builder = EmbeddedPostgres.builder();
+        // -Dcomity.bench.pg=key=value,… adds server settings, e.g. log_min_duration_statement=0.
+        for (var setting : System.getProperty("comity.bench.pg", "").split(",")) {
+            if (setting.contains("=")) {
+                builder.setServerConfig(
+                        setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+            }
+        }
+        try (EmbeddedPostgres postgres = builder.setDataDirectory(work.resolve("pg"))
                 .setCleanDataDirectory(true)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
@@ -55,14 +62,27 @@ public final class LogLoadTool {
                             "--logging.level.root=WARN")) {
                 var log = node.getBean(TransparencyLog.class);
                 int port = ((WebServerApplicationContext) node).getWebServer().getPort();
-                append(log, entries);
+                double appends = append(log, entries);
+                var baseline = rawInserts(postgres.getPostgresDatabase(), entries, 4096);
+                System.out.printf(
+                        "APPEND vs RAW: durable appends %,.0f/s; raw batched inserts of the entry rows %,.0f/s"
+                                + " (ratio %.2f); of the entry, opening and metadata rows %,.0f/s (ratio %.2f)%n",
+                        appends,
+                        baseline.entryRows(),
+                        appends / baseline.entryRows(),
+                        baseline.allRows(),
+                        appends / baseline.allRows());
+                // A second argument "appends" stops here (appends and their baseline only).
+                if (args.length > 1 && args[1].equals("appends")) {
+                    return;
+                }
                 proofs(log);
                 verify(log, "http://localhost:" + port + "/", work);
             }
         }
     }
 
-    private static void append(TransparencyLog log, long entries) throws InterruptedException {
+    private static double append(TransparencyLog log, long entries) throws InterruptedException {
         Semaphore window = new Semaphore(8192);
         AtomicLong done = new AtomicLong();
         long start = System.nanoTime();
@@ -87,6 +107,111 @@ public final class LogLoadTool {
         System.out.printf(
                 "APPEND: %,d durable appends in %.1f s = %,.0f entries/s%n", entries, seconds, entries / seconds);
         log.awaitCheckpoint(entries, Duration.ofMinutes(1));
+        return entries / seconds;
+    }
+
+    /** Rows per second of the baseline: only the entry rows, and the entry, opening and metadata rows. */
+    record Baseline(double entryRows, double allRows) {}
+
+    /**
+     * The baseline for appends, on the same server and settings: the rows the writer stores for the
+     * same events (the same bytes, built beforehand and not timed), inserted in batches of the writer's
+     * size with one multi-row {@code unnest} INSERT per table and one commit per batch, into tables
+     * with a primary key only (no other index, trigger, foreign key, hashing or tiles). First the entry
+     * rows alone, then entry, opening ({@code log_secret}) and metadata ({@code log_entry_meta}) rows.
+     */
+    static Baseline rawInserts(javax.sql.DataSource dataSource, long entries, int batch) throws Exception {
+        try (var c = dataSource.getConnection()) {
+            try (var s = c.createStatement()) {
+                s.execute(
+                        "CREATE TABLE raw_entry (idx bigint PRIMARY KEY, event_id uuid NOT NULL, entry bytea NOT NULL)");
+                s.execute(
+                        "CREATE TABLE raw_entry2 (idx bigint PRIMARY KEY, event_id uuid NOT NULL, entry bytea NOT NULL)");
+                s.execute("CREATE TABLE raw_secret (idx bigint PRIMARY KEY, salt bytea NOT NULL, record bytea NOT NULL,"
+                        + " disclose date NOT NULL)");
+                s.execute("CREATE TABLE raw_meta (idx bigint PRIMARY KEY, day date NOT NULL, requesting text NOT NULL,"
+                        + " requested text NOT NULL, kind text NOT NULL, event text NOT NULL, outcome text,"
+                        + " refusal_grounds text[] NOT NULL)");
+            }
+            c.setAutoCommit(false);
+            var random = new java.security.SecureRandom();
+            long[] nanos = new long[2];
+            for (int pass = 0; pass < 2; pass++) {
+                for (long from = 0; from < entries; from += batch) {
+                    int n = (int) Math.min(batch, entries - from);
+                    Long[] idx = new Long[n];
+                    java.util.UUID[] ids = new java.util.UUID[n];
+                    byte[][] bodies = new byte[n][];
+                    byte[][] salts = new byte[n][];
+                    byte[][] records = new byte[n][];
+                    java.sql.Date[] disclose = new java.sql.Date[n];
+                    java.sql.Date[] day = new java.sql.Date[n];
+                    String[] requesting = new String[n];
+                    String[] requested = new String[n];
+                    String[] kind = new String[n];
+                    String[] event = new String[n];
+                    String[] outcome = new String[n];
+                    String[] grounds = new String[n];
+                    for (int i = 0; i < n; i++) {
+                        var e = LogEvents.event(from + i);
+                        byte[] salt = new byte[32];
+                        random.nextBytes(salt);
+                        var m = e.metadata();
+                        idx[i] = from + i;
+                        ids[i] = e.eventId();
+                        bodies[i] = new org.comity.transparency.LogEntry(
+                                        m,
+                                        org.comity.transparency.Commitment.of(
+                                                salt, e.confidentialRecord(), e.disclose()))
+                                .bytes();
+                        salts[i] = salt;
+                        records[i] = e.confidentialRecord();
+                        disclose[i] = java.sql.Date.valueOf(e.disclose());
+                        day[i] = java.sql.Date.valueOf(m.day());
+                        requesting[i] = m.requesting().value();
+                        requested[i] = m.requested().value();
+                        kind[i] = m.kind();
+                        event[i] = m.event().code();
+                        outcome[i] = m.outcome() == null ? null : m.outcome().code();
+                        grounds[i] = String.join(",", m.refusalGrounds());
+                    }
+                    long t = System.nanoTime();
+                    try (var p = c.prepareStatement("INSERT INTO " + (pass == 0 ? "raw_entry" : "raw_entry2")
+                            + " SELECT * FROM unnest(?::bigint[], ?::uuid[], ?::bytea[])")) {
+                        p.setArray(1, c.createArrayOf("int8", idx));
+                        p.setArray(2, c.createArrayOf("uuid", ids));
+                        p.setArray(3, c.createArrayOf("bytea", bodies));
+                        p.executeUpdate();
+                    }
+                    if (pass == 1) {
+                        try (var p = c.prepareStatement(
+                                "INSERT INTO raw_secret SELECT * FROM unnest(?::bigint[], ?::bytea[], ?::bytea[], ?::date[])")) {
+                            p.setArray(1, c.createArrayOf("int8", idx));
+                            p.setArray(2, c.createArrayOf("bytea", salts));
+                            p.setArray(3, c.createArrayOf("bytea", records));
+                            p.setArray(4, c.createArrayOf("date", disclose));
+                            p.executeUpdate();
+                        }
+                        try (var p = c.prepareStatement("INSERT INTO raw_meta SELECT i, d, rq, rd, k, e, o,"
+                                + " string_to_array(g, ',') FROM unnest(?::bigint[], ?::date[], ?::text[], ?::text[],"
+                                + " ?::text[], ?::text[], ?::text[], ?::text[]) AS u(i, d, rq, rd, k, e, o, g)")) {
+                            p.setArray(1, c.createArrayOf("int8", idx));
+                            p.setArray(2, c.createArrayOf("date", day));
+                            p.setArray(3, c.createArrayOf("text", requesting));
+                            p.setArray(4, c.createArrayOf("text", requested));
+                            p.setArray(5, c.createArrayOf("text", kind));
+                            p.setArray(6, c.createArrayOf("text", event));
+                            p.setArray(7, c.createArrayOf("text", outcome));
+                            p.setArray(8, c.createArrayOf("text", grounds));
+                            p.executeUpdate();
+                        }
+                    }
+                    c.commit();
+                    nanos[pass] += System.nanoTime() - t;
+                }
+            }
+            return new Baseline(entries / (nanos[0] / 1e9), entries / (nanos[1] / 1e9));
+        }
     }
 
     private static void proofs(TransparencyLog log) {

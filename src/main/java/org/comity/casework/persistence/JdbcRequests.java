@@ -97,8 +97,11 @@ public class JdbcRequests {
         }
     }
 
-    /** Freezes the confidential record behind a public log entry; a second call for the event is a no-op. */
-    public void savePublicRecord(UUID eventId, Request request, Instant at, java.time.LocalDate disclose) {
+    /**
+     * Freezes the confidential record behind a public log entry and returns it (JSON): what the entry
+     * commits to. An event id already frozen keeps its first record, which is returned.
+     */
+    public String savePublicRecord(UUID eventId, Request request, Instant at, java.time.LocalDate disclose) {
         var record = new java.util.LinkedHashMap<String, Object>();
         record.put("requestId", request.id());
         record.put("version", request.version());
@@ -106,7 +109,8 @@ public class JdbcRequests {
         record.put("direction", request.direction().name().toLowerCase(java.util.Locale.ROOT));
         record.put("state", request.state());
         record.put("content", request.content());
-        jdbc.sql("""
+        var serialized = json.writeValueAsString(record);
+        int inserted = jdbc.sql("""
                         INSERT INTO casework_public_record (event_id, request_id, version, at, record, disclose)
                         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING
                         """)
@@ -115,9 +119,13 @@ public class JdbcRequests {
                         request.id(),
                         request.version(),
                         Timestamp.from(at),
-                        json.writeValueAsString(record),
+                        serialized,
                         java.sql.Date.valueOf(disclose))
                 .update();
+        if (inserted == 1) {
+            return serialized;
+        }
+        return publicRecord(eventId).orElseThrow().record();
     }
 
     /** The frozen record behind a public log entry, and the day from which it may be disclosed. */

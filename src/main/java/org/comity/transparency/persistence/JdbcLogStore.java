@@ -41,8 +41,24 @@ public class JdbcLogStore {
     /** The committed tree: its size and root. */
     public record Head(long size, byte[] root) {}
 
-    /** One new leaf with the opening of its commitment. */
-    public record NewEntry(UUID eventId, byte[] entry, byte[] salt, byte[] record, LocalDate disclose) {}
+    /**
+     * One new leaf with the opening of its commitment and its public metadata as columns (the writer
+     * holds them already, so the database does not parse the entry again).
+     */
+    public record NewEntry(UUID eventId, byte[] entry, byte[] salt, byte[] record, LocalDate disclose, Meta meta) {}
+
+    /** The public metadata of an entry as {@code log_entry_meta} stores it: codes only. */
+    public record Meta(
+            LocalDate day,
+            String requesting,
+            String requested,
+            String kind,
+            String event,
+            @Nullable String outcome,
+            List<String> refusalGrounds) {}
+
+    /** An entry waiting in the outbox: built and committed to by casework's transaction, not yet on the log. */
+    public record Outboxed(long id, UUID eventId, byte[] entry, byte[] salt, byte[] record, LocalDate disclose) {}
 
     public record StoredEntry(long index, UUID eventId, byte[] entry) {}
 
@@ -77,6 +93,16 @@ public class JdbcLogStore {
      * writer, or a batch this writer believed lost).
      */
     public void append(long oldSize, List<NewEntry> entries, List<TileBuilder.Tile> tiles, byte[] newRoot) {
+        append(oldSize, entries, tiles, newRoot, List.of());
+    }
+
+    /**
+     * Like {@link #append(long, List, List, byte[])}, and deletes the outbox rows {@code outboxIds} in
+     * the same transaction: an outbox row leaves only with its entry on the log. Fails, storing nothing,
+     * if any of them is gone (another writer took it).
+     */
+    public void append(
+            long oldSize, List<NewEntry> entries, List<TileBuilder.Tile> tiles, byte[] newRoot, List<Long> outboxIds) {
         transactions.executeWithoutResult(status -> {
             jdbc.sql("SELECT pg_advisory_xact_lock(?)")
                     .param(WRITER_LOCK)
@@ -87,6 +113,17 @@ public class JdbcLogStore {
                     .single();
             if (size != oldSize) {
                 throw new IllegalStateException("log head is at " + size + ", the writer expected " + oldSize);
+            }
+            if (!outboxIds.isEmpty()) {
+                int deleted = jdbc.sql("DELETE FROM log_outbox WHERE id = ANY(?)")
+                        .param(new SqlArrayValue("int8", outboxIds.toArray()))
+                        .update();
+                if (deleted != outboxIds.size()) {
+                    throw new IllegalStateException("outbox rows were taken by another writer");
+                }
+            }
+            if (entries.isEmpty()) {
+                return; // only outbox rows of events already on the log
             }
             int n = entries.size();
             Long[] indexes = new Long[n];
@@ -111,14 +148,40 @@ public class JdbcLogStore {
                             new SqlArrayValue("uuid", (Object[]) ids),
                             new SqlArrayValue("bytea", (Object[]) bodies))
                     .update();
-            // The queryable copy of the public metadata (V21), from the very bytes just stored.
+            // The queryable copy of the public metadata (V21), from the writer's arrays. Parsing the
+            // stored bytes in SQL instead (convert_from(entry)::jsonb, as until V66) parsed each entry
+            // once per column and capped appends at about 12 000 rows/s (issue 18). Refusal grounds
+            // travel comma-joined: a code cannot contain a comma.
+            Object[] days = new Object[n];
+            String[] requesting = new String[n];
+            String[] requested = new String[n];
+            String[] kinds = new String[n];
+            String[] events = new String[n];
+            String[] outcomes = new String[n];
+            String[] grounds = new String[n];
+            for (int i = 0; i < n; i++) {
+                Meta m = entries.get(i).meta();
+                days[i] = java.sql.Date.valueOf(m.day());
+                requesting[i] = m.requesting();
+                requested[i] = m.requested();
+                kinds[i] = m.kind();
+                events[i] = m.event();
+                outcomes[i] = m.outcome();
+                grounds[i] = String.join(",", m.refusalGrounds());
+            }
             jdbc.sql("INSERT INTO log_entry_meta (idx, day, requesting, requested, kind, event, outcome,"
-                            + " refusal_grounds) SELECT idx, (j ->> 'day')::date, j ->> 'requesting',"
-                            + " j ->> 'requested', j ->> 'kind', j ->> 'event', j ->> 'outcome',"
-                            + " ARRAY(SELECT jsonb_array_elements_text(j -> 'refusalGrounds'))"
-                            + " FROM (SELECT idx, convert_from(entry, 'UTF8')::jsonb AS j FROM log_entry"
-                            + " WHERE idx >= ? AND idx < ?) AS e")
-                    .params(oldSize, oldSize + n)
+                            + " refusal_grounds) SELECT i, d, rq, rd, k, e, o, string_to_array(g, ',')"
+                            + " FROM unnest(?::bigint[], ?::date[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                            + " ?::text[], ?::text[]) AS u(i, d, rq, rd, k, e, o, g)")
+                    .params(
+                            new SqlArrayValue("int8", (Object[]) indexes),
+                            new SqlArrayValue("date", days),
+                            new SqlArrayValue("text", (Object[]) requesting),
+                            new SqlArrayValue("text", (Object[]) requested),
+                            new SqlArrayValue("text", (Object[]) kinds),
+                            new SqlArrayValue("text", (Object[]) events),
+                            new SqlArrayValue("text", (Object[]) outcomes),
+                            new SqlArrayValue("text", (Object[]) grounds))
                     .update();
             jdbc.sql("INSERT INTO log_secret (idx, salt, record, disclose)"
                             + " SELECT * FROM unnest(?::bigint[], ?::bytea[], ?::bytea[], ?::date[])")
@@ -158,6 +221,40 @@ public class JdbcLogStore {
             out[i] = java.sql.Date.valueOf(days[i]);
         }
         return out;
+    }
+
+    /**
+     * Puts a built entry in the outbox, in the caller's transaction if there is one. An event id
+     * already there is left as it is: the first entry built for an event is the one that is logged.
+     */
+    public void enqueue(UUID eventId, byte[] entry, byte[] salt, byte[] record, LocalDate disclose) {
+        jdbc.sql("INSERT INTO log_outbox (event_id, entry, salt, record, disclose) VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (event_id) DO NOTHING")
+                .params(eventId, entry, salt, record, java.sql.Date.valueOf(disclose))
+                .update();
+    }
+
+    /**
+     * The oldest outbox rows but those in {@code except}, at most {@code limit}. Read from the start every time: an id is taken when
+     * a row is inserted, not when it commits, so a row with a smaller id can appear after larger ones.
+     */
+    public List<Outboxed> outbox(int limit, Collection<Long> except) {
+        return jdbc.sql("SELECT id, event_id, entry, salt, record, disclose FROM log_outbox"
+                        + " WHERE NOT id = ANY(?) ORDER BY id LIMIT ?")
+                .params(new SqlArrayValue("int8", except.toArray()), limit)
+                .query((rs, n) -> new Outboxed(
+                        rs.getLong(1),
+                        rs.getObject(2, UUID.class),
+                        rs.getBytes(3),
+                        rs.getBytes(4),
+                        rs.getBytes(5),
+                        rs.getDate(6).toLocalDate()))
+                .list();
+    }
+
+    /** How many entries wait in the outbox. */
+    public long outboxSize() {
+        return jdbc.sql("SELECT count(*) FROM log_outbox").query(Long.class).single();
     }
 
     /** The stored (widest) content of a hash tile, if any. */

@@ -1,0 +1,333 @@
+package org.comity.benchmarks;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.comity.Comity;
+import org.comity.accounts.Accounts;
+import org.comity.accounts.NewAccount;
+import org.comity.accounts.Role;
+import org.comity.testing.FictionalUncc;
+import org.comity.transparency.TransparencyLog;
+import org.comity.treaty.Treaties;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Load tool, run by hand (not part of verify), for issue 15 item 5: lifecycle transitions through the
+ * REST API from C concurrent clients (closed loop), on PostgreSQL with fsync, synchronous_commit and
+ * full_page_writes on. Each client takes a registered incoming request through review, decision
+ * (granted; approved by a supervisor when the assessment asks for four eyes), execution, completion
+ * and closure; the decision and the completion go to the public log. It reports transitions per
+ * second and their latency, HTTP failures and timeouts, beside a baseline measured in the same run
+ * with the same clients: reading one request ({@code GET /api/requests/{id}}, no write). Then it waits
+ * until the log writer has drained its outbox and checks that every acknowledged transition that the
+ * log records is on the log.
+ *
+ * <pre>
+ * ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -Xmx1g -cp target/classes:target/test-classes:$(cat target/cp.txt) \
+ *     org.comity.benchmarks.TransitionLoadTool 8 30
+ * </pre>
+ * Arguments: clients (8), seconds measured (30), after 10 s of the same load as warm-up.
+ */
+public final class TransitionLoadTool {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int WARM_UP_SECONDS = 10;
+
+    private TransitionLoadTool() {}
+
+    record Client(HttpClient http, String base, String caseworker, String reviewer, String supervisor) {
+
+        HttpResponse<String> post(String token, String path, String body) throws Exception {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Authorization", "Bearer " + caseworker)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    /** Latencies and outcomes of one phase. */
+    static class Phase {
+        final ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
+        final AtomicInteger failures = new AtomicInteger();
+        final AtomicInteger timeouts = new AtomicInteger();
+        final AtomicInteger logged = new AtomicInteger();
+        volatile long startNanos;
+        volatile long endNanos;
+
+        HttpResponse<String> time(Client c, ThrowingCall call) {
+            long t = System.nanoTime();
+            try {
+                var response = call.run();
+                nanos.add(System.nanoTime() - t);
+                if (response.statusCode() >= 300) {
+                    failures.incrementAndGet();
+                }
+                return response;
+            } catch (HttpTimeoutException e) {
+                timeouts.incrementAndGet();
+                return null;
+            } catch (Exception e) {
+                failures.incrementAndGet();
+                return null;
+            }
+        }
+
+        String summary(String label) {
+            long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+            double seconds = (endNanos - startNanos) / 1e9;
+            return String.format(
+                    "%-44s %,7d calls in %5.1f s = %,6.0f/s  p50 %6.1f ms  p99 %6.1f ms  max %7.1f ms"
+                            + "  failed %d  timeouts %d",
+                    label,
+                    sorted.length,
+                    seconds,
+                    sorted.length / seconds,
+                    percentile(sorted, 0.50),
+                    percentile(sorted, 0.99),
+                    sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
+                    failures.get(),
+                    timeouts.get());
+        }
+    }
+
+    @FunctionalInterface
+    interface ThrowingCall {
+        HttpResponse<String> run() throws Exception;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        var work = Files.createTempDirectory("comity-transition-load");
+        try (var postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(work.resolve("pg"))
+                .setCleanDataDirectory(true)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("max_wal_size", "4GB")
+                .start()) {
+            try (var node = new SpringApplicationBuilder(Comity.class)
+                    .run(
+                            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                            "--spring.datasource.username=postgres",
+                            "--comity.data-dir=" + work.resolve("data"),
+                            "--server.port=0",
+                            "--" + FictionalUncc.PROPERTY,
+                            "--comity.casework.watch-enabled=false",
+                            "--logging.level.root=WARN")) {
+                FictionalUncc.inForce(node.getBean(Treaties.class));
+                var accounts = node.getBean(Accounts.class);
+                String[] tokens = new String[3];
+                Role[] roles = {Role.CASEWORKER, Role.LEGAL_REVIEWER, Role.SUPERVISOR};
+                for (int i = 0; i < 3; i++) {
+                    var name = "load-"
+                            + roles[i].name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+                    accounts.register(
+                            new NewAccount(name, "Load tool", Set.of(roles[i]), "benchmark passphrase 1"), "load");
+                    tokens[i] = accounts.issueToken(name, "load", Duration.ofDays(1))
+                            .secret();
+                }
+                var client = new Client(
+                        HttpClient.newBuilder()
+                                .version(HttpClient.Version.HTTP_1_1)
+                                .build(),
+                        "http://localhost:"
+                                + ((WebServerApplicationContext) node)
+                                        .getWebServer()
+                                        .getPort(),
+                        tokens[0],
+                        tokens[1],
+                        tokens[2]);
+                var log = node.getBean(TransparencyLog.class);
+                var jdbc = node.getBean(JdbcClient.class);
+
+                // Enough requests for the warm-up and the measured phase at up to ~400 transitions/s.
+                int needed = (WARM_UP_SECONDS + seconds) * 80 + 200;
+                var registered = register(client, needed, clients);
+                System.out.println(registered.summary("register incoming (setup, " + clients + " clients)"));
+                var ids = new ConcurrentLinkedQueue<>(registered.ids);
+
+                var warmRead = read(client, registered.ids, clients, WARM_UP_SECONDS / 2);
+                var warm = transitions(client, ids, clients, WARM_UP_SECONDS);
+                System.out.println(warm.summary("warm-up: transitions, " + WARM_UP_SECONDS + " s"));
+                var baseline = read(client, registered.ids, clients, seconds);
+                var measured = transitions(client, ids, clients, seconds);
+                long last = System.nanoTime();
+                System.out.println("machine load average: "
+                        + java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                                .getSystemLoadAverage()
+                        + " on " + Runtime.getRuntime().availableProcessors() + " cores");
+                System.out.println(baseline.summary("BASELINE read one request, " + clients + " clients"));
+                System.out.println(measured.summary("TRANSITIONS, " + clients + " clients"));
+                System.out.printf(
+                        "RATIO transitions/s to reads/s %.2f; p99 transitions %.1f ms vs reads %.1f ms%n",
+                        (measured.nanos.size() / ((measured.endNanos - measured.startNanos) / 1e9))
+                                / (baseline.nanos.size() / ((baseline.endNanos - baseline.startNanos) / 1e9)),
+                        percentile(sorted(measured), 0.99),
+                        percentile(sorted(baseline), 0.99));
+                warmRead.nanos.clear();
+
+                // Every acknowledged change the log records is on it once the outbox is drained.
+                while (log.pending() > 0) {
+                    Thread.sleep(5);
+                }
+                long drained = System.nanoTime();
+                long expected = registered.ids.size() + warm.logged.get() + measured.logged.get();
+                long onLog = jdbc.sql("SELECT count(*) FROM log_entry")
+                        .query(Long.class)
+                        .single();
+                System.out.printf(
+                        "LOG: %,d acknowledged changes the log records, %,d entries on the log; outbox drained"
+                                + " %.0f ms after the last transition%n",
+                        expected, onLog, (drained - last) / 1e6);
+            }
+        }
+    }
+
+    private static long[] sorted(Phase phase) {
+        return phase.nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    static final class Registered extends Phase {
+        final List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+    }
+
+    private static Registered register(Client client, int count, int clients) throws Exception {
+        var phase = new Registered();
+        var remaining = new AtomicInteger(count);
+        var random = new SplittableRandom(42);
+        phase.startNanos = System.nanoTime();
+        try (var pool = Executors.newFixedThreadPool(clients)) {
+            for (int t = 0; t < clients; t++) {
+                var seed = random.split();
+                pool.submit(() -> {
+                    while (remaining.getAndDecrement() > 0) {
+                        var body = CaseworkLoadTool.body(seed).replace("\"state\": \"XA\"", "\"state\": \"XC\"");
+                        var response = phase.time(
+                                client, () -> client.post(client.caseworker(), "/api/requests/incoming", body));
+                        if (response != null && response.statusCode() == 201) {
+                            phase.ids.add(
+                                    JSON.readTree(response.body()).get("id").asString());
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        phase.endNanos = System.nanoTime();
+        return phase;
+    }
+
+    /** The baseline: closed-loop reads of one request each, by the same clients. */
+    private static Phase read(Client client, List<String> ids, int clients, int seconds) throws Exception {
+        var phase = new Phase();
+        var next = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        phase.startNanos = System.nanoTime();
+        try (var pool = Executors.newFixedThreadPool(clients)) {
+            for (int t = 0; t < clients; t++) {
+                pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        var id = ids.get((int) (next.getAndIncrement() % ids.size()));
+                        phase.time(client, () -> client.get("/api/requests/" + id));
+                    }
+                    return null;
+                });
+            }
+        }
+        phase.endNanos = System.nanoTime();
+        return phase;
+    }
+
+    /** Closed loop: each client takes the next request through its lifecycle until time is up. */
+    private static Phase transitions(Client client, ConcurrentLinkedQueue<String> ids, int clients, int seconds)
+            throws Exception {
+        var phase = new Phase();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        phase.startNanos = System.nanoTime();
+        try (var pool = Executors.newFixedThreadPool(clients)) {
+            for (int t = 0; t < clients; t++) {
+                pool.submit(() -> {
+                    String id;
+                    while (System.nanoTime() < end && (id = ids.poll()) != null) {
+                        lifecycle(client, phase, id, end);
+                    }
+                    return null;
+                });
+            }
+        }
+        phase.endNanos = System.nanoTime();
+        return phase;
+    }
+
+    private static void lifecycle(Client c, Phase phase, String id, long end) throws Exception {
+        var path = "/api/requests/" + id;
+        if (!ok(phase.time(c, () -> c.post(c.caseworker(), path + "/review", "{}")))) {
+            return;
+        }
+        var decided = phase.time(c, () -> c.post(c.reviewer(), path + "/decision", "{\"outcome\": \"granted\"}"));
+        if (!ok(decided)) {
+            return;
+        }
+        if (!JSON.readTree(decided.body()).get("state").asString().equals("granted")) {
+            // A finding asks for a second approver: the supervisor's approval is the decision.
+            if (!ok(phase.time(c, () -> c.post(c.supervisor(), path + "/decision/approval", "{}")))) {
+                return;
+            }
+        }
+        phase.logged.incrementAndGet(); // request-decided
+        if (System.nanoTime() > end || !ok(phase.time(c, () -> c.post(c.caseworker(), path + "/execution", "{}")))) {
+            return;
+        }
+        if (!ok(phase.time(
+                c, () -> c.post(c.caseworker(), path + "/execution/completion", "{\"evidenceTransmitted\": true}")))) {
+            return;
+        }
+        phase.logged.incrementAndGet(); // request-executed
+        phase.time(c, () -> c.post(c.caseworker(), path + "/closure", "{}"));
+    }
+
+    private static boolean ok(HttpResponse<String> response) {
+        return response != null && response.statusCode() < 300;
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+}

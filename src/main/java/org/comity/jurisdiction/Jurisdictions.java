@@ -123,6 +123,11 @@ public class Jurisdictions {
         return CriminalityPolicy.isSerious(criminality(state, conduct), properties.seriousCrimeMonths());
     }
 
+    /** Whether the conduct is a serious crime, when the profile lets that be told (see {@link CriminalityPolicy#serious}). */
+    public Optional<Boolean> seriousCrime(Criminality criminality) {
+        return CriminalityPolicy.serious(criminality, properties.seriousCrimeMonths());
+    }
+
     public int seriousCrimeMonths() {
         return properties.seriousCrimeMonths();
     }
@@ -144,6 +149,8 @@ public class Jurisdictions {
 
     private void checkConductKnown(Profile profile) {
         profile.offences().forEach(o -> o.conduct().forEach(this::requireKnown));
+        profile.coverage().forEach(c -> c.conduct().forEach(this::requireKnown));
+        profile.notOffences().forEach(n -> requireKnown(n.conduct()));
     }
 
     private Map<CountryCode, Profile> profiles() {

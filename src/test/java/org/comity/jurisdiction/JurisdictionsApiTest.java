@@ -51,18 +51,19 @@ class JurisdictionsApiTest {
     void theConductVocabularyKeepsItsShapeAndOrder() throws Exception {
         mvc.perform(get("/api/jurisdictions/conduct").with(as(Role.CASEWORKER)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(34))
+                .andExpect(jsonPath("$.length()").value(41))
                 .andExpect(jsonPath("$[0].code").value("child-sexual-abuse-material"))
                 .andExpect(jsonPath("$[0].title").value("Child sexual abuse or exploitation material"))
                 .andExpect(jsonPath("$[0].convention").value(true))
                 .andExpect(jsonPath("$[0].citation").value("UNCC:14"))
-                .andExpect(jsonPath("$[0].length()").value(4))
+                .andExpect(jsonPath("$[0].length()").value(5))
                 .andExpect(jsonPath("$[10].code").value("system-interference"))
                 .andExpect(jsonPath("$[11].code").value("blasphemy"))
                 .andExpect(jsonPath("$[11].convention").value(false))
                 .andExpect(jsonPath("$[11].citation").value(nullValue()))
                 .andExpect(jsonPath("$[11]", hasKey("citation")))
-                .andExpect(jsonPath("$[33].code").value("undesirable-organisation"));
+                .andExpect(jsonPath("$[11].meaning").value(org.hamcrest.Matchers.startsWith("Speech or acts")))
+                .andExpect(jsonPath("$[40].code").value("undesirable-organisation"));
     }
 
     @Test
@@ -77,6 +78,30 @@ class JurisdictionsApiTest {
         mvc.perform(get("/api/jurisdictions/XA/criminality?conduct=drug-trafficking")
                         .with(as(Role.AUDITOR)))
                 .andExpect(jsonPath("$.maximum.death").value(true));
+    }
+
+    /** Issue 11: conduct outside what a profile covers is unknown, with the reason, never "not criminal". */
+    @Test
+    void conductAProfileDoesNotCoverIsUnknownWithTheReason() throws Exception {
+        mvc.perform(get("/api/jurisdictions/QM/criminality?conduct=threats").with(as(Role.AUDITOR)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.answer").value("unknown"))
+                .andExpect(jsonPath("$.serious").doesNotExist())
+                .andExpect(jsonPath("$.reason")
+                        .value(org.hamcrest.Matchers.containsString("outside what the profile covers")));
+        mvc.perform(get("/api/jurisdictions/XB/criminality?conduct=consensual-same-sex-relations")
+                        .with(as(Role.AUDITOR)))
+                .andExpect(jsonPath("$.answer").value("not-criminal"))
+                .andExpect(jsonPath("$.reason")
+                        .value(org.hamcrest.Matchers.startsWith(
+                                "Consensual sexual relations between adults of the same sex are not an offence")));
+        mvc.perform(get("/api/jurisdictions/dual-criminality?requesting=XB&requested=QM&conduct=threats")
+                        .with(as(Role.LEGAL_REVIEWER)))
+                .andExpect(jsonPath("$.answer").value("unknown"));
+        mvc.perform(get("/api/jurisdictions/XB").with(as(Role.AUDITOR)))
+                .andExpect(jsonPath("$.coverage[0].conduct").isArray())
+                .andExpect(jsonPath("$.notOffences[?(@.conduct == 'blasphemy')].statement")
+                        .isNotEmpty());
     }
 
     @Test

@@ -121,6 +121,14 @@ public final class Assessor {
                     .append(new java.util.TreeSet<>(o.flags()))
                     .append('\n');
         }
+        // Coverage and statements of non-criminality change answers as much as offences do; a profile
+        // without them (imported before they existed) keeps the fingerprint it had.
+        for (var c : p.coverage()) {
+            text.append("covers|").append(new java.util.TreeSet<>(c.conduct())).append('\n');
+        }
+        for (var n : p.notOffences()) {
+            text.append("not|").append(n.conduct()).append('\n');
+        }
         return p.state() + "@" + p.asOf() + "#"
                 + Integer.toHexString(text.toString().hashCode());
     }

@@ -222,4 +222,36 @@ class ProfileFilesTest {
                     .isTrue();
         }
     }
+
+    /** Issue 11: FR art. 323-1 since loi n° 2023-22, and what the real profiles say or leave unknown. */
+    @Test
+    void theRealProfilesRecordWhatWasSourcedAndLeaveTheRestUnknown() {
+        var fr = reader.read(Jurisdictions.classpath("jurisdiction/profiles/FR.yaml"));
+        assertThat(fr.offences().stream()
+                        .filter(o -> o.provision().startsWith("Code pénal art. 323-1"))
+                        .map(Offence::maxPenalty))
+                .containsExactly(MaxPenalty.months(36), MaxPenalty.months(60), MaxPenalty.months(84));
+        for (String state : new String[] {"DE", "FR", "GB", "US"}) {
+            var profile = reader.read(Jurisdictions.classpath("jurisdiction/profiles/" + state + ".yaml"));
+            assertThat(profile.offences())
+                    .as(state + " lists general offences with their source")
+                    .anySatisfy(o -> assertThat(o.conduct())
+                            .containsAnyOf(new ConductCode("fraud"), new ConductCode("harassment")))
+                    .allSatisfy(o -> assertThat(profile.sources())
+                            .anyMatch(src -> src.id().equals(o.source())));
+            assertThat(org.comity.jurisdiction.domain.CriminalityPolicy.criminality(
+                            profile.state(), java.util.Optional.of(profile), new ConductCode("gambling")))
+                    .as(state + " says nothing of gambling")
+                    .isInstanceOf(Criminality.Unknown.class);
+        }
+        var de = reader.read(Jurisdictions.classpath("jurisdiction/profiles/DE.yaml"));
+        assertThat(org.comity.jurisdiction.domain.CriminalityPolicy.criminality(
+                        de.state(), java.util.Optional.of(de), new ConductCode("consensual-same-sex-relations")))
+                .isInstanceOf(Criminality.NotCriminal.class);
+        assertThat(org.comity.jurisdiction.domain.CriminalityPolicy.criminality(
+                        de.state(), java.util.Optional.of(de), new ConductCode("threats")))
+                .isInstanceOfSatisfying(
+                        Criminality.Criminal.class,
+                        c -> assertThat(c.complete()).isFalse());
+    }
 }

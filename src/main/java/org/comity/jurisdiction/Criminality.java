@@ -15,6 +15,26 @@ public sealed interface Criminality {
     ConductCode conduct();
 
     /**
+     * Reads the answer off a profile: a listed offence makes the conduct criminal; only the profile's
+     * statement makes it not criminal; anything else is unknown, because a catalogue that lists a few
+     * offences says nothing about the conduct it leaves out. Here, on an exposed type, so the safeguards
+     * engine reads criminality the same way the jurisdiction API does.
+     */
+    static Criminality of(CountryCode state, java.util.Optional<Profile> profile, ConductCode conduct) {
+        if (profile.isEmpty()) {
+            return new Unknown(state, conduct, Why.NO_PROFILE);
+        }
+        var known = profile.get();
+        var offences = known.offencesCovering(conduct);
+        if (!offences.isEmpty()) {
+            return new Criminal(state, conduct, offences.getFirst().maxPenalty(), offences, known.covers(conduct));
+        }
+        return known.notAnOffence(conduct)
+                .<Criminality>map(statement -> new NotCriminal(state, conduct, statement))
+                .orElseGet(() -> new Unknown(state, conduct, Why.NOT_COVERED));
+    }
+
+    /**
      * At least one offence covers the conduct; {@code maximum} is the most severe of their maxima.
      *
      * @param complete the profile covers the category completely, so {@code maximum} is the State's

@@ -136,6 +136,17 @@ public class Jurisdictions {
         return CriminalityPolicy.dualCriminality(criminality(requesting, conduct), criminality(requested, conduct));
     }
 
+    /**
+     * True when the State's stored profile was itself imported from the shipped files by {@code
+     * seedActor} and this release ships a different one: a correction the node must pick up. A profile an
+     * administrator imported is never replaced this way.
+     */
+    boolean shippedProfileChanged(CountryCode state, String shippedText, String seedActor) {
+        return store.documentImportedBy(state, seedActor)
+                .map(stored -> !stored.equals(ProfileWriter.write(reader.read(shippedText))))
+                .orElse(false);
+    }
+
     /** Profiles shipped on the classpath, imported at first start (never over an imported one). */
     public boolean hasProfile(CountryCode state) {
         return profiles().containsKey(state);

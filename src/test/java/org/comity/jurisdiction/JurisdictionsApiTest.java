@@ -30,6 +30,12 @@ class JurisdictionsApiTest {
     @Autowired
     Accounts accounts;
 
+    @Autowired
+    Jurisdictions jurisdictions;
+
+    @Autowired
+    SeedProfiles seeds;
+
     @BeforeEach
     void accounts() {
         TestAccounts.createOnePerRole(accounts);
@@ -80,6 +86,34 @@ class JurisdictionsApiTest {
                 .andExpect(jsonPath("$.maximum.death").value(true));
     }
 
+    /**
+     * A release that corrects a shipped profile (FR 323-1, say) must reach nodes seeded by an earlier
+     * release; a profile an administrator imported is never overwritten.
+     */
+    @Test
+    void aLaterReleaseCorrectsTheProfileItSeededButNotOneAnAdministratorImported() throws Exception {
+        var shipped = Jurisdictions.classpath("jurisdiction/profiles/QM.yaml");
+        var outdated = shipped.replace("max_penalty: {life: true}", "max_penalty: {months: 240}");
+        var qm = org.comity.shared.CountryCode.of("QM");
+        java.util.function.Supplier<MaxPenalty> murder =
+                () -> jurisdictions.profile(qm).orElseThrow().offences().stream()
+                        .filter(o -> o.provision().equals("Penal Law § 20"))
+                        .findFirst()
+                        .orElseThrow()
+                        .maxPenalty();
+        try {
+            jurisdictions.importProfile(outdated, SeedProfiles.SEED, "QM.yaml");
+            seeds.run(null);
+            org.assertj.core.api.Assertions.assertThat(murder.get()).isEqualTo(new MaxPenalty.Life());
+
+            jurisdictions.importProfile(outdated, "an-administrator", "QM-edited.yaml");
+            seeds.run(null);
+            org.assertj.core.api.Assertions.assertThat(murder.get()).isEqualTo(MaxPenalty.months(240));
+        } finally {
+            jurisdictions.importProfile(shipped, SeedProfiles.SEED, "QM.yaml");
+        }
+    }
+
     /** Issue 11: conduct outside what a profile covers is unknown, with the reason, never "not criminal". */
     @Test
     void conductAProfileDoesNotCoverIsUnknownWithTheReason() throws Exception {
@@ -94,7 +128,7 @@ class JurisdictionsApiTest {
                 .andExpect(jsonPath("$.answer").value("not-criminal"))
                 .andExpect(jsonPath("$.reason")
                         .value(org.hamcrest.Matchers.startsWith(
-                                "Consensual sexual relations between adults of the same sex are not an offence")));
+                                "Sexual relations between consenting adults of the same sex are not an offence")));
         mvc.perform(get("/api/jurisdictions/dual-criminality?requesting=XB&requested=QM&conduct=threats")
                         .with(as(Role.LEGAL_REVIEWER)))
                 .andExpect(jsonPath("$.answer").value("unknown"));

@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.comity.jurisdiction.ConductCode;
 import org.comity.jurisdiction.Criminality;
 import org.comity.jurisdiction.DualCriminality;
-import org.comity.jurisdiction.MaxPenalty;
 import org.comity.jurisdiction.Profile;
 import org.comity.shared.CountryCode;
 
@@ -21,18 +20,7 @@ public final class CriminalityPolicy {
     private CriminalityPolicy() {}
 
     public static Criminality criminality(CountryCode state, Optional<Profile> profile, ConductCode conduct) {
-        if (profile.isEmpty()) {
-            return new Criminality.Unknown(state, conduct, Criminality.Why.NO_PROFILE);
-        }
-        var known = profile.get();
-        var offences = known.offencesCovering(conduct);
-        if (!offences.isEmpty()) {
-            MaxPenalty maximum = offences.getFirst().maxPenalty();
-            return new Criminality.Criminal(state, conduct, maximum, offences, known.covers(conduct));
-        }
-        return known.notAnOffence(conduct)
-                .<Criminality>map(statement -> new Criminality.NotCriminal(state, conduct, statement))
-                .orElseGet(() -> new Criminality.Unknown(state, conduct, Criminality.Why.NOT_COVERED));
+        return Criminality.of(state, profile, conduct);
     }
 
     public static DualCriminality dualCriminality(Criminality requesting, Criminality requested) {

@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.comity.jurisdiction.ConductCode;
 import org.comity.jurisdiction.Criminality;
-import org.comity.jurisdiction.domain.CriminalityPolicy;
 import org.comity.safeguards.Measure;
 import org.comity.safeguards.Severity;
 import org.comity.treaty.ReservationEffect;
@@ -54,7 +53,7 @@ final class DualCriminalityOnConduct implements Rule {
             }
             var answers = o.charged().conduct().stream()
                     .sorted()
-                    .map(c -> CriminalityPolicy.criminality(requested, context.requestedProfile(), c))
+                    .map(c -> Criminality.of(requested, context.requestedProfile(), c))
                     .toList();
             if (answers.stream().anyMatch(a -> a instanceof Criminality.Criminal)) {
                 continue;

@@ -61,7 +61,7 @@ class SafeguardsApiTest {
                 .andExpect(jsonPath("$.assessment.findings[0].severity").value("BAR"))
                 .andExpect(jsonPath("$.assessment.findings[?(@.rule == 'expression-related-offence')].severity")
                         .value("BAR"))
-                .andExpect(jsonPath("$.assessment.inputs.engine").value("safeguards-rules/2"))
+                .andExpect(jsonPath("$.assessment.inputs.engine").value("safeguards-rules/3"))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();

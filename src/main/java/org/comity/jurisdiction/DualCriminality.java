@@ -13,14 +13,14 @@ public sealed interface DualCriminality {
     record Met(ConductCode conduct, Criminality.Criminal requesting, Criminality.Criminal requested)
             implements DualCriminality {}
 
-    /** Known not to be criminal in one or both States. */
+    /** Stated not to be an offence in one or both States, by the profile itself. */
     record NotMet(ConductCode conduct, List<Criminality.NotCriminal> notCriminalIn) implements DualCriminality {
         public NotMet {
             notCriminalIn = List.copyOf(notCriminalIn);
         }
     }
 
-    /** A profile is missing, so the answer is not known. */
+    /** A profile is missing or does not cover the conduct, so the answer is not known. */
     record Unknown(ConductCode conduct, List<Criminality.Unknown> unknownFor) implements DualCriminality {
         public Unknown {
             unknownFor = List.copyOf(unknownFor);

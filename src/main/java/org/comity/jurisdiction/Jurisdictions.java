@@ -123,12 +123,28 @@ public class Jurisdictions {
         return CriminalityPolicy.isSerious(criminality(state, conduct), properties.seriousCrimeMonths());
     }
 
+    /** Whether the conduct is a serious crime, when the profile lets that be told (see {@link CriminalityPolicy#serious}). */
+    public Optional<Boolean> seriousCrime(Criminality criminality) {
+        return CriminalityPolicy.serious(criminality, properties.seriousCrimeMonths());
+    }
+
     public int seriousCrimeMonths() {
         return properties.seriousCrimeMonths();
     }
 
     public DualCriminality dualCriminality(CountryCode requesting, CountryCode requested, ConductCode conduct) {
         return CriminalityPolicy.dualCriminality(criminality(requesting, conduct), criminality(requested, conduct));
+    }
+
+    /**
+     * True when the State's stored profile was itself imported from the shipped files by {@code
+     * seedActor} and this release ships a different one: a correction the node must pick up. A profile an
+     * administrator imported is never replaced this way.
+     */
+    boolean shippedProfileChanged(CountryCode state, String shippedText, String seedActor) {
+        return store.documentImportedBy(state, seedActor)
+                .map(stored -> !stored.equals(ProfileWriter.write(reader.read(shippedText))))
+                .orElse(false);
     }
 
     /** Profiles shipped on the classpath, imported at first start (never over an imported one). */
@@ -144,6 +160,8 @@ public class Jurisdictions {
 
     private void checkConductKnown(Profile profile) {
         profile.offences().forEach(o -> o.conduct().forEach(this::requireKnown));
+        profile.coverage().forEach(c -> c.conduct().forEach(this::requireKnown));
+        profile.notOffences().forEach(n -> requireKnown(n.conduct()));
     }
 
     private Map<CountryCode, Profile> profiles() {

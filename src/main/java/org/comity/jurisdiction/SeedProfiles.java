@@ -14,13 +14,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Imports the profiles shipped with Comity ({@code jurisdiction/profiles/*.yaml}) for States that
- * have none in the database yet. A profile an administrator imported is never overwritten; a broken
- * shipped file stops the node, since it would otherwise silently lack a State's law.
+ * have none in the database yet, and replaces a profile an earlier release seeded when this release
+ * ships a different one. A profile an administrator imported is never overwritten; a broken shipped
+ * file stops the node, since it would otherwise silently lack a State's law.
  */
 @Component
 class SeedProfiles implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SeedProfiles.class);
+
+    /** The actor the shipped profiles are imported as; only profiles it imported are ever updated. */
+    static final String SEED = "seed";
 
     private final Jurisdictions jurisdictions;
     private final JurisdictionProperties properties;
@@ -45,22 +49,28 @@ class SeedProfiles implements ApplicationRunner {
                 continue;
             }
             var state = CountryCode.of(name.substring(0, 2));
-            if (jurisdictions.hasProfile(state)) {
-                continue;
-            }
             // Fictional States exist for demonstrations and tests; a real node shows them only on request.
             if (state.isUserAssigned() && !node.isSandbox() && !properties.seedFictionalProfiles()) {
                 continue;
             }
+            String text;
             try (var in = resource.getInputStream()) {
-                jurisdictions.importProfile(new String(in.readAllBytes(), StandardCharsets.UTF_8), "seed", name);
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            // A release that corrects a shipped profile (a penalty, a new offence, its coverage) replaces
+            // the copy an earlier release seeded; a profile an administrator imported stays.
+            if (jurisdictions.hasProfile(state) && !jurisdictions.shippedProfileChanged(state, text, SEED)) {
+                continue;
+            }
+            try {
+                jurisdictions.importProfile(text, SEED, name);
                 imported++;
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
         }
         if (imported > 0) {
-            log.info("imported {} shipped jurisdiction profile(s)", imported);
+            log.info("imported or updated {} shipped jurisdiction profile(s)", imported);
         }
     }
 }

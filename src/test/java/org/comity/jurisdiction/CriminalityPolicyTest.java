@@ -41,19 +41,82 @@ class CriminalityPolicyTest {
         assertThat(answer).isInstanceOf(DualCriminality.Met.class);
     }
 
+    static Profile profile(String state, List<Coverage> coverage, List<NotAnOffence> notOffences, Offence... offences) {
+        return new Profile(
+                CountryCode.of(state),
+                true,
+                LocalDate.of(2026, 1, 1),
+                List.of(),
+                List.of(offences),
+                coverage,
+                notOffences,
+                List.of(),
+                null,
+                null);
+    }
+
+    static final ConductCode THREATS = new ConductCode("threats");
+
     @Test
-    void notCriminalInOneStateIsNotMet() {
+    void notCriminalNeedsTheProfilesOwnStatement() {
         var xa = profile("XA", offence("s.1", MaxPenalty.months(24), IMAGES));
-        var qm = profile("QM", offence("s.2", MaxPenalty.months(24), ACCESS));
+        var statement = new NotAnOffence(IMAGES, "Sharing intimate images is not an offence in QM.", "fictional");
+        var qm = profile("QM", List.of(), List.of(statement), offence("s.2", MaxPenalty.months(24), ACCESS));
         var answer = CriminalityPolicy.dualCriminality(
                 CriminalityPolicy.criminality(xa.state(), Optional.of(xa), IMAGES),
                 CriminalityPolicy.criminality(qm.state(), Optional.of(qm), IMAGES));
         assertThat(answer)
                 .isInstanceOfSatisfying(
                         DualCriminality.NotMet.class,
-                        n -> assertThat(n.notCriminalIn())
-                                .extracting(Criminality::state)
-                                .containsExactly(CountryCode.of("QM")));
+                        n -> assertThat(n.notCriminalIn()).singleElement().satisfies(c -> {
+                            assertThat(c.state()).isEqualTo(CountryCode.of("QM"));
+                            assertThat(c.statement()).isEqualTo(statement);
+                        }));
+    }
+
+    /** The defect of issue 11: a profile listing a few offences was read as "everything else is not criminal". */
+    @Test
+    void conductAProfileDoesNotCoverIsUnknownWithTheReason() {
+        var xb = profile("XB", offence("s.9", MaxPenalty.months(60), THREATS));
+        var qm = profile(
+                "QM",
+                List.of(new Coverage(Set.of(ACCESS), "fictional", null)),
+                List.of(),
+                offence("s.2", MaxPenalty.months(24), ACCESS));
+        var criminality = CriminalityPolicy.criminality(qm.state(), Optional.of(qm), THREATS);
+        assertThat(criminality).isInstanceOfSatisfying(Criminality.Unknown.class, u -> {
+            assertThat(u.why()).isEqualTo(Criminality.Why.NOT_COVERED);
+            assertThat(u.reason()).contains("QM's profile").contains("not known");
+        });
+        assertThat(CriminalityPolicy.dualCriminality(
+                        CriminalityPolicy.criminality(xb.state(), Optional.of(xb), THREATS), criminality))
+                .isInstanceOf(DualCriminality.Unknown.class);
+        assertThat(CriminalityPolicy.serious(criminality, 48)).isEmpty();
+    }
+
+    @Test
+    void aListedOffenceIsCriminalAndCompleteOnlyWhereCovered() {
+        var covered = profile(
+                "XA",
+                List.of(new Coverage(Set.of(ACCESS), "fictional", null)),
+                List.of(),
+                offence("s.1", MaxPenalty.months(24), ACCESS));
+        var listed = profile("XB", offence("s.1", MaxPenalty.months(24), ACCESS));
+        var complete = CriminalityPolicy.criminality(covered.state(), Optional.of(covered), ACCESS);
+        var partial = CriminalityPolicy.criminality(listed.state(), Optional.of(listed), ACCESS);
+        assertThat(complete)
+                .isInstanceOfSatisfying(
+                        Criminality.Criminal.class,
+                        c -> assertThat(c.complete()).isTrue());
+        assertThat(partial)
+                .isInstanceOfSatisfying(
+                        Criminality.Criminal.class,
+                        c -> assertThat(c.complete()).isFalse());
+        // Two years, covered completely: not serious. Two years among offences listed: a more severe one
+        // may exist, so it cannot be told.
+        assertThat(CriminalityPolicy.serious(complete, 48)).contains(false);
+        assertThat(CriminalityPolicy.serious(partial, 48)).isEmpty();
+        assertThat(CriminalityPolicy.serious(partial, 24)).contains(true);
     }
 
     @Test

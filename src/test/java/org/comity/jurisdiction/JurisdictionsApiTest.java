@@ -30,6 +30,12 @@ class JurisdictionsApiTest {
     @Autowired
     Accounts accounts;
 
+    @Autowired
+    Jurisdictions jurisdictions;
+
+    @Autowired
+    SeedProfiles seeds;
+
     @BeforeEach
     void accounts() {
         TestAccounts.createOnePerRole(accounts);
@@ -51,18 +57,19 @@ class JurisdictionsApiTest {
     void theConductVocabularyKeepsItsShapeAndOrder() throws Exception {
         mvc.perform(get("/api/jurisdictions/conduct").with(as(Role.CASEWORKER)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(34))
+                .andExpect(jsonPath("$.length()").value(41))
                 .andExpect(jsonPath("$[0].code").value("child-sexual-abuse-material"))
                 .andExpect(jsonPath("$[0].title").value("Child sexual abuse or exploitation material"))
                 .andExpect(jsonPath("$[0].convention").value(true))
                 .andExpect(jsonPath("$[0].citation").value("UNCC:14"))
-                .andExpect(jsonPath("$[0].length()").value(4))
+                .andExpect(jsonPath("$[0].length()").value(5))
                 .andExpect(jsonPath("$[10].code").value("system-interference"))
                 .andExpect(jsonPath("$[11].code").value("blasphemy"))
                 .andExpect(jsonPath("$[11].convention").value(false))
                 .andExpect(jsonPath("$[11].citation").value(nullValue()))
                 .andExpect(jsonPath("$[11]", hasKey("citation")))
-                .andExpect(jsonPath("$[33].code").value("undesirable-organisation"));
+                .andExpect(jsonPath("$[11].meaning").value(org.hamcrest.Matchers.startsWith("Speech or acts")))
+                .andExpect(jsonPath("$[40].code").value("undesirable-organisation"));
     }
 
     @Test
@@ -77,6 +84,58 @@ class JurisdictionsApiTest {
         mvc.perform(get("/api/jurisdictions/XA/criminality?conduct=drug-trafficking")
                         .with(as(Role.AUDITOR)))
                 .andExpect(jsonPath("$.maximum.death").value(true));
+    }
+
+    /**
+     * A release that corrects a shipped profile (FR 323-1, say) must reach nodes seeded by an earlier
+     * release; a profile an administrator imported is never overwritten.
+     */
+    @Test
+    void aLaterReleaseCorrectsTheProfileItSeededButNotOneAnAdministratorImported() throws Exception {
+        var shipped = Jurisdictions.classpath("jurisdiction/profiles/QM.yaml");
+        var outdated = shipped.replace("max_penalty: {life: true}", "max_penalty: {months: 240}");
+        var qm = org.comity.shared.CountryCode.of("QM");
+        java.util.function.Supplier<MaxPenalty> murder =
+                () -> jurisdictions.profile(qm).orElseThrow().offences().stream()
+                        .filter(o -> o.provision().equals("Penal Law § 20"))
+                        .findFirst()
+                        .orElseThrow()
+                        .maxPenalty();
+        try {
+            jurisdictions.importProfile(outdated, SeedProfiles.SEED, "QM.yaml");
+            seeds.run(null);
+            org.assertj.core.api.Assertions.assertThat(murder.get()).isEqualTo(new MaxPenalty.Life());
+
+            jurisdictions.importProfile(outdated, "an-administrator", "QM-edited.yaml");
+            seeds.run(null);
+            org.assertj.core.api.Assertions.assertThat(murder.get()).isEqualTo(MaxPenalty.months(240));
+        } finally {
+            jurisdictions.importProfile(shipped, SeedProfiles.SEED, "QM.yaml");
+        }
+    }
+
+    /** Issue 11: conduct outside what a profile covers is unknown, with the reason, never "not criminal". */
+    @Test
+    void conductAProfileDoesNotCoverIsUnknownWithTheReason() throws Exception {
+        mvc.perform(get("/api/jurisdictions/QM/criminality?conduct=threats").with(as(Role.AUDITOR)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.answer").value("unknown"))
+                .andExpect(jsonPath("$.serious").doesNotExist())
+                .andExpect(jsonPath("$.reason")
+                        .value(org.hamcrest.Matchers.containsString("outside what the profile covers")));
+        mvc.perform(get("/api/jurisdictions/XB/criminality?conduct=consensual-same-sex-relations")
+                        .with(as(Role.AUDITOR)))
+                .andExpect(jsonPath("$.answer").value("not-criminal"))
+                .andExpect(jsonPath("$.reason")
+                        .value(org.hamcrest.Matchers.startsWith(
+                                "Sexual relations between consenting adults of the same sex are not an offence")));
+        mvc.perform(get("/api/jurisdictions/dual-criminality?requesting=XB&requested=QM&conduct=threats")
+                        .with(as(Role.LEGAL_REVIEWER)))
+                .andExpect(jsonPath("$.answer").value("unknown"));
+        mvc.perform(get("/api/jurisdictions/XB").with(as(Role.AUDITOR)))
+                .andExpect(jsonPath("$.coverage[0].conduct").isArray())
+                .andExpect(jsonPath("$.notOffences[?(@.conduct == 'blasphemy')].statement")
+                        .isNotEmpty());
     }
 
     @Test

@@ -30,6 +30,8 @@ class ProfileFingerprintTest {
                 requested.asOf(),
                 requested.sources(),
                 requested.offences(),
+                requested.coverage(),
+                requested.notOffences(),
                 requested.authorities(),
                 requested.policyPack(),
                 requested.notes());

@@ -303,10 +303,10 @@ class SafeguardsHistoryTest {
     /**
      * An assessment stored before V80, with every earlier request in its history and the explanation
      * listing them (written by that version of the node; its one citation of UNCC 35(2) brought up to the
-     * corrected 35(3), so only the history format is old): it replays to the same findings.
+     * corrected 35(3)): the pattern rules replay it to the same findings.
      */
     @Test
-    void anAssessmentStoredWithTheFullHistoryStillReplaysTheSame() throws Exception {
+    void anAssessmentStoredWithTheFullHistoryStillReplaysItsPatternsTheSame() throws Exception {
         TestAccounts.createOnePerRole(accounts);
         var row = JsonMapper.builder().build().readTree(Kit.resource("safeguards/assessment-before-v80.json"));
         var id = UUID.randomUUID();
@@ -336,14 +336,26 @@ class SafeguardsHistoryTest {
                 .contains(
                         "(XA to XB on 2027-01-10, XA to XD on 2027-02-01, XA to XB on 2027-02-15), through 3 States.");
 
+        // The rules that read the history find exactly what they found then. (Other rules changed since
+        // the fixture was written, with the engine version: safeguards-rules/3 says dual criminality from
+        // the profile's statements and flags in words, so the replay as a whole reports a change.)
         var replay = safeguards.replay(id);
-        assertThat(replay.replayed().findings()).isEqualTo(stored.assessment().findings());
-        assertThat(replay.sameFindings()).isTrue();
-        assertThat(replay.replayed().findings()).isEqualTo(stored.assessment().findings());
+        for (var rule : java.util.List.of("subject-targeted-repeatedly", "requesting-state-record")) {
+            assertThat(replay.replayed().findings())
+                    .filteredOn(f -> f.rule().equals(rule))
+                    .containsExactlyElementsOf(stored.assessment().findings().stream()
+                            .filter(f -> f.rule().equals(rule))
+                            .toList());
+        }
+        assertThat(replay.replayed().findings())
+                .extracting(f -> f.rule() + " " + f.severity())
+                .containsExactlyElementsOf(stored.assessment().findings().stream()
+                        .map(f -> f.rule() + " " + f.severity())
+                        .toList());
         mvc.perform(MockMvcRequestBuilders.post("/api/safeguards/assessments/" + id + "/replay")
                         .with(SecurityMockMvcRequestPostProcessors.httpBasic(
                                 TestAccounts.username(Role.AUDITOR), TestAccounts.PASSWORD)))
                 .andExpect(MockMvcResultMatchers.status().isOk())
-                .andExpect(MockMvcResultMatchers.jsonPath("$.sameFindings").value(true));
+                .andExpect(MockMvcResultMatchers.jsonPath("$.original.id").value(id.toString()));
     }
 }

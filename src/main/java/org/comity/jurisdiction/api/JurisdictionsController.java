@@ -84,6 +84,8 @@ class JurisdictionsController {
             String asOf,
             List<org.comity.jurisdiction.Source> sources,
             List<OffenceView> offences,
+            List<CoverageView> coverage,
+            List<NotAnOffenceView> notOffences,
             List<org.comity.jurisdiction.Authority> authorities,
             String policyPack,
             String notes) {
@@ -94,19 +96,46 @@ class JurisdictionsController {
                     p.asOf().toString(),
                     p.sources(),
                     p.offences().stream().map(OffenceView::of).toList(),
+                    p.coverage().stream().map(CoverageView::of).toList(),
+                    p.notOffences().stream().map(NotAnOffenceView::of).toList(),
                     p.authorities(),
                     p.policyPack(),
                     p.notes());
         }
     }
 
+    /** Conduct categories the profile lists completely, with the source that shows it. */
+    record CoverageView(List<String> conduct, String source, String note) {
+        static CoverageView of(org.comity.jurisdiction.Coverage c) {
+            return new CoverageView(
+                    c.conduct().stream().map(ConductCode::value).sorted().toList(), c.source(), c.note());
+        }
+    }
+
+    /** A positive statement that conduct is not an offence, with its source. */
+    record NotAnOffenceView(String conduct, String statement, String source) {
+        static NotAnOffenceView of(org.comity.jurisdiction.NotAnOffence n) {
+            return new NotAnOffenceView(n.conduct().value(), n.statement(), n.source());
+        }
+    }
+
+    /**
+     * @param answer criminal, not-criminal (only on the profile's own statement) or unknown
+     * @param complete for criminal: the profile covers the category completely, so {@code maximum} is the
+     *     State's maximum and not only the most severe offence listed
+     * @param serious null when it cannot be told
+     * @param reason why the answer is what it is, in plain words (the statement and its source for
+     *     not-criminal; the reason for unknown)
+     */
     record CriminalityView(
             String state,
             String conduct,
             String answer,
             Penalty maximum,
+            Boolean complete,
             Boolean serious,
-            List<OffenceView> offences) {}
+            List<OffenceView> offences,
+            String reason) {}
 
     record DualCriminalityView(String conduct, String answer, CriminalityView requesting, CriminalityView requested) {}
 
@@ -183,13 +212,37 @@ class JurisdictionsController {
                         c.conduct().value(),
                         "criminal",
                         Penalty.of(c.maximum()),
-                        jurisdictions.isSeriousCrime(c.state(), c.conduct()),
-                        c.offences().stream().map(OffenceView::of).toList());
+                        c.complete(),
+                        jurisdictions.seriousCrime(c).orElse(null),
+                        c.offences().stream().map(OffenceView::of).toList(),
+                        c.complete()
+                                ? null
+                                : c.state() + "'s profile does not cover this conduct completely: the maximum is"
+                                        + " that of the most severe offence it lists, and a more severe one may"
+                                        + " exist.");
             case Criminality.NotCriminal n ->
-                new CriminalityView(n.state().value(), n.conduct().value(), "not-criminal", null, false, List.of());
+                new CriminalityView(
+                        n.state().value(),
+                        n.conduct().value(),
+                        "not-criminal",
+                        null,
+                        null,
+                        false,
+                        List.of(),
+                        n.statement().statement() + " (source: " + sourceTitle(n) + ")");
             case Criminality.Unknown u ->
-                new CriminalityView(u.state().value(), u.conduct().value(), "unknown", null, null, List.of());
+                new CriminalityView(
+                        u.state().value(), u.conduct().value(), "unknown", null, null, null, List.of(), u.reason());
         };
+    }
+
+    private String sourceTitle(Criminality.NotCriminal n) {
+        return jurisdictions.profile(n.state()).stream()
+                .flatMap(p -> p.sources().stream())
+                .filter(s -> s.id().equals(n.statement().source()))
+                .map(org.comity.jurisdiction.Source::title)
+                .findFirst()
+                .orElse(n.statement().source());
     }
 
     private static CountryCode code(String value) {

@@ -14,7 +14,9 @@ import org.comity.jurisdiction.Authority;
 import org.comity.jurisdiction.AuthorityRole;
 import org.comity.jurisdiction.Channel;
 import org.comity.jurisdiction.ConductCode;
+import org.comity.jurisdiction.Coverage;
 import org.comity.jurisdiction.MaxPenalty;
+import org.comity.jurisdiction.NotAnOffence;
 import org.comity.jurisdiction.Offence;
 import org.comity.jurisdiction.OffenceFlag;
 import org.comity.jurisdiction.Profile;
@@ -29,8 +31,19 @@ import org.comity.shared.InvalidInput;
  */
 public final class ProfileReader {
 
-    private static final List<String> TOP =
-            List.of("state", "fictional", "as_of", "sources", "offences", "authorities", "policy_pack", "notes");
+    private static final List<String> TOP = List.of(
+            "state",
+            "fictional",
+            "as_of",
+            "sources",
+            "offences",
+            "coverage",
+            "not_offences",
+            "authorities",
+            "policy_pack",
+            "notes");
+    private static final List<String> COVERAGE = List.of("conduct", "source", "note");
+    private static final List<String> NOT_OFFENCE = List.of("conduct", "statement", "source");
     private static final List<String> OFFENCE =
             List.of("provision", "title", "conduct", "max_penalty", "flags", "source");
     private static final List<String> SOURCE = List.of("id", "title", "publisher", "url");
@@ -101,6 +114,20 @@ public final class ProfileReader {
                 offence(doc, item, sourceIds, fictional).ifPresent(offences::add);
             }
         }
+        var coverage = new ArrayList<Coverage>();
+        if (keys.containsKey("coverage")) {
+            for (var item : doc.sequence(keys.get("coverage"))) {
+                coverage(doc, item, sourceIds, fictional).ifPresent(coverage::add);
+            }
+        }
+        var notOffences = new ArrayList<NotAnOffence>();
+        if (keys.containsKey("not_offences")) {
+            for (var item : doc.sequence(keys.get("not_offences"))) {
+                notOffence(doc, item, sourceIds, fictional, offences, notOffences)
+                        .ifPresent(notOffences::add);
+            }
+        }
+        coveredWithoutOffence(doc, keys.get("coverage"), coverage, offences, notOffences);
         var authorities = new ArrayList<Authority>();
         if (keys.containsKey("authorities")) {
             for (var item : doc.sequence(keys.get("authorities"))) {
@@ -118,6 +145,8 @@ public final class ProfileReader {
                 asOf.get(),
                 sources,
                 offences,
+                coverage,
+                notOffences,
                 authorities,
                 policyPack.orElse(null),
                 notes.map(String::strip).orElse(null)));
@@ -190,7 +219,7 @@ public final class ProfileReader {
                         flags.add(OffenceFlag.valueOf(
                                 flag.toUpperCase(Locale.ROOT).replace('-', '_')));
                     } catch (IllegalArgumentException e) {
-                        doc.problem(item, "unknown-flag", "flags are expression-related or political");
+                        doc.problem(item, "unknown-flag", "flags are " + OffenceFlag.codes());
                     }
                 });
             }
@@ -210,6 +239,126 @@ public final class ProfileReader {
         }
         return Optional.of(
                 new Offence(provision.get(), title.get(), conduct, penalty.get(), flags, source.orElse("fictional")));
+    }
+
+    private Optional<Coverage> coverage(
+            YamlDocument doc, YamlDocument.At at, Set<String> sourceIds, boolean fictional) {
+        var keys = doc.mapping(at);
+        doc.onlyKeys(at, keys, COVERAGE);
+        var conduct = new HashSet<ConductCode>();
+        if (!keys.containsKey("conduct")) {
+            doc.problem(at.path() + ".conduct", "required", at.line(), "'conduct' lists the categories covered");
+        } else {
+            var items = doc.sequence(keys.get("conduct"));
+            if (items.isEmpty()) {
+                doc.problem(keys.get("conduct"), "required", "'conduct' lists the categories covered");
+            }
+            for (var item : items) {
+                conductCode(doc, item).ifPresent(conduct::add);
+            }
+        }
+        var source = source(doc, at, keys, sourceIds, fictional, "a coverage entry of a real State names its source");
+        var note = doc.optionalText(keys, "note");
+        if (conduct.isEmpty() || source.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new Coverage(conduct, source.get(), note.map(String::strip).orElse(null)));
+    }
+
+    private Optional<NotAnOffence> notOffence(
+            YamlDocument doc,
+            YamlDocument.At at,
+            Set<String> sourceIds,
+            boolean fictional,
+            List<Offence> offences,
+            List<NotAnOffence> earlier) {
+        var keys = doc.mapping(at);
+        doc.onlyKeys(at, keys, NOT_OFFENCE);
+        Optional<ConductCode> conduct = Optional.empty();
+        if (!keys.containsKey("conduct")) {
+            doc.problem(at.path() + ".conduct", "required", at.line(), "'conduct' names one conduct category");
+        } else {
+            conduct = conductCode(doc, keys.get("conduct"));
+        }
+        var statement = doc.text(keys, "statement", at);
+        var source = source(
+                doc, at, keys, sourceIds, fictional, "a statement that conduct is not an offence names its source");
+        conduct.ifPresent(code -> {
+            var contradicted = offences.stream().filter(o -> o.covers(code)).findFirst();
+            contradicted.ifPresent(o -> doc.problem(
+                    keys.get("conduct"),
+                    "contradicts-offence",
+                    "'" + code + "' is stated not to be an offence, but " + o.provision() + " covers it"));
+            if (earlier.stream().anyMatch(n -> n.conduct().equals(code))) {
+                doc.problem(keys.get("conduct"), "duplicate-statement", "'" + code + "' is stated twice");
+            }
+        });
+        if (conduct.isEmpty() || statement.isEmpty() || source.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new NotAnOffence(conduct.get(), statement.get().strip(), source.get()));
+    }
+
+    /**
+     * A category declared covered has its offences listed or is stated not to be an offence: covered
+     * with nothing said would read as "not criminal" without anyone having written so.
+     */
+    private static void coveredWithoutOffence(
+            YamlDocument doc,
+            YamlDocument.At at,
+            List<Coverage> coverage,
+            List<Offence> offences,
+            List<NotAnOffence> notOffences) {
+        coverage.stream()
+                .flatMap(c -> c.conduct().stream())
+                .distinct()
+                .sorted()
+                .filter(code -> offences.stream().noneMatch(o -> o.covers(code))
+                        && notOffences.stream().noneMatch(n -> n.conduct().equals(code)))
+                .forEach(code -> doc.problem(
+                        at,
+                        "covered-without-offence",
+                        "'" + code + "' is declared covered but no offence covers it; list its offences, or state"
+                                + " under not_offences that it is not an offence"));
+    }
+
+    private Optional<ConductCode> conductCode(YamlDocument doc, YamlDocument.At item) {
+        return doc.scalar(item).flatMap(code -> {
+            try {
+                var conductCode = new ConductCode(code);
+                if (vocabulary.knows(conductCode)) {
+                    return Optional.of(conductCode);
+                }
+                doc.problem(item, "unknown-conduct", "'" + code + "' is not in the conduct vocabulary");
+            } catch (IllegalArgumentException e) {
+                doc.problem(item, "unknown-conduct", "conduct codes are kebab-case words");
+            }
+            return Optional.empty();
+        });
+    }
+
+    /** The entry's source id, checked against the profile's sources; fictional States may omit it. */
+    private static Optional<String> source(
+            YamlDocument doc,
+            YamlDocument.At at,
+            Map<String, YamlDocument.At> keys,
+            Set<String> sourceIds,
+            boolean fictional,
+            String required) {
+        var source = doc.optionalText(keys, "source");
+        if (source.isEmpty()) {
+            if (!fictional) {
+                doc.problem(at.path() + ".source", "source-required", at.line(), required);
+                return Optional.empty();
+            }
+            return Optional.of("fictional");
+        }
+        if (!sourceIds.contains(source.get())) {
+            doc.problem(keys.get("source"), "unknown-source", "no source with id '" + source.get() + "'");
+            return Optional.empty();
+        }
+        return source;
     }
 
     private Optional<MaxPenalty> penalty(YamlDocument doc, YamlDocument.At at) {

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.comity.jurisdiction.Authority;
+import org.comity.jurisdiction.Coverage;
 import org.comity.jurisdiction.MaxPenalty;
+import org.comity.jurisdiction.NotAnOffence;
 import org.comity.jurisdiction.Offence;
 import org.comity.jurisdiction.OffenceFlag;
 import org.comity.jurisdiction.Profile;
@@ -36,6 +38,21 @@ public final class ProfileWriter {
                 profile.offences().stream()
                         .map(ProfileWriter::offence)
                         .collect(Collectors.toCollection(ArrayList::new)));
+        // Written only when present, so a profile without them exports as it was imported.
+        if (!profile.coverage().isEmpty()) {
+            root.put(
+                    "coverage",
+                    profile.coverage().stream()
+                            .map(ProfileWriter::coverage)
+                            .collect(Collectors.toCollection(ArrayList::new)));
+        }
+        if (!profile.notOffences().isEmpty()) {
+            root.put(
+                    "not_offences",
+                    profile.notOffences().stream()
+                            .map(ProfileWriter::notOffence)
+                            .collect(Collectors.toCollection(ArrayList::new)));
+        }
         root.put(
                 "authorities",
                 profile.authorities().stream()
@@ -95,6 +112,33 @@ public final class ProfileWriter {
                         .collect(Collectors.toCollection(ArrayList::new)));
         if (!offence.source().equals("fictional")) {
             map.put("source", offence.source());
+        }
+        return map;
+    }
+
+    private static Map<String, Object> coverage(Coverage coverage) {
+        var map = new LinkedHashMap<String, Object>();
+        map.put(
+                "conduct",
+                coverage.conduct().stream()
+                        .map(c -> c.value())
+                        .sorted()
+                        .collect(Collectors.toCollection(ArrayList::new)));
+        if (!coverage.source().equals("fictional")) {
+            map.put("source", coverage.source());
+        }
+        if (coverage.note() != null) {
+            map.put("note", coverage.note());
+        }
+        return map;
+    }
+
+    private static Map<String, Object> notOffence(NotAnOffence statement) {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("conduct", statement.conduct().value());
+        map.put("statement", statement.statement());
+        if (!statement.source().equals("fictional")) {
+            map.put("source", statement.source());
         }
         return map;
     }

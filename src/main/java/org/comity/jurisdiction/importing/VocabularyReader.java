@@ -25,16 +25,26 @@ public final class VocabularyReader {
                 }
                 for (var item : doc.sequence(keys.get(group))) {
                     var entry = doc.mapping(item);
-                    doc.onlyKeys(item, entry, List.of("code", "title", "citation"));
+                    doc.onlyKeys(item, entry, List.of("code", "title", "citation", "meaning"));
                     var code = doc.text(entry, "code", item);
                     var title = doc.text(entry, "title", item);
                     Optional<String> citation = doc.optionalText(entry, "citation");
+                    Optional<String> meaning = doc.optionalText(entry, "meaning");
                     if (group.equals("convention") && citation.isEmpty()) {
                         doc.problem(item, "citation-required", "convention categories cite their article");
                     }
+                    // Outside the Convention nothing else defines the category: two profiles map the same
+                    // conduct onto it only if its meaning is written down.
+                    if (group.equals("other") && meaning.isEmpty()) {
+                        doc.problem(item, "meaning-required", "categories outside the Convention say what they mean");
+                    }
                     if (code.isPresent() && title.isPresent()) {
                         entries.add(new ConductEntry(
-                                new ConductCode(code.get()), title.get(), group.equals("convention"), citation));
+                                new ConductCode(code.get()),
+                                title.get(),
+                                group.equals("convention"),
+                                citation,
+                                meaning));
                     }
                 }
             }

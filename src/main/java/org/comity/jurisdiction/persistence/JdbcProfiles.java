@@ -28,6 +28,14 @@ public class JdbcProfiles {
                 .list();
     }
 
+    /** The stored document, when the last import was by {@code actor} (the seed importer's name). */
+    public Optional<String> documentImportedBy(CountryCode state, String actor) {
+        return jdbc.sql("SELECT document FROM jurisdiction_profile WHERE state = ? AND updated_by = ?")
+                .params(state.value(), actor)
+                .query(String.class)
+                .optional();
+    }
+
     public Optional<Integer> version(CountryCode state) {
         return jdbc.sql("SELECT version FROM jurisdiction_profile WHERE state = ? FOR UPDATE")
                 .param(state.value())

@@ -14,7 +14,7 @@ import org.comity.safeguards.InputsUsed;
 public final class Assessor {
 
     /** Changes whenever a built-in rule changes what it finds: recorded with every assessment. */
-    public static final String ENGINE_VERSION = "safeguards-rules/2";
+    public static final String ENGINE_VERSION = "safeguards-rules/3";
 
     /** Beyond this many cached fingerprints the cache starts again: replaced profiles are never asked for. */
     private static final int FINGERPRINTS_KEPT = 256;
@@ -120,6 +120,14 @@ public final class Assessor {
                     .append('|')
                     .append(new java.util.TreeSet<>(o.flags()))
                     .append('\n');
+        }
+        // Coverage and statements of non-criminality change answers as much as offences do; a profile
+        // without them (imported before they existed) keeps the fingerprint it had.
+        for (var c : p.coverage()) {
+            text.append("covers|").append(new java.util.TreeSet<>(c.conduct())).append('\n');
+        }
+        for (var n : p.notOffences()) {
+            text.append("not|").append(n.conduct()).append('\n');
         }
         return p.state() + "@" + p.asOf() + "#"
                 + Integer.toHexString(text.toString().hashCode());

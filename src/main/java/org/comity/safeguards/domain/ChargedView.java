@@ -18,6 +18,9 @@ import org.comity.safeguards.AssessmentInput.ChargedOffence;
  *
  * @param index position in {@code offences}, for field paths
  * @param maximum the request's stated maximum, or the profile's; empty when neither says
+ * @param maximumComplete the maximum is the offence's maximum: stated by the request, read off the
+ *     provision the profile lists, or off a profile that covers the conduct completely. Otherwise it is
+ *     the most severe of the offences the profile happens to list, and a more severe one may exist.
  * @param convention at least one conduct category is a Convention offence
  */
 public record ChargedView(
@@ -25,6 +28,7 @@ public record ChargedView(
         ChargedOffence charged,
         Set<OffenceFlag> flags,
         Optional<MaxPenalty> maximum,
+        boolean maximumComplete,
         boolean deathPenalty,
         boolean convention) {
 
@@ -34,7 +38,15 @@ public record ChargedView(
 
     static ChargedView of(
             int index, ChargedOffence charged, Optional<Profile> requesting, Set<ConductCode> convention) {
-        var matched = requesting.map(p -> matching(p, charged)).orElse(List.of());
+        var byProvision = requesting.map(p -> byProvision(p, charged)).orElse(List.of());
+        var matched = byProvision.isEmpty()
+                ? requesting.map(p -> byConduct(p, charged)).orElse(List.of())
+                : byProvision;
+        boolean complete = !byProvision.isEmpty()
+                || (!charged.conduct().isEmpty()
+                        && requesting
+                                .map(p -> charged.conduct().stream().allMatch(p::covers))
+                                .orElse(false));
         var flags = EnumSet.noneOf(OffenceFlag.class);
         flags.addAll(charged.flags());
         matched.forEach(o -> flags.addAll(o.flags()));
@@ -42,26 +54,28 @@ public record ChargedView(
         if (charged.maximumPenaltyMonths() != null) {
             // The request's statement is what the requesting State asserts; the profile only completes it.
             maximum = Optional.of(MaxPenalty.months(charged.maximumPenaltyMonths()));
+            complete = true;
         }
         boolean death =
                 charged.deathPenalty() || matched.stream().anyMatch(o -> o.maxPenalty() instanceof MaxPenalty.Death);
         if (death) {
             maximum = Optional.of(new MaxPenalty.Death());
+            complete = true;
         }
         boolean isConvention = charged.conduct().stream().anyMatch(convention::contains);
-        return new ChargedView(index, charged, flags, maximum, death, isConvention);
+        return new ChargedView(index, charged, flags, maximum, complete, death, isConvention);
     }
 
-    private static List<Offence> matching(Profile profile, ChargedOffence charged) {
-        if (charged.provision() != null) {
-            var byProvision = profile.offences().stream()
-                    .filter(o ->
-                            o.provision().equalsIgnoreCase(charged.provision().strip()))
-                    .toList();
-            if (!byProvision.isEmpty()) {
-                return byProvision;
-            }
+    private static List<Offence> byProvision(Profile profile, ChargedOffence charged) {
+        if (charged.provision() == null) {
+            return List.of();
         }
+        return profile.offences().stream()
+                .filter(o -> o.provision().equalsIgnoreCase(charged.provision().strip()))
+                .toList();
+    }
+
+    private static List<Offence> byConduct(Profile profile, ChargedOffence charged) {
         return profile.offences().stream()
                 .filter(o -> charged.conduct().stream().anyMatch(o::covers))
                 .toList();
@@ -76,6 +90,10 @@ public record ChargedView(
         var conduct = String.join(
                 ", ",
                 charged.conduct().stream().map(ConductCode::value).sorted().toList());
+        if (conduct.isEmpty()) {
+            // Never "()": an offence without conduct is named by its provision, or by its place in the list.
+            return charged.provision() == null ? "offence " + (index + 1) : charged.provision();
+        }
         return charged.provision() == null
                 ? "the offence (" + conduct + ")"
                 : charged.provision() + " (" + conduct + ")";

@@ -2,6 +2,10 @@ package org.comity.safeguards.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.comity.jurisdiction.ConductCode;
+import org.comity.jurisdiction.Criminality;
 import org.comity.safeguards.Measure;
 import org.comity.safeguards.Severity;
 import org.comity.treaty.ReservationEffect;
@@ -10,7 +14,9 @@ import org.comity.treaty.ReservationEffect;
  * Dual criminality on conduct, not on names, and only where it matters: for coercive measures (a
  * refusal ground, with non-coercive assistance still owed) and extradition (a bar). Never for
  * preservation, unless the requested State reserved the right to require it for offences that are not
- * Convention offences.
+ * Convention offences. Not met only where the requested State's profile states the conduct is not an
+ * offence; where its profile is missing or does not cover the conduct, the answer is unknown and the
+ * finding a note asking the reviewer to confirm, never a ground or a bar.
  */
 final class DualCriminalityOnConduct implements Rule {
 
@@ -36,31 +42,37 @@ final class DualCriminalityOnConduct implements Rule {
         }
         var requested = context.input().requested();
         var notMet = new ArrayList<ChargedView>();
+        var statements = new ArrayList<String>();
+        var unknown = new ArrayList<ChargedView>();
+        var unknownConduct = new TreeSet<ConductCode>();
         for (ChargedView o : context.offences()) {
-            if (preservation && o.convention()) {
+            // An offence with no conduct stated is a content problem (offence-within-scope says so), not
+            // conduct that is "not criminal".
+            if (o.charged().conduct().isEmpty() || (preservation && o.convention())) {
                 continue;
             }
-            if (context.requestedProfile().isEmpty()) {
+            var answers = o.charged().conduct().stream()
+                    .sorted()
+                    .map(c -> Criminality.of(requested, context.requestedProfile(), c))
+                    .toList();
+            if (answers.stream().anyMatch(a -> a instanceof Criminality.Criminal)) {
                 continue;
             }
-            var profile = context.requestedProfile().get();
-            boolean criminal = o.charged().conduct().stream()
-                    .anyMatch(c -> !profile.offencesCovering(c).isEmpty());
-            if (!criminal) {
+            // Not met only where the requested State's profile itself states, for every conduct the
+            // offence describes, that it is not an offence; a profile's silence is unknown.
+            if (answers.stream().allMatch(a -> a instanceof Criminality.NotCriminal)) {
                 notMet.add(o);
+                answers.forEach(a ->
+                        statements.add(((Criminality.NotCriminal) a).statement().statement()));
+            } else {
+                unknown.add(o);
+                answers.stream()
+                        .filter(a -> a instanceof Criminality.Unknown)
+                        .forEach(a -> unknownConduct.add(a.conduct()));
             }
         }
-        if (context.requestedProfile().isEmpty() && !context.offences().isEmpty()) {
-            findings.add(
-                    this,
-                    Severity.CONCERN,
-                    List.of(measure == Measure.EXTRADITION ? "dual-criminality-extradition" : "dual-criminality"),
-                    "Comity has no profile of " + requested + "'s law, so whether the conduct (offences[].conduct)"
-                            + " is criminal there cannot be told.",
-                    List.of("offences"),
-                    "Import " + requested + "'s jurisdiction profile, or have a lawyer of " + requested
-                            + " confirm the conduct is criminal there.");
-            return;
+        if (!unknown.isEmpty()) {
+            unknown(context, findings, unknown, unknownConduct, preservation);
         }
         if (notMet.isEmpty()) {
             return;
@@ -68,15 +80,16 @@ final class DualCriminalityOnConduct implements Rule {
         var labels = notMet.stream().map(ChargedView::label).toList();
         var fields = notMet.stream().map(o -> o.field("conduct")).toList();
         var what = Words.and(labels) + (notMet.size() == 1 ? " is" : " are")
-                + " not criminal in " + requested + " under any offence covering the same conduct (compared by"
-                + " conduct, not by the names of the offences).";
+                + " not an offence in " + requested + ". Its profile states: \u201c"
+                + String.join(" ", statements.stream().distinct().toList())
+                + "\u201d (dual criminality is compared by conduct, not by the names of the offences).";
         if (measure == Measure.EXTRADITION) {
             findings.add(
                     this,
                     Severity.BAR,
                     List.of("dual-criminality-extradition"),
                     what + " Extradition under " + context.instrumentName()
-                            + " (legalBasis) requires the conduct to be criminal in both States.",
+                            + " requires the conduct to be criminal in both States.",
                     fields,
                     "Extradition for this conduct is not available under " + context.instrumentName()
                             + "; drop those offences, or rely on another basis where " + requested + "'s law"
@@ -109,6 +122,46 @@ final class DualCriminalityOnConduct implements Rule {
                     "Decide whether to refuse the coercive measure; offer the non-coercive assistance that remains"
                             + " possible, or ask the requesting State whether other conduct is described.");
         }
+    }
+
+    /**
+     * Comity's records cannot tell whether the conduct is criminal in the requested State: its profile is
+     * missing or does not cover that conduct. Missing data is not a finding against the request: a note
+     * asks the reviewer to confirm, and only a confirmed absence would be a ground or a bar.
+     */
+    private void unknown(
+            Context context,
+            Findings findings,
+            List<ChargedView> offences,
+            Set<ConductCode> conduct,
+            boolean preservation) {
+        var measure = context.input().measure();
+        var requested = context.input().requested();
+        var titles = conduct.stream().map(ConductCode::value).toList();
+        var why = context.requestedProfile().isEmpty()
+                ? "Comity has no profile of " + requested + "'s law"
+                : requested + "'s profile neither lists an offence for " + Words.and(titles)
+                        + " nor states that it is not an offence";
+        var consequence = measure == Measure.EXTRADITION
+                ? "extradition would not be available"
+                : preservation
+                        ? requested + " could refuse preservation under its reservation"
+                        : requested
+                                + " could refuse the coercive measure, while still giving assistance that involves none";
+        findings.add(
+                this,
+                Severity.NOTE,
+                List.of(
+                        measure == Measure.EXTRADITION
+                                ? "dual-criminality-extradition"
+                                : preservation ? "preservation-dual-criminality" : "dual-criminality"),
+                "Whether the conduct of "
+                        + Words.and(offences.stream().map(ChargedView::label).toList())
+                        + " is criminal in " + requested + " is not known: " + why
+                        + ". This is not a finding that it is not criminal.",
+                offences.stream().map(o -> o.field("conduct")).toList(),
+                "Confirm under " + requested + "'s law whether the conduct is an offence there (or have the"
+                        + " profile completed); only if it is not, " + consequence + ".");
     }
 
     private static boolean reservedForPreservation(Context context) {

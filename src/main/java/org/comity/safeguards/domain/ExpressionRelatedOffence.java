@@ -9,7 +9,8 @@ import org.comity.safeguards.Severity;
  * peaceful assembly or association. That is a rule of interpretation, not a refusal ground: the
  * requested State refuses on essential interests or persecution, unless the offence is a restriction
  * human-rights law allows. Comity policy makes a request resting only on such offences a bar a legal
- * reviewer may lift with reasons; one that also charges other offences is weighed (a ground).
+ * reviewer may lift with reasons; one that also charges other offences is weighed (a ground). Offences
+ * flagged assembly (unauthorised protest, banned organisations) are the same Art 6(2) concern.
  */
 final class ExpressionRelatedOffence implements Rule {
 
@@ -21,7 +22,8 @@ final class ExpressionRelatedOffence implements Rule {
     @Override
     public void assess(Context context, Findings findings) {
         var expression = context.offences().stream()
-                .filter(o -> o.flags().contains(OffenceFlag.EXPRESSION_RELATED))
+                .filter(o -> o.flags().contains(OffenceFlag.EXPRESSION_RELATED)
+                        || o.flags().contains(OffenceFlag.ASSEMBLY))
                 .toList();
         if (expression.isEmpty()) {
             return;
@@ -33,7 +35,7 @@ final class ExpressionRelatedOffence implements Rule {
                 only ? Severity.BAR : Severity.GROUND,
                 List.of("expression"),
                 labels + (expression.size() == 1 ? " is" : " are")
-                        + " flagged expression-related (offences[].flags). "
+                        + " used against expression or peaceful assembly. "
                         + (context.underUncc()
                                 ? "The UN Convention gives no basis for assistance that would suppress expression,"
                                         + " conscience, belief, assembly or association."

@@ -46,6 +46,20 @@ final class OffenceWithinScope implements Rule {
                                     + " incomplete after that.");
             return;
         }
+        var withoutConduct = context.offences().stream()
+                .filter(o -> o.charged().conduct().isEmpty())
+                .toList();
+        if (!withoutConduct.isEmpty()) {
+            conductNotStated(context, findings, withoutConduct);
+        }
+        // What the offences without conduct are cannot be compared with anything: they are left out of
+        // the scope and dual-criminality checks until their conduct is stated, never read as "outside".
+        var stated = context.offences().stream()
+                .filter(o -> !o.charged().conduct().isEmpty())
+                .toList();
+        if (stated.isEmpty()) {
+            return;
+        }
         if (!context.underUncc()) {
             if (measure == Measure.EXTRADITION) {
                 otherInstrumentExtradition(context, findings);
@@ -53,10 +67,33 @@ final class OffenceWithinScope implements Rule {
             return;
         }
         if (measure == Measure.EXTRADITION) {
-            extradition(context, findings);
+            extradition(context, findings, stated);
         } else {
-            evidence(context, findings);
+            evidence(context, findings, stated);
         }
+    }
+
+    /**
+     * A content problem: the conduct is what scope and dual criminality are judged on. Comity does not
+     * send its own request until the conduct is stated; for a request received, the reviewer states the
+     * conduct the request describes, and a senior reviewer looks until then.
+     */
+    private void conductNotStated(Context context, Findings findings, List<ChargedView> offences) {
+        var labels = Words.and(offences.stream().map(ChargedView::label).toList());
+        findings.add(
+                this,
+                context.outgoing() ? Severity.BAR : Severity.CONCERN,
+                List.of(
+                        context.input().measure() == Measure.EXTRADITION ? "scope-extradition" : "scope-evidence",
+                        "request-contents"),
+                "No conduct is stated for " + labels + ", so neither the scope of cooperation nor dual"
+                        + " criminality can be checked for " + (offences.size() == 1 ? "it" : "them") + ".",
+                offences.stream().map(o -> o.field("conduct")).toList(),
+                context.outgoing()
+                        ? "State the conduct of each offence (what the person is alleged to have done, as conduct"
+                                + " categories) before sending."
+                        : "State the conduct the request describes for each offence; if the request does not"
+                                + " describe it, ask the requesting State for a summary of the facts.");
     }
 
     private void otherInstrumentExtradition(Context context, Findings findings) {
@@ -72,14 +109,14 @@ final class OffenceWithinScope implements Rule {
                         + " States; the requested State's law and extradition treaties set the conditions.");
     }
 
-    private void extradition(Context context, Findings findings) {
-        var outside = context.offences().stream().filter(o -> !o.convention()).toList();
+    private void extradition(Context context, Findings findings, List<ChargedView> offences) {
+        var outside = offences.stream().filter(o -> !o.convention()).toList();
         if (outside.isEmpty()) {
             return;
         }
         var labels = outside.stream().map(ChargedView::label).toList();
         var fields = outside.stream().map(o -> o.field("conduct")).toList();
-        boolean none = outside.size() == context.offences().size();
+        boolean none = outside.size() == offences.size();
         findings.add(
                 this,
                 none ? Severity.BAR : Severity.GROUND,
@@ -95,16 +132,25 @@ final class OffenceWithinScope implements Rule {
                                 + " the others.");
     }
 
-    private void evidence(Context context, Findings findings) {
+    private void evidence(Context context, Findings findings, List<ChargedView> offences) {
         var outside = new ArrayList<ChargedView>();
         var unknown = new ArrayList<ChargedView>();
-        for (ChargedView o : context.offences()) {
+        var atLeast = new ArrayList<ChargedView>();
+        for (ChargedView o : offences) {
             if (o.convention() || context.seriousCrime(o)) {
                 continue;
             }
-            (o.maximum().isEmpty() ? unknown : outside).add(o);
+            if (o.maximum().isEmpty()) {
+                unknown.add(o);
+            } else if (!o.maximumComplete()) {
+                // Only the offences the requesting State's profile happens to list: a more severe one
+                // may exist, so "not a serious crime" would rest on missing data.
+                atLeast.add(o);
+            } else {
+                outside.add(o);
+            }
         }
-        boolean inScope = outside.size() + unknown.size() < context.offences().size();
+        boolean inScope = outside.size() + unknown.size() + atLeast.size() < offences.size();
         if (!outside.isEmpty()) {
             var labels = outside.stream()
                     .map(o -> o.label() + " with a maximum of " + o.maximumWords())
@@ -142,6 +188,27 @@ final class OffenceWithinScope implements Rule {
                             + ", so whether it is a serious crime cannot be told.",
                     unknown.stream().map(o -> o.field("maximumPenaltyMonths")).toList(),
                     "Ask the requesting State for the maximum penalty of the provision.");
+        }
+        if (!atLeast.isEmpty()) {
+            findings.add(
+                    this,
+                    Severity.NOTE,
+                    List.of("scope-evidence", "serious-crime"),
+                    "The request does not state the maximum penalty of "
+                            + Words.and(atLeast.stream().map(ChargedView::label).toList())
+                            + ", and the requesting State's profile does not cover that conduct completely: the"
+                            + " offences it lists reach "
+                            + Words.and(atLeast.stream()
+                                    .map(ChargedView::maximumWords)
+                                    .toList())
+                            + ", but a more severe offence may apply, so whether it is a serious crime (a"
+                            + " maximum of at least " + context.seriousCrimeMonths() / 12 + " years) is not"
+                            + " known.",
+                    atLeast.stream().map(o -> o.field("maximumPenaltyMonths")).toList(),
+                    "Confirm the maximum penalty of the provision with the requesting State; below "
+                            + context.seriousCrimeMonths() / 12 + " years, and unless it is a Convention offence,"
+                            + " the UN Convention does not provide for collecting or sharing electronic evidence"
+                            + " for it.");
         }
     }
 }

@@ -25,7 +25,9 @@ final class PersecutionIndicators implements Rule {
             new ConductCode("sogi-propaganda"),
             Set.of(Characteristic.SEXUAL_ORIENTATION, Characteristic.GENDER_IDENTITY),
             new ConductCode("blasphemy"),
-            Set.of(Characteristic.RELIGION));
+            Set.of(Characteristic.RELIGION),
+            new ConductCode("consensual-same-sex-relations"),
+            Set.of(Characteristic.SEXUAL_ORIENTATION));
 
     @Override
     public String id() {

@@ -26,7 +26,8 @@ final class ProtectedRoles implements Rule {
         var subjects = context.input().subjects();
         boolean speechOrPolitics = context.offences().stream()
                 .anyMatch(o -> o.flags().contains(OffenceFlag.EXPRESSION_RELATED)
-                        || o.flags().contains(OffenceFlag.POLITICAL));
+                        || o.flags().contains(OffenceFlag.POLITICAL)
+                        || o.flags().contains(OffenceFlag.ASSEMBLY));
         for (int i = 0; i < subjects.size(); i++) {
             var subject = subjects.get(i);
             if (subject.protectedRoles().isEmpty()) {

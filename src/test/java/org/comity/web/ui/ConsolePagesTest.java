@@ -57,7 +57,11 @@ class ConsolePagesTest {
         assertThat(html("/states/FR", Role.CASEWORKER))
                 .contains("Profile of France (FR)")
                 .contains(" months<")
-                .doesNotContain("Months[");
+                .doesNotContain("Months[")
+                // What the profile does not list is unknown; what it states is not an offence is shown.
+                .contains("No conduct category is declared listed completely")
+                .contains("Stated not to be offences")
+                .contains("Sexual relations between consenting adults of the same sex are not an offence in France");
         assertThat(html("/admin/accounts", Role.ADMIN)).contains("test-caseworker");
         assertThat(html("/admin/profiles", Role.ADMIN)).contains("Import a State profile");
     }

@@ -20,28 +20,35 @@ import org.springframework.web.context.request.RequestContextHolder;
  * to a unit see their unit's requests (and those of no unit); auditors and administrators, accounts
  * without a unit, and the node itself (scheduled work, event listeners: no signed-in user) see all.
  * Read from the security context in the facade, so every caller — API, console, attachments — gets
- * the same rule without passing the user around. Safeguards asks the same rule before it shows the
- * earlier requests of an assessment's history ({@link RequestVisibility}).
+ * the same rule without passing the user around. Safeguards asks the same rule, through {@link
+ * RequestVisibility}, before it shows the earlier requests of an assessment's history.
  */
 @Component
 class CaseVisibility implements RequestVisibility {
 
     private final Accounts accounts;
-    private final JdbcRequests requests;
+    private final JdbcRequests store;
 
-    CaseVisibility(Accounts accounts, JdbcRequests requests) {
+    CaseVisibility(Accounts accounts, JdbcRequests store) {
         this.accounts = accounts;
-        this.requests = requests;
+        this.store = store;
     }
 
     /**
-     * A user confined to a unit sees its requests and those of no unit; an id that names no request
-     * here (a what-if assessed through the safeguards API) is shown only to users who see everything.
+     * The one rule: a user confined to a unit sees the requests of that unit and those of no unit; a
+     * user confined to none sees every request. A request that does not exist is seen by nobody
+     * confined, so an id tells a confined user nothing.
      */
+    @Override
+    public boolean maySee(UUID requestId) {
+        return visible(Set.of(requestId)).contains(requestId);
+    }
+
+    /** {@link #maySee} for many requests in one query (the earlier requests of an assessment's history). */
     @Override
     public Set<UUID> visible(Collection<UUID> requestIds) {
         var unit = confinedTo();
-        return unit.isEmpty() ? Set.copyOf(requestIds) : requests.visibleTo(requestIds, unit.get());
+        return unit.isEmpty() ? Set.copyOf(requestIds) : store.visibleTo(requestIds, unit.get());
     }
 
     private static final String CONFINED_TO = CaseVisibility.class.getName() + ".confinedTo";

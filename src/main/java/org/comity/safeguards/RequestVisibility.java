@@ -3,14 +3,24 @@ package org.comity.safeguards;
 import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * Which requests the signed-in user may see, for showing the earlier requests of an assessment's
- * history. Safeguards knows requests only by id; the module that owns them (casework, which may depend
- * on safeguards, not the other way round) answers. Without an answer nothing is shown.
+ * Whether the signed-in user may see a request. Requests, and the units they belong to, are
+ * casework's: casework implements this with the very rule its own request endpoints apply, and
+ * safeguards asks it before showing the earlier requests of an assessment's history. Defined here
+ * rather than in casework because casework depends on safeguards, not the other way round.
  */
 public interface RequestVisibility {
 
-    /** Those of {@code requestIds} the signed-in user may see (ids of no known request included only for users who see every request). */
-    Set<UUID> visible(Collection<UUID> requestIds);
+    /**
+     * True if the current user may see the request with this id. A user confined to a unit may not
+     * see a request that does not exist; a user who sees every request may.
+     */
+    boolean maySee(UUID requestId);
+
+    /** Those of these requests the current user may see: one question for an assessment's history. */
+    default Set<UUID> visible(Collection<UUID> requestIds) {
+        return requestIds.stream().filter(this::maySee).collect(Collectors.toUnmodifiableSet());
+    }
 }

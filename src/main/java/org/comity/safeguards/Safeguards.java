@@ -38,7 +38,6 @@ import org.comity.treaty.LegalBasis;
 import org.comity.treaty.Reason;
 import org.comity.treaty.Treaties;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -73,6 +72,7 @@ public class Safeguards implements SmartInitializingSingleton {
     private final Treaties treaties;
     private final Jurisdictions jurisdictions;
     private final JdbcAssessments store;
+    private final RequestVisibility visibility;
     private final Clock clock;
     private final Citations citations;
     private final JdbcPolicyPacks packStore;
@@ -87,20 +87,19 @@ public class Safeguards implements SmartInitializingSingleton {
 
     private final Set<ConductCode> conventionConduct;
     private final Assessor assessor = Assessor.standard();
-    private final ObjectProvider<RequestVisibility> visibility;
 
     Safeguards(
             Treaties treaties,
             Jurisdictions jurisdictions,
             JdbcAssessments store,
+            RequestVisibility visibility,
             JdbcPolicyPacks packStore,
             PlatformTransactionManager transactionManager,
-            Clock clock,
-            ObjectProvider<RequestVisibility> visibility) {
+            Clock clock) {
         this.treaties = treaties;
-        this.visibility = visibility;
         this.jurisdictions = jurisdictions;
         this.store = store;
+        this.visibility = visibility;
         this.packStore = packStore;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -157,7 +156,7 @@ public class Safeguards implements SmartInitializingSingleton {
      * A stored assessment as the signed-in user may see it: earlier requests they may not see are left
      * out of its history and of the recorded examples (the counts stay: a pattern is the node's
      * concern, which requests make it is not the reader's business). What may be seen is casework's to
-     * say ({@link RequestVisibility}); with nobody to say, no earlier request is shown.
+     * say ({@link RequestVisibility}).
      */
     public StoredAssessment shown(StoredAssessment stored) {
         var input = stored.input();
@@ -170,8 +169,7 @@ public class Safeguards implements SmartInitializingSingleton {
         if (ids.isEmpty()) {
             return stored;
         }
-        var visibility = this.visibility.getIfAvailable();
-        Set<UUID> visible = visibility == null ? Set.of() : visibility.visible(ids);
+        var visible = visibility.visible(ids);
         var shownInput = input.withHistory(input.history().stream()
                         .filter(p -> visible.contains(p.requestId()))
                         .toList())

@@ -14,7 +14,6 @@ import org.comity.safeguards.Replay;
 import org.comity.safeguards.Safeguards;
 import org.comity.safeguards.StoredAssessment;
 import org.comity.shared.CountryCode;
-import org.comity.shared.InvalidInput;
 import org.comity.shared.NotFound;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -26,8 +25,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Assess a request version, read stored assessments with their findings, replay one. */
 @RestController
@@ -37,11 +34,6 @@ class SafeguardsController {
 
     private static final String READERS = "hasAnyRole('CASEWORKER', 'LEGAL_REVIEWER', 'SUPERVISOR', 'AUDITOR')";
     private static final String WORKERS = "hasAnyRole('CASEWORKER', 'LEGAL_REVIEWER', 'SUPERVISOR')";
-
-    /** Lenient on omitted booleans (they mean false), strict on everything else. */
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
 
     private final Safeguards safeguards;
 
@@ -90,20 +82,7 @@ class SafeguardsController {
     @PostMapping("/assessments")
     @PreAuthorize(WORKERS)
     @Operation(summary = "Assess one version of a request and store the assessment with the versions it used")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            schema =
-                                    @io.swagger.v3.oas.annotations.media.Schema(
-                                            implementation = AssessmentInput.class)))
-    ResponseEntity<StoredAssessment> assess(@RequestBody String body, Principal principal) {
-        AssessmentInput input;
-        try {
-            input = JSON.readValue(body, AssessmentInput.class);
-        } catch (RuntimeException e) {
-            throw InvalidInput.of(
-                    "body", "invalid-assessment-input", "not a valid assessment input: check field names and values");
-        }
+    ResponseEntity<StoredAssessment> assess(@RequestBody AssessmentInput input, Principal principal) {
         var stored = safeguards.assess(input, principal.getName());
         return ResponseEntity.created(URI.create("/api/safeguards/assessments/" + stored.id()))
                 .body(stored);

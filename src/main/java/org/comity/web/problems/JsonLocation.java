@@ -2,6 +2,7 @@ package org.comity.web.problems;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import org.comity.shared.InvalidInput;
 import org.comity.shared.Violation;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DatabindException;
@@ -95,17 +98,47 @@ record JsonLocation(ProblemType type, List<Map<String, String>> errors) {
         return e.getValue() instanceof Double || e.getValue() instanceof Float || e.getValue() instanceof BigDecimal;
     }
 
-    /** {@code a.b[0].c}, as the rest of the node names fields; empty for the body itself. */
+    /**
+     * {@code a.b[0].c}, as the rest of the node names fields; empty for the body itself. Databinding
+     * records the path; the parser's own refusals (syntax, limits such as nesting depth) carry none, so
+     * the path is read from where the parser stood, at most {@value #MAX_SEGMENTS} levels deep.
+     */
     private static String path(JacksonException e) {
         var path = new StringBuilder();
         for (JacksonException.Reference reference : e.getPath()) {
-            if (reference.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
+            append(path, reference.getPropertyName(), reference.getIndex());
+        }
+        if (path.isEmpty() && e.processor() instanceof JsonParser parser && parser.streamReadContext() != null) {
+            var segments = new ArrayDeque<TokenStreamContext>();
+            for (var context = parser.streamReadContext(); context != null; context = context.getParent()) {
+                segments.push(context);
+            }
+            int appended = 0;
+            for (var context : segments) {
+                if (appended == MAX_SEGMENTS) {
+                    path.append("…");
+                    break;
+                }
+                if (context.inObject() && context.hasCurrentName()) {
+                    append(path, context.currentName(), -1);
+                    appended++;
+                } else if (context.inArray() && context.hasCurrentIndex()) {
+                    append(path, null, context.getCurrentIndex());
+                    appended++;
+                }
             }
         }
         return path.toString();
+    }
+
+    private static final int MAX_SEGMENTS = 8;
+
+    private static void append(StringBuilder path, String name, int index) {
+        if (name != null) {
+            path.append(path.isEmpty() ? "" : ".").append(name);
+        } else if (index >= 0) {
+            path.append('[').append(index).append(']');
+        }
     }
 
     private static JsonLocation malformed(String field, String rule, String message) {

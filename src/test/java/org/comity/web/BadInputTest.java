@@ -149,7 +149,7 @@ class BadInputTest {
                 .andExpect(jsonPath("$.errors[0].field").value("requestDate"))
                 .andExpect(jsonPath("$.errors[0].rule").value("required"));
         // Omitted booleans still mean false, as the direct API always allowed.
-        call(post("/api/safeguards/assessments"), ASSESSMENT).andExpect(status().isCreated());
+        call(post("/api/safeguards/assessments"), ASSESSMENT).andExpect(status().is2xxSuccessful());
     }
 
     @Test
@@ -177,6 +177,17 @@ class BadInputTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("state"))
                 .andExpect(jsonPath("$.errors[0].rule").value("required"));
+    }
+
+    @Test
+    void aNulCharacterInCredentialsIsAFailedSignInNotAnError() throws Exception {
+        mvc.perform(get("/api/me").with(httpBasic("test-\u0000caseworker", TestAccounts.PASSWORD)))
+                .andExpect(status().isUnauthorized());
+        // Spring Security's firewall refuses control characters in headers before sign-in is tried.
+        mvc.perform(get("/api/me").header("Authorization", "Bearer comity_\u0000\uD800"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/me").header("Authorization", "Bearer comity_\uD800"))
+                .andExpect(status().is4xxClientError());
     }
 
     private ResultActions call(MockHttpServletRequestBuilder request, String body) throws Exception {

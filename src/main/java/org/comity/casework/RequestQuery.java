@@ -3,6 +3,7 @@ package org.comity.casework;
 import java.time.Instant;
 import org.comity.casework.domain.Direction;
 import org.comity.casework.domain.KindOfAssistance;
+import org.comity.casework.domain.RequestState;
 import org.comity.shared.CountryCode;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.Violation;
@@ -47,6 +48,9 @@ public record RequestQuery(
         }
         if (size < 1 || size > MAX_SIZE) {
             problems.add(new Violation("size", "size-range", "between 1 and " + MAX_SIZE));
+        }
+        if (state != null && !OPEN.equals(state) && !RequestState.CODES.contains(state)) {
+            problems.add(new Violation("state", "unknown-state", "open, or a state such as draft or under-review"));
         }
         if (text != null && text.length() > 200) {
             problems.add(new Violation("q", "query-length", "at most 200 characters"));

@@ -1,19 +1,25 @@
 package org.comity.safeguards;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.comity.jurisdiction.ConductCode;
 import org.comity.jurisdiction.OffenceFlag;
 import org.comity.shared.CountryCode;
+import org.comity.shared.InvalidInput;
+import org.comity.shared.Violation;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One version of a request, as the safeguards engine reads it. Casework maps its request content to
  * this; the REST API accepts it directly. Collections default to empty; what is unknown stays null
- * rather than being guessed. Field names are the paths findings cite ({@code offences[0].flags}).
+ * rather than being guessed; an omitted or null boolean is false. Field names are the paths findings
+ * cite ({@code offences[0].flags}). Broken rules are {@link InvalidInput}s naming the field.
  *
  * @param requestDate the date the legal basis must be in force on
  * @param legalBasis id of an instrument in the treaty catalogue, as the request names it
@@ -43,7 +49,7 @@ public record AssessmentInput(
         Emergency emergency,
         @Nullable MeasureConditions conditions,
         Set<CompelledAssistance> compelled,
-        boolean deathPenaltyAssurances,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) boolean deathPenaltyAssurances,
         List<PriorProceeding> priorProceedings,
         @Nullable UseConditions use,
         Set<Matter> matters,
@@ -51,15 +57,20 @@ public record AssessmentInput(
         @Nullable Recorded recorded) {
 
     public AssessmentInput {
-        if (requestId == null || version < 0) {
-            throw new IllegalArgumentException("an assessment input names the request and a version ≥ 0");
+        var problems = new ArrayList<Violation>();
+        required(problems, "requestId", requestId);
+        if (version < 0) {
+            problems.add(new Violation("version", "version-range", "versions count from 0"));
         }
-        if (direction == null || measure == null || requesting == null || requested == null || requestDate == null) {
-            throw new IllegalArgumentException("direction, kind, both States and the request date are required");
+        required(problems, "direction", direction);
+        required(problems, "measure", measure);
+        required(problems, "requesting", requesting);
+        required(problems, "requested", requested);
+        required(problems, "requestDate", requestDate);
+        if (requesting != null && requesting.equals(requested)) {
+            problems.add(new Violation("requested", "states-differ", "the requesting and requested States differ"));
         }
-        if (requesting.equals(requested)) {
-            throw new IllegalArgumentException("the requesting and requested States differ");
-        }
+        refuse(problems);
         offences = offences == null ? List.of() : List.copyOf(offences);
         subjects = subjects == null ? List.of() : List.copyOf(subjects);
         emergency = emergency == null ? new Emergency(false, false) : emergency;
@@ -152,6 +163,22 @@ public record AssessmentInput(
                 recorded);
     }
 
+    private static void required(List<Violation> problems, String field, @Nullable Object value) {
+        if (value == null) {
+            problems.add(new Violation(field, "required", "required"));
+        }
+    }
+
+    /**
+     * Every broken rule of one value at once, named relative to it: the HTTP edge prefixes the path of
+     * the value in the body ({@code offences[0].maximumPenaltyMonths}).
+     */
+    private static void refuse(List<Violation> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+    }
+
     /** This node sends the request (requesting State) or received it (requested State). */
     public enum Direction {
         OUTGOING,
@@ -171,14 +198,14 @@ public record AssessmentInput(
             @Nullable String provision,
             Set<ConductCode> conduct,
             @Nullable Integer maximumPenaltyMonths,
-            boolean deathPenalty,
+            @JsonSetter(nulls = Nulls.AS_EMPTY) boolean deathPenalty,
             Set<OffenceFlag> flags,
             @Nullable String withoutRightBasis) {
         public ChargedOffence {
             conduct = conduct == null ? Set.of() : Set.copyOf(conduct);
             flags = flags == null ? Set.of() : Set.copyOf(flags);
             if (maximumPenaltyMonths != null && (maximumPenaltyMonths < 0 || maximumPenaltyMonths > 1200)) {
-                throw new IllegalArgumentException("a maximum penalty is between 0 and 1200 months");
+                throw InvalidInput.of("maximumPenaltyMonths", "penalty-range", "between 0 and 1200 months");
             }
         }
     }
@@ -194,12 +221,12 @@ public record AssessmentInput(
      */
     public record Subject(
             @Nullable Role role,
-            boolean identified,
+            @JsonSetter(nulls = Nulls.AS_EMPTY) boolean identified,
             @Nullable CountryCode nationality,
             Set<ProtectedRole> protectedRoles,
             Set<Characteristic> characteristics,
             List<String> identifiers,
-            boolean authorisedTesting) {
+            @JsonSetter(nulls = Nulls.AS_EMPTY) boolean authorisedTesting) {
         public Subject {
             protectedRoles = protectedRoles == null ? Set.of() : Set.copyOf(protectedRoles);
             characteristics = characteristics == null ? Set.of() : Set.copyOf(characteristics);
@@ -235,32 +262,34 @@ public record AssessmentInput(
             Set<DataCategory> categories,
             @Nullable Instant from,
             @Nullable Instant to,
-            boolean allData,
-            boolean unidentifiedAccounts) {
+            @JsonSetter(nulls = Nulls.AS_EMPTY) boolean allData,
+            @JsonSetter(nulls = Nulls.AS_EMPTY) boolean unidentifiedAccounts) {
         public DataSought {
             categories = categories == null ? Set.of() : Set.copyOf(categories);
             if (from != null && to != null && to.isBefore(from)) {
-                throw new IllegalArgumentException("the period of the data sought ends after it starts");
+                throw InvalidInput.of("to", "period-order", "the period must end after it starts");
             }
         }
     }
 
     /** An emergency: a significant and imminent risk to the life or safety of a natural person. */
-    public record Emergency(boolean declared, boolean imminentRiskStated) {}
+    public record Emergency(
+            @JsonSetter(nulls = Nulls.AS_EMPTY) boolean declared,
+            @JsonSetter(nulls = Nulls.AS_EMPTY) boolean imminentRiskStated) {}
 
     /**
      * The conditions and safeguards of a coercive measure as the request states them: whether each item
      * is present, not its text.
      */
     public record MeasureConditions(
-            boolean authorisingBody,
-            boolean judicialOrIndependent,
-            boolean legalGrounds,
-            boolean proportionality,
+            @JsonSetter(nulls = Nulls.AS_EMPTY) boolean authorisingBody,
+            @JsonSetter(nulls = Nulls.AS_EMPTY) boolean judicialOrIndependent,
+            @JsonSetter(nulls = Nulls.AS_EMPTY) boolean legalGrounds,
+            @JsonSetter(nulls = Nulls.AS_EMPTY) boolean proportionality,
             @Nullable Integer durationDays) {
         public MeasureConditions {
             if (durationDays != null && durationDays <= 0) {
-                throw new IllegalArgumentException("a duration is a positive number of days");
+                throw InvalidInput.of("durationDays", "duration-range", "a positive number of days");
             }
         }
     }
@@ -268,9 +297,13 @@ public record AssessmentInput(
     /** A proceeding elsewhere for the same conduct against one of the subjects (ne bis in idem). */
     public record PriorProceeding(CountryCode state, int subject, Set<ConductCode> conduct, Outcome outcome) {
         public PriorProceeding {
-            if (state == null || outcome == null || subject < 0) {
-                throw new IllegalArgumentException("a prior proceeding names its State, subject and outcome");
+            var problems = new ArrayList<Violation>();
+            required(problems, "state", state);
+            required(problems, "outcome", outcome);
+            if (subject < 0) {
+                problems.add(new Violation("subject", "subject-index", "the index of one of the subjects, from 0"));
             }
+            refuse(problems);
             conduct = conduct == null ? Set.of() : Set.copyOf(conduct);
         }
 
@@ -290,7 +323,9 @@ public record AssessmentInput(
 
     /** Conditions on use of what is transmitted. */
     public record UseConditions(
-            boolean speciality, boolean onwardTransferNeedsConsent, List<CountryCode> onwardTransferTo) {
+            @JsonSetter(nulls = Nulls.AS_EMPTY) boolean speciality,
+            @JsonSetter(nulls = Nulls.AS_EMPTY) boolean onwardTransferNeedsConsent,
+            List<CountryCode> onwardTransferTo) {
         public UseConditions {
             onwardTransferTo = onwardTransferTo == null ? List.of() : List.copyOf(onwardTransferTo);
         }
@@ -309,11 +344,14 @@ public record AssessmentInput(
             CountryCode requested,
             LocalDate date,
             List<String> subjectIdentifiers,
-            boolean refusedOnPersecutionGrounds) {
+            @JsonSetter(nulls = Nulls.AS_EMPTY) boolean refusedOnPersecutionGrounds) {
         public PriorRequest {
-            if (requestId == null || requesting == null || requested == null || date == null) {
-                throw new IllegalArgumentException("an earlier request names its id, States and date");
-            }
+            var problems = new ArrayList<Violation>();
+            required(problems, "requestId", requestId);
+            required(problems, "requesting", requesting);
+            required(problems, "requested", requested);
+            required(problems, "date", date);
+            refuse(problems);
             subjectIdentifiers = subjectIdentifiers == null ? List.of() : List.copyOf(subjectIdentifiers);
         }
     }

@@ -150,8 +150,16 @@ public class Treaties {
         return reference.states().find(code).map(s -> s.name(locale));
     }
 
-    /** Shipped and added actions, optionally of one instrument and/or one party. */
+    /**
+     * Shipped and added actions, optionally of one instrument and/or one party. An instrument the
+     * catalogue does not hold is refused: an empty list would claim it has no actions.
+     */
     public List<TreatyAction> actions(Optional<String> instrument, Optional<CountryCode> party) {
+        if (instrument.isPresent()
+                && reference.catalogue().find(instrument.get()).isEmpty()) {
+            throw InvalidInput.of(
+                    "instrument", "unknown-instrument", "the id of an instrument in the treaty catalogue");
+        }
         return allActions().stream()
                 .filter(a -> instrument.map(a.instrument()::equals).orElse(true))
                 .filter(a -> party.map(a.party()::equals).orElse(true))

@@ -10,9 +10,11 @@ import java.util.List;
 import org.comity.node.NodeIdentity;
 import org.comity.web.problems.ProblemHtmlConverter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.thymeleaf.ITemplateEngine;
 
@@ -28,7 +30,17 @@ class WebConfiguration {
                 // Last, so that API clients accepting anything get JSON; only an explicit text/html wins.
                 converters.add(new ProblemHtmlConverter(templates));
             }
+
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(CheckedInput.parameters());
+            }
         };
+    }
+
+    @Bean
+    JsonMapperBuilderCustomizer checkedJsonInput() {
+        return CheckedInput.json();
     }
 
     @Bean

@@ -33,6 +33,29 @@ public sealed interface RequestState {
     /** The stable name of the state, as stored and shown. */
     String code();
 
+    /**
+     * Every state's code, in lifecycle order: what a list may be filtered by. A filter naming no state
+     * is refused rather than answered with nothing.
+     */
+    List<String> CODES = List.of(
+            "draft",
+            "awaiting-send-approval",
+            "submitted",
+            "received",
+            "under-review",
+            "information-requested",
+            "awaiting-decision-approval",
+            "granted",
+            "granted-with-conditions",
+            "partially-granted",
+            "postponed",
+            "refused",
+            "executing",
+            "executed",
+            "evidence-transmitted",
+            "closed",
+            "withdrawn");
+
     /** Not yet closed or withdrawn. */
     sealed interface Open extends RequestState {
 

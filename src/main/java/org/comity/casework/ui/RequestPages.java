@@ -50,25 +50,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RequestPages {
 
     static final String READERS = "hasAnyRole('CASEWORKER', 'LEGAL_REVIEWER', 'SUPERVISOR', 'AUDITOR')";
-    static final List<String> STATES = List.of(
-            "open",
-            "draft",
-            "awaiting-send-approval",
-            "submitted",
-            "received",
-            "under-review",
-            "information-requested",
-            "awaiting-decision-approval",
-            "granted",
-            "granted-with-conditions",
-            "partially-granted",
-            "postponed",
-            "refused",
-            "executing",
-            "executed",
-            "evidence-transmitted",
-            "closed",
-            "withdrawn");
+    static final List<String> STATES = java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of(RequestQuery.OPEN), RequestState.CODES.stream())
+            .toList();
 
     private final Casework casework;
     private final Attachments attachments;

@@ -15,7 +15,6 @@ import org.comity.safeguards.Safeguards;
 import org.comity.safeguards.StoredAssessment;
 import org.comity.safeguards.WhatIf;
 import org.comity.shared.CountryCode;
-import org.comity.shared.InvalidInput;
 import org.comity.shared.NotFound;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -27,8 +26,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Try an input (what-if), read stored assessments with their findings, replay one. A stored assessment
@@ -41,11 +38,6 @@ class SafeguardsController {
 
     private static final String READERS = "hasAnyRole('CASEWORKER', 'LEGAL_REVIEWER', 'SUPERVISOR', 'AUDITOR')";
     private static final String WORKERS = "hasAnyRole('CASEWORKER', 'LEGAL_REVIEWER', 'SUPERVISOR')";
-
-    /** Lenient on omitted booleans (they mean false), strict on everything else. */
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
 
     private final Safeguards safeguards;
 
@@ -104,20 +96,7 @@ class SafeguardsController {
                     + " (GET /api/requests/{id}/assessment). This computes the findings for any input, with"
                     + " the history an assessment would read, and stores nothing: not an assessment of the"
                     + " request it names, not its subjects.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            schema =
-                                    @io.swagger.v3.oas.annotations.media.Schema(
-                                            implementation = AssessmentInput.class)))
-    WhatIf whatIf(@RequestBody String body) {
-        AssessmentInput input;
-        try {
-            input = JSON.readValue(body, AssessmentInput.class);
-        } catch (RuntimeException e) {
-            throw InvalidInput.of(
-                    "body", "invalid-assessment-input", "not a valid assessment input: check field names and values");
-        }
+    WhatIf whatIf(@RequestBody AssessmentInput input) {
         return safeguards.whatIf(input);
     }
 

@@ -25,6 +25,7 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -179,10 +180,31 @@ public class Problems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex, @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex instanceof HttpMessageNotReadableException unreadable) {
+            var where = JsonLocation.of(unreadable);
+            var problem = problem(
+                    where.type(),
+                    where.type() == ProblemType.MALFORMED_BODY
+                            ? "the body is not well-formed JSON of the expected shape"
+                            : where.errors().size() == 1
+                                    ? where.errors().getFirst().get("field") + ": "
+                                            + where.errors().getFirst().get("message")
+                                    : where.errors().size() + " fields break rules; see errors");
+            problem.setProperty("errors", where.errors());
+            return ResponseEntity.status(where.type().status()).headers(headers).body(problem);
+        }
         var type = typeOf(ex, status);
         var problem = problem(type, detailOf(ex, type));
-        if (ex instanceof HttpMessageNotReadableException unreadable) {
-            JsonLocation.of(unreadable).ifPresent(where -> problem.setProperty("errors", List.of(where)));
+        if (ex instanceof MissingServletRequestParameterException missing) {
+            problem.setProperty(
+                    "errors",
+                    List.of(Map.of(
+                            "field",
+                            missing.getParameterName(),
+                            "rule",
+                            "required",
+                            "message",
+                            "this parameter is required")));
         }
         if (ex instanceof MethodArgumentNotValidException invalid) {
             var errors = new ArrayList<Map<String, String>>();

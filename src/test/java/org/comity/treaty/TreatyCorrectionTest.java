@@ -263,4 +263,36 @@ class TreatyCorrectionTest {
         assertThat(withdrawals()).isZero();
         assertThat(frDeEts185()).isEqualTo("YES");
     }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    @Order(5)
+    void theCommandLineWithdrawsWithChannelCli() throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        var print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        var printErr = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8);
+        var withdraw = java.util.List.of(
+                "withdraw", "--key", "ETS185,DE,ratification,2009-03-09", "--reason", "wrong-date", "--note", "cli");
+        assertThat(org.comity.treaty.cli.TreatyCommand.run(withdraw, print, printErr, context))
+                .isZero();
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("withdrawn: ETS185 DE ratification 2009-03-09");
+        assertThat(jdbc.sql("SELECT channel FROM treaty_action_withdrawal WHERE party = 'DE'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("cli");
+        // Again: already withdrawn, refused (exit 1); a bad reason is a usage of the vocabulary (exit 1).
+        assertThat(org.comity.treaty.cli.TreatyCommand.run(withdraw, print, printErr, context))
+                .isEqualTo(1);
+        assertThat(org.comity.treaty.cli.TreatyCommand.run(
+                        java.util.List.of("withdraw", "--id", "1", "--reason", "oops"), print, printErr, context))
+                .isEqualTo(1);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("reason [unknown-reason]");
+        assertThat(org.comity.treaty.cli.TreatyCommand.run(
+                        java.util.List.of("withdraw", "--id"), print, printErr, context))
+                .isEqualTo(2);
+    }
 }

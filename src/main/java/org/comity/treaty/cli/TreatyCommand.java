@@ -7,14 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.comity.shared.Conflict;
 import org.comity.shared.InvalidInput;
+import org.comity.shared.NotFound;
 import org.comity.treaty.Instrument;
+import org.comity.treaty.NewWithdrawal;
 import org.comity.treaty.Treaties;
 import org.springframework.context.ApplicationContext;
 
 /**
- * {@code comity treaty status} and {@code comity treaty import FILE.csv}. Exit codes: 0 done, 1 the
- * file was rejected (nothing imported), 2 usage error.
+ * {@code comity treaty status}, {@code comity treaty import FILE.csv} and {@code comity treaty withdraw
+ * (--id N | --key INSTRUMENT,PARTY,ACTION,DATE[,STANDING]) --reason CODE [--note TEXT]}. Exit codes: 0
+ * done, 1 refused (the file or the withdrawal; nothing stored), 2 usage error.
  */
 public final class TreatyCommand {
 
@@ -28,6 +32,7 @@ public final class TreatyCommand {
         return switch (args.getFirst()) {
             case "status" -> args.size() == 1 ? status(treaties, out) : usage(err);
             case "import" -> args.size() == 2 ? importFile(treaties, Path.of(args.get(1)), out, err) : usage(err);
+            case "withdraw" -> withdraw(treaties, args.subList(1, args.size()), out, err);
             default -> usage(err);
         };
     }
@@ -71,8 +76,59 @@ public final class TreatyCommand {
         }
     }
 
+    private static int withdraw(Treaties treaties, List<String> args, PrintStream out, PrintStream err) {
+        var options = new java.util.HashMap<String, String>();
+        for (int i = 0; i + 1 < args.size(); i += 2) {
+            if (!List.of("--id", "--key", "--reason", "--note").contains(args.get(i))
+                    || options.put(args.get(i), args.get(i + 1)) != null) {
+                return usage(err);
+            }
+        }
+        if (args.size() % 2 != 0 || !options.containsKey("--reason")) {
+            return usage(err);
+        }
+        Long id = null;
+        String[] key = new String[5];
+        if (options.containsKey("--id")) {
+            try {
+                id = Long.parseLong(options.get("--id"));
+            } catch (NumberFormatException e) {
+                return usage(err);
+            }
+        }
+        if (options.containsKey("--key")) {
+            var parts = options.get("--key").split(",", -1);
+            if (parts.length < 4 || parts.length > 5) {
+                return usage(err);
+            }
+            System.arraycopy(parts, 0, key, 0, parts.length);
+        }
+        try {
+            var done = treaties.withdraw(
+                    new NewWithdrawal(
+                            id, key[0], key[1], key[2], key[3], key[4], options.get("--reason"), options.get("--note")),
+                    "cli:" + System.getProperty("user.name", "unknown"),
+                    "cli");
+            var a = done.withdrawn();
+            out.println("withdrawn: " + a.instrument() + " " + a.party().value() + " "
+                    + a.type().code() + " "
+                    + a.date().map(java.time.LocalDate::toString).orElse("unknown") + " ("
+                    + options.get("--reason") + ")");
+            return 0;
+        } catch (InvalidInput e) {
+            err.println("refused; nothing was withdrawn. " + e.violations().size() + " problem(s):");
+            e.violations().forEach(v -> err.println("  " + v.field() + " [" + v.rule() + "] " + v.message()));
+            return 1;
+        } catch (NotFound | Conflict e) {
+            err.println("refused; nothing was withdrawn: " + e.getMessage());
+            return 1;
+        }
+    }
+
     private static int usage(PrintStream err) {
-        err.println("usage: comity treaty status | comity treaty import FILE.csv");
+        err.println("usage: comity treaty status | comity treaty import FILE.csv"
+                + " | comity treaty withdraw (--id N | --key INSTRUMENT,PARTY,ACTION,DATE[,STANDING])"
+                + " --reason CODE [--note TEXT]");
         return 2;
     }
 }

@@ -275,7 +275,7 @@ class TreatyCorrectionTest {
         var print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
         var printErr = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8);
         var withdraw = java.util.List.of(
-                "withdraw", "--key", "ETS185,DE,ratification,2009-03-09", "--reason", "wrong-date", "--note", "cli");
+                "withdraw", "ETS185,DE,ratification,2009-03-09", "wrong-date", "from the command line");
         assertThat(org.comity.treaty.cli.TreatyCommand.run(withdraw, print, printErr, context))
                 .isZero();
         assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
@@ -288,11 +288,11 @@ class TreatyCorrectionTest {
         assertThat(org.comity.treaty.cli.TreatyCommand.run(withdraw, print, printErr, context))
                 .isEqualTo(1);
         assertThat(org.comity.treaty.cli.TreatyCommand.run(
-                        java.util.List.of("withdraw", "--id", "1", "--reason", "oops"), print, printErr, context))
+                        java.util.List.of("withdraw", "1", "oops"), print, printErr, context))
                 .isEqualTo(1);
         assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("reason [unknown-reason]");
         assertThat(org.comity.treaty.cli.TreatyCommand.run(
-                        java.util.List.of("withdraw", "--id"), print, printErr, context))
+                        java.util.List.of("withdraw", "1"), print, printErr, context))
                 .isEqualTo(2);
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * {@code comity treaty status}, {@code comity treaty import FILE.csv} and {@code comity treaty withdraw
- * (--id N | --key INSTRUMENT,PARTY,ACTION,DATE[,STANDING]) --reason CODE [--note TEXT]}. Exit codes: 0
+ * (ID | INSTRUMENT,PARTY,ACTION,DATE[,STANDING]) REASON [NOTE]}. Exit codes: 0
  * done, 1 refused (the file or the withdrawal; nothing stored), 2 usage error.
  */
 public final class TreatyCommand {
@@ -76,44 +76,38 @@ public final class TreatyCommand {
         }
     }
 
+    /**
+     * {@code withdraw RECORD REASON [NOTE]}: RECORD is the id of a record added on this node or the key
+     * {@code INSTRUMENT,PARTY,ACTION,DATE[,STANDING]} of a shipped one. Positional, because the dispatcher
+     * hands every {@code --option} to Spring.
+     */
     private static int withdraw(Treaties treaties, List<String> args, PrintStream out, PrintStream err) {
-        var options = new java.util.HashMap<String, String>();
-        for (int i = 0; i + 1 < args.size(); i += 2) {
-            if (!List.of("--id", "--key", "--reason", "--note").contains(args.get(i))
-                    || options.put(args.get(i), args.get(i + 1)) != null) {
-                return usage(err);
-            }
-        }
-        if (args.size() % 2 != 0 || !options.containsKey("--reason")) {
+        if (args.size() < 2 || args.size() > 3) {
             return usage(err);
         }
         Long id = null;
         String[] key = new String[5];
-        if (options.containsKey("--id")) {
-            try {
-                id = Long.parseLong(options.get("--id"));
-            } catch (NumberFormatException e) {
-                return usage(err);
-            }
-        }
-        if (options.containsKey("--key")) {
-            var parts = options.get("--key").split(",", -1);
+        var record = args.get(0);
+        if (record.matches("[0-9]{1,18}")) {
+            id = Long.parseLong(record);
+        } else {
+            var parts = record.split(",", -1);
             if (parts.length < 4 || parts.length > 5) {
                 return usage(err);
             }
             System.arraycopy(parts, 0, key, 0, parts.length);
         }
+        var reason = args.get(1);
         try {
             var done = treaties.withdraw(
                     new NewWithdrawal(
-                            id, key[0], key[1], key[2], key[3], key[4], options.get("--reason"), options.get("--note")),
+                            id, key[0], key[1], key[2], key[3], key[4], reason, args.size() == 3 ? args.get(2) : null),
                     "cli:" + System.getProperty("user.name", "unknown"),
                     "cli");
             var a = done.withdrawn();
             out.println("withdrawn: " + a.instrument() + " " + a.party().value() + " "
                     + a.type().code() + " "
-                    + a.date().map(java.time.LocalDate::toString).orElse("unknown") + " ("
-                    + options.get("--reason") + ")");
+                    + a.date().map(java.time.LocalDate::toString).orElse("unknown") + " (" + reason + ")");
             return 0;
         } catch (InvalidInput e) {
             err.println("refused; nothing was withdrawn. " + e.violations().size() + " problem(s):");
@@ -127,8 +121,7 @@ public final class TreatyCommand {
 
     private static int usage(PrintStream err) {
         err.println("usage: comity treaty status | comity treaty import FILE.csv"
-                + " | comity treaty withdraw (--id N | --key INSTRUMENT,PARTY,ACTION,DATE[,STANDING])"
-                + " --reason CODE [--note TEXT]");
+                + " | comity treaty withdraw (ID | INSTRUMENT,PARTY,ACTION,DATE[,STANDING]) REASON [NOTE]");
         return 2;
     }
 }

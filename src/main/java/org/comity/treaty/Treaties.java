@@ -245,6 +245,9 @@ public class Treaties {
      */
     @Transactional
     public Withdrawn withdraw(NewWithdrawal form, String actor, String channel) {
+        if (form == null) {
+            throw InvalidInput.of("id", "required", "name the record to withdraw and the reason");
+        }
         var violations = new ArrayList<Violation>();
         var checked = checkWithdrawal(form, "", violations);
         if (checked.isEmpty()) {

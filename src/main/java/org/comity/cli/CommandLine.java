@@ -77,6 +77,9 @@ public final class CommandLine {
                   accounts reset-password USERNAME   set a new random password and print it once
                   treaty status                      instruments, parties and entry into force
                   treaty import FILE                 import treaty actions (CSV), all or nothing
+                  treaty withdraw RECORD REASON [NOTE]
+                                                     withdraw a wrong treaty action (audited; RECORD is
+                                                     an id or INSTRUMENT,PARTY,ACTION,DATE[,STANDING])
                   log verify --node URL [...]        verify a node's public log: signature, root,
                                                      consistency with a saved state, a receipt
                   log stats --node URL               recompute the statistics from the public log

@@ -188,12 +188,269 @@ public class Treaties {
             throw new InvalidInput(violations);
         }
         store.lockActions();
-        if (allActions().stream().anyMatch(a -> a.sameEventAs(action.get()))
-                || !store.insert(action.get(), clock.instant(), actor, channel, Optional.empty())) {
+        var id = insertNew(action.get(), Optional.empty(), actor, channel);
+        invalidateAfterCommit();
+        return withId(action.get(), id);
+    }
+
+    /**
+     * Inserts a new record unless the same event is already recorded and counted (a withdrawn shipped
+     * record does not stop its corrected twin; a withdrawn row added here does, by the unique index).
+     */
+    private long insertNew(TreatyAction action, Optional<TreatyAction> replacing, String actor, String channel) {
+        if (activeActions().stream()
+                .filter(a -> replacing.map(r -> !sameRecord(r, a)).orElse(true))
+                .anyMatch(a -> a.sameEventAs(action))) {
             throw new Conflict("action-already-recorded", "this action is already recorded");
         }
+        return store.insertReturningId(action, clock.instant(), actor, channel, Optional.empty())
+                .orElseThrow(() -> new Conflict("action-already-recorded", "this action is already recorded"));
+    }
+
+    private static TreatyAction withId(TreatyAction action, long id) {
+        return new TreatyAction(
+                action.instrument(),
+                action.party(),
+                action.type(),
+                action.date(),
+                action.source(),
+                action.asOf(),
+                action.note(),
+                action.origin(),
+                action.standing(),
+                Optional.of(id),
+                Optional.empty());
+    }
+
+    /** What a withdrawal or a correction did: the withdrawn record and, for a correction, its successor. */
+    public record Withdrawn(TreatyAction withdrawn, Optional<TreatyAction> correction) {}
+
+    /** A record to withdraw, as named: an added record by id, a shipped record by its key. */
+    private sealed interface Target {
+        record Added(long id) implements Target {}
+
+        record Shipped(
+                String instrument, CountryCode party, ActionType type, Optional<LocalDate> date, Standing standing)
+                implements Target {}
+    }
+
+    private record CheckedWithdrawal(Target target, WithdrawalReason reason, Optional<String> note) {}
+
+    /** The longest note an administrator may give to a withdrawal. */
+    public static final int WITHDRAWAL_NOTE_MAX = 500;
+
+    /**
+     * Withdraws a wrong record (administrators): it stays listed, struck through with who, when and why,
+     * and no answer counts it any more. Unknown record: {@link NotFound}; already withdrawn: {@link Conflict}.
+     */
+    @Transactional
+    public Withdrawn withdraw(NewWithdrawal form, String actor, String channel) {
+        if (form == null) {
+            throw InvalidInput.of("id", "required", "name the record to withdraw and the reason");
+        }
+        var violations = new ArrayList<Violation>();
+        var checked = checkWithdrawal(form, "", violations);
+        if (checked.isEmpty()) {
+            throw new InvalidInput(violations);
+        }
+        store.lockActions();
+        var target = resolve(checked.get().target());
+        insertWithdrawal(target, checked.get(), Optional.empty(), actor, channel);
         invalidateAfterCommit();
-        return action.get();
+        return new Withdrawn(
+                target.withdrawn(withdrawal(checked.get(), Optional.empty(), actor, channel)), Optional.empty());
+    }
+
+    /**
+     * Corrects a wrong record: withdraws it and records the corrected action that supersedes it, in one
+     * transaction. Every problem of both parts is reported at once (fields {@code withdrawal.*} and
+     * {@code action.*}); on any problem or conflict nothing is kept, not even the withdrawal.
+     */
+    @Transactional
+    public Withdrawn correct(NewCorrection form, String actor, String channel) {
+        var violations = new ArrayList<Violation>();
+        Optional<CheckedWithdrawal> checked = Optional.empty();
+        Optional<TreatyAction> action = Optional.empty();
+        if (form == null || form.withdrawal() == null) {
+            violations.add(new Violation("withdrawal", "required", "name the record to withdraw and the reason"));
+        } else {
+            checked = checkWithdrawal(form.withdrawal(), "withdrawal.", violations);
+        }
+        if (form == null || form.action() == null) {
+            violations.add(new Violation("action", "required", "give the corrected action"));
+        } else {
+            var a = form.action();
+            action = new ActionsFile(reference.catalogue(), reference.states())
+                    .check(
+                            a.instrument(),
+                            a.party(),
+                            a.action(),
+                            a.date(),
+                            a.source(),
+                            a.asOf(),
+                            a.note(),
+                            a.standing(),
+                            actor,
+                            true,
+                            field -> "action." + field,
+                            violations);
+        }
+        if (!violations.isEmpty() || checked.isEmpty() || action.isEmpty()) {
+            throw new InvalidInput(violations);
+        }
+        store.lockActions();
+        var target = resolve(checked.get().target());
+        long id = insertNew(action.get(), Optional.of(target), actor, channel);
+        insertWithdrawal(target, checked.get(), Optional.of(id), actor, channel);
+        invalidateAfterCommit();
+        return new Withdrawn(
+                target.withdrawn(withdrawal(checked.get(), Optional.of(id), actor, channel)),
+                Optional.of(withId(action.get(), id)));
+    }
+
+    private Withdrawal withdrawal(
+            CheckedWithdrawal checked, Optional<Long> supersededBy, String actor, String channel) {
+        return new Withdrawal(checked.reason(), clock.instant(), actor + " (" + channel + ")", supersededBy);
+    }
+
+    private void insertWithdrawal(
+            TreatyAction target, CheckedWithdrawal checked, Optional<Long> supersededBy, String actor, String channel) {
+        boolean inserted = store.insertWithdrawal(new JdbcTreatyRecords.WithdrawalRow(
+                target.id(),
+                target.instrument(),
+                target.party(),
+                target.type(),
+                target.date(),
+                target.standing(),
+                checked.reason(),
+                checked.note(),
+                supersededBy,
+                clock.instant(),
+                actor,
+                channel));
+        if (!inserted) {
+            throw new Conflict("action-already-withdrawn", "this record is already withdrawn");
+        }
+    }
+
+    /** The record named, if it exists and is not withdrawn yet. */
+    private TreatyAction resolve(Target target) {
+        var found = allActions().stream()
+                .filter(a -> switch (target) {
+                    case Target.Added added -> a.id().equals(Optional.of(added.id()));
+                    case Target.Shipped key ->
+                        a.id().isEmpty()
+                                && a.instrument().equals(key.instrument())
+                                && a.party().equals(key.party())
+                                && a.type() == key.type()
+                                && a.date().equals(key.date())
+                                && a.standing() == key.standing();
+                })
+                .findFirst()
+                .orElseThrow(() -> new NotFound(
+                        switch (target) {
+                            case Target.Added added -> "treaty action " + added.id();
+                            case Target.Shipped key ->
+                                "shipped treaty action " + key.instrument() + " " + key.party() + " "
+                                        + key.type().code() + " "
+                                        + key.date().map(LocalDate::toString).orElse("unknown") + " "
+                                        + key.standing().code();
+                        }));
+        if (!found.active()) {
+            throw new Conflict("action-already-withdrawn", "this record is already withdrawn");
+        }
+        return found;
+    }
+
+    private static boolean sameRecord(TreatyAction a, TreatyAction b) {
+        return a.id().isPresent() ? a.id().equals(b.id()) : b.id().isEmpty() && a.sameEventAs(b);
+    }
+
+    private Optional<CheckedWithdrawal> checkWithdrawal(NewWithdrawal form, String prefix, List<Violation> violations) {
+        int before = violations.size();
+        boolean keyGiven =
+                form.instrument() != null || form.party() != null || form.action() != null || form.date() != null;
+        Target target = null;
+        if (form.id() != null && keyGiven) {
+            violations.add(new Violation(
+                    prefix + "id",
+                    "one-of",
+                    "name a record added on this node by its id, or a shipped record by its key, not both"));
+        } else if (form.id() != null) {
+            if (form.id() <= 0) {
+                violations.add(new Violation(prefix + "id", "positive", "the id of a record added on this node"));
+            } else {
+                target = new Target.Added(form.id());
+            }
+        } else if (!keyGiven) {
+            violations.add(new Violation(
+                    prefix + "id",
+                    "required",
+                    "give the id of a record added on this node, or instrument, party, action and date of a"
+                            + " shipped record"));
+        } else {
+            target = shippedKey(form, prefix, violations).orElse(null);
+        }
+        var reason = WithdrawalReason.fromCode(
+                form.reason() == null ? "" : form.reason().strip());
+        if (reason.isEmpty()) {
+            violations.add(new Violation(
+                    prefix + "reason",
+                    "unknown-reason",
+                    "must be one of "
+                            + String.join(
+                                    ", ",
+                                    java.util.Arrays.stream(WithdrawalReason.values())
+                                            .map(WithdrawalReason::code)
+                                            .toList())));
+        }
+        var note = Optional.ofNullable(form.note()).map(String::strip).filter(n -> !n.isEmpty());
+        if (note.isPresent() && note.get().length() > WITHDRAWAL_NOTE_MAX) {
+            violations.add(
+                    new Violation(prefix + "note", "too-long", "at most " + WITHDRAWAL_NOTE_MAX + " characters"));
+        }
+        if (violations.size() > before || target == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new CheckedWithdrawal(target, reason.get(), note));
+    }
+
+    private Optional<Target> shippedKey(NewWithdrawal form, String prefix, List<Violation> violations) {
+        int before = violations.size();
+        var instrument = form.instrument() == null ? "" : form.instrument().strip();
+        if (reference.catalogue().find(instrument).isEmpty()) {
+            violations.add(
+                    new Violation(prefix + "instrument", "unknown-instrument", "not an instrument of the catalogue"));
+        }
+        CountryCode party = null;
+        try {
+            party = CountryCode.of(form.party() == null ? "" : form.party().strip());
+        } catch (IllegalArgumentException e) {
+            violations.add(new Violation(prefix + "party", "format", "must be an ISO 3166-1 alpha-2 code"));
+        }
+        var type =
+                ActionType.fromCode(form.action() == null ? "" : form.action().strip());
+        if (type.isEmpty()) {
+            violations.add(new Violation(
+                    prefix + "action",
+                    "unknown-action",
+                    "must be one of signature, ratification, acceptance, approval, accession, denunciation"));
+        }
+        if (form.date() == null || form.date().isBlank()) {
+            violations.add(new Violation(prefix + "date", "required", "the date of the record, or unknown"));
+        }
+        var date = optionalDate(form.date(), prefix + "date", violations);
+        var standingCode = form.standing() == null || form.standing().isBlank()
+                ? "confirmed"
+                : form.standing().strip();
+        var standing = Standing.fromCode(standingCode);
+        if (standing.isEmpty()) {
+            violations.add(new Violation(prefix + "standing", "unknown-standing", "must be confirmed or reported"));
+        }
+        if (violations.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new Target.Shipped(instrument, party, type.get(), date, standing.get()));
     }
 
     /**
@@ -214,10 +471,13 @@ public class Treaties {
         var toAdd = new ArrayList<TreatyAction>();
         var skipped = new ArrayList<String>();
         for (TreatyAction action : actions) {
-            if (existing.stream().anyMatch(a -> a.sameEventAs(action))) {
+            var same = existing.stream().filter(a -> a.sameEventAs(action)).findFirst();
+            if (same.isPresent()) {
+                // A withdrawn record is skipped too: an import must not bring back what was withdrawn.
                 skipped.add(action.instrument() + " " + action.party() + " "
                         + action.type().code() + " "
-                        + action.date().map(LocalDate::toString).orElse("unknown"));
+                        + action.date().map(LocalDate::toString).orElse("unknown")
+                        + (same.get().active() ? "" : " (withdrawn)"));
             } else {
                 toAdd.add(action);
             }
@@ -234,9 +494,12 @@ public class Treaties {
         return new ImportResult(id, toAdd.size(), skipped.size(), skipped);
     }
 
-    /** All actions in the import format, shipped first, for review or for another node. */
+    /**
+     * The actions that count, in the import format, shipped first, for review or for another node.
+     * Withdrawn records are left out: importing the file elsewhere must not bring them back.
+     */
     public String exportActions() {
-        return ActionsFile.write(allActions());
+        return ActionsFile.write(activeActions());
     }
 
     public InForce inForce(String instrument, CountryCode state, Optional<LocalDate> date) {
@@ -450,6 +713,7 @@ public class Treaties {
                         .count());
         counts.put("shipped actions", (long) reference.actions().size());
         counts.put("added actions", (long) store.actions().size());
+        counts.put("withdrawn records", (long) store.withdrawals().size());
         return counts;
     }
 
@@ -459,10 +723,34 @@ public class Treaties {
         }
     }
 
+    /** Shipped and added records, withdrawn ones included and marked (for lists and audit). */
     private List<TreatyAction> allActions() {
         var all = new ArrayList<>(reference.actions());
         all.addAll(store.actions());
-        return all;
+        var withdrawals = store.withdrawals();
+        if (withdrawals.isEmpty()) {
+            return all;
+        }
+        return all.stream()
+                .map(a -> withdrawals.stream()
+                        .filter(w -> w.actionId().isPresent()
+                                ? w.actionId().equals(a.id())
+                                : a.id().isEmpty()
+                                        && w.instrument().equals(a.instrument())
+                                        && w.party().equals(a.party())
+                                        && w.action() == a.type()
+                                        && w.date().equals(a.date())
+                                        && w.standing() == a.standing())
+                        .findFirst()
+                        .map(w -> a.withdrawn(new Withdrawal(
+                                w.reason(), w.at(), w.actor() + " (" + w.channel() + ")", w.supersededBy())))
+                        .orElse(a))
+                .toList();
+    }
+
+    /** The records answers rest on: every record not withdrawn. */
+    private List<TreatyAction> activeActions() {
+        return allActions().stream().filter(TreatyAction::active).toList();
     }
 
     private Worlds engines() {
@@ -499,7 +787,7 @@ public class Treaties {
     }
 
     private Worlds buildEngines() {
-        var actions = allActions();
+        var actions = activeActions();
         return new Worlds(
                 buildEngines(actions.stream()
                         .filter(a -> !a.party().isUserAssigned())

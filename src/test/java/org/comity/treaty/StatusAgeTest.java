@@ -30,6 +30,11 @@ class StatusAgeTest {
         public List<ReservationRow> reservations() {
             return List.of();
         }
+
+        @Override
+        public List<WithdrawalRow> withdrawals() {
+            return List.of();
+        }
     };
 
     static Treaties on(String day, Period maxAge) {

@@ -17,8 +17,10 @@ import org.comity.treaty.ImportResult;
 import org.comity.treaty.InForce;
 import org.comity.treaty.Instrument;
 import org.comity.treaty.LegalBasis;
+import org.comity.treaty.NewCorrection;
 import org.comity.treaty.NewReservation;
 import org.comity.treaty.NewTreatyAction;
+import org.comity.treaty.NewWithdrawal;
 import org.comity.treaty.Progress;
 import org.comity.treaty.RegisteredState;
 import org.comity.treaty.Reservation;
@@ -126,6 +128,27 @@ class TreatyController {
     @Operation(summary = "Record a treaty action (administrators); audited")
     TreatyAction record(@RequestBody NewTreatyAction body, Principal principal) {
         return treaties.record(body, principal.getName(), "api");
+    }
+
+    @PostMapping("/actions/withdrawals")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Withdraw a wrong treaty-action record (administrators); audited. An added record is named by"
+                    + " its id, a shipped one by instrument, party, action, date and standing. The record stays"
+                    + " listed, marked withdrawn; no answer counts it. 404 unknown record, 409 already withdrawn")
+    Treaties.Withdrawn withdraw(@RequestBody NewWithdrawal body, Principal principal) {
+        return treaties.withdraw(body, principal.getName(), "api");
+    }
+
+    @PostMapping("/actions/corrections")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Correct a wrong treaty-action record (administrators); audited: withdraws it and records the"
+                    + " corrected action that supersedes it, all or nothing")
+    Treaties.Withdrawn correct(@RequestBody NewCorrection body, Principal principal) {
+        return treaties.correct(body, principal.getName(), "api");
     }
 
     @GetMapping(value = "/actions/export", produces = "text/csv")

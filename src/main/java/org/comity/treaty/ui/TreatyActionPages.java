@@ -9,10 +9,14 @@ import java.util.Optional;
 import org.comity.shared.Conflict;
 import org.comity.shared.CountryCode;
 import org.comity.shared.InvalidInput;
+import org.comity.shared.NotFound;
 import org.comity.treaty.ActionType;
+import org.comity.treaty.NewCorrection;
 import org.comity.treaty.NewTreatyAction;
+import org.comity.treaty.NewWithdrawal;
 import org.comity.treaty.Treaties;
 import org.comity.treaty.TreatyAction;
+import org.comity.treaty.WithdrawalReason;
 import org.comity.web.FieldErrors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -32,8 +36,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Administration of treaty actions: the recorded actions of one instrument (optionally one party) with
  * their source and who recorded them, recording one action, importing a CSV file with its line-by-line
- * error report, and exporting everything in the import format. The records are append-only; a wrong one
- * cannot be removed from here (see docs/treaty.md).
+ * error report, exporting everything in the import format, and withdrawing or correcting a wrong record.
+ * The records are append-only: a withdrawn record stays in the list, struck through with who withdrew it,
+ * when and why, and a correction is a new record that supersedes it (see docs/treaty.md).
  */
 @Controller
 @RequestMapping("/admin/treaty-actions")
@@ -55,11 +60,143 @@ class TreatyActionPages {
     /** The list's filter, as the GET form sends it. */
     record Filter(@Nullable String instrument, @Nullable String party) {}
 
+    /**
+     * The withdrawal form: the record to withdraw (an added one by {@code id}, a shipped one by its key),
+     * the reason and the note; with {@code correct} set, the corrected action ({@code new*}) that
+     * supersedes it, stored together with the withdrawal or not at all.
+     */
+    record WithdrawalForm(
+            @Nullable String id,
+            @Nullable String instrument,
+            @Nullable String party,
+            @Nullable String action,
+            @Nullable String date,
+            @Nullable String standing,
+            @Nullable String reason,
+            @Nullable String note,
+            @Nullable String correct,
+            @Nullable String newInstrument,
+            @Nullable String newParty,
+            @Nullable String newAction,
+            @Nullable String newDate,
+            @Nullable String newSource,
+            @Nullable String newAsOf,
+            @Nullable String newNote,
+            @Nullable String newStanding) {
+
+        static WithdrawalForm empty() {
+            return new WithdrawalForm(
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null);
+        }
+
+        public boolean correcting() {
+            return correct != null && !correct.isBlank();
+        }
+    }
+
+    private static final List<String> WITHDRAWAL_FIELDS = List.of(
+            "id",
+            "instrument",
+            "party",
+            "action",
+            "date",
+            "standing",
+            "reason",
+            "note",
+            "newInstrument",
+            "newParty",
+            "newAction",
+            "newDate",
+            "newSource",
+            "newAsOf",
+            "newNote",
+            "newStanding");
+
     @GetMapping
     String page(Filter filter, Model model) {
         model.addAttribute("errors", FieldErrors.none());
         model.addAttribute("form", new NewTreatyAction(filter.instrument(), null, null, null, null, null, null, null));
         return render(filter, model);
+    }
+
+    @PostMapping("/withdrawals")
+    String withdraw(WithdrawalForm form, Principal principal, Model model, RedirectAttributes redirect) {
+        try {
+            var withdrawal = new NewWithdrawal(
+                    recordId(form.id()),
+                    blankAsNull(form.instrument()),
+                    blankAsNull(form.party()),
+                    blankAsNull(form.action()),
+                    blankAsNull(form.date()),
+                    blankAsNull(form.standing()),
+                    form.reason(),
+                    form.note());
+            var done = form.correcting()
+                    ? treaties.correct(
+                            new NewCorrection(
+                                    withdrawal,
+                                    new NewTreatyAction(
+                                            form.newInstrument(),
+                                            form.newParty(),
+                                            form.newAction(),
+                                            form.newDate(),
+                                            form.newSource(),
+                                            form.newAsOf(),
+                                            form.newNote(),
+                                            form.newStanding())),
+                            principal.getName(),
+                            "console")
+                    : treaties.withdraw(withdrawal, principal.getName(), "console");
+            var old = done.withdrawn();
+            redirect.addFlashAttribute(
+                    done.correction().isPresent() ? "corrected" : "withdrawn",
+                    old.instrument() + " " + old.party().value() + " "
+                            + old.type().code() + " "
+                            + old.date().map(java.time.LocalDate::toString).orElse("?"));
+            redirect.addAttribute("instrument", old.instrument());
+            return "redirect:/admin/treaty-actions#main";
+        } catch (InvalidInput e) {
+            model.addAttribute("withdrawalErrors", FieldErrors.of(e.violations(), TreatyActionPages::withdrawalInput));
+        } catch (Conflict e) {
+            model.addAttribute("withdrawalRefused", e.rule());
+        } catch (NotFound e) {
+            model.addAttribute("withdrawalRefused", "action-not-found");
+        }
+        model.addAttribute("withdrawalForm", form);
+        model.addAttribute("errors", FieldErrors.none());
+        model.addAttribute("form", new NewTreatyAction(form.instrument(), null, null, null, null, null, null, null));
+        return render(new Filter(form.instrument(), null), model);
+    }
+
+    /** A number, or a value {@link org.comity.treaty.Treaties#withdraw} refuses as not a record id. */
+    private static @Nullable Long recordId(@Nullable String id) {
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(id.strip());
+        } catch (NumberFormatException e) {
+            throw InvalidInput.of("id", "positive", "the id of a record added on this node");
+        }
+    }
+
+    private static @Nullable String blankAsNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** The form's input for a violation of the withdrawal ({@code withdrawal.reason}) or correction. */
+    private static @Nullable String withdrawalInput(String field) {
+        String name;
+        if (field.startsWith("action.")) {
+            var rest = field.substring("action.".length());
+            rest = rest.equals("as_of") ? "asOf" : rest;
+            name = "new" + Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+        } else {
+            name = field.startsWith("withdrawal.") ? field.substring("withdrawal.".length()) : field;
+        }
+        // Prefixed: the record form above has inputs of the same names, and the error summary links to ids.
+        return WITHDRAWAL_FIELDS.contains(name) ? "w-" + name : null;
     }
 
     @PostMapping
@@ -156,6 +293,13 @@ class TreatyActionPages {
         if (!model.containsAttribute("importErrors")) {
             model.addAttribute("importErrors", FieldErrors.none());
         }
+        if (!model.containsAttribute("withdrawalErrors")) {
+            model.addAttribute("withdrawalErrors", FieldErrors.none());
+        }
+        if (!model.containsAttribute("withdrawalForm")) {
+            model.addAttribute("withdrawalForm", WithdrawalForm.empty());
+        }
+        model.addAttribute("reasons", WithdrawalReason.values());
         return "treaty/actions";
     }
 }

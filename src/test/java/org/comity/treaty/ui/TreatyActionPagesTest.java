@@ -205,4 +205,113 @@ class TreatyActionPagesTest {
                 .getContentAsString();
         assertThat(csv).startsWith("instrument,party,action,date,source,as_of,note");
     }
+
+    @Test
+    void aShippedRecordIsWithdrawnFromTheConsoleAndShownStruckWithWhoAndWhy() throws Exception {
+        var albania = new CountryCode("AL");
+        assertThat(treaties.inForce("ETS185", albania, Optional.of(java.time.LocalDate.parse("2026-01-01")))
+                        .answer())
+                .isEqualTo(org.comity.treaty.Answer.YES);
+        mvc.perform(post("/admin/treaty-actions/withdrawals")
+                        .with(user("test-caseworker").roles("CASEWORKER"))
+                        .with(csrf())
+                        .param("instrument", "ETS185")
+                        .param("party", "AL")
+                        .param("action", "ratification")
+                        .param("date", "2002-06-20")
+                        .param("reason", "wrong-date"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/admin/treaty-actions/withdrawals")
+                        .with(admin())
+                        .with(csrf())
+                        .param("id", "")
+                        .param("instrument", "ETS185")
+                        .param("party", "AL")
+                        .param("action", "ratification")
+                        .param("date", "2002-06-20")
+                        .param("standing", "confirmed")
+                        .param("reason", "wrong-date")
+                        .param("note", "seen in the chart of 2026-05-01"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/admin/treaty-actions?instrument=ETS185#main"))
+                .andExpect(flash().attribute("withdrawn", "ETS185 AL ratification 2002-06-20"));
+        assertThat(treaties.inForce("ETS185", albania, Optional.of(java.time.LocalDate.parse("2026-01-01")))
+                        .answer())
+                .isNotEqualTo(org.comity.treaty.Answer.YES);
+        mvc.perform(get("/admin/treaty-actions")
+                        .param("instrument", "ETS185")
+                        .param("party", "AL")
+                        .with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("<del>")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString("Withdrawn (wrong date) by test-admin (console)")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("seen in the chart"))));
+        // Twice: refused, shown at the form.
+        mvc.perform(post("/admin/treaty-actions/withdrawals")
+                        .with(admin())
+                        .with(csrf())
+                        .param("instrument", "ETS185")
+                        .param("party", "AL")
+                        .param("action", "ratification")
+                        .param("date", "2002-06-20")
+                        .param("reason", "wrong-date"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("This record is already withdrawn.")));
+    }
+
+    @Test
+    void aCorrectionWithABadNewRowShowsItsProblemsAndKeepsTheRecord() throws Exception {
+        var party = new CountryCode("XQ");
+        mvc.perform(post("/admin/treaty-actions")
+                        .with(admin())
+                        .with(csrf())
+                        .param("instrument", "UNCC")
+                        .param("party", "XQ")
+                        .param("action", "ratification")
+                        .param("date", "2026-03-02")
+                        .param("source", "fictional depositary notification")
+                        .param("asOf", "2026-03-03")
+                        .param("note", ""))
+                .andExpect(status().is3xxRedirection());
+        long id = treaties.actions(Optional.of("UNCC"), Optional.of(party))
+                .getFirst()
+                .id()
+                .orElseThrow();
+        var correction = post("/admin/treaty-actions/withdrawals")
+                .with(admin())
+                .with(csrf())
+                .param("id", String.valueOf(id))
+                .param("reason", "wrong-type")
+                .param("correct", "on")
+                .param("newInstrument", "UNCC")
+                .param("newParty", "XQ")
+                .param("newAction", "accession")
+                .param("newSource", "fictional depositary notification, corrected")
+                .param("newAsOf", "2026-03-03");
+        mvc.perform(correction.param("newDate", "2026-02-30"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"w-newDate-error\"")));
+        assertThat(treaties.actions(Optional.of("UNCC"), Optional.of(party)))
+                .singleElement()
+                .satisfies(a -> assertThat(a.active()).isTrue());
+        mvc.perform(post("/admin/treaty-actions/withdrawals")
+                        .with(admin())
+                        .with(csrf())
+                        .param("id", String.valueOf(id))
+                        .param("reason", "wrong-type")
+                        .param("correct", "on")
+                        .param("newInstrument", "UNCC")
+                        .param("newParty", "XQ")
+                        .param("newAction", "accession")
+                        .param("newDate", "2026-03-02")
+                        .param("newSource", "fictional depositary notification, corrected")
+                        .param("newAsOf", "2026-03-03"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("corrected", "UNCC XQ ratification 2026-03-02"));
+        assertThat(treaties.actions(Optional.of("UNCC"), Optional.of(party)))
+                .extracting(a -> a.type() + " " + a.active())
+                .containsExactlyInAnyOrder("RATIFICATION false", "ACCESSION true");
+    }
 }

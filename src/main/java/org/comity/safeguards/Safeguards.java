@@ -215,9 +215,46 @@ public class Safeguards implements SmartInitializingSingleton {
      * out, through the API. It reads the history as an assessment would, but leaves no trace in it.
      */
     public WhatIf whatIf(AssessmentInput input) {
+        requireKnownConduct(input);
         var pack = packs.current(input.requested());
         var withHistory = withHistory(input, pack);
         return new WhatIf(shown(withHistory), assessor.assess(context(withHistory, pack)));
+    }
+
+    /**
+     * A conduct code outside the vocabulary would be read as conduct no profile covers and turn into
+     * "unknown" notes; it is a typo or an invented category, so the input is refused with the field.
+     * (Casework checks the same when a request is written.)
+     */
+    private void requireKnownConduct(AssessmentInput input) {
+        var problems = new ArrayList<Violation>();
+        var offences = input.offences();
+        for (int i = 0; i < offences.size(); i++) {
+            for (var code : offences.get(i).conduct()) {
+                if (!jurisdictions.knowsConduct(code)) {
+                    problems.add(new Violation(
+                            "offences[" + i + "].conduct",
+                            "unknown-conduct",
+                            "'" + code.value()
+                                    + "' is not in the conduct vocabulary (GET /api/jurisdictions/conduct)"));
+                }
+            }
+        }
+        var proceedings = input.priorProceedings();
+        for (int i = 0; i < proceedings.size(); i++) {
+            for (var code : proceedings.get(i).conduct()) {
+                if (!jurisdictions.knowsConduct(code)) {
+                    problems.add(new Violation(
+                            "priorProceedings[" + i + "].conduct",
+                            "unknown-conduct",
+                            "'" + code.value()
+                                    + "' is not in the conduct vocabulary (GET /api/jurisdictions/conduct)"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
     }
 
     /** A stored assessment, if the current user may see its request; otherwise "not found". */

@@ -122,6 +122,19 @@ class SafeguardsApiTest {
     }
 
     @Test
+    void aConductCodeOutsideTheVocabularyIsRefusedWithItsField() throws Exception {
+        var caseworker = httpBasic(TestAccounts.username(Role.CASEWORKER), TestAccounts.PASSWORD);
+        mvc.perform(post("/api/safeguards/assessments")
+                        .with(caseworker)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(input("00000000-0000-0000-0000-000000000009")
+                                .replace("discrediting-armed-forces", "armed-forces-discrediting")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("offences[0].conduct"))
+                .andExpect(jsonPath("$.errors[0].rule").value("unknown-conduct"));
+    }
+
+    @Test
     void anIdentifierALaterVersionDroppedNoLongerCountsForPatterns() throws Exception {
         var first = "00000000-0000-0000-0000-000000000011";
         store(version(input(first).replace("account:blog-critic", "account:mistyped"), 1));

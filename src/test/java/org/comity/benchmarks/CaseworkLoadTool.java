@@ -1,24 +1,16 @@
 package org.comity.benchmarks;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.comity.Comity;
-import org.comity.accounts.Accounts;
-import org.comity.accounts.NewAccount;
 import org.comity.accounts.Role;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -70,59 +62,40 @@ public final class CaseworkLoadTool {
         int searchOver = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         String durable = args.length > 2 && args[2].equals("non-durable") ? "off" : "on";
         System.out.println("fsync and synchronous_commit " + durable);
-        var work = Files.createTempDirectory("comity-casework-load");
-        try (var postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(work.resolve("pg"))
-                .setCleanDataDirectory(true)
-                .setServerConfig("fsync", durable)
-                .setServerConfig("synchronous_commit", durable)
-                .setServerConfig("max_wal_size", "4GB")
-                .start()) {
-            try (var node = new SpringApplicationBuilder(Comity.class)
-                    .run(
-                            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                            "--spring.datasource.username=postgres",
-                            "--comity.data-dir=" + work.resolve("data"),
-                            "--server.port=0",
-                            "--logging.level.root=WARN")) {
-                var accounts = node.getBean(Accounts.class);
-                accounts.register(
-                        new NewAccount("load", "Load tool", Set.of(Role.CASEWORKER), "benchmark passphrase 1"), "load");
-                var token =
-                        accounts.issueToken("load", "load", Duration.ofDays(1)).secret();
-                var base = "http://localhost:"
-                        + ((WebServerApplicationContext) node).getWebServer().getPort();
-                var http = HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .build();
-                var random = new SplittableRandom(42);
+        try (var load = LoadNode.start("comity-casework-load", durable.equals("on"))) {
+            var postgres = load.postgres();
+            var node = load.node();
 
-                if (seconds > 0) {
-                    run(http, base, token, 10, 5, random, "warm-up");
-                    run(http, base, token, 50, seconds, random, "50 requests/s");
-                    run(http, base, token, 200, seconds, random, "200 requests/s");
-                }
+            var token = load.token(Role.CASEWORKER);
+            var base = load.base();
+            var http = load.http();
+            var random = new SplittableRandom(42);
 
-                var jdbc = node.getBean(JdbcClient.class);
-                generate(http, base, token, jdbc, searchOver, random);
-                search(http, base, token, "/api/requests?size=20", "list, default order (oldest first)");
-                search(http, base, token, "/api/requests?q=ransomware&size=20", "full-text 'ransomware'");
-                search(http, base, token, "/api/requests?q=hospital%20records&counterpart=XB&size=20", "text + State");
-                search(
-                        http,
-                        base,
-                        token,
-                        "/api/requests?kind=STORED_DATA&state=draft&sort=UPDATED&size=50",
-                        "filters, sorted");
-                search(http, base, token, "/api/requests?q=clone4242&size=20", "full-text, one match");
-                search(http, base, token, "/api/requests?page=40&size=50", "page 41 (size 50)");
-                // -Dcomity.bench.hold=FILE keeps the database up until FILE exists, to EXPLAIN with psql.
-                var hold = System.getProperty("comity.bench.hold");
-                if (hold != null) {
-                    System.out.println("holding " + postgres.getJdbcUrl("postgres", "postgres") + " until " + hold);
-                    while (!Files.exists(java.nio.file.Path.of(hold))) {
-                        Thread.sleep(1000);
-                    }
+            if (seconds > 0) {
+                run(http, base, token, 10, 5, random, "warm-up");
+                run(http, base, token, 50, seconds, random, "50 requests/s");
+                run(http, base, token, 200, seconds, random, "200 requests/s");
+            }
+
+            var jdbc = node.getBean(JdbcClient.class);
+            generate(http, base, token, jdbc, searchOver, random);
+            search(http, base, token, "/api/requests?size=20", "list, default order (oldest first)");
+            search(http, base, token, "/api/requests?q=ransomware&size=20", "full-text 'ransomware'");
+            search(http, base, token, "/api/requests?q=hospital%20records&counterpart=XB&size=20", "text + State");
+            search(
+                    http,
+                    base,
+                    token,
+                    "/api/requests?kind=STORED_DATA&state=draft&sort=UPDATED&size=50",
+                    "filters, sorted");
+            search(http, base, token, "/api/requests?q=clone4242&size=20", "full-text, one match");
+            search(http, base, token, "/api/requests?page=40&size=50", "page 41 (size 50)");
+            // -Dcomity.bench.hold=FILE keeps the database up until FILE exists, to EXPLAIN with psql.
+            var hold = System.getProperty("comity.bench.hold");
+            if (hold != null) {
+                System.out.println("holding " + postgres.getJdbcUrl("postgres", "postgres") + " until " + hold);
+                while (!Files.exists(java.nio.file.Path.of(hold))) {
+                    Thread.sleep(1000);
                 }
             }
         }
@@ -130,76 +103,57 @@ public final class CaseworkLoadTool {
 
     /** The history measurement (see the class comment), on its own node and database. */
     private static void history(int seconds, int earlier, int clients) throws Exception {
-        var work = Files.createTempDirectory("comity-history-load");
-        try (var postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(work.resolve("pg"))
-                .setCleanDataDirectory(true)
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("max_wal_size", "4GB")
-                .start()) {
-            try (var node = new SpringApplicationBuilder(Comity.class)
-                    .run(
-                            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                            "--spring.datasource.username=postgres",
-                            "--comity.data-dir=" + work.resolve("data"),
-                            "--server.port=0",
-                            "--logging.level.root=WARN")) {
-                var accounts = node.getBean(Accounts.class);
-                accounts.register(
-                        new NewAccount("load", "Load tool", Set.of(Role.CASEWORKER), "benchmark passphrase 1"), "load");
-                var token =
-                        accounts.issueToken("load", "load", Duration.ofDays(1)).secret();
-                var base = "http://localhost:"
-                        + ((WebServerApplicationContext) node).getWebServer().getPort();
-                var http = HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .build();
-                var jdbc = node.getBean(JdbcClient.class);
-                var random = new SplittableRandom(42);
+        try (var load = LoadNode.start("comity-history-load", true)) {
+            var postgres = load.postgres();
+            var node = load.node();
 
-                closed(http, base, token, clients, seconds, random, null, "warm-up, distinct identifiers");
-                jdbc.sql("""
+            var token = load.token(Role.CASEWORKER);
+            var base = load.base();
+            var http = load.http();
+            var jdbc = node.getBean(JdbcClient.class);
+            var random = new SplittableRandom(42);
+
+            closed(http, base, token, clients, seconds, random, null, "warm-up, distinct identifiers");
+            jdbc.sql("""
                                 INSERT INTO safeguards_subject_seen
                                     (request_id, requesting, requested, request_date, identifier, request_version)
                                 SELECT gen_random_uuid(), 'XA', (ARRAY['XB', 'QM', 'XC'])[1 + g % 3],
                                        CURRENT_DATE - (g % 700), 'ip-address:198.51.100.200', 1
                                 FROM generate_series(1, :earlier) g
                                 """).param("earlier", earlier).update();
-                jdbc.sql("VACUUM ANALYZE safeguards_subject_seen").update();
-                double baseline = 0;
-                double value = 0;
-                for (int round = 1; round <= 2; round++) {
-                    var fresh = "198.51.100." + round;
-                    baseline += closed(
-                            http,
-                            base,
-                            token,
-                            clients,
-                            seconds,
-                            random,
-                            fresh,
-                            "baseline round " + round + ": " + fresh + ", " + named(jdbc, fresh) + " earlier");
-                    value += closed(
-                            http,
-                            base,
-                            token,
-                            clients,
-                            seconds,
-                            random,
-                            "198.51.100.200",
-                            "value round " + round + ": 198.51.100.200, " + named(jdbc, "198.51.100.200") + " earlier");
-                }
-                System.out.printf(
-                        "create capacity, every request naming one identifier: baseline (0 earlier) %.0f/s,"
-                                + " value (%d earlier) %.0f/s, ratio %.2f; load average %.2f%n",
-                        baseline / 2,
-                        earlier,
-                        value / 2,
-                        value / baseline,
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                                .getSystemLoadAverage());
+            jdbc.sql("VACUUM ANALYZE safeguards_subject_seen").update();
+            double baseline = 0;
+            double value = 0;
+            for (int round = 1; round <= 2; round++) {
+                var fresh = "198.51.100." + round;
+                baseline += closed(
+                        http,
+                        base,
+                        token,
+                        clients,
+                        seconds,
+                        random,
+                        fresh,
+                        "baseline round " + round + ": " + fresh + ", " + named(jdbc, fresh) + " earlier");
+                value += closed(
+                        http,
+                        base,
+                        token,
+                        clients,
+                        seconds,
+                        random,
+                        "198.51.100.200",
+                        "value round " + round + ": 198.51.100.200, " + named(jdbc, "198.51.100.200") + " earlier");
             }
+            System.out.printf(
+                    "create capacity, every request naming one identifier: baseline (0 earlier) %.0f/s,"
+                            + " value (%d earlier) %.0f/s, ratio %.2f; load average %.2f%n",
+                    baseline / 2,
+                    earlier,
+                    value / 2,
+                    value / baseline,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
         }
     }
 

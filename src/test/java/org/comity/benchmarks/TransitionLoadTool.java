@@ -1,30 +1,22 @@
 package org.comity.benchmarks;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.comity.Comity;
-import org.comity.accounts.Accounts;
-import org.comity.accounts.NewAccount;
 import org.comity.accounts.Role;
 import org.comity.testing.FictionalUncc;
 import org.comity.transparency.TransparencyLog;
 import org.comity.treaty.Treaties;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -130,90 +122,61 @@ public final class TransitionLoadTool {
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        var work = Files.createTempDirectory("comity-transition-load");
-        try (var postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(work.resolve("pg"))
-                .setCleanDataDirectory(true)
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .setServerConfig("max_wal_size", "4GB")
-                .start()) {
-            try (var node = new SpringApplicationBuilder(Comity.class)
-                    .run(
-                            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                            "--spring.datasource.username=postgres",
-                            "--comity.data-dir=" + work.resolve("data"),
-                            "--server.port=0",
-                            "--" + FictionalUncc.PROPERTY,
-                            "--comity.casework.watch-enabled=false",
-                            "--logging.level.root=WARN")) {
-                FictionalUncc.inForce(node.getBean(Treaties.class));
-                var accounts = node.getBean(Accounts.class);
-                String[] tokens = new String[3];
-                Role[] roles = {Role.CASEWORKER, Role.LEGAL_REVIEWER, Role.SUPERVISOR};
-                for (int i = 0; i < 3; i++) {
-                    var name = "load-"
-                            + roles[i].name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-                    accounts.register(
-                            new NewAccount(name, "Load tool", Set.of(roles[i]), "benchmark passphrase 1"), "load");
-                    tokens[i] = accounts.issueToken(name, "load", Duration.ofDays(1))
-                            .secret();
-                }
-                var client = new Client(
-                        HttpClient.newBuilder()
-                                .version(HttpClient.Version.HTTP_1_1)
-                                .build(),
-                        "http://localhost:"
-                                + ((WebServerApplicationContext) node)
-                                        .getWebServer()
-                                        .getPort(),
-                        tokens[0],
-                        tokens[1],
-                        tokens[2]);
-                var log = node.getBean(TransparencyLog.class);
-                var jdbc = node.getBean(JdbcClient.class);
+        try (var load = LoadNode.start(
+                "comity-transition-load",
+                true,
+                "--" + FictionalUncc.PROPERTY,
+                "--comity.casework.watch-enabled=false")) {
+            var node = load.node();
 
-                // Enough requests for the warm-up and the measured phase at up to ~400 transitions/s.
-                int needed = (WARM_UP_SECONDS + seconds) * 80 + 200;
-                var registered = register(client, needed, clients);
-                System.out.println(registered.summary("register incoming (setup, " + clients + " clients)"));
-                var ids = new ConcurrentLinkedQueue<>(registered.ids);
+            FictionalUncc.inForce(node.getBean(Treaties.class));
+            var client = new Client(
+                    load.http(),
+                    load.base(),
+                    load.token(Role.CASEWORKER),
+                    load.token(Role.LEGAL_REVIEWER),
+                    load.token(Role.SUPERVISOR));
+            var log = node.getBean(TransparencyLog.class);
+            var jdbc = node.getBean(JdbcClient.class);
 
-                var warmRead = read(client, registered.ids, clients, WARM_UP_SECONDS / 2);
-                var warm = transitions(client, ids, clients, WARM_UP_SECONDS);
-                System.out.println(warm.summary("warm-up: transitions, " + WARM_UP_SECONDS + " s"));
-                var baseline = read(client, registered.ids, clients, seconds);
-                var measured = transitions(client, ids, clients, seconds);
-                long last = System.nanoTime();
-                System.out.println("machine load average: "
-                        + java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                                .getSystemLoadAverage()
-                        + " on " + Runtime.getRuntime().availableProcessors() + " cores");
-                System.out.println(baseline.summary("BASELINE read one request, " + clients + " clients"));
-                System.out.println(measured.summary("TRANSITIONS, " + clients + " clients"));
-                System.out.printf(
-                        "RATIO transitions/s to reads/s %.2f; p99 transitions %.1f ms vs reads %.1f ms%n",
-                        (measured.nanos.size() / ((measured.endNanos - measured.startNanos) / 1e9))
-                                / (baseline.nanos.size() / ((baseline.endNanos - baseline.startNanos) / 1e9)),
-                        percentile(sorted(measured), 0.99),
-                        percentile(sorted(baseline), 0.99));
-                warmRead.nanos.clear();
+            // Enough requests for the warm-up and the measured phase at up to ~400 transitions/s.
+            int needed = (WARM_UP_SECONDS + seconds) * 80 + 200;
+            var registered = register(client, needed, clients);
+            System.out.println(registered.summary("register incoming (setup, " + clients + " clients)"));
+            var ids = new ConcurrentLinkedQueue<>(registered.ids);
 
-                // Every acknowledged change the log records is on it once the outbox is drained.
-                while (log.pending() > 0) {
-                    Thread.sleep(5);
-                }
-                long drained = System.nanoTime();
-                long expected = registered.ids.size() + warm.logged.get() + measured.logged.get();
-                long onLog = jdbc.sql("SELECT count(*) FROM log_entry")
-                        .query(Long.class)
-                        .single();
-                System.out.printf(
-                        "LOG: %,d acknowledged changes the log records, %,d entries on the log; outbox drained"
-                                + " %.0f ms after the last transition%n",
-                        expected, onLog, (drained - last) / 1e6);
+            var warmRead = read(client, registered.ids, clients, WARM_UP_SECONDS / 2);
+            var warm = transitions(client, ids, clients, WARM_UP_SECONDS);
+            System.out.println(warm.summary("warm-up: transitions, " + WARM_UP_SECONDS + " s"));
+            var baseline = read(client, registered.ids, clients, seconds);
+            var measured = transitions(client, ids, clients, seconds);
+            long last = System.nanoTime();
+            System.out.println("machine load average: "
+                    + java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage()
+                    + " on " + Runtime.getRuntime().availableProcessors() + " cores");
+            System.out.println(baseline.summary("BASELINE read one request, " + clients + " clients"));
+            System.out.println(measured.summary("TRANSITIONS, " + clients + " clients"));
+            System.out.printf(
+                    "RATIO transitions/s to reads/s %.2f; p99 transitions %.1f ms vs reads %.1f ms%n",
+                    (measured.nanos.size() / ((measured.endNanos - measured.startNanos) / 1e9))
+                            / (baseline.nanos.size() / ((baseline.endNanos - baseline.startNanos) / 1e9)),
+                    percentile(sorted(measured), 0.99),
+                    percentile(sorted(baseline), 0.99));
+            warmRead.nanos.clear();
+
+            // Every acknowledged change the log records is on it once the outbox is drained.
+            while (log.pending() > 0) {
+                Thread.sleep(5);
             }
+            long drained = System.nanoTime();
+            long expected = registered.ids.size() + warm.logged.get() + measured.logged.get();
+            long onLog =
+                    jdbc.sql("SELECT count(*) FROM log_entry").query(Long.class).single();
+            System.out.printf(
+                    "LOG: %,d acknowledged changes the log records, %,d entries on the log; outbox drained"
+                            + " %.0f ms after the last transition%n",
+                    expected, onLog, (drained - last) / 1e6);
         }
     }
 

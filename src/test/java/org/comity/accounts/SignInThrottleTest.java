@@ -106,9 +106,8 @@ class SignInThrottleTest {
             basic(target, "refused anyway " + i, STRANGER).andExpect(status().isTooManyRequests());
         }
         // … while the owner, from their own address, gets in at once.
-        basic(target, PASSWORD, OWNER).andExpect(status().isOk());
         // Even an administrator's account (the old lock took "admin" away for 15 minutes).
-        assertThat(accounts.find(target).orElseThrow().has(Role.ADMIN)).isTrue();
+        basic(target, PASSWORD, OWNER).andExpect(status().isOk());
     }
 
     @Test

@@ -147,7 +147,8 @@ class SandboxDatabaseTest {
         try (var database = SandboxDatabase.start(directory, 0)) {
             assertThat(show(jdbc(database), "fsync")).isEqualTo("on");
         }
-        assertThat(ProcessHandle.current().isAlive()).isTrue();
+        // The pid file named this very JVM: had the start taken it for an orphan postmaster and
+        // signalled it, the test would not have got here.
     }
 
     /** The orphan clean-up must never stop the server of a node that is still running. */

@@ -40,17 +40,19 @@ class SandboxNodeShutdownTest {
                 output.append(line).append('\n');
             }
             assertThat(line).as(output::toString).isNotNull();
-            long stopping = System.nanoTime();
             node.toHandle().destroy(); // SIGTERM, as systemd or Ctrl-C would
-            while (reader.readLine() != null) {
+            var shutdown = new StringBuilder();
+            while ((line = reader.readLine()) != null) {
                 // drain, so the node never blocks on a full pipe while it logs its shutdown
+                shutdown.append(line).append('\n');
             }
+            // A hang guard, not a timing: the old failure waited out the pool's connection timeout, with
+            // the database already gone, and logged it.
             assertThat(node.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            double seconds = (System.nanoTime() - stopping) / 1e9;
-            System.err.printf("SandboxNodeShutdownTest: exited %.1f s after SIGTERM%n", seconds);
-            // The old failure mode was a 30 s connection timeout; a clean stop takes a few seconds even
-            // on a loaded machine.
-            assertThat(seconds).isLessThan(20);
+            assertThat(shutdown.toString())
+                    .as("shutdown log")
+                    .doesNotContain("Connection is not available")
+                    .doesNotContain("Connection refused");
         } finally {
             node.destroyForcibly();
         }

@@ -107,25 +107,15 @@ public class Casework {
         var problems = new ArrayList<Violation>(TransparencyFeed.unloggable(content));
         var offences = content.offences();
         for (int i = 0; i < offences.size(); i++) {
-            for (var code : offences.get(i).conductCategories()) {
-                if (!jurisdictions.knowsConduct(code)) {
-                    problems.add(new Violation(
-                            "content.offences[" + i + "].conductCategories",
-                            "unknown-conduct",
-                            "'" + code + "' is not in the conduct vocabulary (GET /api/jurisdictions/conduct)"));
-                }
-            }
+            problems.addAll(jurisdictions.unknownConduct(
+                    "content.offences[" + i + "].conductCategories",
+                    offences.get(i).conductCategories()));
         }
         var proceedings = content.priorProceedings();
         for (int i = 0; i < proceedings.size(); i++) {
-            for (var code : proceedings.get(i).conduct()) {
-                if (!jurisdictions.knowsConduct(code)) {
-                    problems.add(new Violation(
-                            "content.priorProceedings[" + i + "].conduct",
-                            "unknown-conduct",
-                            "'" + code + "' is not in the conduct vocabulary (GET /api/jurisdictions/conduct)"));
-                }
-            }
+            problems.addAll(jurisdictions.unknownConduct(
+                    "content.priorProceedings[" + i + "].conduct",
+                    proceedings.get(i).conduct()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);

@@ -17,6 +17,7 @@ import org.comity.jurisdiction.importing.VocabularyReader;
 import org.comity.jurisdiction.persistence.JdbcProfiles;
 import org.comity.shared.CountryCode;
 import org.comity.shared.InvalidInput;
+import org.comity.shared.Violation;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -68,6 +69,20 @@ public class Jurisdictions {
         return vocabulary.knows(code);
     }
 
+    /**
+     * One problem for each code of {@code field} outside the vocabulary: what casework and the
+     * safeguards what-if both refuse, in the same words.
+     */
+    public List<Violation> unknownConduct(String field, Collection<ConductCode> codes) {
+        return codes.stream()
+                .filter(code -> !vocabulary.knows(code))
+                .map(code -> new Violation(
+                        field,
+                        "unknown-conduct",
+                        "'" + code.value() + "' is not in the conduct vocabulary (GET /api/jurisdictions/conduct)"))
+                .toList();
+    }
+
     public Optional<Profile> profile(CountryCode state) {
         return Optional.ofNullable(profiles().get(state));
     }
@@ -116,11 +131,6 @@ public class Jurisdictions {
     public Criminality criminality(CountryCode state, ConductCode conduct) {
         requireKnown(conduct);
         return CriminalityPolicy.criminality(state, profile(state), conduct);
-    }
-
-    /** Serious crime: the most severe offence covering the conduct reaches the threshold (48 months). */
-    public boolean isSeriousCrime(CountryCode state, ConductCode conduct) {
-        return CriminalityPolicy.isSerious(criminality(state, conduct), properties.seriousCrimeMonths());
     }
 
     /** Whether the conduct is a serious crime, when the profile lets that be told (see {@link CriminalityPolicy#serious}). */

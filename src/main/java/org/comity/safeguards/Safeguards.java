@@ -230,27 +230,13 @@ public class Safeguards implements SmartInitializingSingleton {
         var problems = new ArrayList<Violation>();
         var offences = input.offences();
         for (int i = 0; i < offences.size(); i++) {
-            for (var code : offences.get(i).conduct()) {
-                if (!jurisdictions.knowsConduct(code)) {
-                    problems.add(new Violation(
-                            "offences[" + i + "].conduct",
-                            "unknown-conduct",
-                            "'" + code.value()
-                                    + "' is not in the conduct vocabulary (GET /api/jurisdictions/conduct)"));
-                }
-            }
+            problems.addAll(jurisdictions.unknownConduct(
+                    "offences[" + i + "].conduct", offences.get(i).conduct()));
         }
         var proceedings = input.priorProceedings();
         for (int i = 0; i < proceedings.size(); i++) {
-            for (var code : proceedings.get(i).conduct()) {
-                if (!jurisdictions.knowsConduct(code)) {
-                    problems.add(new Violation(
-                            "priorProceedings[" + i + "].conduct",
-                            "unknown-conduct",
-                            "'" + code.value()
-                                    + "' is not in the conduct vocabulary (GET /api/jurisdictions/conduct)"));
-                }
-            }
+            problems.addAll(jurisdictions.unknownConduct(
+                    "priorProceedings[" + i + "].conduct", proceedings.get(i).conduct()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);

@@ -146,8 +146,10 @@ final class LogWriter {
                     queue.drainTo(batch, pendingLimit - 1);
                     batch.removeIf(p -> p == WAKE);
                 }
-                if (outboxDue) {
-                    int room = properties.maxBatch() - batch.size();
+                int room = properties.maxBatch() - batch.size();
+                if (outboxDue && room == 0) {
+                    outboxSignalled.set(true); // a batch of 1 filled by the queue: read the outbox next round
+                } else if (outboxDue) {
                     lastOutboxRead = System.nanoTime();
                     outboxed = store.outbox(room, invalidOutboxRows);
                     if (outboxed.size() == room) {

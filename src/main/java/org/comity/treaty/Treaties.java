@@ -78,14 +78,19 @@ public class Treaties {
     public record StatusAge(String instrument, Optional<LocalDate> asOf, java.time.Period maxAge, boolean stale) {}
 
     public StatusAge statusAge(String instrument) {
-        var asOf = engines().real().get(instrument).statusAsOf();
+        return statusAge(engines().real(), instrument);
+    }
+
+    /** The age of the status in the world of States the answer is about (fictional ones apart). */
+    private StatusAge statusAge(Map<String, EntryIntoForce> world, String instrument) {
+        var asOf = world.get(instrument).statusAsOf();
         boolean stale = asOf.map(d -> d.plus(statusMaxAge).isBefore(today())).orElse(true);
         return new StatusAge(instrument, asOf, statusMaxAge, stale);
     }
 
     /** The "as of" of every answer, and the warning when the data is older than allowed. */
-    private List<Reason> ageReasons(String instrument) {
-        var age = statusAge(instrument);
+    private List<Reason> ageReasons(Map<String, EntryIntoForce> world, String instrument) {
+        var age = statusAge(world, instrument);
         var reasons = new ArrayList<Reason>();
         reasons.add(Reason.plain("the treaty status of " + instrument + " recorded on this node is as of "
                 + age.asOf().map(LocalDate::toString).orElse("an unknown date")
@@ -509,20 +514,21 @@ public class Treaties {
                     "instrument", "not-joined-by-consent", "ask for the legal basis between two States instead");
         }
         requireKnown("state", state);
-        var answer = engines().of(state).get(instrument).forState(state, date.orElseGet(this::today));
+        var world = engines().of(state);
+        var answer = world.get(instrument).forState(state, date.orElseGet(this::today));
         return new InForce(
                 answer.instrument(),
                 answer.state(),
                 answer.date(),
                 answer.answer(),
                 answer.since(),
-                plus(answer.reasons(), ageReasons(instrument)));
+                plus(answer.reasons(), ageReasons(world, instrument)));
     }
 
     /** The legal basis, with how current each instrument's status is on this node (for people to read). */
     public LegalBasis legalBasis(CountryCode a, CountryCode b, Optional<LocalDate> date) {
         var found = legalBasisOnRecord(a, b, date);
-        var engines = engines().real();
+        var engines = engines().between(a, b);
         return new LegalBasis(
                 found.a(),
                 found.b(),
@@ -534,7 +540,7 @@ public class Treaties {
                                         o.instrument(),
                                         o.name(),
                                         o.answer(),
-                                        plus(o.reasons(), ageReasons(o.instrument())),
+                                        plus(o.reasons(), ageReasons(engines, o.instrument())),
                                         o.limitations())
                                 : o)
                         .toList());
@@ -577,7 +583,7 @@ public class Treaties {
                 p.required(),
                 p.signatures(),
                 p.entryIntoForce(),
-                plus(p.reasons(), ageReasons(instrument)),
+                plus(p.reasons(), ageReasons(engines().real(), instrument)),
                 p.reported(),
                 p.reportedSignatures());
     }

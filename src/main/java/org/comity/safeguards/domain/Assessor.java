@@ -127,7 +127,12 @@ public final class Assessor {
             text.append("covers|").append(new java.util.TreeSet<>(c.conduct())).append('\n');
         }
         for (var n : p.notOffences()) {
-            text.append("not|").append(n.conduct()).append('\n');
+            // The finding quotes the statement, so a reworded statement is a changed input.
+            text.append("not|")
+                    .append(n.conduct())
+                    .append('|')
+                    .append(n.statement())
+                    .append('\n');
         }
         return p.state() + "@" + p.asOf() + "#"
                 + Integer.toHexString(text.toString().hashCode());

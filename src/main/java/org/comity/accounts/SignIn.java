@@ -2,10 +2,12 @@ package org.comity.accounts;
 
 import org.comity.accounts.persistence.JdbcAccounts;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
@@ -46,23 +48,28 @@ class SignIn implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         var username = key(authentication.getName());
         var address = address(authentication.getDetails());
-        var wait = throttle.waitFor(username, address);
-        if (wait.isPresent()) {
-            throw new SignInThrottled(wait.get());
-        }
+        var attempt = throttle.admit(username, address);
         try {
             var result = passwords.authenticate(authentication);
             checkSecondFactor((AccountPrincipal) result.getPrincipal(), authentication.getDetails());
-            throttle.succeeded(username, address);
+            throttle.succeeded(attempt);
             return result;
-        } catch (BadCredentialsException wrong) {
-            var imposed = throttle.failed(username, address);
+        } catch (AuthenticationServiceException notChecked) {
+            // The store could not be read or the hashing pool was full: the password was not tried.
+            throttle.inconclusive(attempt);
+            throw notChecked;
+        } catch (AuthenticationException wrong) {
+            // Wrong password, unknown or disabled account, wrong one-time code: all one failure.
+            var imposed = throttle.failed(attempt);
             if (imposed.isPresent()) {
                 var throttled = new SignInThrottled(imposed.get());
                 throttled.initCause(wrong);
                 throw throttled;
             }
             throw wrong;
+        } catch (RuntimeException broken) {
+            throttle.inconclusive(attempt);
+            throw broken;
         }
     }
 

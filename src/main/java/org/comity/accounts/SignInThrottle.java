@@ -3,6 +3,8 @@ package org.comity.accounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +32,9 @@ import org.springframework.stereotype.Component;
  * there only the account's own failures from that address count.
  *
  * <p>An attempt during a delay is refused before any password is hashed and says how long to wait
- * ({@link SignInThrottled}); it does not count as a failure. Counts are forgotten after {@link
+ * ({@link SignInThrottled}); it does not count as a failure. An attempt let through is counted at
+ * once, in the same step as the check ({@link #admit}), and taken back if the password is right, so
+ * guesses sent in parallel the moment a delay ends get no more tries than guesses sent one by one. Counts are forgotten after {@link
  * #FORGET_AFTER} without failures. State is kept in memory (a restart clears it, as does an
  * administrator with {@link Accounts#clearSignInThrottle}) and bounded, so a flood of invented
  * usernames cannot exhaust it.
@@ -78,62 +82,102 @@ class SignInThrottle {
         this.clock = clock;
     }
 
-    /** How long this attempt must still wait, if it must. */
-    Optional<Duration> waitFor(String username, String address) {
+    /**
+     * An attempt let through to the password check. It is counted as a failure the moment it is
+     * admitted, so that guesses sent in parallel cannot all pass a check made before any of them is
+     * counted; a correct password takes the count back ({@link #succeeded}).
+     */
+    record Admitted(String username, String address, List<String> keys, Duration imposed, String cause, int failures) {}
+
+    /**
+     * Refuses the attempt if any of its keys is in a delay, and otherwise counts it under every key as
+     * a failure, in one step: check and count cannot be separated by another attempt. The step is
+     * short (no hashing, no I/O), so one lock over all keys costs nothing that matters, and it keeps
+     * the keys of one attempt consistent with each other (an attempt refused under one key is
+     * counted under none).
+     *
+     * @throws SignInThrottled when the attempt must wait; it is not counted
+     */
+    Admitted admit(String username, String address) {
         var now = clock.instant();
-        var wait = Duration.ZERO;
-        for (String key : keys(username, address)) {
-            var current = strikes.get(key);
-            if (current != null && current.waitUntil().isAfter(now)) {
-                var left = Duration.between(now, current.waitUntil());
-                wait = left.compareTo(wait) > 0 ? left : wait;
+        var keys = keys(username, address);
+        synchronized (strikes) {
+            var wait = Duration.ZERO;
+            for (String key : keys) {
+                var current = strikes.get(key);
+                if (current != null && current.waitUntil().isAfter(now)) {
+                    var left = Duration.between(now, current.waitUntil());
+                    wait = left.compareTo(wait) > 0 ? left : wait;
+                }
             }
+            if (!wait.isZero()) {
+                throw new SignInThrottled(wait);
+            }
+            var imposed = Duration.ZERO;
+            Scope cause = null;
+            int failures = 0;
+            var counted = new ArrayList<String>(keys.size());
+            for (String key : keys) {
+                var scope = scopeOf(key);
+                var old = strikes.get(key);
+                if (old == null && !roomFor()) {
+                    continue; // full of fresh entries: fail open rather than throttle everyone
+                }
+                int n = old == null || old.last().plus(FORGET_AFTER).isBefore(now) ? 1 : old.failures() + 1;
+                var after = new Strikes(n, now, delayAfter(n, scope, now));
+                strikes.put(key, after);
+                counted.add(key);
+                var left = Duration.between(now, after.waitUntil());
+                if (left.compareTo(imposed) > 0) {
+                    imposed = left;
+                    cause = scope;
+                    failures = n;
+                }
+            }
+            return new Admitted(
+                    username, address, List.copyOf(counted), imposed, cause == null ? null : cause.what, failures);
         }
-        return wait.isZero() ? Optional.empty() : Optional.of(wait);
     }
 
-    /** Counts a wrong password; returns the wait it imposes on the next attempt from here, if any. */
-    Optional<Duration> failed(String username, String address) {
-        var now = clock.instant();
-        var wait = Duration.ZERO;
-        Scope cause = null;
-        int failures = 0;
-        for (String key : keys(username, address)) {
-            var scope = scopeOf(key);
-            if (!strikes.containsKey(key) && !roomFor()) {
-                continue; // full of fresh entries: fail open rather than throttle everyone
-            }
-            var after = strikes.merge(key, new Strikes(1, now, delayAfter(1, scope, now)), (old, one) -> {
-                int n = old.last().plus(FORGET_AFTER).isBefore(now) ? 1 : old.failures() + 1;
-                return new Strikes(n, now, delayAfter(n, scope, now));
-            });
-            var left = Duration.between(now, after.waitUntil());
-            if (left.compareTo(wait) > 0) {
-                wait = left;
-                cause = scope;
-                failures = after.failures();
-            }
-        }
-        if (cause == null) {
+    /**
+     * The admitted attempt had a wrong password (it is already counted); returns the wait it imposes on
+     * the next attempt from here, if any.
+     */
+    Optional<Duration> failed(Admitted attempt) {
+        if (attempt.cause() == null || attempt.imposed().isZero()) {
             return Optional.empty();
         }
         // One line, no stack trace: an operator wants to see guessing, not a Java exception.
         log.warn(
                 "sign-in throttled for {} s after {} failed attempts for {}: account {}, address {}",
-                seconds(wait),
-                failures,
-                cause.what,
-                printable(username),
-                address);
-        return Optional.of(wait);
+                seconds(attempt.imposed()),
+                attempt.failures(),
+                attempt.cause(),
+                printable(attempt.username()),
+                attempt.address());
+        return Optional.of(attempt.imposed());
     }
 
     /**
-     * A correct password: forgets this account's failures from this address and remembers the address
-     * as one the account signs in from.
+     * The attempt ended without saying anything about the password (the store could not be read):
+     * it is not a failure, so its count is taken back.
      */
-    void succeeded(String username, String address) {
-        strikes.remove(sourceKey(username, address));
+    void inconclusive(Admitted attempt) {
+        refund(attempt, attempt.keys());
+    }
+
+    /**
+     * A correct password: forgets this account's failures from this address, takes back this
+     * attempt's count under the other keys, and remembers the address as one the account signs in
+     * from.
+     */
+    void succeeded(Admitted attempt) {
+        var username = attempt.username();
+        var address = attempt.address();
+        synchronized (strikes) {
+            strikes.remove(sourceKey(username, address));
+        }
+        refund(attempt, attempt.keys().stream().filter(k -> !k.equals(sourceKey(username, address))).toList());
         if (knownAddresses.size() >= MAX_TRACKED && !knownAddresses.containsKey(username)) {
             knownAddresses.clear(); // only ever filled by correct passwords: a rare, harmless reset
         }
@@ -143,6 +187,28 @@ class SignInThrottle {
             known.entrySet().stream()
                     .min(Map.Entry.comparingByValue())
                     .ifPresent(oldest -> known.remove(oldest.getKey(), oldest.getValue()));
+        }
+    }
+
+    /**
+     * Takes one failure back under each key. The delay is recomputed from the lower count but never
+     * moved later than it was; other attempts counted meanwhile keep theirs.
+     */
+    private void refund(Admitted attempt, List<String> keys) {
+        synchronized (strikes) {
+            for (String key : keys) {
+                var old = strikes.get(key);
+                if (old == null) {
+                    continue;
+                }
+                if (old.failures() <= 1) {
+                    strikes.remove(key);
+                    continue;
+                }
+                int n = old.failures() - 1;
+                var recomputed = delayAfter(n, scopeOf(key), old.last());
+                strikes.put(key, new Strikes(n, old.last(), recomputed.isBefore(old.waitUntil()) ? recomputed : old.waitUntil()));
+            }
         }
     }
 
@@ -158,17 +224,19 @@ class SignInThrottle {
 
     /** Forgets every failure counted against the account, and against the addresses it was tried from. */
     void clear(String username) {
-        for (String key : java.util.List.copyOf(strikes.keySet())) {
-            if (key.startsWith("s|" + username + "|")) {
-                strikes.remove("a|" + key.substring(("s|" + username + "|").length()));
-                strikes.remove(key);
+        synchronized (strikes) {
+            for (String key : List.copyOf(strikes.keySet())) {
+                if (key.startsWith("s|" + username + "|")) {
+                    strikes.remove("a|" + key.substring(("s|" + username + "|").length()));
+                    strikes.remove(key);
+                }
             }
+            strikes.remove(accountKey(username));
         }
-        strikes.remove(accountKey(username));
     }
 
-    private java.util.List<String> keys(String username, String address) {
-        var keys = new java.util.ArrayList<String>(3);
+    private List<String> keys(String username, String address) {
+        var keys = new ArrayList<String>(3);
         keys.add(sourceKey(username, address));
         // Where the account signed in before, only its own failures there count: neither guesses at
         // other accounts from the same address (an office behind one NAT) nor guesses from elsewhere.

@@ -98,6 +98,39 @@ class SignInThrottleTest {
     }
 
     @Test
+    void guessesSentTogetherWhenAWaitEndsGetOneTryNotOneEach() throws Exception {
+        failFreely(target, STRANGER, SignInThrottle.FREE_PER_SOURCE);
+        basic(target, "sixth guess", STRANGER).andExpect(status().isTooManyRequests()); // waits 1 s
+        clock.advance(Duration.ofSeconds(1));
+        // The moment the wait ends, 16 guesses at once. Checked and counted one by one, only the first
+        // is tried (and makes the next wait 2 s); the old check-then-count let all 16 through to the
+        // password check and counted 16 failures, pushing the wait to the 15-minute cap.
+        int parallel = 16;
+        var start = new java.util.concurrent.CyclicBarrier(parallel);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
+        var statuses = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+        try {
+            for (int i = 0; i < parallel; i++) {
+                int n = i;
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return basic(target, "parallel guess " + n, STRANGER)
+                            .andReturn()
+                            .getResponse()
+                            .getStatus();
+                }));
+            }
+            for (var status : statuses) {
+                assertThat(status.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(429);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        clock.advance(Duration.ofSeconds(2));
+        basic(target, PASSWORD, STRANGER).andExpect(status().isOk());
+    }
+
+    @Test
     void aStrangersGuessesNeverLockTheOwnerOutFromTheirAddress() throws Exception {
         failFreely(target, STRANGER, SignInThrottle.FREE_PER_SOURCE);
         // The next wrong guess from the stranger's address makes that address wait …

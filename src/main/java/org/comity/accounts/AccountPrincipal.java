@@ -8,8 +8,10 @@ import org.springframework.security.core.userdetails.User;
  * The signed-in user as Spring Security keeps it in a console session: the account's name and roles,
  * and the session generation the account had when the password was checked. {@link
  * Accounts#sessionState} compares that generation with the stored one on every console request.
+ * A sign-in through an OpenID provider yields the subclass {@link OidcAccountPrincipal}, so the
+ * console treats both alike.
  */
-final class AccountPrincipal extends User {
+sealed class AccountPrincipal extends User permits OidcAccountPrincipal {
 
     private static final long serialVersionUID = 1L;
 

@@ -32,6 +32,7 @@ public class Accounts {
     private final Clock clock;
     private final SignInThrottle throttle;
     private final SecondFactors secondFactors;
+    private final OidcProperties oidc;
     private final SecureRandom random = new SecureRandom();
 
     Accounts(
@@ -39,8 +40,10 @@ public class Accounts {
             PasswordEncoder passwords,
             Clock clock,
             SignInThrottle throttle,
-            SecondFactors secondFactors) {
+            SecondFactors secondFactors,
+            OidcProperties oidc) {
         this.store = store;
+        this.oidc = oidc;
         this.passwords = passwords;
         this.clock = clock;
         this.throttle = throttle;
@@ -132,7 +135,12 @@ public class Accounts {
         /** The account was disabled or its password reset since the password was checked: end it. */
         ENDED,
         /** A role of the account requires a second factor and none is enrolled: enrol before anything else. */
-        MUST_ENROL
+        MUST_ENROL,
+        /**
+         * Signed in through an OpenID provider that did not vouch for a second factor, and the account
+         * has one: show its current code before anything else ({@link #showOneTimeCode}).
+         */
+        MUST_SHOW_CODE
     }
 
     /**
@@ -150,9 +158,129 @@ public class Accounts {
         if (stored.isEmpty() || stored.get().generation() != principal.sessionGeneration()) {
             return SessionState.ENDED;
         }
+        if (principal instanceof OidcAccountPrincipal oidcSignIn) {
+            if (oidcSignIn.idpMultiFactor()) {
+                return SessionState
+                        .CURRENT; // the provider checked a second factor and oidc.trust-idp-mfa says that will do
+            }
+            if (oidcSignIn.codeOwed() && stored.get().hasSecondFactor()) {
+                return SessionState.MUST_SHOW_CODE;
+            }
+        }
         return !stored.get().hasSecondFactor() && secondFactors.requiredFor(principal)
                 ? SessionState.MUST_ENROL
                 : SessionState.CURRENT;
+    }
+
+    /**
+     * The one-time code an OIDC sign-in owes ({@link SessionState#MUST_SHOW_CODE}): a current, unused
+     * code of the account's second factor, counted in the {@link SignInThrottle} like a password. Returns
+     * the authentication that replaces the session's, no longer owing the code. Throws {@link
+     * InvalidInput} naming {@code code} if it is wrong, {@link SignInThrottled} while throttled.
+     */
+    @Transactional
+    public org.springframework.security.core.Authentication showOneTimeCode(
+            org.springframework.security.core.Authentication authentication, String code, String address) {
+        if (!(authentication.getPrincipal() instanceof OidcAccountPrincipal principal)
+                || !principal.codeOwed()
+                || !(authentication
+                        instanceof
+                        org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken token)) {
+            throw new Conflict("no-code-owed", "this session owes no one-time code");
+        }
+        var username = principal.getUsername();
+        var wait = throttle.waitFor(username, address);
+        if (wait.isPresent()) {
+            throw new SignInThrottled(wait.get());
+        }
+        var factor = store.secondFactor(username);
+        var step = factor.isEmpty()
+                ? java.util.OptionalLong.empty()
+                : Totp.verify(
+                        factor.get().secret(),
+                        code,
+                        clock.instant(),
+                        factor.get().lastStep());
+        if (step.isEmpty() || !store.useSecondFactorStep(username, step.getAsLong())) {
+            var imposed = throttle.failed(username, address);
+            if (imposed.isPresent()) {
+                throw new SignInThrottled(imposed.get());
+            }
+            throw InvalidInput.of("code", "one-time-code", "the 6-digit code your app shows now");
+        }
+        throttle.succeeded(username, address);
+        var shown = new org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken(
+                principal.codeShown(), token.getAuthorities(), token.getAuthorizedClientRegistrationId());
+        shown.setDetails(token.getDetails());
+        return shown;
+    }
+
+    /**
+     * Links an identity at an OpenID provider to an account, so that it signs in as that account
+     * ({@link OidcSignIn}). The issuer defaults to the configured {@code comity.accounts.oidc.issuer-uri};
+     * with {@code identity-claim=email} the subject is an e-mail address, kept in lower case. An
+     * identity links to one account only.
+     */
+    @Transactional
+    public LinkedIdentity linkIdentity(
+            String username, @org.jspecify.annotations.Nullable String issuer, String subject, String actor) {
+        var identity = checkedIdentity(issuer, subject);
+        if (store.find(username).isEmpty()) {
+            throw new NotFound("account " + username);
+        }
+        var now = clock.instant();
+        if (!store.linkIdentity(identity.issuer(), identity.subject(), username, now, actor)) {
+            throw new Conflict("identity-linked", "this identity is already linked to an account");
+        }
+        store.audit(now, actor, username, "linked OIDC identity " + identity.subject() + " at " + identity.issuer());
+        return new LinkedIdentity(identity.issuer(), identity.subject(), now, actor);
+    }
+
+    /** Removes a link; the account's open sessions end, so one the identity opened does not outlive it. */
+    @Transactional
+    public void unlinkIdentity(
+            String username, @org.jspecify.annotations.Nullable String issuer, String subject, String actor) {
+        var identity = checkedIdentity(issuer, subject);
+        if (!store.unlinkIdentity(identity.issuer(), identity.subject(), username)) {
+            throw new NotFound("identity linked to account " + username);
+        }
+        store.audit(
+                clock.instant(),
+                actor,
+                username,
+                "unlinked OIDC identity " + identity.subject() + " at " + identity.issuer() + "; sessions ended");
+    }
+
+    public List<LinkedIdentity> identitiesOf(String username) {
+        return store.identitiesOf(username);
+    }
+
+    private record Identity(String issuer, String subject) {}
+
+    private Identity checkedIdentity(
+            @org.jspecify.annotations.Nullable String issuer, @org.jspecify.annotations.Nullable String subject) {
+        var problems = new java.util.ArrayList<Violation>();
+        var chosen = issuer == null || issuer.isBlank()
+                ? (oidc.issuerUri() == null ? null : oidc.issuerUri().toString())
+                : issuer.strip();
+        if (chosen == null) {
+            problems.add(new Violation("issuer", "required", "the provider's issuer URL (no issuer is configured)"));
+        } else if (chosen.length() > 500 || !chosen.matches("https?://[^\\s]+")) {
+            problems.add(new Violation("issuer", "issuer-format", "an http(s) URL of at most 500 characters"));
+        }
+        var cleaned = subject == null ? "" : subject.strip();
+        if (cleaned.isEmpty() || cleaned.length() > 255 || cleaned.chars().anyMatch(Character::isISOControl)) {
+            problems.add(new Violation("subject", "subject-format", "1 to 255 characters, no control characters"));
+        } else if (oidc.identityClaim().equals("email")) {
+            if (!cleaned.matches("[^@\\s]+@[^@\\s]+")) {
+                problems.add(new Violation("subject", "email-format", "an e-mail address (identity-claim is email)"));
+            }
+            cleaned = OidcAccounts.normalisedEmail(cleaned);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        return new Identity(chosen, cleaned);
     }
 
     /** A new TOTP secret for the user to put in an authenticator app; nothing is stored yet. */

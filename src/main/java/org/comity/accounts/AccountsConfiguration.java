@@ -9,6 +9,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(OidcProperties.class)
 class AccountsConfiguration {
 
     private static final String ARGON2 = "argon2@SpringSecurity_v5_8";

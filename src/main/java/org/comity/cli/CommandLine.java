@@ -45,16 +45,40 @@ public final class CommandLine {
 
     private static int accounts(
             Class<?> application, List<String> words, List<String> springArgs, PrintStream out, PrintStream err) {
-        if (words.size() != 2 || !words.getFirst().equals("reset-password")) {
+        var command = words.isEmpty() ? "" : words.getFirst();
+        boolean reset = command.equals("reset-password") && words.size() == 2;
+        boolean link = (command.equals("link-identity") || command.equals("unlink-identity"))
+                && (words.size() == 3 || words.size() == 4);
+        if (!reset && !link) {
             err.println("usage: comity accounts reset-password USERNAME [--comity.datasource.url=…]");
+            err.println("       comity accounts link-identity|unlink-identity USERNAME SUBJECT [ISSUER]");
             return 2;
         }
         try (var context = offline(application, springArgs)) {
-            var password = context.getBean(Accounts.class).resetPassword(words.get(1), "command-line");
-            out.println("New password for " + words.get(1) + " (shown once): " + password);
+            var accounts = context.getBean(Accounts.class);
+            var username = words.get(1);
+            if (reset) {
+                var password = accounts.resetPassword(username, "command-line");
+                out.println("New password for " + username + " (shown once): " + password);
+            } else {
+                var issuer = words.size() == 4 ? words.get(3) : null;
+                if (command.equals("link-identity")) {
+                    var linked = accounts.linkIdentity(username, issuer, words.get(2), "command-line");
+                    out.println("Linked " + linked.subject() + " at " + linked.issuer() + " to " + username);
+                } else {
+                    accounts.unlinkIdentity(username, issuer, words.get(2), "command-line");
+                    out.println("Unlinked " + words.get(2) + " from " + username + "; its sessions ended");
+                }
+            }
             return 0;
         } catch (org.comity.shared.NotFound e) {
-            err.println("no account named " + words.get(1));
+            err.println(reset ? "no account named " + words.get(1) : "not found: " + e.getMessage());
+            return 1;
+        } catch (org.comity.shared.InvalidInput e) {
+            e.violations().forEach(v -> err.println(v.field() + ": " + v.message()));
+            return 2;
+        } catch (org.comity.shared.Conflict e) {
+            err.println(e.getMessage());
             return 1;
         }
     }
@@ -75,6 +99,9 @@ public final class CommandLine {
 
                 Without a command, starts the node.
                   accounts reset-password USERNAME   set a new random password and print it once
+                  accounts link-identity USERNAME SUBJECT [ISSUER]
+                                                     let an OIDC identity sign in as the account
+                  accounts unlink-identity USERNAME SUBJECT [ISSUER]
                   treaty status                      instruments, parties and entry into force
                   treaty import FILE                 import treaty actions (CSV), all or nothing
                   treaty withdraw RECORD REASON [NOTE]

@@ -37,20 +37,28 @@ public class PerTestClassDatabase implements ContextCustomizerFactory {
                 var dataDir = Files.createTempDirectory("comity-test-data");
                 context.getEnvironment()
                         .getPropertySources()
-                        .addFirst(new MapPropertySource(
-                                "per-test-class-database",
-                                Map.of(
-                                        "spring.datasource.url",
-                                        TestPostgres.newDatabase(),
-                                        "spring.datasource.username",
-                                        "postgres",
-                                        "spring.datasource.hikari.maximum-pool-size",
-                                        "4",
-                                        // Tests depict abusive requests with fictional States only.
-                                        "comity.jurisdiction.seed-fictional-profiles",
-                                        "true",
-                                        "comity.data-dir",
-                                        dataDir.toString())));
+                        .addFirst(
+                                new MapPropertySource(
+                                        "per-test-class-database",
+                                        Map.of(
+                                                "spring.datasource.url",
+                                                TestPostgres.newDatabase(),
+                                                "spring.datasource.username",
+                                                "postgres",
+                                                "spring.datasource.hikari.maximum-pool-size",
+                                                "4",
+                                                // Tests depict abusive requests with fictional States only.
+                                                "comity.jurisdiction.seed-fictional-profiles",
+                                                "true",
+                                                "comity.data-dir",
+                                                dataDir.toString(),
+                                                // The authorization server on the test classpath is for
+                                                // OidcProvider only, never part of a node.
+                                                "spring.autoconfigure.exclude",
+                                                "org.springframework.boot.security.oauth2.server.authorization"
+                                                        + ".autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration,"
+                                                        + "org.springframework.boot.security.oauth2.server.authorization"
+                                                        + ".autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration")));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -14,6 +14,7 @@ import org.comity.accounts.Account;
 import org.comity.accounts.Accounts;
 import org.comity.accounts.ApiToken;
 import org.comity.accounts.IssuedToken;
+import org.comity.accounts.LinkedIdentity;
 import org.comity.accounts.NewAccount;
 import org.comity.accounts.Role;
 import org.comity.shared.NotFound;
@@ -151,6 +152,37 @@ class AccountsController {
                     + " (administrators)")
     void clearSignInThrottle(@PathVariable String username, Principal principal) {
         accounts.clearSignInThrottle(username, principal.getName());
+    }
+
+    /** {@code issuer} may be omitted: it is then the configured {@code comity.accounts.oidc.issuer-uri}. */
+    record IdentityLink(String issuer, String subject) {}
+
+    @GetMapping("/accounts/{username}/identities")
+    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+    @Operation(summary = "The OpenID provider identities that sign in as this account (administrators and auditors)")
+    List<LinkedIdentity> identities(@PathVariable String username) {
+        if (accounts.find(username).isEmpty()) {
+            throw new NotFound("account");
+        }
+        return accounts.identitiesOf(username);
+    }
+
+    @PostMapping("/accounts/{username}/identities")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Link an identity at the OpenID provider (issuer and subject: the sub or e-mail claim) to"
+                    + " this account, so that it signs in as the account (administrators)")
+    LinkedIdentity link(@PathVariable String username, @RequestBody IdentityLink body, Principal principal) {
+        return accounts.linkIdentity(username, body.issuer(), body.subject(), principal.getName());
+    }
+
+    @PostMapping("/accounts/{username}/identities/unlink")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Remove a linked identity; the account's open sessions end (administrators)")
+    void unlink(@PathVariable String username, @RequestBody IdentityLink body, Principal principal) {
+        accounts.unlinkIdentity(username, body.issuer(), body.subject(), principal.getName());
     }
 
     @GetMapping("/me")

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.comity.accounts.Account;
 import org.comity.accounts.ApiToken;
+import org.comity.accounts.LinkedIdentity;
 import org.comity.accounts.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -216,6 +217,55 @@ public class JdbcAccounts {
                         .params(Timestamp.from(now), id, username)
                         .update()
                 > 0;
+    }
+
+    /** Links an identity at an OpenID provider to the account; false if it is linked already (to anyone). */
+    public boolean linkIdentity(String issuer, String subject, String username, Instant at, String actor) {
+        return jdbc.sql("""
+                                INSERT INTO account_external_identity (issuer, subject, username, linked_at, linked_by)
+                                VALUES (?, ?, ?, ?, ?) ON CONFLICT (issuer, subject) DO NOTHING
+                                """)
+                        .params(issuer, subject, username, Timestamp.from(at), actor)
+                        .update()
+                > 0;
+    }
+
+    /**
+     * Removes the link and ends the account's sessions (new session generation), those it opened
+     * included; false if the identity was not linked to this account.
+     */
+    public boolean unlinkIdentity(String issuer, String subject, String username) {
+        int removed = jdbc.sql(
+                        "DELETE FROM account_external_identity WHERE issuer = ? AND subject = ? AND username = ?")
+                .params(issuer, subject, username)
+                .update();
+        if (removed == 0) {
+            return false;
+        }
+        jdbc.sql("UPDATE account SET session_generation = session_generation + 1 WHERE username = ?")
+                .param(username)
+                .update();
+        return true;
+    }
+
+    public List<LinkedIdentity> identitiesOf(String username) {
+        return jdbc.sql("SELECT issuer, subject, linked_at, linked_by FROM account_external_identity"
+                        + " WHERE username = ? ORDER BY issuer, subject")
+                .param(username)
+                .query((rs, n) -> new LinkedIdentity(
+                        rs.getString("issuer"),
+                        rs.getString("subject"),
+                        instant(rs, "linked_at"),
+                        rs.getString("linked_by")))
+                .list();
+    }
+
+    /** The account (enabled or not) an identity is linked to. */
+    public Optional<String> accountForIdentity(String issuer, String subject) {
+        return jdbc.sql("SELECT username FROM account_external_identity WHERE issuer = ? AND subject = ?")
+                .params(issuer, subject)
+                .query(String.class)
+                .optional();
     }
 
     /** Appends to the account audit trail, which is never updated or deleted. */

@@ -14,7 +14,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Ends a console session whose account was disabled or had its password reset since it signed in
  * ({@link Accounts#sessionState}): the session is invalidated and the request goes on unauthenticated,
  * so a browser is sent to the sign-in page and nothing the session asked for happens. A session whose
- * roles require a second factor that is not enrolled yet reaches only the enrolment page. Checked on every
+ * roles require a second factor that is not enrolled yet reaches only the enrolment page, and one opened
+ * through an OpenID provider that owes the account's one-time code reaches only the page that asks for
+ * it. Checked on every
  * request, against the database, so it also covers changes made by another node or by the command
  * line. Not a bean: Spring Boot would otherwise also register it outside the security chain.
  */
@@ -26,6 +28,13 @@ final class EndedSessions extends OncePerRequestFilter {
     /** What such a user may reach meanwhile: the enrolment page, signing out, the page's assets. */
     private static final java.util.regex.Pattern ENROLMENT_PATHS = java.util.regex.Pattern.compile(
             "/account/second-factor|/logout|/login|/error|/favicon\\.ico|/(css|images|webjars)/.*");
+
+    /** Where a user signed in through an OpenID provider shows the local one-time code the account owes. */
+    static final String ONE_TIME_CODE = "/account/one-time-code";
+
+    /** What such a user may reach meanwhile. */
+    private static final java.util.regex.Pattern CODE_PATHS = java.util.regex.Pattern.compile(
+            "/account/one-time-code|/logout|/login|/error|/favicon\\.ico|/(css|images|webjars)/.*");
 
     private final Accounts accounts;
 
@@ -49,11 +58,14 @@ final class EndedSessions extends OncePerRequestFilter {
                     SecurityContextHolder.clearContext();
                 }
                 case MUST_ENROL -> {
-                    if (!ENROLMENT_PATHS
-                            .matcher(request.getRequestURI()
-                                    .substring(request.getContextPath().length()))
-                            .matches()) {
+                    if (!ENROLMENT_PATHS.matcher(path(request)).matches()) {
                         response.sendRedirect(request.getContextPath() + ENROLMENT);
+                        return;
+                    }
+                }
+                case MUST_SHOW_CODE -> {
+                    if (!CODE_PATHS.matcher(path(request)).matches()) {
+                        response.sendRedirect(request.getContextPath() + ONE_TIME_CODE);
                         return;
                     }
                 }
@@ -63,5 +75,9 @@ final class EndedSessions extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 }

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.comity.accounts.Accounts;
+import org.comity.accounts.OidcSignIn;
 import org.comity.accounts.SignInDetails;
 import org.comity.web.PublicEndpoints;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,7 +32,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Two filter chains. The API ({@code /api/**}, {@code /actuator/**}) is stateless: HTTP Basic or a
  * bearer token on every call, no session, no CSRF token needed since no cookie authenticates. The
- * console and public site use form login with a session and CSRF protection; a session ends as soon as
+ * console and public site use form login (and, when configured, sign-in through an OpenID provider,
+ * {@link OidcSignIn}) with a session and CSRF protection; a session ends as soon as
  * its account is disabled or its password reset ({@link EndedSessions}). Everything not listed as
  * public needs a signed-in user; roles are checked per endpoint with method security.
  */
@@ -99,7 +102,11 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain console(
-            HttpSecurity http, ProblemResponses problems, List<PublicEndpoints> publicEndpoints, Accounts accounts)
+            HttpSecurity http,
+            ProblemResponses problems,
+            List<PublicEndpoints> publicEndpoints,
+            Accounts accounts,
+            ObjectProvider<OidcSignIn> oidc)
             throws Exception {
         var readable = readOnly(publicEndpoints);
         var browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
@@ -110,11 +117,6 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .formLogin(form -> form.loginPage("/login")
-                        .defaultSuccessUrl("/console", false)
-                        .failureHandler(new SignInFailures())
-                        .authenticationDetailsSource(SignInDetails.console())
-                        .permitAll())
                 .addFilterAfter(new EndedSessions(accounts), SecurityContextHolderFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(exceptions -> exceptions
@@ -125,6 +127,19 @@ class SecurityConfiguration {
                         // Console addresses name requests; other sites must not learn them from a link.
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .httpStrictTransportSecurity(SecurityConfiguration::hsts));
+        var provider = oidc.getIfAvailable();
+        if (provider != null) {
+            http.oauth2Login(provider::configure);
+        }
+        // With comity.accounts.oidc.only, the console takes no password at all (the API's HTTP Basic
+        // still does, for scripts and for an administrator when the provider is down).
+        if (provider == null || provider.passwordFormOffered()) {
+            http.formLogin(form -> form.loginPage("/login")
+                    .defaultSuccessUrl("/console", false)
+                    .failureHandler(new SignInFailures())
+                    .authenticationDetailsSource(SignInDetails.console())
+                    .permitAll());
+        }
         return http.build();
     }
 

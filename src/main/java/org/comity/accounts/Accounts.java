@@ -189,10 +189,7 @@ public class Accounts {
             throw new Conflict("no-code-owed", "this session owes no one-time code");
         }
         var username = principal.getUsername();
-        var wait = throttle.waitFor(username, address);
-        if (wait.isPresent()) {
-            throw new SignInThrottled(wait.get());
-        }
+        var attempt = throttle.admit(username, address); // counted now, taken back if the code is right
         var factor = store.secondFactor(username);
         var step = factor.isEmpty()
                 ? java.util.OptionalLong.empty()
@@ -202,13 +199,13 @@ public class Accounts {
                         clock.instant(),
                         factor.get().lastStep());
         if (step.isEmpty() || !store.useSecondFactorStep(username, step.getAsLong())) {
-            var imposed = throttle.failed(username, address);
+            var imposed = throttle.failed(attempt);
             if (imposed.isPresent()) {
                 throw new SignInThrottled(imposed.get());
             }
             throw InvalidInput.of("code", "one-time-code", "the 6-digit code your app shows now");
         }
-        throttle.succeeded(username, address);
+        throttle.succeeded(attempt);
         var shown = new org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken(
                 principal.codeShown(), token.getAuthorities(), token.getAuthorizedClientRegistrationId());
         shown.setDetails(token.getDetails());

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.comity.accounts.Accounts;
+import org.comity.exchange.cli.ExchangeCommand;
 import org.comity.transparency.cli.LogCommand;
 import org.comity.treaty.cli.TreatyCommand;
 import org.springframework.boot.Banner;
@@ -19,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CommandLine {
 
-    private static final List<String> COMMANDS = List.of("accounts", "treaty", "log", "help");
+    private static final List<String> COMMANDS = List.of("accounts", "treaty", "log", "exchange", "help");
 
     private CommandLine() {}
 
@@ -39,6 +40,8 @@ public final class CommandLine {
             case "treaty" -> treaty(application, words, springArgs, out, err);
             // The verifier is for anyone: it starts no application context and reads no database.
             case "log" -> LogCommand.run(Arrays.asList(Arrays.copyOfRange(args, 1, args.length)), out, err);
+            // The directory operator's tool, like the verifier, runs on any machine without a node.
+            case "exchange" -> ExchangeCommand.run(Arrays.asList(Arrays.copyOfRange(args, 1, args.length)), out, err);
             default -> help(out);
         };
     }
@@ -110,6 +113,10 @@ public final class CommandLine {
                   log verify --node URL [...]        verify a node's public log: signature, root,
                                                      consistency with a saved state, a receipt
                   log stats --node URL               recompute the statistics from the public log
+                  exchange operator-key create FILE  create a directory operator key (prints its public JWK)
+                  exchange directory sign --key FILE --in DRAFT.json [--out FILE]
+                                                     sign a trust directory, checked as a node would
+                  exchange card show FILE|URL        a node's authority card: its entry and fingerprint
                   help                               this text
 
                 Options such as --comity.data-dir=DIR or --comity.datasource.url=URL choose the node's database.""");

@@ -3,11 +3,9 @@ package org.comity.transparency.persistence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import org.comity.node.SecretFiles;
 import org.comity.transparency.domain.note.NoteSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,21 +38,14 @@ public final class LogKeyFile {
         }
     }
 
-    private static void create(Path file, String origin) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+    private static void create(Path file, String origin) {
         NoteSigner signer = NoteSigner.generate(origin);
-        try {
-            // Created owner-only from the start: the secret is never readable by others, even briefly.
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        } catch (FileAlreadyExistsException e) {
-            return; // another process created it first; use theirs
+        // Another process may have created it first; then its key is the one read back.
+        if (SecretFiles.createOwnerOnly(file, signer.encodedPrivateKey() + "\n")) {
+            log.info(
+                    "Generated the transparency log key in {}; verifier key {}",
+                    file,
+                    signer.verifier().encoded());
         }
-        Files.writeString(file, signer.encodedPrivateKey() + "\n", StandardCharsets.US_ASCII, StandardOpenOption.WRITE);
-        log.info(
-                "Generated the transparency log key in {}; verifier key {}",
-                file,
-                signer.verifier().encoded());
     }
 }

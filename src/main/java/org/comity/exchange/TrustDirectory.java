@@ -1,0 +1,185 @@
+package org.comity.exchange;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.comity.exchange.domain.CardVerifier;
+import org.comity.exchange.domain.DirectoryVerifier;
+import org.comity.exchange.domain.Fingerprint;
+import org.comity.exchange.domain.PinnedCard;
+import org.comity.exchange.domain.TrustView;
+import org.comity.exchange.domain.VerifiedDirectory;
+import org.comity.exchange.persistence.JdbcTrustStore;
+import org.comity.shared.NotFound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What this node trusts about other authorities: a directory signed by a configured operator key and
+ * cards an administrator pinned. Both are kept as the signed documents and verified again at every
+ * start; the keys in use live in memory, built from verified documents only. A document that fails
+ * any step changes nothing and is audited with the step that refused it.
+ */
+public class TrustDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(TrustDirectory.class);
+
+    private final JdbcTrustStore store;
+    private final DirectoryVerifier verifier;
+    private final Clock clock;
+    private volatile TrustView view = TrustView.empty();
+
+    TrustDirectory(JdbcTrustStore store, DirectoryVerifier verifier, Clock clock) {
+        this.store = store;
+        this.verifier = verifier;
+        this.clock = clock;
+        reload();
+    }
+
+    /**
+     * The key that may verify a signature {@code keyId} of {@code authority} made at {@code at}.
+     *
+     * @throws TrustRefused for an unknown authority or key, a revoked key (whatever {@code at}), a key
+     *     not valid at {@code at}, an encryption key, or a directory that has expired
+     */
+    public TrustedKey verifierFor(AuthorityId authority, String keyId, Instant at) {
+        return view.verifierFor(authority, keyId, at, clock.instant());
+    }
+
+    /**
+     * Verifies a signed directory and, if every step passes, makes it the one in use.
+     *
+     * @param source {@code upload} or {@code configured-location}
+     * @throws TrustRefused naming the step that refused it; nothing changed then
+     */
+    public synchronized DirectoryView load(String document, String source, String actor, String channel) {
+        Instant now = clock.instant();
+        long after = store.latestDirectory()
+                .map(JdbcTrustStore.StoredDirectory::sequence)
+                .orElse(0L);
+        VerifiedDirectory verified;
+        try {
+            verified = verifier.verify(document, now, after);
+        } catch (TrustRefused refused) {
+            store.audit(now, actor, channel, "directory-load", refused.step(), null);
+            throw refused;
+        }
+        store.storeDirectory(verified, source, now, actor, channel);
+        view = view.withDirectory(verified);
+        log.info(
+                "Loaded trust directory sequence {} from {} ({} authorities, expires {})",
+                verified.sequence(),
+                source,
+                verified.entries().size(),
+                verified.expiresAt());
+        return directoryView(verified);
+    }
+
+    /** The sequence of the directory stored last, verified or not now (0: none). */
+    long storedSequence() {
+        return store.latestDirectory()
+                .map(JdbcTrustStore.StoredDirectory::sequence)
+                .orElse(0L);
+    }
+
+    Optional<String> storedDocument() {
+        return store.latestDirectory().map(JdbcTrustStore.StoredDirectory::document);
+    }
+
+    public Optional<DirectoryView> directory() {
+        return view.directory().map(this::directoryView);
+    }
+
+    /**
+     * Pins a peer's card after the administrator confirmed its fingerprint with the peer out of band.
+     *
+     * @throws TrustRefused naming the step that refused the card; nothing is pinned then
+     */
+    public synchronized PinView pin(String card, String fingerprint, String actor) {
+        Instant now = clock.instant();
+        try {
+            var verified = CardVerifier.verify(card, Fingerprint.parse("fingerprint", fingerprint), now);
+            long id = store.storePin(verified, now, actor);
+            reload();
+            return pins().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
+        } catch (TrustRefused refused) {
+            store.audit(now, actor, "api", "pin", refused.step(), null);
+            throw refused;
+        }
+    }
+
+    public synchronized void unpin(long id, String actor) {
+        if (!store.removePin(id, clock.instant(), actor)) {
+            throw new NotFound("pin " + id);
+        }
+        reload();
+    }
+
+    public List<PinView> pins() {
+        var stored = store.activePins();
+        var pins = new ArrayList<PinView>();
+        for (PinnedCard pin : view.pins()) {
+            stored.stream()
+                    .filter(s -> s.id() == pin.pinId())
+                    .findFirst()
+                    .ifPresent(s -> pins.add(new PinView(
+                            pin.pinId(),
+                            Views.of(pin.card().entry()),
+                            pin.card().fingerprint().grouped(),
+                            pin.card().expiresAt(),
+                            s.pinnedAt(),
+                            s.pinnedBy())));
+        }
+        return pins;
+    }
+
+    public List<ExchangeAuditEntry> audit(int limit) {
+        return store.audit(Math.max(1, Math.min(limit, 1000))).stream()
+                .map(r -> new ExchangeAuditEntry(r.at(), r.actor(), r.channel(), r.action(), r.outcome(), r.subject()))
+                .toList();
+    }
+
+    /**
+     * Verifies the stored documents again, as of when they were accepted: a directory whose operator
+     * key is no longer configured, or a row changed in the database, is trusted no more.
+     */
+    final synchronized void reload() {
+        VerifiedDirectory directory = null;
+        var stored = store.latestDirectory();
+        if (stored.isPresent()) {
+            try {
+                directory =
+                        verifier.verify(stored.get().document(), stored.get().loadedAt(), 0);
+            } catch (TrustRefused refused) {
+                log.warn(
+                        "The stored trust directory (sequence {}) no longer verifies ({}: {}); no directory is in use",
+                        stored.get().sequence(),
+                        refused.step(),
+                        refused.getMessage());
+            }
+        }
+        var pins = new ArrayList<PinnedCard>();
+        for (var pin : store.activePins()) {
+            try {
+                pins.add(new PinnedCard(
+                        pin.id(), CardVerifier.verify(pin.document(), pin.fingerprint(), pin.pinnedAt())));
+            } catch (TrustRefused refused) {
+                log.warn("Pin {} no longer verifies ({}); it is not used", pin.id(), refused.step());
+            }
+        }
+        view = new TrustView(directory, pins);
+    }
+
+    private DirectoryView directoryView(VerifiedDirectory d) {
+        return new DirectoryView(
+                d.operator(),
+                d.operatorKeyId(),
+                d.sequence(),
+                d.issuedAt(),
+                d.expiresAt(),
+                clock.instant().isBefore(d.expiresAt()),
+                d.entries().stream().map(Views::of).toList());
+    }
+}

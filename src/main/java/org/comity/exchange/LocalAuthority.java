@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.comity.exchange.domain.Entries;
 import org.comity.exchange.domain.Fingerprint;
 import org.comity.exchange.domain.KeyRing;
 import org.comity.exchange.persistence.JdbcTrustStore;
@@ -78,7 +79,7 @@ public class LocalAuthority {
         var encryption = ring.current(KeyPurpose.ENCRYPTION, now);
         return ring.keys().stream()
                 .map(k -> {
-                    var purpose = org.comity.exchange.domain.Entries.purpose(k).orElseThrow();
+                    var purpose = Entries.purpose(k).orElseThrow();
                     var current = (purpose == KeyPurpose.SIGNING ? signing : encryption)
                             .map(c -> c.getKeyID().equals(k.getKeyID()))
                             .orElse(false);

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.comity.exchange.KeyPurpose;
 import org.comity.exchange.TrustRefused;
 import org.comity.shared.Violation;
 
@@ -53,7 +55,7 @@ public final class CardVerifier {
                 .filter(k -> k.getKeyID().equals(kid))
                 .findFirst()
                 .orElseThrow();
-        if (!Entries.purpose(listed).equals(java.util.Optional.of(org.comity.exchange.KeyPurpose.SIGNING))
+        if (!Entries.purpose(listed).equals(Optional.of(KeyPurpose.SIGNING))
                 || listed.getKeyRevocation() != null
                 || !listed.getNotBeforeTime().toInstant().isBefore(now.plus(Documents.ALLOWED_SKEW))
                 || !now.isBefore(listed.getExpirationTime().toInstant())) {

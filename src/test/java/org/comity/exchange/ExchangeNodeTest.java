@@ -68,6 +68,12 @@ class ExchangeNodeTest {
         registry.add("comity.exchange.authority.inbox", () -> "https://xa.example/exchange/inbox");
         registry.add(
                 "comity.exchange.directory.trusted-keys[0]", () -> TrustFixturesTest.fixture("operator.public.jwk"));
+        // Sequence 1 from a configured file at start; the tests upload sequence 2 over it.
+        registry.add(
+                "comity.exchange.directory.location",
+                () -> ExchangeNodeTest.class
+                        .getResource("/exchange/directory-older.jws")
+                        .toString());
     }
 
     @Autowired
@@ -128,11 +134,45 @@ class ExchangeNodeTest {
         assertThat(generated).hasSize(2);
         var names = keyFiles().stream().map(f -> f.getFileName().toString()).toList();
         assertThat(names)
-                .contains("exchange-sig-" + generated.get(0) + ".jwk", "exchange-enc-" + generated.get(1) + ".jwk");
+                .contains(
+                        "exchange-000001-sig-" + generated.get(0) + ".jwk",
+                        "exchange-000002-enc-" + generated.get(1) + ".jwk");
         for (Path file : keyFiles()) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                     .isEqualTo("rw-------");
         }
+    }
+
+    @Test
+    void theConfiguredDirectoryWasVerifiedAndLoadedAtStart() {
+        var loads = jdbc.sql("SELECT outcome || ' ' || subject FROM exchange_audit"
+                        + " WHERE channel = 'start' AND action = 'directory-load'")
+                .query(String.class)
+                .list();
+
+        assertThat(loads).containsExactly("accepted sequence 1");
+    }
+
+    @Test
+    void aForgedDocumentAtTheConfiguredLocationChangesNothing() throws Exception {
+        var before = trust.directory().map(DirectoryView::sequence);
+        var forged = Files.createTempFile("forged", ".jws");
+        Files.writeString(forged, TrustFixturesTest.fixture("directory-wrong-signer.jws"));
+
+        new ConfiguredDirectory(trust, forged.toString()).loadAtStart();
+
+        assertThat(trust.directory().map(DirectoryView::sequence)).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT outcome FROM exchange_audit WHERE channel = 'start' ORDER BY id DESC LIMIT 1")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("untrusted-signer");
+    }
+
+    @Test
+    void aDirectoryIsFetchedOverHttpsOnlyUnlessOnLoopback() {
+        assertThatThrownBy(() -> ConfiguredDirectory.read("http://directory.example/directory.jws"))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("https");
     }
 
     @Test

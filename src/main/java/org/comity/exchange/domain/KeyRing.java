@@ -10,7 +10,6 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +26,7 @@ public final class KeyRing {
 
     private final List<ECKey> keys;
 
+    /** @param keys in the order they were made */
     public KeyRing(List<ECKey> keys) {
         this.keys = List.copyOf(keys);
     }
@@ -52,13 +52,21 @@ public final class KeyRing {
         }
     }
 
-    /** The key of this purpose in use at {@code now}: the newest that is valid then. */
+    /**
+     * The key of this purpose in use at {@code now}: of those valid then, the one valid from the
+     * latest moment, and of two valid from the same second the one made later (listed later).
+     */
     public Optional<ECKey> current(KeyPurpose purpose, Instant now) {
-        return keys.stream()
-                .filter(k -> Entries.purpose(k).equals(Optional.of(purpose)))
-                .filter(k -> !k.getNotBeforeTime().toInstant().isAfter(now))
-                .filter(k -> now.isBefore(k.getExpirationTime().toInstant()))
-                .max(Comparator.comparing(ECKey::getNotBeforeTime));
+        ECKey chosen = null;
+        for (ECKey key : keys) {
+            if (Entries.purpose(key).equals(Optional.of(purpose))
+                    && !key.getNotBeforeTime().toInstant().isAfter(now)
+                    && now.isBefore(key.getExpirationTime().toInstant())
+                    && (chosen == null || !key.getNotBeforeTime().before(chosen.getNotBeforeTime()))) {
+                chosen = key;
+            }
+        }
+        return Optional.ofNullable(chosen);
     }
 
     /** What the card lists: every key not yet expired, public parts only. */

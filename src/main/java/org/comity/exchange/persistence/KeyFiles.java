@@ -9,13 +9,16 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.comity.exchange.domain.Entries;
 import org.comity.node.SecretFiles;
 
 /**
- * The node's own exchange keys: one private JWK per file, {@code exchange-<use>-<kid>.jwk}, owner-only,
- * in the keys directory next to the transparency log key. Files are only ever added (a rotation adds
- * a key, an old one stays until it expires and then is simply not published); none is rewritten.
+ * The node's own exchange keys: one private JWK per file, {@code exchange-<n>-<use>-<kid>.jwk},
+ * owner-only, in the keys directory next to the transparency log key. Files are only ever added (a
+ * rotation adds a key, an old one stays until it expires and then is simply not published); none is
+ * rewritten. {@code n} counts up with every key, so the keys load in the order they were made: two
+ * made within one second (same {@code nbf}) are still told apart, and the later one is in use.
  */
 public final class KeyFiles {
 
@@ -29,24 +32,36 @@ public final class KeyFiles {
         return directory;
     }
 
-    public Path fileFor(ECKey key) {
-        return directory.resolve("exchange-" + key.getKeyUse().identifier() + "-" + key.getKeyID() + ".jwk");
-    }
+    private static final Pattern NAME = Pattern.compile("exchange-(\\d{6,9})-(sig|enc)-[A-Za-z0-9_-]{43}\\.jwk");
 
     public List<ECKey> load() {
+        var keys = new ArrayList<ECKey>();
+        for (Path file : files()) {
+            keys.add(read(file));
+        }
+        return keys;
+    }
+
+    /** The key files in the order they were made. */
+    private List<Path> files() {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
-        var keys = new ArrayList<ECKey>();
         try (var files = Files.list(directory)) {
-            for (Path file : files.filter(KeyFiles::isKeyFile).sorted().toList()) {
-                keys.add(read(file));
-            }
+            return files.filter(f -> NAME.matcher(f.getFileName().toString()).matches())
+                    .sorted(Comparator.comparingLong(KeyFiles::number))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the exchange keys in " + directory, e);
         }
-        keys.sort(Comparator.comparing(ECKey::getNotBeforeTime));
-        return keys;
+    }
+
+    private static long number(Path file) {
+        var matcher = NAME.matcher(file.getFileName().toString());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException(file.toString());
+        }
+        return Long.parseLong(matcher.group(1));
     }
 
     /** Stores a new key; refuses to replace a file, so a key once written stays as it was. */
@@ -54,14 +69,17 @@ public final class KeyFiles {
         if (!key.isPrivate()) {
             throw new IllegalArgumentException("the node stores its own private keys only");
         }
-        if (!SecretFiles.createOwnerOnly(fileFor(key), key.toJSONString() + "\n")) {
-            throw new IllegalStateException("a key file for " + key.getKeyID() + " exists already");
+        var existing = files();
+        long next = existing.isEmpty() ? 1 : number(existing.getLast()) + 1;
+        // Another process may take a number first; the next free one is as good.
+        for (int attempt = 0; attempt < 100; attempt++, next++) {
+            var file = directory.resolve(String.format(
+                    "exchange-%06d-%s-%s.jwk", next, key.getKeyUse().identifier(), key.getKeyID()));
+            if (SecretFiles.createOwnerOnly(file, key.toJSONString() + "\n")) {
+                return;
+            }
         }
-    }
-
-    private static boolean isKeyFile(Path file) {
-        var name = file.getFileName().toString();
-        return name.startsWith("exchange-") && name.endsWith(".jwk");
+        throw new IllegalStateException("cannot find a free name for the exchange key " + key.getKeyID());
     }
 
     private static ECKey read(Path file) {

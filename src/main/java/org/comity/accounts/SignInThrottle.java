@@ -177,7 +177,11 @@ class SignInThrottle {
         synchronized (strikes) {
             strikes.remove(sourceKey(username, address));
         }
-        refund(attempt, attempt.keys().stream().filter(k -> !k.equals(sourceKey(username, address))).toList());
+        refund(
+                attempt,
+                attempt.keys().stream()
+                        .filter(k -> !k.equals(sourceKey(username, address)))
+                        .toList());
         if (knownAddresses.size() >= MAX_TRACKED && !knownAddresses.containsKey(username)) {
             knownAddresses.clear(); // only ever filled by correct passwords: a rare, harmless reset
         }
@@ -207,7 +211,10 @@ class SignInThrottle {
                 }
                 int n = old.failures() - 1;
                 var recomputed = delayAfter(n, scopeOf(key), old.last());
-                strikes.put(key, new Strikes(n, old.last(), recomputed.isBefore(old.waitUntil()) ? recomputed : old.waitUntil()));
+                strikes.put(
+                        key,
+                        new Strikes(
+                                n, old.last(), recomputed.isBefore(old.waitUntil()) ? recomputed : old.waitUntil()));
             }
         }
     }

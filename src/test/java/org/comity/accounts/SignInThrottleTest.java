@@ -121,7 +121,8 @@ class SignInThrottleTest {
                 }));
             }
             for (var status : statuses) {
-                assertThat(status.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(429);
+                assertThat(status.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                        .isEqualTo(429);
             }
         } finally {
             pool.shutdownNow();

@@ -50,8 +50,7 @@ class NodeCrashTest {
     record Acknowledged(long version, int logged) {}
 
     @Test
-    void everyAcknowledgedChangeSurvivesKillingTheNodeAndItsPostgresTogether(@TempDir Path dataDir)
-            throws Exception {
+    void everyAcknowledgedChangeSurvivesKillingTheNodeAndItsPostgresTogether(@TempDir Path dataDir) throws Exception {
         int port;
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -103,7 +102,9 @@ class NodeCrashTest {
                     });
                 }
                 // Kill in the middle of the burst, once enough has been acknowledged to mean something.
-                assertThat(enough.await(120, TimeUnit.SECONDS)).as("the burst got going").isTrue();
+                assertThat(enough.await(120, TimeUnit.SECONDS))
+                        .as("the burst got going")
+                        .isTrue();
                 // SIGKILL to every PostgreSQL process and the node at once: nothing flushes or stops.
                 var server = new ArrayList<ProcessHandle>();
                 ProcessHandle.of(postmasterPid(dataDir)).ifPresent(p -> {
@@ -157,14 +158,16 @@ class NodeCrashTest {
                 }
             });
             assertThat(lost).as("acknowledged changes missing after the crash").isEmpty();
-            long unlogged = jdbc.sql(
-                            "SELECT count(*) FROM casework_public_record r"
-                                    + " WHERE NOT EXISTS (SELECT 1 FROM log_entry e WHERE e.event_id = r.event_id)")
+            long unlogged = jdbc.sql("SELECT count(*) FROM casework_public_record r"
+                            + " WHERE NOT EXISTS (SELECT 1 FROM log_entry e WHERE e.event_id = r.event_id)")
                     .query(Long.class)
                     .single();
             assertThat(unlogged).as("recorded public events not on the log").isZero();
-            long onLog = jdbc.sql("SELECT count(*) FROM log_entry").query(Long.class).single();
-            int loggedAcks = acknowledged.values().stream().mapToInt(Acknowledged::logged).sum();
+            long onLog =
+                    jdbc.sql("SELECT count(*) FROM log_entry").query(Long.class).single();
+            int loggedAcks = acknowledged.values().stream()
+                    .mapToInt(Acknowledged::logged)
+                    .sum();
             assertThat(onLog).isGreaterThanOrEqualTo(loggedAcks);
         }
     }
@@ -229,12 +232,10 @@ class NodeCrashTest {
                  "purpose": "Identify the operator for prosecution.",
                  "urgency": {"level": "NORMAL"},
                  "confidentiality": {"required": true, "endsOn": "2027-01-01"}}}
-                """
-                .formatted(client, n, (client * 40 + n) % 250 + 1);
+                """.formatted(client, n, (client * 40 + n) % 250 + 1);
     }
 
-    private static HttpResponse<String> post(HttpClient http, String uri, String token, String body)
-            throws Exception {
+    private static HttpResponse<String> post(HttpClient http, String uri, String token, String body) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create(uri))
                         .timeout(Duration.ofSeconds(30))

@@ -20,6 +20,8 @@ public final class CustodyChain {
             @Nullable UUID item,
             String detail,
             SigningKey key) {
+        // The database keeps microseconds: what is hashed must survive being stored and read back.
+        at = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         int index = last == null ? 0 : last.index() + 1;
         var previous = last == null ? Digest.ZERO : last.hash();
         if (last != null && !last.packageId().equals(packageId)) {

@@ -92,7 +92,12 @@ public record Item(
     public Digest sha256() {
         return switch (content) {
             case ItemContent.Stored s -> s.sha256();
-            case ItemContent.Shredded s -> s.sha256();
+            case ItemContent.Shredded s -> {
+                if (s.sha256() == null) {
+                    throw new Conflict("upload-incomplete", "the item never arrived whole");
+                }
+                yield s.sha256();
+            }
             case ItemContent.Receiving r -> throw new Conflict("upload-incomplete", "the item has not arrived whole");
         };
     }

@@ -1,5 +1,7 @@
 package org.comity.evidence.domain;
 
+import org.jspecify.annotations.Nullable;
+
 /** How far an item's bytes have come: arriving, stored whole, or shredded (its key destroyed). */
 public sealed interface ItemContent {
 
@@ -20,5 +22,5 @@ public sealed interface ItemContent {
     record Stored(Digest sha256, int parts) implements ItemContent {}
 
     /** The key was destroyed: the ciphertext, if any copy remains, can no longer be read. */
-    record Shredded(Digest sha256) implements ItemContent {}
+    record Shredded(@Nullable Digest sha256) implements ItemContent {}
 }

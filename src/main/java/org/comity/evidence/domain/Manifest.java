@@ -9,6 +9,8 @@ import org.comity.shared.Sha256;
 public record Manifest(UUID packageId, UUID requestId, Instant sealedAt, String sealedBy, List<Entry> items) {
 
     public Manifest {
+        // The database keeps microseconds: what is signed must survive being stored and read back.
+        sealedAt = sealedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         items = List.copyOf(items);
     }
 
@@ -24,7 +26,11 @@ public record Manifest(UUID packageId, UUID requestId, Instant sealedAt, String 
             String sourceName,
             Instant collectedAt) {
 
-        static Entry of(Item item) {
+        public Entry {
+            collectedAt = collectedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        }
+
+        public static Entry of(Item item) {
             return new Entry(
                     item.id(),
                     item.fileName(),

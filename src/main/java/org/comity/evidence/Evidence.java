@@ -107,7 +107,7 @@ public class Evidence {
 
     /** Announces an item of an open package; its bytes follow by {@link #append}. */
     public ItemView announce(UUID packageId, ItemAnnouncement a, String username) {
-        visible(packageId);
+        open(visible(packageId));
         var now = clock.instant();
         if (a.sourceKind() == null) {
             throw InvalidInput.of("origin.sourceKind", "required", "the source is a provider or an examiner");

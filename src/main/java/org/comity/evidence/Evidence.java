@@ -75,6 +75,7 @@ public class Evidence {
         this.properties = properties;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+        Thread.ofPlatform().daemon().name("evidence-aes-warm-up").start(ItemKeys::warmUp);
     }
 
     /** A new open package for a request the user may see. */
@@ -186,6 +187,7 @@ public class Evidence {
             });
             if (after.content() instanceof ItemContent.Stored) {
                 digests.remove(itemId);
+                uploading.remove(itemId, lock);
             } else {
                 digests.put(itemId, digest);
             }

@@ -66,6 +66,34 @@ public final class ItemKeys {
         }
     }
 
+    /**
+     * Has the JIT compile AES-GCM to its AES-NI/CLMUL intrinsics before the first item arrives. It does
+     * so only after some ten thousand calls, and a 1 MiB segment is one call: a node's first gigabytes
+     * were encrypted at ~50 MiB/s instead of ~2 GiB/s (EvidenceStreamTool). Small blocks make the
+     * calls cheap; run on a background thread at start.
+     */
+    public static void warmUp() {
+        try {
+            var key = new javax.crypto.spec.SecretKeySpec(new byte[32], "AES");
+            var cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+            var plain = new byte[4096];
+            var sealed = new byte[plain.length + 16];
+            var iv = new byte[12];
+            for (int i = 0; i < 30_000; i++) {
+                iv[0] = (byte) i;
+                iv[1] = (byte) (i >> 8);
+                iv[2] = (byte) (i >> 16);
+                var spec = new javax.crypto.spec.GCMParameterSpec(128, iv);
+                cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, key, spec);
+                cipher.doFinal(plain, 0, plain.length, sealed, 0);
+                cipher.init(javax.crypto.Cipher.DECRYPT_MODE, key, spec);
+                cipher.doFinal(sealed, 0, sealed.length, plain, 0);
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is missing from this JDK", e);
+        }
+    }
+
     private static byte[] binding(UUID itemId) {
         return ("comity-evidence-item-key-v1:" + itemId).getBytes(StandardCharsets.US_ASCII);
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.comity.accounts.Accounts;
+import org.comity.evidence.cli.EvidenceCommand;
 import org.comity.exchange.cli.ExchangeCommand;
 import org.comity.transparency.cli.LogCommand;
 import org.comity.treaty.cli.TreatyCommand;
@@ -20,7 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CommandLine {
 
-    private static final List<String> COMMANDS = List.of("accounts", "treaty", "log", "exchange", "help");
+    private static final List<String> COMMANDS = List.of("accounts", "treaty", "log", "exchange", "evidence", "help");
 
     private CommandLine() {}
 
@@ -42,6 +43,7 @@ public final class CommandLine {
             case "log" -> LogCommand.run(Arrays.asList(Arrays.copyOfRange(args, 1, args.length)), out, err);
             // The directory operator's tool, like the verifier, runs on any machine without a node.
             case "exchange" -> ExchangeCommand.run(Arrays.asList(Arrays.copyOfRange(args, 1, args.length)), out, err);
+            case "evidence" -> evidence(application, words, springArgs, out, err);
             default -> help(out);
         };
     }
@@ -96,6 +98,20 @@ public final class CommandLine {
         }
     }
 
+    /** Verifying an exported custody chain needs no node; exporting one reads the node's database. */
+    private static int evidence(
+            Class<?> application, List<String> words, List<String> springArgs, PrintStream out, PrintStream err) {
+        if (!EvidenceCommand.needsNode(words)) {
+            return EvidenceCommand.run(words, out, err, null);
+        }
+        try (var context = offline(application, springArgs)) {
+            return EvidenceCommand.run(words, out, err, context);
+        } catch (org.comity.shared.NotFound e) {
+            err.println("not found: " + e.getMessage());
+            return 1;
+        }
+    }
+
     private static int help(PrintStream out) {
         out.println("""
                 usage: java -jar comity.jar [COMMAND] [ARGUMENTS] [--property=value …]
@@ -117,6 +133,11 @@ public final class CommandLine {
                   exchange directory sign --key FILE --in DRAFT.json [--out FILE]
                                                      sign a trust directory, checked as a node would
                   exchange card show FILE|URL        a node's authority card: its entry and fingerprint
+                  evidence verify-custody FILE KEY-ID
+                                                     verify an exported custody chain offline
+                  evidence export-custody PACKAGE-ID FILE
+                                                     export a package's custody chain (recorded)
+                  evidence key-id                    the id of the node's evidence signing key
                   help                               this text
 
                 Options such as --comity.data-dir=DIR or --comity.datasource.url=URL choose the node's database.""");

@@ -1,0 +1,380 @@
+package org.comity.evidence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.comity.casework.Casework;
+import org.comity.evidence.domain.Act;
+import org.comity.evidence.domain.BlobStore;
+import org.comity.evidence.domain.CustodyChain;
+import org.comity.evidence.domain.Digest;
+import org.comity.evidence.domain.EvidencePackage;
+import org.comity.evidence.domain.Item;
+import org.comity.evidence.domain.ItemContent;
+import org.comity.evidence.domain.ItemKeys;
+import org.comity.evidence.domain.KeySource;
+import org.comity.evidence.domain.MediaType;
+import org.comity.evidence.domain.Origin;
+import org.comity.evidence.domain.Retention;
+import org.comity.evidence.domain.SigningKey;
+import org.comity.evidence.domain.Source;
+import org.comity.evidence.domain.Vault;
+import org.comity.evidence.persistence.JdbcEvidence;
+import org.comity.shared.Conflict;
+import org.comity.shared.InvalidInput;
+import org.comity.shared.NotFound;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Evidence packages of requests: creating them, streaming items in and out, sealing, retention,
+ * holds and deletion, each act recorded in the package's custody chain in the transaction of the
+ * change. A package is visible exactly when its request is (casework's rule, through {@link
+ * Casework#get}); to anyone else it does not exist.
+ */
+@Component
+public class Evidence {
+
+    private final JdbcEvidence store;
+    private final Casework casework;
+    private final Vault vault;
+    private final KeySource keySource;
+    private final SigningKey signingKey;
+    private final EvidenceProperties properties;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+    /** Hashes of uploads under way, so a part only hashes its own bytes; rebuilt from storage if lost. */
+    private final Map<UUID, MessageDigest> digests = new ConcurrentHashMap<>();
+    /** One request at a time writes an item's next part; tus clients do not send two at once. */
+    private final Map<UUID, ReentrantLock> uploading = new ConcurrentHashMap<>();
+
+    Evidence(
+            JdbcEvidence store,
+            Casework casework,
+            BlobStore blobs,
+            KeySource keySource,
+            SigningKey signingKey,
+            EvidenceProperties properties,
+            Clock clock,
+            PlatformTransactionManager transactions) {
+        this.store = store;
+        this.casework = casework;
+        this.vault = new Vault(blobs);
+        this.keySource = keySource;
+        this.signingKey = signingKey;
+        this.properties = properties;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+        Thread.ofPlatform().daemon().name("evidence-aes-warm-up").start(ItemKeys::warmUp);
+    }
+
+    /** A new open package for a request the user may see. */
+    public PackageView create(UUID requestId, @Nullable Instant retainUntil, String username) {
+        casework.get(requestId);
+        var now = clock.instant();
+        var until = retainUntil != null ? retainUntil : now.plus(properties.defaultRetention());
+        if (!until.isAfter(now)) {
+            throw InvalidInput.of("retainUntil", "future", "a retention date in the future");
+        }
+        var created = EvidencePackage.Open.create(requestId, now, username, new Retention(until, false));
+        return transaction.execute(status -> {
+            store.insert(created);
+            record(created.id(), username, Act.CREATED, null, "request=" + requestId);
+            return PackageView.of(created, List.of());
+        });
+    }
+
+    public List<PackageView> ofRequest(UUID requestId) {
+        casework.get(requestId);
+        return store.ofRequest(requestId).stream()
+                .map(p -> PackageView.of(p, store.items(p.id())))
+                .toList();
+    }
+
+    public PackageView get(UUID packageId) {
+        var p = visible(packageId);
+        return PackageView.of(p, store.items(p.id()));
+    }
+
+    /** Announces an item of an open package; its bytes follow by {@link #append}. */
+    public ItemView announce(UUID packageId, ItemAnnouncement a, String username) {
+        open(visible(packageId));
+        var now = clock.instant();
+        if (a.sourceKind() == null) {
+            throw InvalidInput.of("origin.sourceKind", "required", "the source is a provider or an examiner");
+        }
+        if (a.collectedAt() == null) {
+            throw InvalidInput.of("origin.collectedAt", "required", "when the item was collected");
+        }
+        if (a.collectedAt().isAfter(now)) {
+            throw InvalidInput.of("origin.collectedAt", "past", "an item is collected before it is added");
+        }
+        var origin = new Origin(a.orderReference(), Source.of(a.sourceKind(), a.sourceName()), a.collectedAt());
+        var mediaType = a.mediaType() == null ? MediaType.OCTET_STREAM : new MediaType(a.mediaType());
+        return transaction.execute(status -> {
+            var p = open(store.lock(packageId).orElseThrow(() -> new NotFound("evidence package")));
+            var item = Item.announce(
+                    p.id(), a.fileName(), mediaType, origin, a.sizeBytes(), properties.maxItemBytes(), now, username);
+            p.accepts(item);
+            var keys = ItemKeys.generate(item.id(), keySource);
+            store.insert(item, keySource.id(), keys.wrapped());
+            record(p.id(), username, Act.ITEM_ANNOUNCED, item.id(), "size=" + item.sizeBytes());
+            return ItemView.of(item);
+        });
+    }
+
+    public ItemView item(UUID itemId) {
+        var item = store.item(itemId).orElseThrow(() -> new NotFound("evidence item"));
+        visible(item.packageId());
+        return ItemView.of(item);
+    }
+
+    /**
+     * Stores the next part of an item's bytes, which must start at the item's offset. The part is
+     * hashed and encrypted as it streams and written whole or not at all; a body cut short stores
+     * nothing, and the client resumes from the offset it asks for.
+     */
+    public ItemView append(UUID itemId, long offset, InputStream body, String username) {
+        var item = store.item(itemId).orElseThrow(() -> new NotFound("evidence item"));
+        open(visible(item.packageId()));
+        var lock = uploading.computeIfAbsent(itemId, id -> new ReentrantLock());
+        if (!lock.tryLock()) {
+            throw new Conflict("upload-busy", "another request is writing this upload; wait for it");
+        }
+        try {
+            item = store.item(itemId).orElseThrow();
+            if (!(item.content() instanceof ItemContent.Receiving)) {
+                throw new Conflict("upload-complete", "this item is stored whole already");
+            }
+            if (offset != item.receivedBytes()) {
+                throw new Conflict("upload-offset", "the upload is at offset " + item.receivedBytes());
+            }
+            var keys = keys(item);
+            var digest = clone(digests.computeIfAbsent(itemId, id -> rehash(id, keys)));
+            long bytes;
+            try {
+                bytes = vault.appendPart(item, keys, body, digest);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the upload was cut short; resume from offset " + offset, e);
+            }
+            if (bytes == 0 && item.sizeBytes() > 0) {
+                return ItemView.of(item);
+            }
+            var before = item;
+            var after =
+                    item.received(offset, bytes, () -> Digest.of(clone(digest).digest()));
+            transaction.executeWithoutResult(status -> {
+                open(store.lock(before.packageId()).orElseThrow());
+                store.progress(after, offset);
+                if (after.content() instanceof ItemContent.Stored s) {
+                    record(
+                            after.packageId(),
+                            username,
+                            Act.ITEM_ADDED,
+                            after.id(),
+                            "sha256=" + s.sha256().hex());
+                }
+            });
+            if (after.content() instanceof ItemContent.Stored) {
+                digests.remove(itemId);
+                uploading.remove(itemId, lock);
+            } else {
+                digests.put(itemId, digest);
+            }
+            return ItemView.of(after);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The item's content for the user, recorded in the custody chain before a byte is served. */
+    public Download download(UUID itemId, String username) {
+        var item = store.item(itemId).orElseThrow(() -> new NotFound("evidence item"));
+        var p = visible(item.packageId());
+        if (!(item.content() instanceof ItemContent.Stored)) {
+            throw new Conflict("item-unavailable", "the item has not arrived whole or was deleted");
+        }
+        var keys = keys(item);
+        transaction.executeWithoutResult(status -> {
+            store.lock(p.id()).orElseThrow();
+            record(
+                    p.id(),
+                    username,
+                    Act.DOWNLOADED,
+                    item.id(),
+                    "sha256=" + item.sha256().hex());
+        });
+        return new Download(ItemView.of(item), () -> vault.open(item, keys));
+    }
+
+    /** Seals an open package whose every item has arrived: its manifest is signed, nothing changes after. */
+    public PackageView seal(UUID packageId, String username) {
+        visible(packageId);
+        return transaction.execute(status -> {
+            var p = open(store.lock(packageId).orElseThrow());
+            var items = store.items(packageId);
+            var sealed = p.seal(items, clock.instant(), username, signingKey);
+            store.update(sealed, p.version());
+            record(
+                    p.id(),
+                    username,
+                    Act.SEALED,
+                    null,
+                    "manifest=" + sealed.manifest().manifest().digest().hex());
+            return PackageView.of(sealed, items);
+        });
+    }
+
+    /** The package's custody chain with the node's public key, after recording the export itself. */
+    public CustodyExport exportCustody(UUID packageId, String username) {
+        visible(packageId);
+        return transaction.execute(status -> {
+            store.lock(packageId).orElseThrow();
+            record(
+                    packageId,
+                    username,
+                    Act.EXPORTED,
+                    null,
+                    "records=" + (store.lastCustody(packageId).orElseThrow().index() + 2));
+            return CustodyExport.of(packageId, signingKey.publicKey(), store.custody(packageId));
+        });
+    }
+
+    /** The id of the node's evidence signing key, to publish so verifiers know which key is the node's. */
+    public String signingKeyId() {
+        return signingKey.keyId();
+    }
+
+    /** Another retention date. Shortening it is recorded like lengthening. */
+    public PackageView retain(UUID packageId, Instant until, String username) {
+        visible(packageId);
+        if (!until.isAfter(clock.instant())) {
+            throw InvalidInput.of("retainUntil", "future", "a retention date in the future");
+        }
+        return changeRetention(
+                packageId,
+                username,
+                p -> new Retention(until, p.retention().legalHold()),
+                Act.RETENTION_CHANGED,
+                "until=" + until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    /** Places or releases a legal hold: while it stands, the package is not deleted. */
+    public PackageView hold(UUID packageId, boolean hold, String username) {
+        visible(packageId);
+        return changeRetention(
+                packageId,
+                username,
+                p -> new Retention(p.retention().retainUntil(), hold),
+                hold ? Act.HOLD_PLACED : Act.HOLD_RELEASED,
+                hold ? "hold=on" : "hold=off");
+    }
+
+    private PackageView changeRetention(
+            UUID packageId,
+            String username,
+            java.util.function.Function<EvidencePackage, Retention> change,
+            Act act,
+            String detail) {
+        return transaction.execute(status -> {
+            var p = store.lock(packageId).orElseThrow();
+            var changed = p.retained(change.apply(p));
+            store.update(changed, p.version());
+            record(packageId, username, act, null, detail);
+            return PackageView.of(changed, store.items(packageId));
+        });
+    }
+
+    /**
+     * Deletes a package whose retention has ended and which no hold keeps: every item's keyset is
+     * destroyed (so any copy of the ciphertext, in a backup too, is unreadable), then its ciphertext
+     * removed. The items' descriptions, digests and the custody chain remain.
+     */
+    public PackageView delete(UUID packageId, String username) {
+        visible(packageId);
+        var deleted = transaction.execute(status -> {
+            var p = store.lock(packageId).orElseThrow();
+            var d = p.delete(clock.instant(), username);
+            store.update(d, p.version());
+            var items = store.items(packageId);
+            for (Item item : items) {
+                store.shred(item.id());
+            }
+            record(packageId, username, Act.DELETED, null, "items=" + items.size());
+            return d;
+        });
+        var items = store.items(packageId);
+        for (Item item : items) {
+            digests.remove(item.id());
+            try {
+                vault.delete(item);
+            } catch (IOException e) {
+                // The keys are gone, so what remains is unreadable; the files are only space.
+                org.slf4j.LoggerFactory.getLogger(Evidence.class)
+                        .warn("Could not remove the ciphertext of shredded item {}: {}", item.id(), e.toString());
+            }
+        }
+        return PackageView.of(deleted, items);
+    }
+
+    private void record(UUID packageId, String actor, Act act, @Nullable UUID item, String detail) {
+        var last = store.lastCustody(packageId).orElse(null);
+        store.append(CustodyChain.next(last, packageId, clock.instant(), actor, act, item, detail, signingKey));
+    }
+
+    /** The package if the user may see its request; otherwise, like a package that does not exist, 404. */
+    private EvidencePackage visible(UUID packageId) {
+        var p = store.find(packageId).orElseThrow(() -> new NotFound("evidence package"));
+        try {
+            casework.get(p.requestId());
+        } catch (NotFound e) {
+            throw new NotFound("evidence package");
+        }
+        return p;
+    }
+
+    private static EvidencePackage.Open open(EvidencePackage p) {
+        return switch (p) {
+            case EvidencePackage.Open o -> o;
+            case EvidencePackage.Sealed s ->
+                throw new Conflict("package-sealed", "the package is sealed; nothing is added");
+            case EvidencePackage.Deleted d -> throw new Conflict("package-deleted", "the package was deleted");
+        };
+    }
+
+    private ItemKeys keys(Item item) {
+        var wrapped = store.keyset(item.id())
+                .orElseThrow(() -> new Conflict("item-unavailable", "the item's key was destroyed"));
+        if (!wrapped.keySource().equals(keySource.id())) {
+            throw new IllegalStateException("item " + item.id() + " is wrapped by key " + wrapped.keySource()
+                    + ", not by this node's key " + keySource.id());
+        }
+        return ItemKeys.unwrap(item.id(), wrapped.wrapped(), keySource);
+    }
+
+    private MessageDigest rehash(UUID itemId, ItemKeys keys) {
+        try {
+            return vault.digestSoFar(store.item(itemId).orElseThrow(), keys);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read back the upload so far", e);
+        }
+    }
+
+    private static MessageDigest clone(MessageDigest digest) {
+        try {
+            return (MessageDigest) digest.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+        }
+    }
+}

@@ -22,6 +22,7 @@ import org.comity.transparency.domain.checkpoint.TrustedLog;
 import org.comity.transparency.domain.merkle.HashReader;
 import org.comity.transparency.domain.note.NoteVerifier;
 import org.comity.transparency.domain.note.SignedNote;
+import org.comity.transparency.domain.policy.TrustPolicy;
 import org.comity.transparency.domain.receipt.Receipt;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * check passed, 1 when a check failed, 2 for a usage or I/O problem.
  *
  * <pre>
- * log verify --node URL [--key VKEY] [--state FILE] [--receipt FILE [--entry FILE]] [--full]
+ * log verify --node URL [--vkey VKEY] [--policy FILE] [--state FILE] [--receipt FILE [--entry FILE]] [--full]
  * log stats  --node URL [--key VKEY] [--period month|year] [--csv]
  * log check-reveal --entry FILE --salt BASE64 --record FILE
  * </pre>
@@ -42,11 +43,13 @@ public final class LogCommand {
 
     private static final String USAGE = """
             usage:
-              log verify --node URL [--key VKEY] [--state FILE] [--receipt FILE [--entry FILE]] [--full]
+              log verify --node URL [--vkey VKEY] [--policy FILE] [--state FILE] [--receipt FILE [--entry FILE]] [--full]
                   checks the latest checkpoint's signature, recomputes its root from the tiles, proves it
                   consistent with the checkpoint saved in --state (then saves the new one there), checks
                   a tlog-proof receipt; --full also recomputes every tile from every entry.
-                  Without --key, the key comes from --state, or else from the node (trust on first use).
+                  --policy (a C2SP tlog-policy file) requires its quorum of witness cosignatures.
+                  Without --vkey (or --key), the key comes from --state, from the policy's log line, or
+                  else from the node (trust on first use).
               log stats --node URL [--key VKEY] [--period month|year] [--csv]
                   recomputes the statistics from the verified log's entries.
               log check-reveal --entry FILE --salt BASE64 --record FILE
@@ -127,7 +130,7 @@ public final class LogCommand {
             if (!a.startsWith("--")) {
                 throw new IllegalArgumentException("unexpected argument " + a);
             }
-            String name = a.substring(2);
+            String name = a.equals("--vkey") ? "key" : a.substring(2);
             if (name.equals("full") || name.equals("csv")) {
                 options.put(name, "true");
             } else if (i + 1 < args.size()) {
@@ -176,6 +179,14 @@ public final class LogCommand {
     }
 
     private Verified fetchVerified(NodeClient node, Map<String, String> options, State saved, PrintStream out) {
+        TrustPolicy policy = null;
+        if (options.containsKey("policy")) {
+            try {
+                policy = TrustPolicy.parse(Files.readAllBytes(Path.of(options.get("policy"))));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         NoteVerifier key;
         if (options.containsKey("key")) {
             key = NoteVerifier.parse(options.get("key"));
@@ -184,6 +195,9 @@ public final class LogCommand {
             }
         } else if (saved != null) {
             key = saved.key();
+        } else if (policy != null && policy.logs().size() == 1) {
+            key = policy.logs().getFirst().key();
+            out.println("key: " + key.encoded() + " (from the policy)");
         } else {
             String fetched = JsonMapper.builder()
                     .build()
@@ -199,6 +213,14 @@ public final class LogCommand {
         Checkpoint checkpoint = LogAudit.verifySignature(log, note);
         out.println("checkpoint: " + checkpoint.origin() + " size " + checkpoint.size() + " root "
                 + checkpoint.root().base64() + " — signature OK");
+        if (policy != null) {
+            if (!policy.listsLog(key)) {
+                throw new AuditFailure(
+                        AuditFailure.Code.BAD_SIGNATURE, "the policy does not list the log key " + key.encoded());
+            }
+            var cosigned = policy.requireQuorum(note);
+            out.println("cosigned by " + cosigned.keySet() + ": the policy's quorum " + policy.quorum() + " is met");
+        }
         HashReader tiles = audit.verifyTiles(checkpoint);
         out.println("root recomputed from the tiles: OK");
         return new Verified(log, note, checkpoint, tiles);

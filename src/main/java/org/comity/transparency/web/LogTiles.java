@@ -39,6 +39,15 @@ class LogTiles {
                 .body(log.checkpoint().serialize());
     }
 
+    /** The C2SP tlog-policy of this log: its key, its witnesses and the quorum of their cosignatures. */
+    @GetMapping("/log/policy")
+    ResponseEntity<String> policy() {
+        return ResponseEntity.ok()
+                .contentType(TEXT)
+                .cacheControl(CacheControl.noCache())
+                .body(log.policy());
+    }
+
     @GetMapping("/log/tile/**")
     ResponseEntity<byte[]> tile(HttpServletRequest request) {
         String path = request.getRequestURI().substring(PREFIX.length());

@@ -39,6 +39,7 @@ public class TransparencyLog {
     private final JdbcLogStore store;
     private final StoredTiles tiles;
     private final LogWriter writer;
+    private final Cosigning cosigning;
     private final NoteVerifier verifier;
     private final Clock clock;
     private final TransparencyProperties properties;
@@ -49,12 +50,14 @@ public class TransparencyLog {
             JdbcLogStore store,
             StoredTiles tiles,
             LogWriter writer,
+            Cosigning cosigning,
             NoteVerifier verifier,
             Clock clock,
             TransparencyProperties properties) {
         this.store = store;
         this.tiles = tiles;
         this.writer = writer;
+        this.cosigning = cosigning;
         this.verifier = verifier;
         this.clock = clock;
         this.properties = properties;
@@ -139,14 +142,22 @@ public class TransparencyLog {
         return verifier;
     }
 
-    /** The latest signed checkpoint. */
+    /**
+     * The latest published checkpoint, with the cosignatures its witnesses returned (with witnesses
+     * configured, a signed checkpoint is published once the quorum cosigned it or the wait passed).
+     */
     public SignedNote checkpoint() {
-        return SignedNote.parse(writer.latest().note());
+        return cosigning.latest().note();
     }
 
-    /** The size of the tree of the latest checkpoint: what is public. */
+    /** The size of the tree of the latest published checkpoint: what is public. */
     public long size() {
-        return writer.latest().size();
+        return cosigning.latest().size();
+    }
+
+    /** The C2SP tlog-policy of this log: its key, its witnesses and their quorum. */
+    public String policy() {
+        return cosigning.policy().text();
     }
 
     /**

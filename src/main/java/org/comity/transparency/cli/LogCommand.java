@@ -11,26 +11,19 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.comity.transparency.LogEntry;
 import org.comity.transparency.LogStatistics;
 import org.comity.transparency.domain.FormatException;
 import org.comity.transparency.domain.VerificationException;
+import org.comity.transparency.domain.audit.AuditFailure;
+import org.comity.transparency.domain.audit.LogAudit;
 import org.comity.transparency.domain.checkpoint.Checkpoint;
 import org.comity.transparency.domain.checkpoint.TrustedLog;
-import org.comity.transparency.domain.merkle.CompactRange;
-import org.comity.transparency.domain.merkle.ConsistencyProof;
-import org.comity.transparency.domain.merkle.Hash;
 import org.comity.transparency.domain.merkle.HashReader;
-import org.comity.transparency.domain.merkle.MerkleTree;
 import org.comity.transparency.domain.note.NoteVerifier;
 import org.comity.transparency.domain.note.SignedNote;
+import org.comity.transparency.domain.policy.TrustPolicy;
 import org.comity.transparency.domain.receipt.Receipt;
-import org.comity.transparency.domain.tiles.EntryBundleId;
-import org.comity.transparency.domain.tiles.HashTileId;
-import org.comity.transparency.domain.tiles.TileBuilder;
-import org.comity.transparency.domain.tiles.TiledHashReader;
-import org.comity.transparency.domain.tiles.Tiles;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * check passed, 1 when a check failed, 2 for a usage or I/O problem.
  *
  * <pre>
- * log verify --node URL [--key VKEY] [--state FILE] [--receipt FILE [--entry FILE]] [--full]
+ * log verify --node URL [--vkey VKEY] [--policy FILE] [--state FILE] [--receipt FILE [--entry FILE]] [--full]
  * log stats  --node URL [--key VKEY] [--period month|year] [--csv]
  * log check-reveal --entry FILE --salt BASE64 --record FILE
  * </pre>
@@ -50,11 +43,13 @@ public final class LogCommand {
 
     private static final String USAGE = """
             usage:
-              log verify --node URL [--key VKEY] [--state FILE] [--receipt FILE [--entry FILE]] [--full]
+              log verify --node URL [--vkey VKEY] [--policy FILE] [--state FILE] [--receipt FILE [--entry FILE]] [--full]
                   checks the latest checkpoint's signature, recomputes its root from the tiles, proves it
                   consistent with the checkpoint saved in --state (then saves the new one there), checks
                   a tlog-proof receipt; --full also recomputes every tile from every entry.
-                  Without --key, the key comes from --state, or else from the node (trust on first use).
+                  --policy (a C2SP tlog-policy file) requires its quorum of witness cosignatures.
+                  Without --vkey (or --key), the key comes from --state, from the policy's log line, or
+                  else from the node (trust on first use).
               log stats --node URL [--key VKEY] [--period month|year] [--csv]
                   recomputes the statistics from the verified log's entries.
               log check-reveal --entry FILE --salt BASE64 --record FILE
@@ -94,6 +89,9 @@ public final class LogCommand {
                     yield 2;
                 }
             };
+        } catch (AuditFailure e) {
+            err.println("FAILED: " + e.getMessage() + " [" + e.code().code() + "]");
+            return 1;
         } catch (VerificationException e) {
             err.println("FAILED: " + e.getMessage() + " (" + e.failure() + ")");
             return 1;
@@ -132,7 +130,7 @@ public final class LogCommand {
             if (!a.startsWith("--")) {
                 throw new IllegalArgumentException("unexpected argument " + a);
             }
-            String name = a.substring(2);
+            String name = a.equals("--vkey") ? "key" : a.substring(2);
             if (name.equals("full") || name.equals("csv")) {
                 options.put(name, "true");
             } else if (i + 1 < args.size()) {
@@ -176,7 +174,19 @@ public final class LogCommand {
     /** A verified checkpoint and a reader over the node's tiles for its tree. */
     private record Verified(TrustedLog log, SignedNote note, Checkpoint checkpoint, HashReader tiles) {}
 
+    private static LogAudit audit(NodeClient node) {
+        return new LogAudit(path -> node.get("log/" + path));
+    }
+
     private Verified fetchVerified(NodeClient node, Map<String, String> options, State saved, PrintStream out) {
+        TrustPolicy policy = null;
+        if (options.containsKey("policy")) {
+            try {
+                policy = TrustPolicy.parse(Files.readAllBytes(Path.of(options.get("policy"))));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         NoteVerifier key;
         if (options.containsKey("key")) {
             key = NoteVerifier.parse(options.get("key"));
@@ -185,6 +195,9 @@ public final class LogCommand {
             }
         } else if (saved != null) {
             key = saved.key();
+        } else if (policy != null && policy.logs().size() == 1) {
+            key = policy.logs().getFirst().key();
+            out.println("key: " + key.encoded() + " (from the policy)");
         } else {
             String fetched = JsonMapper.builder()
                     .build()
@@ -195,15 +208,20 @@ public final class LogCommand {
             out.println("key: " + key.encoded() + " (fetched from the node: trust on first use; pin it with --key)");
         }
         TrustedLog log = TrustedLog.of(key);
-        SignedNote note = SignedNote.parse(node.get("log/checkpoint"));
-        Checkpoint checkpoint = log.verify(note);
+        LogAudit audit = audit(node);
+        SignedNote note = audit.fetchCheckpoint();
+        Checkpoint checkpoint = LogAudit.verifySignature(log, note);
         out.println("checkpoint: " + checkpoint.origin() + " size " + checkpoint.size() + " root "
                 + checkpoint.root().base64() + " — signature OK");
-        HashReader tiles = new TiledHashReader(checkpoint.size(), id -> node.get("log/" + id.path()));
-        Hash root = MerkleTree.root(tiles, checkpoint.size());
-        if (!root.equals(checkpoint.root())) {
-            throw new Failed("the root recomputed from the tiles is " + root.base64() + ", not the checkpoint's");
+        if (policy != null) {
+            if (!policy.listsLog(key)) {
+                throw new AuditFailure(
+                        AuditFailure.Code.BAD_SIGNATURE, "the policy does not list the log key " + key.encoded());
+            }
+            var cosigned = policy.requireQuorum(note);
+            out.println("cosigned by " + cosigned.keySet() + ": the policy's quorum " + policy.quorum() + " is met");
         }
+        HashReader tiles = audit.verifyTiles(checkpoint);
         out.println("root recomputed from the tiles: OK");
         return new Verified(log, note, checkpoint, tiles);
     }
@@ -215,10 +233,12 @@ public final class LogCommand {
         Verified current = fetchVerified(node, options, saved, out);
 
         if (options.containsKey("full")) {
-            full(node, current.checkpoint());
+            var recomputed = audit(node).recomputeAll(current.checkpoint(), LogEntry::parse, entry -> {});
+            out.println("recomputed " + recomputed.entries() + " entries and " + recomputed.tiles()
+                    + " tiles from the entries: OK");
         }
         if (saved != null) {
-            Checkpoint old = current.log().verify(saved.checkpoint());
+            Checkpoint old = LogAudit.verifySignature(current.log(), saved.checkpoint());
             consistent(current, old, "the saved checkpoint");
         }
         if (options.containsKey("receipt")) {
@@ -243,19 +263,7 @@ public final class LogCommand {
 
     /** Proves the current tree extends {@code old}; a smaller current tree means the log rolled back. */
     private void consistent(Verified current, Checkpoint old, String what) {
-        long size = current.checkpoint().size();
-        if (old.size() > size) {
-            throw new Failed(what + " has size " + old.size() + " but the node's checkpoint only " + size
-                    + ": the log was rolled back or forked");
-        }
-        if (old.size() == size) {
-            if (!old.root().equals(current.checkpoint().root())) {
-                throw new Failed(what + " has the same size but another root: the log forked");
-            }
-        } else if (old.size() > 0) {
-            ConsistencyProof.build(current.tiles(), old.size(), size)
-                    .verify(old.root(), current.checkpoint().root());
-        }
+        LogAudit.checkConsistent(old, current.checkpoint(), current.tiles());
         out.println("consistent with " + what + " (size " + old.size() + "): OK");
     }
 
@@ -263,59 +271,7 @@ public final class LogCommand {
         if (index >= treeSize) {
             throw new Failed("entry " + index + " is not in the node's tree of size " + treeSize);
         }
-        EntryBundleId bundle = Tiles.entryBundleFor(index, treeSize);
-        return Tiles.decodeEntries(bundle, node.get("log/" + bundle.path())).get((int) (index % Tiles.WIDTH));
-    }
-
-    /** Recomputes every hash tile and the root from all entries, checking each entry's format. */
-    private void full(NodeClient node, Checkpoint checkpoint) {
-        long size = checkpoint.size();
-        TileBuilder builder = TileBuilder.empty();
-        CompactRange range = CompactRange.empty();
-        Map<String, TileBuilder.Tile> partial = new TreeMap<>();
-        long tilesChecked = 0;
-        for (long bundleIndex = 0; bundleIndex * Tiles.WIDTH < size; bundleIndex++) {
-            EntryBundleId bundle =
-                    new EntryBundleId(bundleIndex, (int) Math.min(Tiles.WIDTH, size - bundleIndex * Tiles.WIDTH));
-            List<byte[]> entries = Tiles.decodeEntries(bundle, node.get("log/" + bundle.path()));
-            for (int i = 0; i < entries.size(); i++) {
-                try {
-                    LogEntry.parse(entries.get(i));
-                } catch (IllegalArgumentException e) {
-                    throw new Failed("entry " + (bundleIndex * Tiles.WIDTH + i) + " is not a valid log entry: "
-                            + e.getMessage());
-                }
-                Hash leaf = MerkleTree.leafHash(entries.get(i));
-                builder.append(leaf);
-                range.append(leaf);
-            }
-            for (TileBuilder.Tile tile : builder.drain()) {
-                String key = tile.id().level() + "/" + tile.id().index();
-                if (tile.id().isFull()) {
-                    partial.remove(key);
-                    check(node, tile);
-                    tilesChecked++;
-                } else {
-                    partial.put(key, tile);
-                }
-            }
-        }
-        for (TileBuilder.Tile tile : partial.values()) {
-            check(node, tile);
-            tilesChecked++;
-        }
-        if (!range.root().equals(checkpoint.root())) {
-            throw new Failed("the root recomputed from the entries differs from the checkpoint's");
-        }
-        out.println("recomputed " + size + " entries and " + tilesChecked + " tiles from the entries: OK");
-    }
-
-    private static void check(NodeClient node, TileBuilder.Tile tile) {
-        HashTileId id = tile.id();
-        List<Hash> served = Tiles.decodeHashes(id, node.get("log/" + id.path()));
-        if (!served.equals(tile.hashes())) {
-            throw new Failed("tile " + id.path() + " differs from the one recomputed from the entries");
-        }
+        return audit(node).entry(index, treeSize);
     }
 
     private int stats(Map<String, String> options) {
@@ -324,20 +280,9 @@ public final class LogCommand {
         Verified current = fetchVerified(node, options, null, err);
         LogStatistics.Granularity granularity =
                 LogStatistics.Granularity.fromCode(options.getOrDefault("period", "month"));
-        long size = current.checkpoint().size();
         LogStatistics.Builder builder = new LogStatistics.Builder(granularity);
-        CompactRange range = CompactRange.empty();
-        for (long b = 0; b * Tiles.WIDTH < size; b++) {
-            EntryBundleId bundle = new EntryBundleId(b, (int) Math.min(Tiles.WIDTH, size - b * Tiles.WIDTH));
-            for (byte[] entry : Tiles.decodeEntries(bundle, node.get("log/" + bundle.path()))) {
-                builder.add(entry);
-                range.append(MerkleTree.leafHash(entry));
-            }
-        }
-        // The counted entries are exactly the signed tree's leaves.
-        if (!range.root().equals(current.checkpoint().root())) {
-            throw new Failed("the entries do not produce the checkpoint's root");
-        }
+        // The counted entries are exactly the signed tree's leaves: the audit recomputes its root.
+        audit(node).recomputeAll(current.checkpoint(), LogEntry::parse, builder::add);
         LogStatistics statistics = builder.build();
         if (options.containsKey("csv")) {
             out.print(statistics.toCsv());

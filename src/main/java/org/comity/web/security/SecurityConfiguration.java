@@ -7,6 +7,7 @@ import org.comity.accounts.Accounts;
 import org.comity.accounts.OidcSignIn;
 import org.comity.accounts.SignInDetails;
 import org.comity.web.PublicEndpoints;
+import org.comity.web.SignedSubmissions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -71,13 +72,17 @@ class SecurityConfiguration {
             HttpSecurity http,
             OpaqueTokenIntrospector tokens,
             ProblemResponses problems,
-            List<PublicEndpoints> publicEndpoints)
+            List<PublicEndpoints> publicEndpoints,
+            List<SignedSubmissions> signedSubmissions)
             throws Exception {
         var readable = readOnly(publicEndpoints);
+        var selfAuthorised = posts(signedSubmissions);
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_ACTUATOR)
                         .permitAll()
                         .requestMatchers(readable)
+                        .permitAll()
+                        .requestMatchers(selfAuthorised)
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasAnyRole("ADMIN", "AUDITOR")
@@ -149,6 +154,17 @@ class SecurityConfiguration {
      */
     private static void hsts(HeadersConfigurer<HttpSecurity>.HstsConfig hsts) {
         hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds()).includeSubDomains(true);
+    }
+
+    /** POST on exactly the literal paths whose handlers verify the signature the body carries. */
+    private static RequestMatcher posts(List<SignedSubmissions> declared) {
+        var matchers = new ArrayList<RequestMatcher>();
+        for (SignedSubmissions submissions : declared) {
+            for (String path : submissions.paths()) {
+                matchers.add(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, path));
+            }
+        }
+        return matchers.isEmpty() ? request -> false : new OrRequestMatcher(matchers);
     }
 
     /** GET and HEAD on the patterns modules declared public; never another method. */

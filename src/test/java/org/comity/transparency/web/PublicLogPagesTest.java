@@ -223,6 +223,33 @@ class PublicLogPagesTest {
     }
 
     @Test
+    void entryBundlesAreGzippedForClientsThatAcceptItOnly() throws Exception {
+        var plain = mvc.perform(get("/log/tile/entries/000.p/" + Math.min(256, log.size())))
+                .andExpect(status().isOk())
+                .andExpect(header().doesNotExist("Content-Encoding"))
+                .andExpect(header().string("Vary", org.hamcrest.Matchers.containsString("Accept-Encoding")))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        var zipped = mvc.perform(get("/log/tile/entries/000.p/" + Math.min(256, log.size()))
+                        .header("Accept-Encoding", "br, gzip;q=0.5"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Encoding", "gzip"))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        assertThat(zipped.length).isLessThan(plain.length);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain);
+        }
+        mvc.perform(get("/log/tile/entries/000.p/" + Math.min(256, log.size())).header("Accept-Encoding", "gzip;q=0"))
+                .andExpect(header().doesNotExist("Content-Encoding"));
+        // Hash tiles are incompressible: never encoded.
+        mvc.perform(get("/log/tile/0/000.p/" + Math.min(256, log.size())).header("Accept-Encoding", "gzip"))
+                .andExpect(header().doesNotExist("Content-Encoding"));
+    }
+
+    @Test
     void theVerifyPageGivesTheKeyAndTheCommands() throws Exception {
         assertThat(html("/log/verify"))
                 .contains(log.verifierKey())

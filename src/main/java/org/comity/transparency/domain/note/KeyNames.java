@@ -10,6 +10,9 @@ final class KeyNames {
 
     static final byte ED25519 = 0x01;
 
+    /** tlog-cosignature: an Ed25519 cosigner key signs {@code cosignature/v1} messages. */
+    static final byte COSIGNATURE_V1 = 0x04;
+
     private KeyNames() {}
 
     /** signed-note: non-empty, no Unicode spaces, no '+'; control characters are banned in notes. */
@@ -31,11 +34,16 @@ final class KeyNames {
 
     /** First four bytes, big-endian, of SHA-256(name || 0x0A || 0x01 || public key). */
     static int keyId(String name, byte[] publicKey) {
+        return keyId(name, ED25519, publicKey);
+    }
+
+    /** First four bytes, big-endian, of SHA-256(name || 0x0A || type || public key). */
+    static int keyId(String name, byte type, byte[] publicKey) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             d.update(name.getBytes(StandardCharsets.UTF_8));
             d.update((byte) '\n');
-            d.update(ED25519);
+            d.update(type);
             d.update(publicKey);
             byte[] h = d.digest();
             return ((h[0] & 0xff) << 24) | ((h[1] & 0xff) << 16) | ((h[2] & 0xff) << 8) | (h[3] & 0xff);

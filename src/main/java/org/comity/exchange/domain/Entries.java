@@ -107,6 +107,11 @@ public final class Entries {
         return keys;
     }
 
+    /** One key by the rules of a published key, as configuration reads supervisors' keys. */
+    public static Optional<ECKey> readKey(Map<String, Object> json, String path, List<Violation> violations) {
+        return key(json, path, violations);
+    }
+
     /** One published key: public, P-256, for one purpose with its algorithm, named by its thumbprint. */
     static Optional<ECKey> key(Object raw, String path, List<Violation> violations) {
         if (!(raw instanceof Map<?, ?> map)) {

@@ -20,12 +20,12 @@ import org.springframework.context.PayloadApplicationEvent;
  * directory, listening on a fixed loopback port chosen at random (so a node can stop and come back at
  * the same inbox address). Fictional States only.
  */
-final class TwoNodes {
+public final class TwoNodes {
 
     private TwoNodes() {}
 
     /** One node: where it keeps its data, its database, its port, and the messages it accepted. */
-    static final class Node implements AutoCloseable {
+    public static final class Node implements AutoCloseable {
         final String state;
         final Path dataDir;
         final String database;
@@ -34,7 +34,7 @@ final class TwoNodes {
         final List<MessageAccepted> accepted = new CopyOnWriteArrayList<>();
         ConfigurableApplicationContext context;
 
-        Node(String state, Map<String, String> settings) {
+        public Node(String state, Map<String, String> settings) {
             this.state = state;
             this.settings = settings;
             try {
@@ -46,7 +46,7 @@ final class TwoNodes {
             this.port = freePort();
         }
 
-        AuthorityId id() {
+        public AuthorityId id() {
             return new AuthorityId(state.toLowerCase() + "-central-authority");
         }
 
@@ -54,7 +54,7 @@ final class TwoNodes {
             return "http://127.0.0.1:" + port + "/api/exchange/inbox";
         }
 
-        Node start() {
+        public Node start() {
             var args = new ArrayList<>(List.of(
                     "--comity.data-dir=" + dataDir,
                     "--server.port=" + port,
@@ -88,7 +88,7 @@ final class TwoNodes {
             return this;
         }
 
-        <T> T bean(Class<T> type) {
+        public <T> T bean(Class<T> type) {
             return context.getBean(type);
         }
 
@@ -105,11 +105,11 @@ final class TwoNodes {
         }
 
         /** Trusts {@code peer} by pinning its card with the fingerprint read from it directly. */
-        void pin(Node peer) {
+        public void pin(Node peer) {
             bean(TrustDirectory.class).pin(peer.card(), peer.fingerprint(), "admin");
         }
 
-        void stop() {
+        public void stop() {
             if (context != null) {
                 context.close();
                 context = null;

@@ -203,6 +203,8 @@ class ExchangeDeliveryTest {
             assertThat(failed.lastError()).isEqualTo("unreachable");
             assertThat(failed.evidence().getLast().event()).isEqualTo("failed");
             assertThat(failed.evidence().getLast().detail()).isEqualTo("gave-up");
+            // Given up when the next attempt would fall after the expiry; once expired, no retry.
+            await(Instant::now, now -> now.isAfter(failed.expires()), Duration.ofSeconds(10));
             assertThatThrownBy(() -> xa.bean(MessageExchange.class).retry(sent.messageId(), "admin"))
                     .isInstanceOf(Conflict.class)
                     .hasMessageContaining("expired");

@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.net.ssl.SSLContext;
 import org.comity.exchange.domain.DirectoryVerifier;
+import org.comity.exchange.persistence.JdbcMessageStore;
 import org.comity.exchange.persistence.JdbcTrustStore;
 import org.comity.exchange.persistence.KeyFiles;
 import org.comity.node.DataDirectory;
@@ -20,9 +22,20 @@ import org.comity.node.NodeIdentity;
 import org.comity.shared.CountryCode;
 import org.comity.web.PublicEndpoints;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ExchangeProperties.class)
@@ -48,7 +61,8 @@ class ExchangeConfiguration {
                 store,
                 clock,
                 properties.keyValidity(),
-                properties.cardValidity());
+                properties.cardValidity(),
+                supervisorKeys(properties.supervisorKeys()));
     }
 
     @Bean
@@ -59,6 +73,64 @@ class ExchangeConfiguration {
     @Bean
     ConfiguredDirectory configuredDirectory(TrustDirectory directory, ExchangeProperties properties) {
         return new ConfiguredDirectory(directory, properties.directory().location());
+    }
+
+    @Bean
+    MessageExchange messageExchange(
+            LocalAuthority local,
+            TrustDirectory trust,
+            JdbcMessageStore messages,
+            JdbcTrustStore store,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            ExchangeProperties properties) {
+        return new MessageExchange(
+                local,
+                trust,
+                messages,
+                store,
+                events,
+                new TransactionTemplate(transactions),
+                clock,
+                properties.messages());
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    Dispatcher exchangeDispatcher(
+            JdbcMessageStore messages,
+            MessageExchange exchange,
+            Clock clock,
+            ExchangeProperties properties,
+            ObjectProvider<SslBundles> bundles) {
+        var delivery = properties.messages().delivery();
+        SSLContext ssl = null;
+        if (delivery.sslBundle() != null && !delivery.sslBundle().isBlank()) {
+            var available = bundles.getIfAvailable();
+            if (available == null) {
+                throw new IllegalArgumentException("comity.exchange.messages.delivery.ssl-bundle: no SSL bundles");
+            }
+            ssl = available.getBundle(delivery.sslBundle()).createSslContext();
+        }
+        return new Dispatcher(messages, exchange, clock, delivery, ssl);
+    }
+
+    /**
+     * The inbox is authenticated by the message itself (a signature by a key the directory or a pin
+     * vouches for), not by a session or a password: no session, no CSRF token, no sign-in. Only POST
+     * to this one path; everything else stays with the web module's chains.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain exchangeInbox(HttpSecurity http) throws Exception {
+        http.securityMatcher(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/exchange/inbox"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers.contentSecurityPolicy(
+                        csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
     }
 
     /** The node's identity from configuration; none while no State is configured (a fresh sandbox). */
@@ -97,6 +169,34 @@ class ExchangeConfiguration {
                     "comity.exchange.directory.trusted-keys: not a JWK (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read comity.exchange.directory.trusted-keys-file", e);
+        }
+        return keys;
+    }
+
+    /**
+     * Supervisors' public keys, as configured: each a public P-256 signing key named by its thumbprint;
+     * marked {@code key_ops: ["verify"]} so peers accept it only as an emergency co-signature.
+     */
+    static List<ECKey> supervisorKeys(List<String> configured) {
+        var keys = new ArrayList<ECKey>();
+        for (int i = 0; i < configured.size(); i++) {
+            var marked = new java.util.LinkedHashMap<String, Object>();
+            try {
+                marked.putAll(com.nimbusds.jose.util.JSONObjectUtils.parse(configured.get(i)));
+            } catch (ParseException e) {
+                throw new IllegalArgumentException("comity.exchange.supervisor-keys[" + i + "]: not a JSON object");
+            }
+            marked.put("key_ops", List.of("verify"));
+            var violations = new ArrayList<org.comity.shared.Violation>();
+            var key = org.comity.exchange.domain.Entries.readKey(marked, "supervisor-keys[" + i + "]", violations);
+            if (key.isEmpty() || key.get().getKeyUse() != com.nimbusds.jose.jwk.KeyUse.SIGNATURE) {
+                throw new IllegalArgumentException("comity.exchange.supervisor-keys[" + i + "]: a public P-256 signing"
+                        + " JWK (use sig, alg ES256, kid its thumbprint, nbf and exp): "
+                        + violations.stream()
+                                .map(v -> v.field() + " " + v.rule())
+                                .toList());
+            }
+            keys.add(key.get());
         }
         return keys;
     }

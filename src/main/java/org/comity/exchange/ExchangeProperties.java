@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyValidity how long a generated signing or encryption key is valid
  * @param cardValidity how long a signed authority card is valid (never beyond its signing key)
  * @param directory the signed directory and the operator keys it must be signed with
+ * @param supervisorKeys public P-256 JWKs (JSON) of the supervisors who co-sign this node's emergency
+ *     requests; published on the card with {@code key_ops: ["verify"]}; the node holds no private part
+ * @param messages message size, validity and delivery (retry) settings
  */
 @ConfigurationProperties("comity.exchange")
 public record ExchangeProperties(
@@ -22,7 +25,9 @@ public record ExchangeProperties(
         @Nullable Path keyDirectory,
         @DefaultValue("365d") Duration keyValidity,
         @DefaultValue("30d") Duration cardValidity,
-        @DefaultValue Directory directory) {
+        @DefaultValue Directory directory,
+        @DefaultValue List<String> supervisorKeys,
+        @DefaultValue Messages messages) {
 
     public ExchangeProperties {
         if (keyValidity.compareTo(Duration.ofDays(1)) < 0 || keyValidity.compareTo(Duration.ofDays(3660)) > 0) {
@@ -59,4 +64,60 @@ public record ExchangeProperties(
             @DefaultValue List<String> trustedKeys,
             @Nullable Path trustedKeysFile,
             @Nullable String location) {}
+
+    /**
+     * @param maxBytes the largest message the inbox reads (counted before parsing)
+     * @param validity how long a sent message may be accepted, unless the sender sets its expiry
+     * @param delivery how the dispatcher delivers and retries
+     */
+    public record Messages(
+            @DefaultValue("1048576") int maxBytes,
+            @DefaultValue("7d") Duration validity,
+            @DefaultValue Delivery delivery) {
+
+        public Messages {
+            if (maxBytes < 4096 || maxBytes > 4 * 1024 * 1024) {
+                throw new IllegalArgumentException("comity.exchange.messages.max-bytes must be 4 KiB to 4 MiB");
+            }
+            if (validity.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new IllegalArgumentException("comity.exchange.messages.validity must be at least a minute");
+            }
+        }
+    }
+
+    /**
+     * @param initialBackoff the wait after the first failed attempt; doubled after each, with jitter
+     * @param maxBackoff the longest wait between two attempts
+     * @param giveUpAfter how long after sending (or a manual retry) a delivery failure is recorded
+     * @param pollInterval how often the dispatcher looks for due messages without being woken
+     * @param concurrency how many deliveries run at once (one at a time per conversation and recipient)
+     * @param connectTimeout the time to connect to a peer's inbox
+     * @param requestTimeout the time for a peer to answer with its receipt
+     * @param sslBundle a Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) for HTTPS to peers; empty:
+     *     the JDK's trust store
+     */
+    public record Delivery(
+            @DefaultValue("1s") Duration initialBackoff,
+            @DefaultValue("10m") Duration maxBackoff,
+            @DefaultValue("24h") Duration giveUpAfter,
+            @DefaultValue("1s") Duration pollInterval,
+            @DefaultValue("16") int concurrency,
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("30s") Duration requestTimeout,
+            @Nullable String sslBundle) {
+
+        public Delivery {
+            if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
+                throw new IllegalArgumentException(
+                        "comity.exchange.messages.delivery: initial-backoff above zero, max-backoff at least as long");
+            }
+            if (giveUpAfter.compareTo(initialBackoff) < 0) {
+                throw new IllegalArgumentException(
+                        "comity.exchange.messages.delivery.give-up-after must be at least the initial backoff");
+            }
+            if (concurrency < 1 || concurrency > 256) {
+                throw new IllegalArgumentException("comity.exchange.messages.delivery.concurrency must be 1 to 256");
+            }
+        }
+    }
 }

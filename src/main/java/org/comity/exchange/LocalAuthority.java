@@ -1,5 +1,6 @@
 package org.comity.exchange;
 
+import com.nimbusds.jose.jwk.ECKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,7 @@ public class LocalAuthority {
     private final Clock clock;
     private final Duration keyValidity;
     private final Duration cardValidity;
+    private final List<ECKey> supervisorKeys;
     private KeyRing ring;
     private @Nullable String card;
     private Instant cardSignedAt = Instant.MIN;
@@ -42,7 +44,9 @@ public class LocalAuthority {
             JdbcTrustStore store,
             Clock clock,
             Duration keyValidity,
-            Duration cardValidity) {
+            Duration cardValidity,
+            List<ECKey> supervisorKeys) {
+        this.supervisorKeys = List.copyOf(supervisorKeys);
         this.identity = identity;
         this.files = files;
         this.store = store;
@@ -66,7 +70,7 @@ public class LocalAuthority {
         Instant now = clock.instant();
         if (card == null || !now.isBefore(cardSignedAt.plus(CARD_REFRESH)) || now.isBefore(cardSignedAt)) {
             ensureCurrentKeys("system", "start");
-            card = ring.card(identity, now, cardValidity);
+            card = ring.card(identity, now, cardValidity, supervisorKeys);
             cardSignedAt = now;
         }
         return card;
@@ -108,6 +112,23 @@ public class LocalAuthority {
         store.audit(now, actor, "api", "key-rotation", "accepted", signing.getKeyID() + " " + encryption.getKeyID());
         log.info("Rotated the exchange keys: signing {}, encryption {}", signing.getKeyID(), encryption.getKeyID());
         return keys();
+    }
+
+    /** The signing key in use now (private), for messages and receipts. */
+    synchronized ECKey signingKey() {
+        ensureCurrentKeys("system", "start");
+        return ring.current(KeyPurpose.SIGNING, clock.instant()).orElseThrow();
+    }
+
+    /** One of this node's encryption keys not yet expired (private), or null: what a peer may encrypt to. */
+    synchronized @Nullable ECKey decryptionKey(String keyId) {
+        Instant now = clock.instant();
+        return ring.keys().stream()
+                .filter(k -> k.getKeyID().equals(keyId)
+                        && Entries.purpose(k).orElseThrow() == KeyPurpose.ENCRYPTION
+                        && now.isBefore(k.getExpirationTime().toInstant()))
+                .findFirst()
+                .orElse(null);
     }
 
     /** At first start, and whenever every key of a purpose has expired, a new one is generated. */

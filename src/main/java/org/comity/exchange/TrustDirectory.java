@@ -48,6 +48,11 @@ public class TrustDirectory {
         return view.verifierFor(authority, keyId, at, clock.instant());
     }
 
+    /** Where and how to send to {@code authority}: its verified inbox and current encryption key. */
+    TrustView.Recipient recipientFor(AuthorityId authority) {
+        return view.recipientFor(authority, clock.instant());
+    }
+
     /**
      * Verifies a signed directory and, if every step passes, makes it the one in use.
      *

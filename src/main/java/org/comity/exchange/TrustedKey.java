@@ -7,6 +7,8 @@ import java.security.interfaces.ECPublicKey;
  * directory, or pinned by an administrator.
  *
  * @param publicJwk the key as a public JWK (JSON), for JOSE libraries
+ * @param coSigner a supervisor's key ({@code key_ops: ["verify"]} in the entry): it signs only as the
+ *     second signature of an emergency request, never as the authority
  */
 public record TrustedKey(
         AuthorityId authority,
@@ -15,7 +17,8 @@ public record TrustedKey(
         ECPublicKey publicKey,
         String publicJwk,
         KeyValidity validity,
-        Source source) {
+        Source source,
+        boolean coSigner) {
 
     /** Where the trust comes from; never from where a document came from, only who signed it. */
     public enum Source {

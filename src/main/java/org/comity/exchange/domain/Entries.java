@@ -99,10 +99,17 @@ public final class Entries {
         for (int i = 0; i < list.size(); i++) {
             key(list.get(i), path + "[" + i + "]", violations).ifPresent(keys::add);
         }
-        if (keys.size() == list.size() && keys.stream().noneMatch(k -> KeyUse.SIGNATURE.equals(k.getKeyUse()))) {
-            violations.add(new Violation(path, "signing-key-required", "at least one signing key"));
+        if (keys.size() == list.size()
+                && keys.stream().noneMatch(k -> KeyUse.SIGNATURE.equals(k.getKeyUse()) && !coSigner(k))) {
+            violations.add(
+                    new Violation(path, "signing-key-required", "at least one signing key that is not a supervisor's"));
         }
         return keys;
+    }
+
+    /** One key by the rules of a published key, as configuration reads supervisors' keys. */
+    public static Optional<ECKey> readKey(Map<String, Object> json, String path, List<Violation> violations) {
+        return key(json, path, violations);
     }
 
     /** One published key: public, P-256, for one purpose with its algorithm, named by its thumbprint. */
@@ -158,6 +165,16 @@ public final class Entries {
             return Optional.of(KeyPurpose.ENCRYPTION);
         }
         return Optional.empty();
+    }
+
+    /**
+     * A supervisor's key: a signing key whose only listed operation is {@code verify}. The node that
+     * publishes it holds no private part; it co-signs emergency requests and nothing else.
+     */
+    public static boolean coSigner(ECKey key) {
+        return KeyUse.SIGNATURE.equals(key.getKeyUse())
+                && key.getKeyOperations() != null
+                && key.getKeyOperations().equals(java.util.Set.of(com.nimbusds.jose.jwk.KeyOperation.VERIFY));
     }
 
     public static String thumbprint(ECKey key) {

@@ -82,6 +82,11 @@ public final class KeyRing {
      * signing key, valid for {@code validity} but never beyond that key's expiry.
      */
     public String card(Authority authority, Instant now, Duration validity) {
+        return card(authority, now, validity, List.of());
+    }
+
+    /** The card, listing also supervisors' keys (public, marked {@code key_ops: ["verify"]}) still valid. */
+    public String card(Authority authority, Instant now, Duration validity, List<ECKey> supervisorKeys) {
         var signing = current(KeyPurpose.SIGNING, now)
                 .orElseThrow(() -> new IllegalStateException("no current signing key to sign the authority card"));
         var issued = now.truncatedTo(ChronoUnit.SECONDS);
@@ -93,7 +98,11 @@ public final class KeyRing {
         payload.put("iss", authority.id().value());
         payload.put("iat", issued.getEpochSecond());
         payload.put("exp", expires.getEpochSecond());
-        payload.put("authority", Entries.toJson(authority, published(now)));
+        var keys = new java.util.ArrayList<>(published(now));
+        supervisorKeys.stream()
+                .filter(k -> now.isBefore(k.getExpirationTime().toInstant()))
+                .forEach(keys::add);
+        payload.put("authority", Entries.toJson(authority, keys));
         return SignedDocuments.sign(payload, SignedDocuments.CARD_TYPE, signing);
     }
 }

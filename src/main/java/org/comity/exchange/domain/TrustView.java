@@ -115,11 +115,53 @@ public final class TrustView {
                     key.toECPublicKey(),
                     key.toPublicJWK().toJSONString(),
                     validity,
-                    source);
+                    source,
+                    Entries.coSigner(key));
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * Where to deliver to {@code authority} and the key to encrypt to: its inbox and its newest
+     * encryption key valid at {@code now} and not revoked anywhere.
+     */
+    public Recipient recipientFor(AuthorityId authority, Instant now) {
+        var entries = new ArrayList<DirectoryEntry>();
+        if (directory != null && now.isBefore(directory.expiresAt())) {
+            directory.entries().stream()
+                    .filter(e -> e.authority().id().equals(authority))
+                    .forEach(entries::add);
+        }
+        pins.stream()
+                .map(p -> p.card().entry())
+                .filter(e -> e.authority().id().equals(authority))
+                .forEach(entries::add);
+        if (entries.isEmpty()) {
+            throw new TrustRefused.UnknownAuthority("recipient", "no verified directory or pin names " + authority);
+        }
+        ECKey chosen = null;
+        DirectoryEntry from = null;
+        for (DirectoryEntry entry : entries) {
+            for (ECKey key : entry.keys()) {
+                if (Entries.purpose(key).orElseThrow() == KeyPurpose.ENCRYPTION
+                        && revocation(key.getKeyID()) == null
+                        && !key.getNotBeforeTime().toInstant().isAfter(now)
+                        && now.isBefore(key.getExpirationTime().toInstant())
+                        && (chosen == null || key.getNotBeforeTime().after(chosen.getNotBeforeTime()))) {
+                    chosen = key;
+                    from = entry;
+                }
+            }
+        }
+        if (chosen == null) {
+            throw new TrustRefused.UnknownKey("recipient", authority + " has no current encryption key");
+        }
+        return new Recipient(from.authority(), chosen);
+    }
+
+    /** An authority to deliver to: its verified entry's identity (inbox) and the key to encrypt to. */
+    public record Recipient(org.comity.exchange.Authority authority, ECKey encryptionKey) {}
 
     /** When any verified source revoked this key id, even one that lists it for another authority. */
     private @Nullable Instant revocation(String keyId) {

@@ -1,0 +1,215 @@
+package org.comity.exchange;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import org.comity.exchange.persistence.JdbcMessageStore;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the outbox: each due message is POSTed to its recipient's inbox (HTTPS; plain HTTP only to
+ * the loopback interface), at most {@code concurrency} at a time and one at a time per conversation and
+ * recipient, so a receiver sees each sender's messages in sequence. A verified receipt marks it
+ * delivered; a refusal by the receiver (422 naming its step, 413) fails it at once; anything else is
+ * retried after an exponentially growing wait with jitter until the give-up time, when the failure is
+ * recorded. Woken after every send commits; otherwise it looks every poll interval, so rows another
+ * process wrote, or left behind in a crash, are delivered too.
+ */
+final class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Pattern RULE = Pattern.compile("\"rule\"\\s*:\\s*\"([a-z0-9][a-z0-9-]{0,60})\"");
+
+    private final JdbcMessageStore store;
+    private final MessageExchange exchange;
+    private final Clock clock;
+    private final ExchangeProperties.Delivery settings;
+    private final HttpClient http;
+    private final SecureRandom random = new SecureRandom();
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final Semaphore signal = new Semaphore(0);
+    private final Semaphore slots;
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final Thread thread;
+    private volatile boolean running;
+
+    Dispatcher(
+            JdbcMessageStore store,
+            MessageExchange exchange,
+            Clock clock,
+            ExchangeProperties.Delivery settings,
+            @Nullable SSLContext ssl) {
+        this.store = store;
+        this.exchange = exchange;
+        this.clock = clock;
+        this.settings = settings;
+        this.slots = new Semaphore(settings.concurrency());
+        var builder = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (ssl != null) {
+            builder.sslContext(ssl);
+        }
+        this.http = builder.build();
+        this.thread =
+                Thread.ofPlatform().name("exchange-dispatcher").daemon(true).unstarted(this::run);
+    }
+
+    void start() {
+        running = true;
+        exchange.onSent(this::wake);
+        thread.start();
+    }
+
+    void stop() {
+        running = false;
+        wake();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+            workers.shutdown();
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        http.close();
+    }
+
+    void wake() {
+        if (signal.availablePermits() == 0) {
+            signal.release();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                int started = 0;
+                if (slots.availablePermits() > 0) {
+                    for (var due : store.due(clock.instant(), slots.availablePermits(), inFlight)) {
+                        if (!inFlight.add(due.id())) {
+                            continue;
+                        }
+                        slots.acquire();
+                        started++;
+                        workers.submit(() -> {
+                            try {
+                                deliver(due);
+                            } finally {
+                                inFlight.remove(due.id());
+                                slots.release();
+                                wake();
+                            }
+                        });
+                    }
+                }
+                if (started == 0) {
+                    signal.tryAcquire(sleep().toMillis(), TimeUnit.MILLISECONDS);
+                    signal.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("exchange dispatcher failed; retrying shortly", e);
+                pause();
+            }
+        }
+    }
+
+    /** Until the next message is due, at most the poll interval. */
+    private Duration sleep() {
+        var poll = settings.pollInterval();
+        if (!inFlight.isEmpty()) {
+            return poll;
+        }
+        return store.nextDue()
+                .map(next -> Duration.between(clock.instant(), next))
+                .filter(d -> d.compareTo(poll) < 0)
+                .map(d -> d.isNegative() ? Duration.ofMillis(1) : d.plusMillis(1))
+                .orElse(poll);
+    }
+
+    private void deliver(JdbcMessageStore.Due due) {
+        if (!Authority.acceptableInbox(due.inbox())) {
+            store.failed(due, "inbox-refused", "inbox-refused", clock.instant());
+            return;
+        }
+        String error;
+        try {
+            var request = HttpRequest.newBuilder(due.inbox())
+                    .timeout(settings.requestTimeout())
+                    .header("Content-Type", "application/jose")
+                    .header("Accept", "application/jose")
+                    .POST(HttpRequest.BodyPublishers.ofString(due.body(), StandardCharsets.US_ASCII))
+                    .build();
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            int status = response.statusCode();
+            if (status == 200) {
+                try {
+                    exchange.verifyReceipt(response.body(), due.messageId(), due.digest(), due.recipient());
+                    store.delivered(due, response.body().strip(), clock.instant());
+                    return;
+                } catch (TrustRefused refused) {
+                    log.warn("Receipt for message {} refused ({})", due.messageId(), refused.step());
+                    error = "bad-receipt";
+                }
+            } else if (status == 422 || status == 413) {
+                var matcher = RULE.matcher(response.body());
+                var step = status == 413 ? "too-large" : matcher.find() ? matcher.group(1) : "refused";
+                log.warn("Message {} refused by {} at step {}", due.messageId(), due.recipient(), step);
+                store.failed(due, step, step, clock.instant());
+                return;
+            } else {
+                error = "http-" + status;
+            }
+        } catch (IOException e) {
+            error = "unreachable";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (IllegalArgumentException e) {
+            error = "unreachable";
+        }
+        Instant now = clock.instant();
+        var next = now.plus(backoff(due.attempts() + 1));
+        if (!next.isBefore(due.giveUpAt()) || !next.isBefore(due.expires())) {
+            log.warn("Gave up delivering message {} to {} ({})", due.messageId(), due.recipient(), error);
+            store.failed(due, error, "gave-up", now);
+        } else {
+            store.attemptFailed(due, error, now, next);
+        }
+    }
+
+    /** The wait after the n-th failed attempt: initial × 2^(n−1), at most the maximum, then a random half to whole of it. */
+    Duration backoff(int attempt) {
+        long initial = settings.initialBackoff().toMillis();
+        long max = settings.maxBackoff().toMillis();
+        long wait = attempt >= 40 ? max : Math.min(max, initial * (1L << Math.max(0, attempt - 1)));
+        long jittered = wait / 2 + (long) (random.nextDouble() * (wait - wait / 2));
+        return Duration.ofMillis(Math.max(1, jittered));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package org.comity.benchmarks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.comity.exchange.DeliveryStatus;
+import org.comity.exchange.MessageExchange;
+import org.comity.exchange.MessageType;
+import org.comity.exchange.OutgoingMessage;
+import org.comity.exchange.TwoNodes;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Benchmark tool, run by hand (not part of verify), for issue 14: two nodes on this machine (XA and XB,
+ * each its own database on the test PostgreSQL and its own data directory, real HTTP on loopback),
+ * XA sending messages that XB verifies, stores and receipts. It reports:
+ *
+ * <ol>
+ *   <li>a baseline in the same run: sealing alone (sign + encrypt, no storage, no HTTP), messages/s;
+ *   <li>throughput: N messages sent at once (in C conversations), receipted messages/s from the first
+ *       send to the last verified receipt;
+ *   <li>latency at a fixed rate (default 50 messages/s): from the send's commit to the receipt stored
+ *       at XA, p50 and p99.
+ * </ol>
+ *
+ * <pre>
+ * ./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -Xmx1g -cp target/classes:target/test-classes:$(cat target/cp.txt) \
+ *     org.comity.benchmarks.ExchangeDeliveryBenchmark 2000 50 20
+ * </pre>
+ * Arguments: messages for the throughput run (2000), rate for the latency run (50/s), seconds of the
+ * latency run (20). The test PostgreSQL runs with fsync off, so this measures the exchange, not disks.
+ */
+public final class ExchangeDeliveryBenchmark {
+
+    private ExchangeDeliveryBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int messages = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        var settings = Map.of(
+                "comity.exchange.messages.delivery.concurrency", "32",
+                "logging.level.org.comity", "WARN");
+        try (var xa = new TwoNodes.Node("XA", settings).start();
+                var xb = new TwoNodes.Node("XB", settings).start()) {
+            xa.pin(xb);
+            xb.pin(xa);
+            var exchange = xa.bean(MessageExchange.class);
+            var transactions = new TransactionTemplate(xa.bean(PlatformTransactionManager.class));
+            var jdbc = xa.bean(JdbcClient.class);
+            String payload = "{\"subject\":\"preservation of stored data\",\"text\":\"" + "x".repeat(2000) + "\"}";
+
+            // Warm-up.
+            send(exchange, transactions, UUID.randomUUID(), payload, 200, xb.id());
+            awaitDelivered(jdbc, 200, Duration.ofMinutes(2));
+
+            // Baseline: seal only.
+            var sealStart = System.nanoTime();
+            int sealed = sealBaseline(payload);
+            double sealRate = sealed / ((System.nanoTime() - sealStart) / 1e9);
+
+            // Throughput.
+            long before = delivered(jdbc);
+            var start = System.nanoTime();
+            int conversations = 64;
+            for (int i = 0; i < messages; i++) {
+                var conversation = new UUID(0, i % conversations + 1);
+                transactions.execute(status -> exchange.send(
+                        new OutgoingMessage(conversation, MessageType.CORRESPONDENCE, xb.id(), null, false, payload),
+                        "benchmark"));
+            }
+            awaitDelivered(jdbc, before + messages, Duration.ofMinutes(10));
+            double throughput = messages / ((System.nanoTime() - start) / 1e9);
+
+            // Latency at a fixed rate.
+            var sentAt = new ConcurrentHashMap<UUID, Long>();
+            long latencyBefore = delivered(jdbc);
+            long period = TimeUnit.SECONDS.toNanos(1) / rate;
+            long next = System.nanoTime();
+            int total = rate * seconds;
+            for (int i = 0; i < total; i++) {
+                while (System.nanoTime() < next) {
+                    Thread.onSpinWait();
+                }
+                next += period;
+                var sent = transactions.execute(status -> exchange.send(
+                        new OutgoingMessage(
+                                UUID.randomUUID(), MessageType.CORRESPONDENCE, xb.id(), null, false, payload),
+                        "benchmark"));
+                sentAt.put(sent.messageId(), System.currentTimeMillis());
+            }
+            awaitDelivered(jdbc, latencyBefore + total, Duration.ofMinutes(5));
+            var latencies = new ArrayList<Long>();
+            for (var row : jdbc.sql("""
+                            SELECT message_id, extract(epoch FROM delivered_at) * 1000 FROM exchange_outbox
+                            WHERE status = 'delivered'""")
+                    .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getDouble(2)))
+                    .list()) {
+                var at = sentAt.get(row.getKey());
+                if (at != null) {
+                    latencies.add(Math.round(row.getValue()) - at);
+                }
+            }
+            long[] sorted =
+                    latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf(
+                    "%nbaseline (seal only, one thread): %.0f messages/s%n"
+                            + "throughput: %d messages in %d conversations, %.0f receipted messages/s%n"
+                            + "latency at %d messages/s for %d s (%d messages): p50 %d ms, p99 %d ms, max %d ms%n",
+                    sealRate,
+                    messages,
+                    conversations,
+                    throughput,
+                    rate,
+                    seconds,
+                    sorted.length,
+                    percentile(sorted, 0.50),
+                    percentile(sorted, 0.99),
+                    sorted[sorted.length - 1]);
+        }
+        System.exit(0);
+    }
+
+    private static int sealBaseline(String payload) {
+        var signing = org.comity.exchange.domain.KeyRing.generate(
+                org.comity.exchange.KeyPurpose.SIGNING, Instant.now().minusSeconds(60), Duration.ofDays(1));
+        var encryption = org.comity.exchange.domain.KeyRing.generate(
+                org.comity.exchange.KeyPurpose.ENCRYPTION, Instant.now().minusSeconds(60), Duration.ofDays(1));
+        int n = 2000;
+        for (int i = 0; i < n; i++) {
+            var envelope = new org.comity.exchange.Envelope(
+                    UUID.randomUUID(),
+                    UUID.randomUUID(),
+                    MessageType.CORRESPONDENCE,
+                    new org.comity.exchange.AuthorityId("xa-central-authority"),
+                    new org.comity.exchange.AuthorityId("xb-central-authority"),
+                    Instant.now(),
+                    Instant.now().plusSeconds(3600),
+                    1,
+                    org.comity.exchange.domain.Messages.pairingToken(),
+                    false,
+                    payload);
+            org.comity.exchange.domain.Messages.seal(envelope, signing, null, encryption);
+        }
+        return n;
+    }
+
+    private static void send(
+            MessageExchange exchange,
+            TransactionTemplate transactions,
+            UUID conversation,
+            String payload,
+            int count,
+            org.comity.exchange.AuthorityId to) {
+        for (int i = 0; i < count; i++) {
+            transactions.execute(status -> exchange.send(
+                    new OutgoingMessage(conversation, MessageType.CORRESPONDENCE, to, null, false, payload),
+                    "benchmark"));
+        }
+    }
+
+    private static long delivered(JdbcClient jdbc) {
+        return jdbc.sql("SELECT count(*) FROM exchange_outbox WHERE status = ?")
+                .param(DeliveryStatus.DELIVERED.name().toLowerCase())
+                .query(Long.class)
+                .single();
+    }
+
+    private static void awaitDelivered(JdbcClient jdbc, long count, Duration within) throws InterruptedException {
+        var deadline = System.nanoTime() + within.toNanos();
+        while (delivered(jdbc) < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + delivered(jdbc) + " of " + count + " delivered");
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static long percentile(long[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+}

@@ -301,7 +301,14 @@ public class Casework {
 
     private static Assessment forDecision(org.comity.safeguards.Assessment assessment) {
         var bars = assessment.bars().stream().map(Finding::rule).distinct().toList();
-        return new Assessment(assessment.groundOrConcern(), bars, null);
+        var raised = assessment.findings().stream()
+                .filter(f -> f.severity() != org.comity.safeguards.Severity.NOTE)
+                .map(Finding::rule)
+                .distinct()
+                .toList();
+        var findings =
+                assessment.findings().stream().map(Finding::rule).distinct().toList();
+        return new Assessment(assessment.groundOrConcern(), bars, null, raised, findings);
     }
 
     private static Conflict contradictsBar(org.comity.safeguards.Assessment assessment, String what) {
@@ -312,9 +319,15 @@ public class Casework {
                         + "); resolve the bar first");
     }
 
+    /**
+     * Approves the proposed decision whose fingerprint the approver was shown ({@link
+     * Request#proposalFingerprint}): none is a 422 {@code proposal-required}, another proposal's a 409
+     * {@code stale-proposal}.
+     */
     @Transactional
-    public Request approveDecision(UUID id, @Nullable Long expectedVersion, String username) {
-        return change(id, expectedVersion, username, (r, a, now) -> r.approveDecision(a, editors(r), now));
+    public Request approveDecision(
+            UUID id, @Nullable Long expectedVersion, @Nullable String fingerprint, String username) {
+        return change(id, expectedVersion, username, (r, a, now) -> r.approveDecision(a, editors(r), fingerprint, now));
     }
 
     /** Everyone who wrote a version of the request's content, as its audit trail says. */
@@ -555,7 +568,12 @@ public class Casework {
                         e.decision().outcome(),
                         refusalGrounds(e.decision()),
                         e.approvedBy() != null,
-                        day(e.at()));
+                        day(e.at()),
+                        e.decision() instanceof Decision.Granting g
+                                        && g.otherBasis() != null
+                                        && g.otherBasis().kind() != null
+                                ? g.otherBasis().kind().code()
+                                : null);
             case CaseEvent.Executed e -> new RequestExecuted(facts, e.evidenceTransmitted(), day(e.at()));
             case CaseEvent.Closed e -> new RequestClosed(facts, day(e.at()));
             case CaseEvent.Withdrawn e -> new RequestWithdrawn(facts, e.fromState(), day(e.at()));
@@ -568,9 +586,9 @@ public class Casework {
         var reasons = switch (decision) {
             case Decision.Refuse refuse -> refuse.reasons();
             case Decision.PartialGrant partial -> partial.reasons();
-            case Decision.Grant grant -> List.<Decision.RefusalReason>of();
-            case Decision.GrantWithConditions conditions -> List.<Decision.RefusalReason>of();
-            case Decision.Postpone postpone -> List.<Decision.RefusalReason>of();
+            case Decision.Grant grant -> List.<Decision.Reason>of();
+            case Decision.GrantWithConditions conditions -> List.<Decision.Reason>of();
+            case Decision.Postpone postpone -> List.<Decision.Reason>of();
         };
         var grounds = new TreeSet<String>();
         reasons.forEach(r -> grounds.add(r.ground().code()));

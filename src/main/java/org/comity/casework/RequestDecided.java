@@ -2,6 +2,7 @@ package org.comity.casework;
 
 import java.time.LocalDate;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request was decided.
@@ -11,11 +12,23 @@ import java.util.Set;
  * @param refusalGrounds the categories of the reasons for a refusal in whole or in part (codes such as
  *     {@code persecution}); empty otherwise
  * @param secondApproval whether a second user approved the decision
+ * @param basis for a grant the treaty does not oblige, the code of the other basis it rests on
+ *     ({@code reciprocity}, {@code domestic-law}, {@code other-instrument}); null otherwise
  */
 public record RequestDecided(
-        RequestFacts request, String outcome, Set<String> refusalGrounds, boolean secondApproval, LocalDate day) {
+        RequestFacts request,
+        String outcome,
+        Set<String> refusalGrounds,
+        boolean secondApproval,
+        LocalDate day,
+        @Nullable String basis) {
 
     public RequestDecided {
         refusalGrounds = Set.copyOf(refusalGrounds);
+    }
+
+    public RequestDecided(
+            RequestFacts request, String outcome, Set<String> refusalGrounds, boolean secondApproval, LocalDate day) {
+        this(request, outcome, refusalGrounds, secondApproval, day, null);
     }
 }

@@ -98,20 +98,20 @@ class TransparencyFeed {
         }
         switch (event) {
             case RequestSubmitted e ->
-                enqueue(e.request(), EventType.REQUEST_SENT, null, List.of(), e.day(), record, disclose);
+                enqueue(e.request(), EventType.REQUEST_SENT, null, List.of(), null, e.day(), record, disclose);
             case RequestReceived e ->
-                enqueue(e.request(), EventType.REQUEST_RECEIVED, null, List.of(), e.day(), record, disclose);
+                enqueue(e.request(), EventType.REQUEST_RECEIVED, null, List.of(), null, e.day(), record, disclose);
             case RequestDecided e -> {
                 var outcome = outcome(e.outcome());
                 var grounds = outcome == Outcome.REFUSED || outcome == Outcome.GRANTED_IN_PART
                         ? List.copyOf(e.refusalGrounds())
                         : List.<String>of();
-                enqueue(e.request(), EventType.REQUEST_DECIDED, outcome, grounds, e.day(), record, disclose);
+                enqueue(e.request(), EventType.REQUEST_DECIDED, outcome, grounds, e.basis(), e.day(), record, disclose);
             }
             case RequestExecuted e ->
-                enqueue(e.request(), EventType.REQUEST_EXECUTED, null, List.of(), e.day(), record, disclose);
+                enqueue(e.request(), EventType.REQUEST_EXECUTED, null, List.of(), null, e.day(), record, disclose);
             case RequestWithdrawn e ->
-                enqueue(e.request(), EventType.REQUEST_WITHDRAWN, null, List.of(), e.day(), record, disclose);
+                enqueue(e.request(), EventType.REQUEST_WITHDRAWN, null, List.of(), null, e.day(), record, disclose);
             default -> {
                 // not an event the public log records
             }
@@ -123,6 +123,7 @@ class TransparencyFeed {
             EventType type,
             @Nullable Outcome outcome,
             List<String> refusalGrounds,
+            @Nullable String basis,
             LocalDate day,
             String record,
             LocalDate disclose) {
@@ -138,7 +139,8 @@ class TransparencyFeed {
                 facts.emergency(),
                 outcome,
                 refusalGrounds,
-                day);
+                day,
+                basis);
         log.enqueue(
                 new LogEvent(facts.eventId(type.code()), metadata, record.getBytes(StandardCharsets.UTF_8), disclose));
     }

@@ -24,6 +24,7 @@ public record LogEntry(PublicMetadata metadata, Commitment commitment) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final Set<String> KEYS = Set.of(
+            "basis",
             "commitment",
             "day",
             "emergency",
@@ -46,7 +47,15 @@ public record LogEntry(PublicMetadata metadata, Commitment commitment) {
     public byte[] bytes() {
         PublicMetadata m = metadata;
         StringBuilder out = new StringBuilder(320);
-        out.append("{\"commitment\":{\"disclose\":");
+        out.append('{');
+        // "basis" sorts before "commitment"; it is left out when absent, so entries without one are
+        // byte for byte what they were before the key existed.
+        if (m.basis() != null) {
+            out.append("\"basis\":");
+            string(out, m.basis());
+            out.append(',');
+        }
+        out.append("\"commitment\":{\"disclose\":");
         string(out, commitment.disclose().toString());
         out.append(",\"sha256\":");
         string(out, commitment.sha256());
@@ -143,7 +152,8 @@ public record LogEntry(PublicMetadata metadata, Commitment commitment) {
                             bool(root, "emergency"),
                             outcome == null ? null : Outcome.fromCode(outcome),
                             codes(root, "refusalGrounds"),
-                            LocalDate.parse(text(root, "day", false))),
+                            LocalDate.parse(text(root, "day", false)),
+                            text(root, "basis", true)),
                     new Commitment(text(c, "sha256", false), LocalDate.parse(text(c, "disclose", false))));
             if (!java.util.Arrays.equals(entry.bytes(), bytes)) {
                 throw new IllegalArgumentException("entry is not in canonical form");

@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  * @param outcome the decision, only for {@link EventType#REQUEST_DECIDED}
  * @param refusalGrounds refusal-ground categories, only for refusals (in whole or in part)
  * @param day the day of the event (UTC); the time of day is deliberately not published
+ * @param basis for a grant (in whole or in part) against a bar that only says the treaty does not
+ *     oblige, the other basis it rests on: {@code reciprocity}, {@code domestic-law} or {@code
+ *     other-instrument} ({@link #BASES}); null otherwise, and absent from the entry
  */
 public record PublicMetadata(
         EventType event,
@@ -34,7 +37,12 @@ public record PublicMetadata(
         boolean emergency,
         @Nullable Outcome outcome,
         List<String> refusalGrounds,
-        LocalDate day) {
+        LocalDate day,
+        @Nullable String basis) {
+
+    /** The closed list of other bases a grant may rest on. */
+    public static final java.util.Set<String> BASES =
+            java.util.Set.of("reciprocity", "domestic-law", "other-instrument");
 
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
 
@@ -57,9 +65,40 @@ public record PublicMetadata(
         if (!refusing && !refusalGrounds.isEmpty()) {
             throw new IllegalArgumentException("refusal grounds only accompany a refusal in whole or in part");
         }
+        if (basis != null
+                && (!BASES.contains(basis) || (outcome != Outcome.GRANTED && outcome != Outcome.GRANTED_IN_PART))) {
+            throw new IllegalArgumentException(
+                    "basis is reciprocity, domestic-law or other-instrument, and only accompanies a grant");
+        }
         if (day.getYear() < 1000 || day.getYear() > 9999) {
             throw new IllegalArgumentException("day must be a four-digit year date");
         }
+    }
+
+    /** Metadata of an entry on the treaty's own basis (no {@code basis} key), as every entry before it had. */
+    public PublicMetadata(
+            EventType event,
+            CountryCode requesting,
+            CountryCode requested,
+            String kind,
+            List<String> legalBasis,
+            List<String> offenceCategories,
+            boolean emergency,
+            @Nullable Outcome outcome,
+            List<String> refusalGrounds,
+            LocalDate day) {
+        this(
+                event,
+                requesting,
+                requested,
+                kind,
+                legalBasis,
+                offenceCategories,
+                emergency,
+                outcome,
+                refusalGrounds,
+                day,
+                null);
     }
 
     private static void checkCode(String code, String field) {

@@ -358,7 +358,7 @@ public final class PageLoadTool {
             r = decide(
                     casework,
                     r,
-                    new Decision.Refuse(List.of(new Decision.RefusalReason(
+                    new Decision.Refuse(List.of(new Decision.Reason(
                             ground,
                             "The request falls under " + ground.code() + " as explained to the requesting State."))),
                     reviewer);
@@ -400,7 +400,8 @@ public final class PageLoadTool {
     private static Request decide(Casework casework, Request r, Decision decision, String reviewer) {
         r = casework.decide(r.id(), null, decision, reviewer);
         if (r.state() instanceof org.comity.casework.domain.RequestState.AwaitingDecisionApproval) {
-            r = casework.approveDecision(r.id(), null, USER.equals(reviewer) ? "sv-1" : "sv-2");
+            r = casework.approveDecision(
+                    r.id(), null, r.proposalFingerprint().orElseThrow(), USER.equals(reviewer) ? "sv-1" : "sv-2");
         }
         return r;
     }

@@ -267,7 +267,9 @@ public final class TransitionLoadTool {
         }
         if (!JSON.readTree(decided.body()).get("state").asString().equals("granted")) {
             // A finding asks for a second approver: the supervisor's approval is the decision.
-            if (!ok(phase.time(c, () -> c.post(c.supervisor(), path + "/decision/approval", "{}")))) {
+            var approval = "{\"proposal\": \""
+                    + JSON.readTree(decided.body()).get("proposalFingerprint").asString() + "\"}";
+            if (!ok(phase.time(c, () -> c.post(c.supervisor(), path + "/decision/approval", approval)))) {
                 return;
             }
         }

@@ -170,10 +170,10 @@ class CaseworkApiTest {
                         """)
                 .andExpect(status().isOk());
         // The assessment raised a concern: the decision waits for a supervisor.
-        call(Role.LEGAL_REVIEWER, post("/api/requests/" + id + "/decision"), refusal)
+        var proposed = call(Role.LEGAL_REVIEWER, post("/api/requests/" + id + "/decision"), refusal)
                 .andExpect(jsonPath("$.state").value("awaiting-decision-approval"));
         assertThat(events.stream(RequestDecided.class)).isEmpty();
-        call(Role.SUPERVISOR, post("/api/requests/" + id + "/decision/approval"), "{}")
+        call(Role.SUPERVISOR, post("/api/requests/" + id + "/decision/approval"), approval(proposed))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("refused"))
                 .andExpect(jsonPath("$.stateDetails.decision.reasons.length()").value(2))
@@ -456,6 +456,18 @@ class CaseworkApiTest {
     /** Basic authentication as the test account of a role. */
     static org.springframework.test.web.servlet.request.RequestPostProcessor as(Role role) {
         return httpBasic(TestAccounts.username(role), TestAccounts.PASSWORD);
+    }
+
+    /**
+     * The body of a second approval of the decision a response shows awaiting approval: it names the
+     * proposal's fingerprint, as the approver read it.
+     */
+    static String approval(JsonNode view) {
+        return "{\"proposal\": \"" + view.get("proposalFingerprint").asString() + "\"}";
+    }
+
+    static String approval(ResultActions result) throws Exception {
+        return approval(JSON.readTree(result.andReturn().getResponse().getContentAsString()));
     }
 
     /** The id in a JSON response (a created request). */

@@ -196,6 +196,7 @@ class CaseworkSafeguardsContentTest {
         var first = underReview(content("198.51.100.13").replace("\"XA\"", "\"XE\""));
         decide(first, """
                 {"outcome": "partially-granted", "granted": "subscriber data for January only",
+                 "refused": "subscriber data for the other months",
                  "reasons": [{"ground": "PERSECUTION", "explanation": "the rest aims at the person's opinions"}]}
                 """, "partially-granted");
         var next = registered(content("198.51.100.14").replace("\"XA\"", "\"XE\""));
@@ -290,16 +291,14 @@ class CaseworkSafeguardsContentTest {
         call(Role.LEGAL_REVIEWER, post("/api/requests/" + id + "/consultations"), """
                         {"with": "Central Authority of the requesting State", "summary": "no answer on the concerns"}""")
                 .andExpect(status().isOk());
-        var state = CaseworkApiTest.JSON
-                .readTree(call(Role.LEGAL_REVIEWER, post("/api/requests/" + id + "/decision"), decision)
+        var decided = CaseworkApiTest.JSON.readTree(
+                call(Role.LEGAL_REVIEWER, post("/api/requests/" + id + "/decision"), decision)
                         .andExpect(status().isOk())
                         .andReturn()
                         .getResponse()
-                        .getContentAsString())
-                .get("state")
-                .asString();
-        if (state.equals("awaiting-decision-approval")) {
-            call(Role.SUPERVISOR, post("/api/requests/" + id + "/decision/approval"), "{}")
+                        .getContentAsString());
+        if (decided.get("state").asString().equals("awaiting-decision-approval")) {
+            call(Role.SUPERVISOR, post("/api/requests/" + id + "/decision/approval"), CaseworkApiTest.approval(decided))
                     .andExpect(status().isOk());
         }
         mvc.perform(get("/api/requests/" + id).with(CaseworkApiTest.as(Role.AUDITOR)))

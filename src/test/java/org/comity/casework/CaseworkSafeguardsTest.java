@@ -106,14 +106,14 @@ class CaseworkSafeguardsTest {
         call(Role.LEGAL_REVIEWER, post("/api/requests/" + id + "/consultations"), """
                         {"with": "Prosecutor General of Qmland", "summary": "the request could not be narrowed"}""")
                 .andExpect(status().isOk());
-        call(Role.LEGAL_REVIEWER, post("/api/requests/" + id + "/decision"), """
+        var proposed = call(Role.LEGAL_REVIEWER, post("/api/requests/" + id + "/decision"), """
                         {"outcome": "refused", %s,
                          "reasons": [{"ground": "PERSECUTION", "explanation": "the request targets a journalist"}]}
                         """.formatted(CLAIMS_CLEAR))
                 // The assessment has grounds too: the refusal waits for a supervisor.
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("awaiting-decision-approval"));
-        call(Role.SUPERVISOR, post("/api/requests/" + id + "/decision/approval"), "{}")
+        call(Role.SUPERVISOR, post("/api/requests/" + id + "/decision/approval"), CaseworkApiTest.approval(proposed))
                 .andExpect(jsonPath("$.state").value("refused"));
         assertThat(events.stream(RequestDecided.class)).singleElement().satisfies(e -> {
             assertThat(e.outcome()).isEqualTo("refused");
@@ -132,7 +132,7 @@ class CaseworkSafeguardsTest {
                 .andExpect(jsonPath("$.secondApprovalRequired").value(true))
                 .andExpect(jsonPath("$.findings[?(@.rule == 'data-protection')].severity")
                         .value(hasItem("GROUND")));
-        call(
+        var proposed = call(
                         Role.LEGAL_REVIEWER,
                         post("/api/requests/" + id + "/decision"),
                         "{\"outcome\": \"granted\", " + CLAIMS_CLEAR + "}")
@@ -140,9 +140,12 @@ class CaseworkSafeguardsTest {
                 .andExpect(jsonPath("$.state").value("awaiting-decision-approval"));
         assertThat(events.stream(RequestDecided.class)).isEmpty();
         // The proposer cannot approve their own decision; a supervisor can.
-        call(Role.LEGAL_REVIEWER, post("/api/requests/" + id + "/decision/approval"), "{}")
+        call(
+                        Role.LEGAL_REVIEWER,
+                        post("/api/requests/" + id + "/decision/approval"),
+                        CaseworkApiTest.approval(proposed))
                 .andExpect(status().isForbidden());
-        call(Role.SUPERVISOR, post("/api/requests/" + id + "/decision/approval"), "{}")
+        call(Role.SUPERVISOR, post("/api/requests/" + id + "/decision/approval"), CaseworkApiTest.approval(proposed))
                 .andExpect(jsonPath("$.state").value("granted"))
                 .andExpect(jsonPath("$.stateDetails.approvedBy").value(TestAccounts.username(Role.SUPERVISOR)));
     }

@@ -204,7 +204,8 @@ class NodeCrashTest {
             return;
         }
         acknowledged.put(id, new Acknowledged(version(decided), 1));
-        var approved = post(http, path + "/decision/approval", supervisor, "{}");
+        var proposal = JSON.readTree(decided.body()).get("proposalFingerprint").asString();
+        var approved = post(http, path + "/decision/approval", supervisor, "{\"proposal\": \"" + proposal + "\"}");
         if (approved.statusCode() >= 300) {
             throw new IllegalStateException("approval: " + approved.statusCode() + " " + approved.body());
         }

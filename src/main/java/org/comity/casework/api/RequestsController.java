@@ -21,6 +21,7 @@ import org.comity.casework.domain.Decision;
 import org.comity.casework.domain.Direction;
 import org.comity.casework.domain.KindOfAssistance;
 import org.comity.casework.domain.Preservation;
+import org.comity.casework.domain.RefusalGround;
 import org.comity.casework.domain.Request;
 import org.comity.casework.domain.RequestContent;
 import org.comity.casework.domain.RequestState;
@@ -87,17 +88,42 @@ class RequestsController {
             @Nullable String summary) {}
 
     /**
-     * A decision as a form: {@code outcome} says which, the other fields carry what that outcome needs
-     * (conditions; the granted part and reasons; a reason and date; reasons).
+     * A proposed decision: {@code outcome} says which, the other fields carry what that outcome needs
+     * (conditions; the granted and refused parts; a reason and date; reasons), reasons may name the
+     * findings they rest on, and a grant the treaty does not oblige names its other basis. Named so
+     * that it cannot be mistaken for the treaty calculator's {@code DecisionForm} in the API schema.
      */
-    record DecisionForm(
+    record ProposedDecision(
             @Nullable Long expectedVersion,
-            @Nullable String outcome,
+
+            @Schema(description = "granted, granted-with-conditions, partially-granted, postponed or refused") @Nullable
+            String outcome,
+
             @Nullable List<String> conditions,
-            @Nullable String granted,
-            @Nullable List<Decision.RefusalReason> reasons,
-            @Nullable String reason,
-            @Nullable LocalDate until,
+
+            @Schema(description = "partially-granted: the part granted") @Nullable
+            String granted,
+
+            @Schema(description = "partially-granted: the part refused") @Nullable
+            String refused,
+
+            @Schema(description = "every reason; a refusal, in whole or in part, needs one with a ground") @Nullable
+            List<DecisionReason> reasons,
+
+            @Schema(description = "postponed: why execution waits") @Nullable
+            String reason,
+
+            @Schema(description = "postponed: until when") @Nullable
+            LocalDate until,
+
+            @Schema(description = "postponed: rule ids of the findings the postponement rests on") @Nullable
+            List<String> findings,
+
+            @Schema(
+                    description = "a grant against a bar that only says the treaty does not oblige:"
+                            + " the other basis it rests on; always needs a supervisor's approval")
+            @Nullable
+            DecisionBasis otherBasis,
 
             @Schema(
                     deprecated = true,
@@ -113,12 +139,22 @@ class RequestsController {
                         "outcome-required",
                         "one of granted, granted-with-conditions, partially-granted, postponed, refused");
             }
+            var given = reasons == null
+                    ? List.<Decision.Reason>of()
+                    : reasons.stream()
+                            .map(r -> r == null
+                                    ? new Decision.Reason(null, null, List.of())
+                                    : new Decision.Reason(r.ground(), r.explanation(), r.findings()))
+                            .toList();
+            var basis = otherBasis == null
+                    ? null
+                    : new Decision.OtherBasis(otherBasis.kind(), otherBasis.instrument(), otherBasis.explanation());
             return switch (outcome) {
-                case "granted" -> new Decision.Grant();
-                case "granted-with-conditions" -> new Decision.GrantWithConditions(conditions);
-                case "partially-granted" -> new Decision.PartialGrant(granted, reasons);
-                case "postponed" -> new Decision.Postpone(reason, until);
-                case "refused" -> new Decision.Refuse(reasons);
+                case "granted" -> new Decision.Grant(given, basis);
+                case "granted-with-conditions" -> new Decision.GrantWithConditions(conditions, given, basis);
+                case "partially-granted" -> new Decision.PartialGrant(granted, refused, given, basis);
+                case "postponed" -> new Decision.Postpone(reason, until, findings);
+                case "refused" -> new Decision.Refuse(given);
                 default ->
                     throw InvalidInput.of(
                             "outcome",
@@ -127,6 +163,35 @@ class RequestsController {
             };
         }
     }
+
+    /** One reason of a proposed decision. */
+    record DecisionReason(
+            @Schema(description = "the refusal ground category; required when refusing, in whole or in part") @Nullable
+            RefusalGround ground,
+
+            @Nullable String explanation,
+
+            @Schema(description = "rule ids of the assessment's findings the reason rests on or answers") @Nullable
+            List<String> findings) {}
+
+    /** The basis other than the treaty a grant rests on. */
+    record DecisionBasis(
+            Decision.OtherBasis.@Nullable Kind kind,
+
+            @Schema(description = "other-instrument: which instrument") @Nullable
+            String instrument,
+
+            @Nullable String explanation) {}
+
+    /** A second approval names the proposal it approves: the fingerprint shown with it. */
+    record DecisionApproval(
+            @Nullable Long expectedVersion,
+
+            @Schema(
+                    description = "the proposalFingerprint of the request as the approver read it;"
+                            + " another proposal's is a 409 stale-proposal")
+            @Nullable
+            String proposal) {}
 
     record ExecutionResult(@Nullable Long expectedVersion, boolean evidenceTransmitted) {}
 
@@ -164,7 +229,13 @@ class RequestsController {
             String createdBy,
             Instant createdAt,
             Instant updatedAt,
-            List<Violation> contentProblems) {
+            List<Violation> contentProblems,
+
+            @Schema(
+                    description = "while a decision awaits approval: the SHA-256 of the proposal as"
+                            + " stateDetails shows it, which the approval must name")
+            @Nullable
+            String proposalFingerprint) {
 
         RequestView withContentProblems(List<Violation> problems) {
             return new RequestView(
@@ -182,7 +253,8 @@ class RequestsController {
                     createdBy,
                     createdAt,
                     updatedAt,
-                    problems);
+                    problems,
+                    proposalFingerprint);
         }
 
         static RequestView of(Request request, Instant now) {
@@ -201,7 +273,8 @@ class RequestsController {
                     request.createdBy(),
                     request.createdAt(),
                     request.updatedAt(),
-                    request.contentProblems(LocalDate.ofInstant(now, ZoneOffset.UTC)));
+                    request.contentProblems(LocalDate.ofInstant(now, ZoneOffset.UTC)),
+                    request.proposalFingerprint().orElse(null));
         }
     }
 
@@ -294,7 +367,7 @@ class RequestsController {
             summary = "Decide (legal reviewers, supervisors). The node assesses the request: with a ground or"
                     + " concern the decision waits for a supervisor's approval; with a bar, granting is a 409"
                     + " contradicts-bar (refusing stays possible). The body's assessment is ignored")
-    RequestView decide(@PathVariable UUID id, @RequestBody DecisionForm body, Principal p) {
+    RequestView decide(@PathVariable UUID id, @RequestBody ProposedDecision body, Principal p) {
         return view(casework.decide(id, body.expectedVersion(), body.decision(), p.getName()));
     }
 
@@ -367,9 +440,14 @@ class RequestsController {
 
     @PostMapping("/{id}/decision/approval")
     @PreAuthorize("hasRole('SUPERVISOR')")
-    @Operation(summary = "Approve a proposed decision, as a second user (supervisors)")
-    RequestView approveDecision(@PathVariable UUID id, @RequestBody(required = false) Command body, Principal p) {
-        return view(casework.approveDecision(id, version(body), p.getName()));
+    @Operation(
+            summary = "Approve a proposed decision, as a second user (supervisors), naming the proposal's"
+                    + " fingerprint (proposalFingerprint): none is a 422 proposal-required, a changed proposal a"
+                    + " 409 stale-proposal")
+    RequestView approveDecision(
+            @PathVariable UUID id, @RequestBody(required = false) DecisionApproval body, Principal p) {
+        return view(casework.approveDecision(
+                id, body == null ? null : body.expectedVersion(), body == null ? null : body.proposal(), p.getName()));
     }
 
     @PostMapping("/{id}/decision/rejection")

@@ -5,19 +5,30 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the safeguards assessment of the request version says for deciding it: whether a finding is a
- * refusal ground or a concern (a second approver is then required), and the rule ids of its bars (a
- * decision that grants contradicts them).
+ * refusal ground or a concern (a second approver is then required), the rule ids of its bars (a
+ * decision that grants contradicts them unless the bar is one the treaty alone sets and another basis
+ * is recorded, {@link Bars}), and the findings a decision's reasons may name.
  *
  * @param bars rule ids of the bar findings, empty when there is none
  * @param note what the deciding user is told, if anything
+ * @param raised rule ids of the findings that are a bar, a ground or a concern: what a proposal answers
+ * @param findings rule ids of every finding, notes included: what a reason may rest on
  */
 public record Assessment(
         boolean groundOrConcern,
         List<String> bars,
-        @Nullable String note) {
+        @Nullable String note,
+        List<String> raised,
+        List<String> findings) {
 
     public Assessment {
         bars = bars == null ? List.of() : List.copyOf(bars);
+        raised = raised == null ? List.copyOf(bars) : List.copyOf(raised);
+        findings = findings == null ? List.copyOf(raised) : List.copyOf(findings);
+    }
+
+    public Assessment(boolean groundOrConcern, List<String> bars, @Nullable String note) {
+        this(groundOrConcern, bars, note, null, null);
     }
 
     public Assessment(boolean groundOrConcern, @Nullable String note) {

@@ -22,7 +22,11 @@ public record AuditAction(String code, List<String> args) {
         /** A decision's outcome code ({@link Decision#outcome()}). */
         OUTCOME,
         /** A moment in ISO-8601. */
-        MOMENT
+        MOMENT,
+        /** The code of another basis than the treaty ({@link Decision.OtherBasis.Kind#code()}). */
+        BASIS,
+        /** Rule ids of safeguards findings, joined by ", ". */
+        RULES
     }
 
     /** Every kind of audit action: its code, its English sentence ({@code %s} for each argument) and arguments. */
@@ -40,6 +44,7 @@ public record AuditAction(String code, List<String> args) {
         PROPOSED_DECISION("proposed-decision", "proposed decision %s", Argument.OUTCOME),
         DECIDED("decided", "decided %s", Argument.OUTCOME),
         APPROVED_DECISION("approved-decision", "approved decision %s", Argument.OUTCOME),
+        ON_OTHER_BASIS("on-other-basis", "on another basis (%s) despite the bars %s", Argument.BASIS, Argument.RULES),
         SENT_DECISION_BACK("sent-decision-back", "sent decision back to review"),
         RESUMED("resumed", "resumed after postponement"),
         STARTED_EXECUTION("started-execution", "started execution"),

@@ -239,16 +239,39 @@ public final class Request {
         var action = transition.next() instanceof AwaitingDecisionApproval
                 ? AuditAction.Kind.PROPOSED_DECISION.with(decision.outcome())
                 : AuditAction.Kind.DECIDED.with(decision.outcome());
+        if (decision instanceof Decision.Granting granting && granting.otherBasis() != null) {
+            var basis = granting.otherBasis().kind();
+            var onOtherBasis = AuditAction.Kind.ON_OTHER_BASIS.with(
+                    basis == null ? "" : basis.code(), String.join(", ", assessment.bars()));
+            var change = apply(transition, action, at);
+            return new Change(change.request(), List.of(action, onOtherBasis), false, change.events());
+        }
         return apply(transition, action, at);
     }
 
-    /** @param editors as for {@link #approveSending} */
-    public Change approveDecision(Actor approver, Set<String> editors, Instant at) {
+    /**
+     * @param editors as for {@link #approveSending}
+     * @param fingerprint of the proposal the approver was shown ({@link #proposalFingerprint})
+     */
+    public Change approveDecision(Actor approver, Set<String> editors, @Nullable String fingerprint, Instant at) {
         var pending = expect(AwaitingDecisionApproval.class, "approve a decision on");
-        return apply(
-                pending.approve(approver, authors(editors), at),
-                AuditAction.Kind.APPROVED_DECISION.with(pending.proposed().outcome()),
-                at);
+        var action = AuditAction.Kind.APPROVED_DECISION.with(pending.proposed().outcome());
+        var change = apply(pending.approve(approver, authors(editors), id, fingerprint, at), action, at);
+        if (pending.proposed() instanceof Decision.Granting granting && granting.otherBasis() != null) {
+            var basis = granting.otherBasis().kind();
+            var bars = pending.answers().stream().filter(Bars::treatyOnly).toList();
+            var onOtherBasis =
+                    AuditAction.Kind.ON_OTHER_BASIS.with(basis == null ? "" : basis.code(), String.join(", ", bars));
+            return new Change(change.request(), List.of(action, onOtherBasis), false, change.events());
+        }
+        return change;
+    }
+
+    /** The fingerprint of the decision awaiting approval, which an approval must name; empty otherwise. */
+    public java.util.Optional<String> proposalFingerprint() {
+        return state instanceof AwaitingDecisionApproval pending
+                ? java.util.Optional.of(pending.fingerprint(id))
+                : java.util.Optional.empty();
     }
 
     /** Who wrote a version of the content: its creator and these editors. */

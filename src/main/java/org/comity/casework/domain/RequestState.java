@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.comity.shared.Conflict;
+import org.comity.shared.InvalidInput;
+import org.comity.shared.Violation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -137,24 +139,54 @@ public sealed interface RequestState {
 
         /**
          * Decides, or proposes the decision for a second approval when the assessment raised a ground
-         * or concern. Refusing or postponing needs a recorded consultation first; granting, in whole or
-         * in part, is impossible while the assessment has a bar.
+         * or concern, or when the grant rests on another basis than the treaty. Refusing or postponing
+         * needs a recorded consultation first; granting, in whole or in part, is impossible while the
+         * assessment has a bar, unless every bar is one the treaty alone sets ({@link Bars}) and the
+         * grant records the other basis it rests on. Reasons may name only the assessment's findings.
          */
         public Transition decide(Decision decision, Assessment assessment, Actor by, Instant at) {
             decision.validate(LocalDate.ofInstant(at, ZoneOffset.UTC));
+            var unknown = new ArrayList<Violation>();
+            var reasons = decision.reasons();
+            for (int i = 0; i < reasons.size(); i++) {
+                for (var finding : reasons.get(i).findings()) {
+                    if (!assessment.findings().contains(finding)) {
+                        unknown.add(new Violation(
+                                decision instanceof Decision.Postpone ? "findings" : "reasons[" + i + "].findings",
+                                "unknown-finding",
+                                "name only findings of the request's assessment (" + finding + " is not one)"));
+                    }
+                }
+            }
+            if (!unknown.isEmpty()) {
+                throw new InvalidInput(unknown);
+            }
             if (decision.needsConsultation() && consultations.isEmpty()) {
                 throw new Conflict(
                         "consultation-required",
                         "consult the requesting State and record the consultation before refusing or postponing");
             }
+            var otherBasis = decision instanceof Decision.Granting g ? g.otherBasis() : null;
             if (decision instanceof Decision.Granting && assessment.hasBar()) {
-                throw new Conflict(
-                        "contradicts-bar",
-                        "the assessment bars granting this request (" + String.join(", ", assessment.bars())
-                                + "); refuse it, or resolve the bar first");
+                var forbidding = Bars.forbidding(assessment.bars());
+                if (!forbidding.isEmpty()) {
+                    throw new Conflict(
+                            otherBasis == null ? "contradicts-bar" : "bar-not-overridable",
+                            "the assessment bars granting this request (" + String.join(", ", assessment.bars())
+                                    + "), and no other basis lifts " + String.join(", ", forbidding)
+                                    + "; refuse it, or resolve the bar first");
+                }
+                if (otherBasis == null) {
+                    throw new Conflict(
+                            "contradicts-bar",
+                            "the treaty does not oblige assistance (" + String.join(", ", assessment.bars())
+                                    + "); refuse it, resolve the bar, or grant on another basis (reciprocity,"
+                                    + " domestic law, another instrument) with reasons and a supervisor's approval");
+                }
             }
-            if (assessment.groundOrConcern()) {
-                return Transition.to(new AwaitingDecisionApproval(decision, by.username(), at, consultations));
+            if (assessment.groundOrConcern() || otherBasis != null) {
+                return Transition.to(
+                        new AwaitingDecisionApproval(decision, by.username(), at, consultations, assessment.raised()));
             }
             return decided(decision, by.username(), null, at, consultations);
         }
@@ -175,11 +207,22 @@ public sealed interface RequestState {
         }
     }
 
+    /**
+     * A decision proposed and waiting for a second approver.
+     *
+     * @param answers rule ids of the assessment's bars, grounds and concerns when it was proposed: what
+     *     the proposal answers, shown to the approver
+     */
     record AwaitingDecisionApproval(
-            Decision proposed, String proposedBy, Instant proposedAt, List<Consultation> consultations)
+            Decision proposed,
+            String proposedBy,
+            Instant proposedAt,
+            List<Consultation> consultations,
+            List<String> answers)
             implements Open {
         public AwaitingDecisionApproval {
             consultations = consultations == null ? List.of() : List.copyOf(consultations);
+            answers = answers == null ? List.of() : List.copyOf(answers);
         }
 
         @Override
@@ -187,8 +230,48 @@ public sealed interface RequestState {
             return "awaiting-decision-approval";
         }
 
-        /** @param contentAuthors who wrote a version of the content ({@link FourEyes}) */
-        public Transition approve(Actor approver, Set<String> contentAuthors, Instant at) {
+        /**
+         * The SHA-256 (hex) of the proposal's canonical text: the request, who proposed it and when,
+         * everything the decision says and the findings it answers. An approval names it, so what is
+         * approved is exactly what the approver was shown; any other proposal has another fingerprint.
+         */
+        public String fingerprint(java.util.UUID request) {
+            var text = new CanonicalText()
+                    .add("comity-decision-proposal-1")
+                    .add(request.toString())
+                    .add(proposedBy)
+                    .add(proposedAt.toString())
+                    .add(proposed.canonical())
+                    .list(answers)
+                    .text();
+            try {
+                var digest = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return java.util.HexFormat.of().formatHex(digest);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
+        }
+
+        /**
+         * @param contentAuthors who wrote a version of the content ({@link FourEyes})
+         * @param fingerprint the fingerprint of the proposal the approver was shown
+         */
+        public Transition approve(
+                Actor approver,
+                Set<String> contentAuthors,
+                java.util.UUID request,
+                @Nullable String fingerprint,
+                Instant at) {
+            if (fingerprint == null || fingerprint.isBlank()) {
+                throw InvalidInput.of(
+                        "proposal", "proposal-required", "give the fingerprint of the proposal you approve");
+            }
+            if (!fingerprint.strip().equalsIgnoreCase(fingerprint(request))) {
+                throw new Conflict(
+                        "stale-proposal",
+                        "the proposal has changed since it was shown to you; read it again and approve what it says now");
+            }
             FourEyes.requireSecondApprover(proposedBy, contentAuthors, approver);
             return decided(proposed, proposedBy, approver.username(), at, consultations);
         }

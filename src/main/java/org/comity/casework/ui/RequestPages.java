@@ -17,10 +17,8 @@ import org.comity.accounts.Accounts;
 import org.comity.casework.Attachments;
 import org.comity.casework.Casework;
 import org.comity.casework.RequestQuery;
-import org.comity.casework.domain.Decision;
 import org.comity.casework.domain.Direction;
 import org.comity.casework.domain.KindOfAssistance;
-import org.comity.casework.domain.RefusalGround;
 import org.comity.casework.domain.Request;
 import org.comity.casework.domain.RequestState;
 import org.comity.shared.Conflict;
@@ -198,43 +196,12 @@ class RequestPages {
             @Nullable String what,
             @Nullable String with,
             @Nullable String summary,
-            @Nullable String outcome,
-            @Nullable String conditions,
-            @Nullable String granted,
-            @Nullable RefusalGround ground,
-            @Nullable String explanation,
             @Nullable String reason,
-            @Nullable LocalDate until,
+            @Nullable String proposal,
             @Nullable Boolean evidenceTransmitted,
             @Nullable Integer days,
             @Nullable String assignee,
-            @Nullable String body) {
-
-        Decision decision() {
-            if (outcome == null || outcome.isBlank()) {
-                throw InvalidInput.of("outcome", "outcome-required", "choose the outcome");
-            }
-            var reasons = ground == null && (explanation == null || explanation.isBlank())
-                    ? List.<Decision.RefusalReason>of()
-                    : List.of(new Decision.RefusalReason(ground, explanation));
-            return switch (outcome) {
-                case "granted" -> new Decision.Grant();
-                case "granted-with-conditions" ->
-                    new Decision.GrantWithConditions(
-                            conditions == null
-                                    ? List.of()
-                                    : conditions
-                                            .lines()
-                                            .map(String::strip)
-                                            .filter(s -> !s.isEmpty())
-                                            .toList());
-                case "partially-granted" -> new Decision.PartialGrant(granted, reasons);
-                case "postponed" -> new Decision.Postpone(reason, until);
-                case "refused" -> new Decision.Refuse(reasons);
-                default -> throw InvalidInput.of("outcome", "unknown-outcome", "choose the outcome");
-            };
-        }
-    }
+            @Nullable String body) {}
 
     static final List<String> ACTIONS = List.of(
             "approve-sending",
@@ -243,7 +210,6 @@ class RequestPages {
             "request-information",
             "information-received",
             "consult",
-            "decide",
             "approve-decision",
             "reject-decision",
             "resume",
@@ -279,11 +245,8 @@ class RequestPages {
                 }
                 case "information-received" -> casework.informationReceived(id, v, user);
                 case "consult" -> casework.recordConsultation(id, v, form.with(), form.summary(), user);
-                case "decide" ->
-                    requireAnyRole(
-                            List.of("LEGAL_REVIEWER", "SUPERVISOR"),
-                            () -> casework.decide(id, v, form.decision(), user));
-                case "approve-decision" -> requireRole("SUPERVISOR", () -> casework.approveDecision(id, v, user));
+                case "approve-decision" ->
+                    requireRole("SUPERVISOR", () -> casework.approveDecision(id, v, form.proposal(), user));
                 case "reject-decision" -> requireRole("SUPERVISOR", () -> casework.sendDecisionBack(id, v, user));
                 case "resume" ->
                     requireAnyRole(List.of("LEGAL_REVIEWER", "SUPERVISOR"), () -> casework.resume(id, v, user));
@@ -335,9 +298,6 @@ class RequestPages {
     }
 
     private static String inputOf(String field) {
-        if (field.startsWith("reasons")) {
-            return field.endsWith(".ground") ? "ground" : "explanation";
-        }
         return field;
     }
 
@@ -389,7 +349,8 @@ class RequestPages {
         model.addAttribute("attachments", documents);
         model.addAttribute("maxAttachmentMegabytes", Math.max(1, attachments.maxBytes() / (1024 * 1024)));
         model.addAttribute("problems", request.contentProblems(LocalDate.ofInstant(now, ZoneOffset.UTC)));
-        model.addAttribute("grounds", RefusalGround.values());
+        model.addAttribute("outcomes", DecisionForms.OUTCOMES);
+        model.addAttribute("proposalFingerprint", request.proposalFingerprint().orElse(null));
         model.addAttribute(
                 "users", accounts.list().stream().filter(a -> a.enabled()).toList());
         model.addAttribute("errors", errors);

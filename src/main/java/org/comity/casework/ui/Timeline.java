@@ -211,6 +211,8 @@ final class Timeline {
         return switch (kind) {
             case TEXT -> new Segment("user", value, null);
             case OUTCOME -> Segment.text(messages.getMessage("state." + value, null, value, locale));
+            case BASIS -> Segment.text(messages.getMessage("basis." + value, null, value, locale));
+            case RULES -> new Segment("hash", value, null);
             case MOMENT -> {
                 try {
                     yield new Segment("time", times.at(Instant.parse(value)), value);

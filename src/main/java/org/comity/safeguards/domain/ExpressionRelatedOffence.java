@@ -8,8 +8,8 @@ import org.comity.safeguards.Severity;
  * Nothing in the Convention permits suppressing expression, conscience, opinion, religion or belief,
  * peaceful assembly or association. That is a rule of interpretation, not a refusal ground: the
  * requested State refuses on essential interests or persecution, unless the offence is a restriction
- * human-rights law allows. Comity policy makes a request resting only on such offences a bar a legal
- * reviewer may lift with reasons; one that also charges other offences is weighed (a ground). Offences
+ * human-rights law allows. Comity policy makes a request resting only on such offences a bar that no
+ * grant on another basis lifts; one that also charges other offences is weighed (a ground). Offences
  * flagged assembly (unauthorised protest, banned organisations) are the same Art 6(2) concern.
  */
 final class ExpressionRelatedOffence implements Rule {
@@ -45,8 +45,8 @@ final class ExpressionRelatedOffence implements Rule {
                         + " violence), " + context.requested() + " can refuse on "
                         + (context.underUncc() ? "essential interests or persecution." : "essential interests.")
                         + (only
-                                ? " The request rests on nothing else. Comity policy: a bar that a legal reviewer"
-                                        + " may lift with written reasons."
+                                ? " The request rests on nothing else. Comity policy: a bar, which no other"
+                                        + " basis (reciprocity, domestic law) lifts; refuse, or ask for other offences."
                                 : " Only the other offences can support assistance."),
                 expression.stream().map(o -> o.field("flags")).toList(),
                 only

@@ -75,7 +75,8 @@ record Words(MessageSource messages, Locale locale, Function<CountryCode, @Nulla
                 m.refusalGrounds().stream().map(this::ground).toList(),
                 m.legalBasis(),
                 m.offenceCategories(),
-                m.emergency());
+                m.emergency(),
+                m.basis() == null ? null : message("log.basis." + m.basis(), m.basis()));
     }
 
     /** An entry in words. */
@@ -91,7 +92,8 @@ record Words(MessageSource messages, Locale locale, Function<CountryCode, @Nulla
             List<String> refusalGrounds,
             List<String> legalBasis,
             List<String> offenceCategories,
-            boolean emergency) {}
+            boolean emergency,
+            @Nullable String basis) {}
 
     private String message(String key, String fallback) {
         return messages.getMessage(key, null, fallback, locale);

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
-import org.comity.casework.domain.Decision.RefusalReason;
+import org.comity.casework.domain.Decision.Reason;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,7 +75,7 @@ class AuditActionTest {
                 "recorded consultation with Central Authority of Xanadu",
                 "recorded-consultation",
                 "Central Authority of Xanadu");
-        var refuse = new Decision.Refuse(List.of(new RefusalReason(RefusalGround.PERSECUTION, "a journalist")));
+        var refuse = new Decision.Refuse(List.of(new Reason(RefusalGround.PERSECUTION, "a journalist")));
         var pending = expect(
                 // A ground or concern in the assessment makes the decision wait for a supervisor.
                 i.decide(refuse, new Assessment(true, "protected role indicator"), REVIEWER, at(3)),
@@ -83,11 +83,37 @@ class AuditActionTest {
                 "proposed-decision",
                 "refused");
         expect(
-                pending.approveDecision(SUPERVISOR, java.util.Set.of(), at(4)),
+                pending.approveDecision(
+                        SUPERVISOR,
+                        java.util.Set.of(),
+                        pending.proposalFingerprint().orElseThrow(),
+                        at(4)),
                 "approved decision refused",
                 "approved-decision",
                 "refused");
         expect(pending.sendDecisionBack(at(4)), "sent decision back to review", "sent-decision-back");
+        // A grant the treaty does not oblige, on reciprocity: said in a second part, when proposed and approved.
+        var onReciprocity = new Decision.Grant(
+                List.of(),
+                new Decision.OtherBasis(
+                        Decision.OtherBasis.Kind.RECIPROCITY, null, "the requesting State assisted us in 2025"));
+        var proposedOnReciprocity =
+                i.decide(onReciprocity, new Assessment(true, List.of("legal-basis-in-force"), null), REVIEWER, at(3));
+        assertThat(proposedOnReciprocity.action())
+                .isEqualTo(
+                        "proposed decision granted; on another basis (reciprocity) despite the bars legal-basis-in-force");
+        assertThat(proposedOnReciprocity.actions())
+                .containsExactly(
+                        new AuditAction("proposed-decision", List.of("granted")),
+                        new AuditAction("on-other-basis", List.of("reciprocity", "legal-basis-in-force")));
+        var awaiting = proposedOnReciprocity.request();
+        var approvedOnReciprocity = awaiting.approveDecision(
+                SUPERVISOR, java.util.Set.of(), awaiting.proposalFingerprint().orElseThrow(), at(4));
+        assertThat(approvedOnReciprocity.actions())
+                .containsExactly(
+                        new AuditAction("approved-decision", List.of("granted")),
+                        new AuditAction("on-other-basis", List.of("reciprocity", "legal-basis-in-force")));
+        seen.add(AuditAction.Kind.ON_OTHER_BASIS);
         var postponed = i.decide(
                         new Decision.Postpone("domestic investigation", LocalDate.parse("2026-06-01")),
                         Assessment.clear(),

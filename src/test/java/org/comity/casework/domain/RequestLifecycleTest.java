@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import org.comity.casework.domain.Decision.RefusalReason;
+import org.comity.casework.domain.Decision.Reason;
 import org.comity.shared.Conflict;
 import org.comity.shared.InvalidInput;
 import org.junit.jupiter.api.Test;
@@ -79,7 +79,7 @@ class RequestLifecycleTest {
     void anIncomingRequestIsRefusedOnlyWithReasonsAndAfterAConsultation() {
         var r = incoming().startReview(at(1)).request();
         var refuse = new Decision.Refuse(
-                List.of(new RefusalReason(RefusalGround.PERSECUTION, "the request targets a journalist's sources")));
+                List.of(new Reason(RefusalGround.PERSECUTION, "the request targets a journalist's sources")));
 
         assertThatThrownBy(() -> incoming()
                         .startReview(at(1))
@@ -117,7 +117,9 @@ class RequestLifecycleTest {
                 new Decision.GrantWithConditions(List.of("use only for the stated proceedings")),
                 new Decision.PartialGrant(
                         "subscriber data only",
-                        List.of(new RefusalReason(RefusalGround.NO_DUAL_CRIMINALITY, "content is not available"))))) {
+                        "content",
+                        List.of(new Reason(RefusalGround.NO_DUAL_CRIMINALITY, "content is not available")),
+                        null))) {
             assertThatThrownBy(() -> r.decide(grant, barred, REVIEWER, at(2)))
                     .isInstanceOfSatisfying(Conflict.class, e -> {
                         assertThat(e.rule()).isEqualTo("contradicts-bar");
@@ -126,7 +128,7 @@ class RequestLifecycleTest {
                     });
         }
         var refused = r.decide(
-                new Decision.Refuse(List.of(new RefusalReason(RefusalGround.PERSECUTION, "political prosecution"))),
+                new Decision.Refuse(List.of(new Reason(RefusalGround.PERSECUTION, "political prosecution"))),
                 barred,
                 REVIEWER,
                 at(2));
@@ -166,13 +168,22 @@ class RequestLifecycleTest {
         var pending = proposed.request();
         assertThat(pending.state()).isInstanceOf(RequestState.AwaitingDecisionApproval.class);
 
-        assertThatThrownBy(() -> pending.approveDecision(SUPERVISING_REVIEWER, java.util.Set.of(), at(3)))
+        assertThatThrownBy(() -> pending.approveDecision(
+                        SUPERVISING_REVIEWER,
+                        java.util.Set.of(),
+                        pending.proposalFingerprint().orElse("none"),
+                        at(3)))
                 .isInstanceOfSatisfying(
                         Conflict.class, e -> assertThat(e.rule()).isEqualTo("four-eyes-same-user"));
-        assertThatThrownBy(() -> pending.approveDecision(REVIEWER, java.util.Set.of(), at(3)))
+        assertThatThrownBy(() -> pending.approveDecision(
+                        REVIEWER,
+                        java.util.Set.of(),
+                        pending.proposalFingerprint().orElse("none"),
+                        at(3)))
                 .isInstanceOfSatisfying(
                         Conflict.class, e -> assertThat(e.rule()).isEqualTo("four-eyes-role"));
-        var approved = pending.approveDecision(SUPERVISOR, java.util.Set.of(), at(3));
+        var approved = pending.approveDecision(
+                SUPERVISOR, java.util.Set.of(), pending.proposalFingerprint().orElse("none"), at(3));
         assertThat(approved.request().state().code()).isEqualTo("granted-with-conditions");
         assertThat(approved.events())
                 .containsExactly(new CaseEvent.Decided(
@@ -209,7 +220,11 @@ class RequestLifecycleTest {
                 .request()
                 .decide(new Decision.Grant(), new Assessment(true, "protected role indicator"), REVIEWER, at(2))
                 .request();
-        assertThatThrownBy(() -> registeredBySupervisor.approveDecision(SUPERVISOR, java.util.Set.of(), at(3)))
+        assertThatThrownBy(() -> registeredBySupervisor.approveDecision(
+                        SUPERVISOR,
+                        java.util.Set.of(),
+                        registeredBySupervisor.proposalFingerprint().orElse("none"),
+                        at(3)))
                 .isInstanceOfSatisfying(
                         Conflict.class, e -> assertThat(e.rule()).isEqualTo("four-eyes-content-author"));
     }
@@ -266,7 +281,7 @@ class RequestLifecycleTest {
                 .recordConsultation(consultation(1))
                 .request()
                 .decide(
-                        new Decision.Refuse(List.of(new RefusalReason(RefusalGround.OUT_OF_SCOPE, "not an offence"))),
+                        new Decision.Refuse(List.of(new Reason(RefusalGround.OUT_OF_SCOPE, "not an offence"))),
                         Assessment.clear(),
                         REVIEWER,
                         at(2))
@@ -278,7 +293,11 @@ class RequestLifecycleTest {
                 () -> draft.startReview(at(1)),
                 () -> received.proposeSending(CASEWORKER, at(1)),
                 () -> received.updateDraft(Fixtures.empty(), at(1), LIMITS),
-                () -> received.approveDecision(SUPERVISOR, java.util.Set.of(), at(1)),
+                () -> received.approveDecision(
+                        SUPERVISOR,
+                        java.util.Set.of(),
+                        received.proposalFingerprint().orElse("none"),
+                        at(1)),
                 () -> refused.startExecution(at(3)),
                 () -> refused.resume(at(3)),
                 () -> received.informationReceived(at(1)));

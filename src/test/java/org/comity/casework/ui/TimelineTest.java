@@ -31,6 +31,8 @@ class TimelineTest {
                         case TEXT -> "l'équipe \"A\" & co";
                         case OUTCOME -> "granted-with-conditions";
                         case MOMENT -> MOMENT;
+                        case BASIS -> "reciprocity";
+                        case RULES -> "legal-basis-in-force";
                     })
                     .toList();
             var line = timeline.line(entry(List.of(new AuditAction(kind.code(), args)), false));
@@ -58,6 +60,15 @@ class TimelineTest {
                         assertThat(line.segments())
                                 .as(kind.code())
                                 .contains(new Timeline.Segment("time", "2026-05-01 09:00 UTC", MOMENT));
+                    case BASIS ->
+                        assertThat(text)
+                                .as(kind.code())
+                                .contains(messages()
+                                        .getMessage("basis.reciprocity", null, Locale.forLanguageTag(language)));
+                    case RULES ->
+                        assertThat(line.segments())
+                                .as(kind.code())
+                                .contains(new Timeline.Segment("hash", "legal-basis-in-force", null));
                 }
             }
         }

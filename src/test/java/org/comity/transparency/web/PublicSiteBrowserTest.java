@@ -189,12 +189,20 @@ class PublicSiteBrowserTest {
                         {"with": "Prosecutor General of Qmland", "summary": "asked to narrow the request; it could not be"}
                         """)
                 .andExpect(status().isOk());
-        call(Role.LEGAL_REVIEWER, post("/api/requests/" + id + "/decision"), """
+        var proposed = call(Role.LEGAL_REVIEWER, post("/api/requests/" + id + "/decision"), """
                         {"outcome": "refused", "assessment": {"groundOrConcern": true, "note": "expression"},
                          "reasons": [{"ground": "PERSECUTION", "explanation": "the request seeks a journalist's sources"}]}
                         """)
                 .andExpect(status().isOk());
-        call(Role.SUPERVISOR, post("/api/requests/" + id + "/decision/approval"), "{}")
+        var fingerprint = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(proposed.andReturn().getResponse().getContentAsString())
+                .get("proposalFingerprint")
+                .asString();
+        call(
+                        Role.SUPERVISOR,
+                        post("/api/requests/" + id + "/decision/approval"),
+                        "{\"proposal\": \"" + fingerprint + "\"}")
                 .andExpect(jsonPath("$.state").value("refused"));
         // The casework feed appends after its transaction commits: wait for the decision's entry.
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

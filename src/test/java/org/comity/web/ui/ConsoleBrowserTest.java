@@ -175,18 +175,20 @@ class ConsoleBrowserTest {
         // The legal reviewer consults and refuses with reasons.
         signIn(Role.LEGAL_REVIEWER);
         browser.get(incoming);
-        // Refusing without reasons: the message sits next to the field.
-        new Select(browser.findElement(By.id("decide-outcome"))).selectByValue("refused");
-        clickButton("Decide");
+        // Refusing without reasons, on the refusal's own form: the message sits next to the field.
+        clickAndWait(browser.findElement(By.linkText("Refuse")));
+        clickButton("Record the decision");
         assertThat(text()).contains("Give the reasons for refusing");
         check("refusal-errors");
         // With reasons but before consulting the requesting State: refused, nothing changes.
         refuse();
         assertThat(text()).contains("Consult the requesting State");
+        browser.get(incoming);
         chromium.type("consult-with", "Prosecutor General of Xebia");
         chromium.type("consult-summary", "Asked for the conduct alleged; none beyond the posts.");
         clickButton("Record a consultation");
         assertThat(text()).contains("Consultation recorded");
+        clickAndWait(browser.findElement(By.linkText("Refuse")));
         refuse();
         // The safeguards assessment raised grounds: the refusal waits for a supervisor.
         assertThat(text()).contains("Decision awaiting approval");
@@ -369,10 +371,9 @@ class ConsoleBrowserTest {
     }
 
     private void refuse() {
-        new Select(browser.findElement(By.id("decide-outcome"))).selectByValue("refused");
-        new Select(browser.findElement(By.id("decide-ground"))).selectByValue("PERSECUTION");
-        chromium.type("decide-explanation", "The request targets a journalist for expression.");
-        clickButton("Decide");
+        new Select(browser.findElement(By.id("reasons-0-ground"))).selectByValue("PERSECUTION");
+        chromium.type("reasons-0-explanation", "The request targets a journalist for expression.");
+        clickButton("Record the decision");
     }
 
     private void signIn(Role role) {

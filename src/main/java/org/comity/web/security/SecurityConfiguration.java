@@ -53,6 +53,7 @@ class SecurityConfiguration {
         "/images/**",
         "/webjars/**",
         "/favicon.ico",
+        "/favicon.svg",
         "/v3/api-docs",
         "/v3/api-docs/**",
         "/swagger-ui.html",

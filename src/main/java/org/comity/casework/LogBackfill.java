@@ -1,6 +1,5 @@
 package org.comity.casework;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,7 +32,6 @@ class LogBackfill implements ApplicationRunner {
     private static final int BATCH = 500;
 
     private final JdbcRequests store;
-    private final JdbcClient jdbc;
     private final TransparencyLog transparency;
     private final TransparencyFeed feed;
     private final TransactionTemplate transaction;
@@ -42,13 +39,11 @@ class LogBackfill implements ApplicationRunner {
 
     LogBackfill(
             JdbcRequests store,
-            JdbcClient jdbc,
             TransparencyLog transparency,
             TransparencyFeed feed,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.store = store;
-        this.jdbc = jdbc;
         this.transparency = transparency;
         this.feed = feed;
         this.transaction = new TransactionTemplate(transactions);
@@ -57,16 +52,11 @@ class LogBackfill implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        boolean done = jdbc.sql("SELECT EXISTS (SELECT 1 FROM casework_log_backfill)")
-                .query(Boolean.class)
-                .single();
-        if (done) {
+        if (store.logBackfillDone()) {
             return;
         }
         long queued = queueUnlogged();
-        jdbc.sql("INSERT INTO casework_log_backfill (done_at, queued) VALUES (?, ?)")
-                .params(Timestamp.from(clock.instant()), queued)
-                .update();
+        store.recordLogBackfill(clock.instant(), queued);
         if (queued > 0) {
             log.info("Queued {} request events recorded before the log's outbox for the public log", queued);
         }

@@ -159,6 +159,19 @@ public class JdbcRequests {
             @Nullable String approvedBy,
             boolean evidenceTransmitted) {}
 
+    /** Whether the one-time pass that queues events frozen before the log's outbox has run (V73). */
+    public boolean logBackfillDone() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM casework_log_backfill)")
+                .query(Boolean.class)
+                .single();
+    }
+
+    public void recordLogBackfill(Instant at, long queued) {
+        jdbc.sql("INSERT INTO casework_log_backfill (done_at, queued) VALUES (?, ?)")
+                .params(Timestamp.from(at), queued)
+                .update();
+    }
+
     /** Frozen records in event-id order after {@code after} (from the first when null), at most {@code limit}. */
     public List<StoredPublicRecord> publicRecordsAfter(@Nullable UUID after, int limit) {
         return jdbc.sql("""

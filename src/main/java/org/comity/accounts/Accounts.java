@@ -67,13 +67,55 @@ public class Accounts {
         return account;
     }
 
-    /** Sets a new random password and returns it, for the one who asked to show it once. */
+    /**
+     * Registers an account whose password an administrator chose (console, API, command line): its
+     * owner must replace it at the first console sign-in, before any other page.
+     */
+    @Transactional
+    public Account registerWithTemporaryPassword(NewAccount request, String administrator) {
+        var account = register(request, administrator);
+        store.setPasswordMustChange(account.username(), true);
+        return account;
+    }
+
+    /**
+     * The account's owner replaces their password. Throws {@link InvalidInput} naming
+     * {@code currentPassword} when it is wrong and {@code newPassword} when the new one breaks a rule
+     * or equals the current one. The session that asks goes on; the password no longer needs changing.
+     */
+    @Transactional
+    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        var credentials = store.credentials(username).orElseThrow(() -> new NotFound("account " + username));
+        if (currentPassword == null || !passwords.matches(currentPassword, credentials.passwordHash())) {
+            throw new InvalidInput(List.of(new org.comity.shared.Violation(
+                    "currentPassword", "wrong-password", "this is not the account's current password")));
+        }
+        var problems = new java.util.ArrayList<org.comity.shared.Violation>();
+        for (var problem : NewAccount.passwordProblems(newPassword, username)) {
+            problems.add(new org.comity.shared.Violation("newPassword", problem.rule(), problem.message()));
+        }
+        if (problems.isEmpty() && newPassword.equals(currentPassword)) {
+            problems.add(new org.comity.shared.Violation(
+                    "newPassword", "password-unchanged", "must differ from the current password"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        store.replaceOwnPasswordHash(username, passwords.encode(newPassword));
+        store.audit(clock.instant(), username, username, "password changed by its owner");
+    }
+
+    /**
+     * Sets a new random password and returns it, for the one who asked to show it once. The owner must
+     * replace it at the next console sign-in.
+     */
     @Transactional
     public String resetPassword(String username, String actor) {
         var password = RandomPasswords.next(random);
         if (!store.updatePasswordHash(username, passwords.encode(password))) {
             throw new NotFound("account " + username);
         }
+        store.setPasswordMustChange(username, true);
         // A reset is how a compromised account is recovered: tokens issued and sessions opened before it
         // must stop working (the new hash came with a new session generation).
         int revoked = store.revokeAllTokens(username, clock.instant());
@@ -116,6 +158,11 @@ public class Accounts {
         return store.find(username).orElseThrow();
     }
 
+    /** What was done to the account, newest first: the append-only account audit trail. */
+    public List<AccountEvent> auditTrail(String username) {
+        return store.events(username);
+    }
+
     public Optional<Account> find(String username) {
         return store.find(username);
     }
@@ -132,6 +179,8 @@ public class Accounts {
     public enum SessionState {
         /** Go on. */
         CURRENT,
+        /** The password was chosen by an administrator: the owner replaces it before anything else. */
+        MUST_CHANGE_PASSWORD,
         /** The account was disabled or its password reset since the password was checked: end it. */
         ENDED,
         /** A role of the account requires a second factor and none is enrolled: enrol before anything else. */
@@ -157,6 +206,9 @@ public class Accounts {
         var stored = store.sessionState(principal.getUsername());
         if (stored.isEmpty() || stored.get().generation() != principal.sessionGeneration()) {
             return SessionState.ENDED;
+        }
+        if (stored.get().passwordMustChange() && !(principal instanceof OidcAccountPrincipal)) {
+            return SessionState.MUST_CHANGE_PASSWORD;
         }
         if (principal instanceof OidcAccountPrincipal oidcSignIn) {
             if (oidcSignIn.idpMultiFactor()) {

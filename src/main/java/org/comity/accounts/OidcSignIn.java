@@ -10,14 +10,18 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.client.OAuth2LoginConfigurer;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +43,7 @@ public final class OidcSignIn {
 
     /** What the sign-in page may say after a refused or failed attempt ({@code /login?oidc=…}). */
     public static final java.util.List<String> OUTCOMES =
-            java.util.List.of("unknown", "disabled", "unverified", "failed");
+            java.util.List.of("unknown", "disabled", "unverified", "failed", "unreachable");
 
     private static final Logger log = LoggerFactory.getLogger(OidcSignIn.class);
 
@@ -74,7 +78,37 @@ public final class OidcSignIn {
                 .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(accounts))
                 .defaultSuccessUrl("/console", false)
-                .failureHandler(OidcSignIn::failed);
+                .failureHandler(OidcSignIn::failed)
+                // Without a registration (the provider's discovery failed) Spring Security would answer
+                // the sign-in button with a bare 500; say instead that the provider cannot be reached.
+                .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                    @Override
+                    public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+                        filter.setAuthenticationFailureHandler(OidcSignIn::notStarted);
+                        return filter;
+                    }
+                });
+    }
+
+    /**
+     * Signing out of the console also ends the session at the provider when it advertises an
+     * {@code end_session_endpoint} (RP-initiated logout, with the ID token as hint), which then sends
+     * the browser back to the sign-in page; password sessions, or a provider without one, go straight
+     * to the sign-in page.
+     */
+    public LogoutSuccessHandler logoutSuccess() {
+        var handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        handler.setPostLogoutRedirectUri("{baseUrl}/login?logout");
+        handler.setDefaultTargetUrl("/login?logout");
+        return handler;
+    }
+
+    /** The sign-in could not even start: the provider's registration is unknown (it is unreachable). */
+    private static void notStarted(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        // One line, no stack trace: the cause was logged once by the discovery that failed.
+        log.warn("OIDC sign-in could not start: the provider's configuration is unavailable");
+        response.sendRedirect(request.getContextPath() + "/login?oidc=unreachable");
     }
 
     /** Back to the sign-in page with a closed-vocabulary reason; never the provider's own words. */

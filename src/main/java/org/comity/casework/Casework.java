@@ -101,10 +101,10 @@ public class Casework {
      * Conduct codes come from the jurisdiction module's vocabulary, so offences compare across States and
      * with prior proceedings.
      */
-    private void requireKnownConduct(RequestContent content) {
+    private void requireKnownConduct(RequestContent content, @Nullable RequestContent stored) {
         // What the public log could not hold is refused here, when it is written, not when an event
         // of the request is logged (issue 15: a long legal basis was stored, then never logged).
-        var problems = new ArrayList<Violation>(TransparencyFeed.unloggable(content));
+        var problems = new ArrayList<Violation>(TransparencyFeed.unloggable(content, stored));
         var offences = content.offences();
         for (int i = 0; i < offences.size(); i++) {
             problems.addAll(jurisdictions.unknownConduct(
@@ -131,7 +131,7 @@ public class Casework {
     @Transactional
     public Request draft(KindOfAssistance kind, RequestContent content, String username) {
         requireKind(kind);
-        requireKnownConduct(content);
+        requireKnownConduct(content, null);
         var now = clock.instant();
         var account = account(username);
         var change = Request.draft(UUID.randomUUID(), kind, content, actor(account), now, limits);
@@ -144,7 +144,7 @@ public class Casework {
     public Request registerIncoming(
             KindOfAssistance kind, RequestContent content, @Nullable Instant receivedAt, String username) {
         requireKind(kind);
-        requireKnownConduct(content);
+        requireKnownConduct(content, null);
         var now = clock.instant();
         var account = account(username);
         var change = Request.registerIncoming(
@@ -157,8 +157,10 @@ public class Casework {
 
     @Transactional
     public Request updateDraft(UUID id, long expectedVersion, RequestContent content, String username) {
-        requireKnownConduct(content);
-        return change(id, expectedVersion, username, true, (r, a, now) -> r.updateDraft(content, now, limits));
+        return change(id, expectedVersion, username, true, (r, a, now) -> {
+            requireKnownConduct(content, r.content());
+            return r.updateDraft(content, now, limits);
+        });
     }
 
     /**
@@ -510,8 +512,8 @@ public class Casework {
                 // The entry goes to the log's outbox in this transaction: the change and its entry are
                 // stored together or not at all, and nothing here waits for the log writer.
                 var disclose = disclosure(request, now);
-                var record = store.savePublicRecord(facts.eventId(type.get()), request, now, disclose);
-                feed.enqueue(published, request.content(), record, disclose);
+                var record = store.savePublicRecord(facts.eventId(type.get().code()), request, now, disclose);
+                feed.enqueue(published, record, disclose);
             }
             events.publishEvent(published);
         }
@@ -582,7 +584,7 @@ public class Casework {
         };
     }
 
-    private static java.util.Set<String> refusalGrounds(Decision decision) {
+    static java.util.Set<String> refusalGrounds(Decision decision) {
         var reasons = switch (decision) {
             case Decision.Refuse refuse -> refuse.reasons();
             case Decision.PartialGrant partial -> partial.reasons();
@@ -595,7 +597,7 @@ public class Casework {
         return grounds;
     }
 
-    private static LocalDate day(Instant at) {
+    static LocalDate day(Instant at) {
         return LocalDate.ofInstant(at, ZoneOffset.UTC);
     }
 

@@ -32,19 +32,28 @@ public record RequestFacts(
     }
 
     static RequestFacts of(Request request) {
-        var content = request.content();
+        return of(
+                request.id(),
+                request.version(),
+                request.direction().name().toLowerCase(java.util.Locale.ROOT),
+                request.kind().code(),
+                request.content());
+    }
+
+    /** The facts of one version of a request, from its direction and kind codes and its content. */
+    static RequestFacts of(UUID requestId, long version, String direction, String kind, RequestContent content) {
         var categories = new TreeSet<String>();
         content.offences().forEach(o -> o.conductCategories().forEach(c -> categories.add(c.value())));
         return new RequestFacts(
-                request.id(),
-                request.direction().name().toLowerCase(java.util.Locale.ROOT),
+                requestId,
+                direction,
                 state(content.requestingAuthority()),
                 state(content.requestedAuthority()),
-                request.kind().code(),
+                kind,
                 content.legalBasis(),
                 categories,
                 content.emergency(),
-                request.version());
+                version);
     }
 
     /**

@@ -10,7 +10,6 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.comity.casework.domain.RequestContent;
 import org.comity.shared.CountryCode;
-import org.comity.shared.InvalidInput;
 import org.comity.shared.Violation;
 import org.comity.transparency.EventType;
 import org.comity.transparency.LogEvent;
@@ -28,8 +27,9 @@ import org.springframework.stereotype.Component;
  * Appending is idempotent on the event id, so an event is logged exactly once. Only codes reach the
  * log; the request itself is committed to, through the record frozen when the change happened.
  *
- * <p>{@link #unloggable} checks, when content is written, what the log would later refuse, so such
- * content is a 422 naming the field instead of a change that cannot be logged.
+ * <p>{@link #unloggable} checks, when content is written, what the log could not hold, so such content
+ * is a 422 naming the field. Requests stored before that check are logged with closed fallback codes
+ * instead (see {@link #enqueue}), and an edit may keep what they hold.
  */
 @Component
 class TransparencyFeed {
@@ -46,15 +46,41 @@ class TransparencyFeed {
         this.log = log;
     }
 
-    /** The log's event type for a casework event, if it is one the public log records. */
-    static Optional<String> eventType(Object event) {
+    /**
+     * The log's event type for a casework event, if it is one the public log records. The one mapping
+     * from casework events to log entries is {@link #entry}; this only names its type.
+     */
+    static Optional<EventType> eventType(Object event) {
+        return entry(event).map(Entry::type);
+    }
+
+    /** What the log records of one casework event, before it becomes {@link PublicMetadata}. */
+    private record Entry(
+            RequestFacts facts,
+            EventType type,
+            @Nullable Outcome outcome,
+            List<String> refusalGrounds,
+            @Nullable String basis,
+            LocalDate day) {}
+
+    private static Optional<Entry> entry(Object event) {
         return Optional.ofNullable(
                 switch (event) {
-                    case RequestSubmitted e -> "request-sent";
-                    case RequestReceived e -> "request-received";
-                    case RequestDecided e -> "request-decided";
-                    case RequestExecuted e -> "request-executed";
-                    case RequestWithdrawn e -> "request-withdrawn";
+                    case RequestSubmitted e ->
+                        new Entry(e.request(), EventType.REQUEST_SENT, null, List.of(), null, e.day());
+                    case RequestReceived e ->
+                        new Entry(e.request(), EventType.REQUEST_RECEIVED, null, List.of(), null, e.day());
+                    case RequestDecided e -> {
+                        var outcome = outcome(e.outcome());
+                        var grounds = outcome == Outcome.REFUSED || outcome == Outcome.GRANTED_IN_PART
+                                ? List.copyOf(new TreeSet<>(e.refusalGrounds()))
+                                : List.<String>of();
+                        yield new Entry(e.request(), EventType.REQUEST_DECIDED, outcome, grounds, e.basis(), e.day());
+                    }
+                    case RequestExecuted e ->
+                        new Entry(e.request(), EventType.REQUEST_EXECUTED, null, List.of(), null, e.day());
+                    case RequestWithdrawn e ->
+                        new Entry(e.request(), EventType.REQUEST_WITHDRAWN, null, List.of(), null, e.day());
                     default -> null;
                 });
     }
@@ -62,20 +88,24 @@ class TransparencyFeed {
     /**
      * What in {@code content} no log entry could hold: a legal basis that is no code of at most 64
      * characters, more conduct categories than an entry lists. Empty when every event of the request
-     * can be logged.
+     * can be logged. What {@code stored} (the request's content before this edit) already holds is
+     * not refused again: a request stored before this check must stay editable.
      */
-    static List<Violation> unloggable(RequestContent content) {
+    static List<Violation> unloggable(RequestContent content, @Nullable RequestContent stored) {
         var problems = new ArrayList<Violation>();
         var basis = content.legalBasis();
-        if (basis != null && !basis.isBlank() && !CODE.matcher(code(basis)).matches()) {
+        if (basis != null
+                && !basis.isBlank()
+                && !CODE.matcher(code(basis)).matches()
+                && !(stored != null && basis.equals(stored.legalBasis()))) {
             problems.add(new Violation(
                     "content.legalBasis",
                     "legal-basis-code",
                     "name the instrument by its id: at most 64 characters, starting with a letter or digit"));
         }
-        var categories = new TreeSet<String>();
-        content.offences().forEach(o -> o.conductCategories().forEach(c -> categories.add(c.value())));
-        if (categories.size() > PublicMetadata.MAX_CODES) {
+        var categories = categories(content);
+        if (categories.size() > PublicMetadata.MAX_CODES
+                && !(stored != null && categories(stored).containsAll(categories))) {
             problems.add(new Violation(
                     "content.offences",
                     "too-many-conduct-categories",
@@ -84,65 +114,56 @@ class TransparencyFeed {
         return problems;
     }
 
+    private static TreeSet<String> categories(RequestContent content) {
+        var categories = new TreeSet<String>();
+        content.offences().forEach(o -> o.conductCategories().forEach(c -> categories.add(c.value())));
+        return categories;
+    }
+
     /**
      * Writes the log entry of {@code event} to the log's outbox, in the caller's transaction, if the
      * public log records such events.
      *
+     * <p>Content is checked by {@link #unloggable} when it is written, but requests stored before that
+     * check may hold a legal basis no code can carry. Refusing their transitions would freeze them (and
+     * their edits) for ever, so such a basis is logged as {@link #UNNAMED_BASIS}: never its text, since
+     * nothing a person typed reaches the public log.
+     *
      * @param record the confidential record the entry commits to, frozen with the change
-     * @throws InvalidInput if the request holds what no entry can (content stored before the check)
      */
-    void enqueue(Object event, RequestContent content, String record, LocalDate disclose) {
-        var problems = unloggable(content);
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
-        }
-        switch (event) {
-            case RequestSubmitted e ->
-                enqueue(e.request(), EventType.REQUEST_SENT, null, List.of(), null, e.day(), record, disclose);
-            case RequestReceived e ->
-                enqueue(e.request(), EventType.REQUEST_RECEIVED, null, List.of(), null, e.day(), record, disclose);
-            case RequestDecided e -> {
-                var outcome = outcome(e.outcome());
-                var grounds = outcome == Outcome.REFUSED || outcome == Outcome.GRANTED_IN_PART
-                        ? List.copyOf(e.refusalGrounds())
-                        : List.<String>of();
-                enqueue(e.request(), EventType.REQUEST_DECIDED, outcome, grounds, e.basis(), e.day(), record, disclose);
-            }
-            case RequestExecuted e ->
-                enqueue(e.request(), EventType.REQUEST_EXECUTED, null, List.of(), null, e.day(), record, disclose);
-            case RequestWithdrawn e ->
-                enqueue(e.request(), EventType.REQUEST_WITHDRAWN, null, List.of(), null, e.day(), record, disclose);
-            default -> {
-                // not an event the public log records
-            }
-        }
+    void enqueue(Object event, String record, LocalDate disclose) {
+        entry(event).ifPresent(entry -> enqueue(entry, record, disclose));
     }
 
-    private void enqueue(
-            RequestFacts facts,
-            EventType type,
-            @Nullable Outcome outcome,
-            List<String> refusalGrounds,
-            @Nullable String basis,
-            LocalDate day,
-            String record,
-            LocalDate disclose) {
+    private void enqueue(Entry entry, String record, LocalDate disclose) {
+        var facts = entry.facts();
+        var categories = new TreeSet<>(facts.conductCategories());
         var metadata = new PublicMetadata(
-                type,
+                entry.type(),
                 facts.requestingState() == null ? UNKNOWN_STATE : facts.requestingState(),
                 facts.requestedState() == null ? UNKNOWN_STATE : facts.requestedState(),
                 facts.kind(),
-                facts.legalBasis() == null || facts.legalBasis().isBlank()
-                        ? List.of()
-                        : List.of(code(facts.legalBasis())),
-                List.copyOf(facts.conductCategories()),
+                legalBasis(facts.legalBasis()),
+                // Vocabulary codes; content stored before the check may list more than an entry holds.
+                categories.stream().limit(PublicMetadata.MAX_CODES).toList(),
                 facts.emergency(),
-                outcome,
-                refusalGrounds,
-                day,
-                basis);
-        log.enqueue(
-                new LogEvent(facts.eventId(type.code()), metadata, record.getBytes(StandardCharsets.UTF_8), disclose));
+                entry.outcome(),
+                entry.refusalGrounds(),
+                entry.day(),
+                entry.basis());
+        log.enqueue(new LogEvent(
+                facts.eventId(entry.type().code()), metadata, record.getBytes(StandardCharsets.UTF_8), disclose));
+    }
+
+    /** The log's code for a legal basis that is not an instrument id the log can hold (closed vocabulary). */
+    static final String UNNAMED_BASIS = "unnamed-instrument";
+
+    private static List<String> legalBasis(@Nullable String basis) {
+        if (basis == null || basis.isBlank()) {
+            return List.of();
+        }
+        var code = code(basis);
+        return List.of(CODE.matcher(code).matches() ? code : UNNAMED_BASIS);
     }
 
     /** Instrument ids become lower-case codes on the log (ETS185 → ets185). */

@@ -119,6 +119,14 @@ public class TransparencyLog {
         }
     }
 
+    /**
+     * Which of {@code eventIds} the log knows nothing of: neither appended nor waiting in the outbox.
+     * For a caller that finds events it recorded before the outbox existed and queues them again.
+     */
+    public java.util.Set<java.util.UUID> unrecorded(java.util.Collection<java.util.UUID> eventIds) {
+        return store.unrecorded(eventIds);
+    }
+
     /** Entry bundles prefix each entry with a uint16 length. */
     static final int MAX_ENTRY_BYTES = 65_535;
 

@@ -55,7 +55,7 @@ class OidcSignInTest {
 
     @DynamicPropertySource
     static void oidc(DynamicPropertyRegistry registry) {
-        provider = OidcProvider.start("ada", "bob", "carol", "dora", "fran", "stranger", "unverified.eve");
+        provider = OidcProvider.start("ada", "bob", "carol", "dora", "fran", "gus", "stranger", "unverified.eve");
         registry.add("comity.accounts.oidc.enabled", () -> "true");
         registry.add("comity.accounts.oidc.issuer-uri", provider::issuer);
         registry.add("comity.accounts.oidc.client-id", () -> OidcProvider.CLIENT_ID);
@@ -196,6 +196,27 @@ class OidcSignInTest {
         assertThat(clerk.at.getPath()).isEqualTo("/console");
         assertThat(clerk.get(node("/admin/accounts")).statusCode()).isEqualTo(403);
         assertThat(clerk.get(node("/requests")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void signingOutOfAnOidcSessionEndsItAtTheProviderToo() throws Exception {
+        register("oidc.leaving", Role.CASEWORKER);
+        link("oidc.leaving", "gus");
+        var browser = new Browser();
+        var console = signInThroughProvider(browser, "gus");
+        assertThat(browser.at.getPath()).isEqualTo("/console");
+        var signOut = browser.send(HttpRequest.newBuilder(URI.create(node("/logout")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + Browser.csrf(console.body()))));
+        assertThat(signOut.statusCode()).isEqualTo(302);
+        var location = URI.create(signOut.headers().firstValue("Location").orElseThrow());
+        // The provider's end_session_endpoint, with the ID token as hint and the way back.
+        assertThat(provider.issuer()).startsWith(location.getScheme() + "://" + location.getAuthority());
+        assertThat(location.getPath()).isEqualTo("/connect/logout");
+        assertThat(location.getQuery())
+                .contains("id_token_hint=")
+                .contains("post_logout_redirect_uri=http://127.0.0.1:" + port + "/login?logout");
+        assertThat(browser.get(node("/console")).uri().getPath()).isEqualTo("/login");
     }
 
     @Test

@@ -90,7 +90,7 @@ class AccountsController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Create an account (administrators)")
     ResponseEntity<AccountView> create(@RequestBody CreateAccount body, Principal principal) {
-        var account = accounts.register(
+        var account = accounts.registerWithTemporaryPassword(
                 new NewAccount(
                         body.username(),
                         body.displayName(),
@@ -121,6 +121,29 @@ class AccountsController {
     @Operation(summary = "Set a new random password; it is returned this once (administrators)")
     NewPassword resetPassword(@PathVariable String username, Principal principal) {
         return new NewPassword(username, accounts.resetPassword(username, principal.getName()));
+    }
+
+    record PasswordChange(String currentPassword, String newPassword) {
+        @Override
+        public String toString() {
+            return "PasswordChange[]";
+        }
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/account/password")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Change your own password (any signed-in user)")
+    ResponseEntity<Void> changeOwnPassword(@RequestBody PasswordChange body, Principal principal) {
+        accounts.changeOwnPassword(principal.getName(), body.currentPassword(), body.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/accounts/{username}/audit")
+    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+    @Operation(summary = "What was done to an account, by whom and when, newest first (administrators and auditors)")
+    List<org.comity.accounts.AccountEvent> audit(@PathVariable String username) {
+        accounts.find(username).orElseThrow(() -> new NotFound("account"));
+        return accounts.auditTrail(username);
     }
 
     @org.springframework.web.bind.annotation.PutMapping("/accounts/{username}/unit")

@@ -95,14 +95,17 @@ public class JdbcAccounts {
     }
 
     /** What a console session is checked against on every request. */
-    public record SessionState(long generation, boolean hasSecondFactor) {}
+    public record SessionState(long generation, boolean hasSecondFactor, boolean passwordMustChange) {}
 
     /** The session state of an enabled account; empty if the account is disabled or unknown. */
     public Optional<SessionState> sessionState(String username) {
-        return jdbc.sql("SELECT session_generation, totp_secret IS NOT NULL AS second FROM account"
-                        + " WHERE username = ? AND enabled")
+        return jdbc.sql("SELECT session_generation, totp_secret IS NOT NULL AS second, password_must_change"
+                        + " FROM account WHERE username = ? AND enabled")
                 .param(username)
-                .query((rs, n) -> new SessionState(rs.getLong("session_generation"), rs.getBoolean("second")))
+                .query((rs, n) -> new SessionState(
+                        rs.getLong("session_generation"),
+                        rs.getBoolean("second"),
+                        rs.getBoolean("password_must_change")))
                 .optional();
     }
 
@@ -141,6 +144,25 @@ public class JdbcAccounts {
      * Sets the hash, removes the second factor (a reset is also how a lost authenticator is
      * recovered) and ends every session opened with the old password (new session generation).
      */
+    /** Marks the account's password as chosen by someone else: its owner must replace it (or not). */
+    public boolean setPasswordMustChange(String username, boolean mustChange) {
+        return jdbc.sql("UPDATE account SET password_must_change = ? WHERE username = ?")
+                        .params(mustChange, username)
+                        .update()
+                > 0;
+    }
+
+    /**
+     * The owner's own new password: no session ends (the one that asks goes on; the generation stays)
+     * and it no longer needs changing.
+     */
+    public boolean replaceOwnPasswordHash(String username, String passwordHash) {
+        return jdbc.sql("UPDATE account SET password_hash = ?, password_must_change = false WHERE username = ?")
+                        .params(passwordHash, username)
+                        .update()
+                > 0;
+    }
+
     public boolean updatePasswordHash(String username, String passwordHash) {
         return jdbc.sql("UPDATE account SET password_hash = ?, session_generation = session_generation + 1,"
                                 + " totp_secret = NULL, totp_last_step = 0 WHERE username = ?")
@@ -266,6 +288,15 @@ public class JdbcAccounts {
                 .params(issuer, subject)
                 .query(String.class)
                 .optional();
+    }
+
+    /** The account's audit trail, newest first (at most the last 500 events). */
+    public List<org.comity.accounts.AccountEvent> events(String subject) {
+        return jdbc.sql("SELECT at, actor, action FROM account_event WHERE subject = ? ORDER BY id DESC LIMIT 500")
+                .param(subject)
+                .query((rs, n) -> new org.comity.accounts.AccountEvent(
+                        rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("action")))
+                .list();
     }
 
     /** Appends to the account audit trail, which is never updated or deleted. */

@@ -139,6 +139,71 @@ public class JdbcRequests {
                 .optional();
     }
 
+    /**
+     * A frozen record read back with what it froze: for logging again an event recorded before the
+     * log's outbox existed. {@code kind} and {@code direction} are the codes the record holds; the
+     * decision, its approver and whether evidence went are read from the state it froze (which it
+     * holds without its type name, so as fields).
+     */
+    public record StoredPublicRecord(
+            UUID eventId,
+            UUID requestId,
+            long version,
+            Instant at,
+            String record,
+            java.time.LocalDate disclose,
+            String kind,
+            String direction,
+            RequestContent content,
+            org.comity.casework.domain.@Nullable Decision decision,
+            @Nullable String approvedBy,
+            boolean evidenceTransmitted) {}
+
+    /** Whether the one-time pass that queues events frozen before the log's outbox has run (V73). */
+    public boolean logBackfillDone() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM casework_log_backfill)")
+                .query(Boolean.class)
+                .single();
+    }
+
+    public void recordLogBackfill(Instant at, long queued) {
+        jdbc.sql("INSERT INTO casework_log_backfill (done_at, queued) VALUES (?, ?)")
+                .params(Timestamp.from(at), queued)
+                .update();
+    }
+
+    /** Frozen records in event-id order after {@code after} (from the first when null), at most {@code limit}. */
+    public List<StoredPublicRecord> publicRecordsAfter(@Nullable UUID after, int limit) {
+        return jdbc.sql("""
+                        SELECT event_id, request_id, version, at, record, disclose FROM casework_public_record
+                        WHERE ?::uuid IS NULL OR event_id > ?::uuid ORDER BY event_id LIMIT ?
+                        """)
+                .params(after, after, limit)
+                .query((rs, n) -> {
+                    var record = rs.getString(5);
+                    var tree = json.readTree(record);
+                    var state = tree.path("state");
+                    var decision = state.path("decision");
+                    var approvedBy = state.path("approvedBy");
+                    return new StoredPublicRecord(
+                            rs.getObject(1, UUID.class),
+                            rs.getObject(2, UUID.class),
+                            rs.getLong(3),
+                            rs.getTimestamp(4).toInstant(),
+                            record,
+                            rs.getDate(6).toLocalDate(),
+                            tree.get("kind").asString(),
+                            tree.get("direction").asString(),
+                            json.treeToValue(tree.get("content"), RequestContent.class),
+                            decision.isObject()
+                                    ? json.treeToValue(decision, org.comity.casework.domain.Decision.class)
+                                    : null,
+                            approvedBy.isString() ? approvedBy.asString() : null,
+                            state.path("evidenceTransmitted").asBoolean(false));
+                })
+                .list();
+    }
+
     public Optional<Request> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM casework_request WHERE id = ?")
                 .param(id)

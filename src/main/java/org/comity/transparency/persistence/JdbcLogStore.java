@@ -234,6 +234,21 @@ public class JdbcLogStore {
                 .update();
     }
 
+    /** Which of {@code eventIds} are neither entries nor in the outbox. */
+    public java.util.Set<UUID> unrecorded(Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                        SELECT id FROM unnest(?) AS candidate(id)
+                        WHERE NOT EXISTS (SELECT 1 FROM log_entry e WHERE e.event_id = candidate.id)
+                          AND NOT EXISTS (SELECT 1 FROM log_outbox o WHERE o.event_id = candidate.id)
+                        """)
+                .param(new SqlArrayValue("uuid", eventIds.toArray()))
+                .query(UUID.class)
+                .list());
+    }
+
     /**
      * The oldest outbox rows but those in {@code except}, at most {@code limit}. Read from the start every time: an id is taken when
      * a row is inserted, not when it commits, so a row with a smaller id can appear after larger ones.

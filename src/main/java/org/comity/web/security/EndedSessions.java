@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * so a browser is sent to the sign-in page and nothing the session asked for happens. A session whose
  * roles require a second factor that is not enrolled yet reaches only the enrolment page, and one opened
  * through an OpenID provider that owes the account's one-time code reaches only the page that asks for
- * it. Checked on every
+ * it; one whose password an administrator chose reaches only the page where its owner replaces it.
+ * Checked on every
  * request, against the database, so it also covers changes made by another node or by the command
  * line. Not a bean: Spring Boot would otherwise also register it outside the security chain.
  */
@@ -35,6 +36,12 @@ final class EndedSessions extends OncePerRequestFilter {
     /** What such a user may reach meanwhile. */
     private static final java.util.regex.Pattern CODE_PATHS = java.util.regex.Pattern.compile(
             "/account/one-time-code|/logout|/login|/error|/favicon\\.ico|/(css|images|webjars)/.*");
+
+    /** Where a user whose password an administrator chose replaces it, before any other page. */
+    static final String PASSWORD = "/account/password";
+
+    private static final java.util.regex.Pattern PASSWORD_PATHS = java.util.regex.Pattern.compile(
+            "/account/password|/logout|/login|/error|/favicon\\.(ico|svg)|/(css|images|webjars)/.*");
 
     private final Accounts accounts;
 
@@ -56,6 +63,12 @@ final class EndedSessions extends OncePerRequestFilter {
                         session.invalidate();
                     }
                     SecurityContextHolder.clearContext();
+                }
+                case MUST_CHANGE_PASSWORD -> {
+                    if (!PASSWORD_PATHS.matcher(path(request)).matches()) {
+                        response.sendRedirect(request.getContextPath() + PASSWORD);
+                        return;
+                    }
                 }
                 case MUST_ENROL -> {
                     if (!ENROLMENT_PATHS.matcher(path(request)).matches()) {

@@ -54,6 +54,7 @@ class SecurityConfiguration {
         "/images/**",
         "/webjars/**",
         "/favicon.ico",
+        "/favicon.svg",
         "/v3/api-docs",
         "/v3/api-docs/**",
         "/swagger-ui.html",
@@ -114,6 +115,7 @@ class SecurityConfiguration {
             ObjectProvider<OidcSignIn> oidc)
             throws Exception {
         var readable = readOnly(publicEndpoints);
+        var provider = oidc.getIfAvailable();
         var browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
         browsers.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
         http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES)
@@ -123,7 +125,13 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .addFilterAfter(new EndedSessions(accounts), SecurityContextHolderFilter.class)
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .logout(logout -> {
+                    if (provider == null) {
+                        logout.logoutSuccessUrl("/login?logout");
+                    } else {
+                        logout.logoutSuccessHandler(provider.logoutSuccess());
+                    }
+                })
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers)
                         .defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE)
@@ -132,7 +140,6 @@ class SecurityConfiguration {
                         // Console addresses name requests; other sites must not learn them from a link.
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .httpStrictTransportSecurity(SecurityConfiguration::hsts));
-        var provider = oidc.getIfAvailable();
         if (provider != null) {
             http.oauth2Login(provider::configure);
         }

@@ -53,7 +53,7 @@ class AccountPages {
     @PostMapping
     String create(AccountForm form, Principal principal, Model model, RedirectAttributes redirect) {
         try {
-            var account = accounts.register(
+            var account = accounts.registerWithTemporaryPassword(
                     new NewAccount(form.username(), form.displayName(), form.roles(), form.password()),
                     principal.getName());
             redirect.addFlashAttribute("created", account.username());

@@ -100,6 +100,7 @@ public sealed interface FindingSource {
     /** Rules that were Comity's advice before sources were recorded, and still are. */
     Set<String> ADVISORY_RULES = Set.of(
             "protected-role",
+            "expression-related-offence",
             "bounded-period",
             "number-of-subjects",
             "measure-conditions",
@@ -113,6 +114,7 @@ public sealed interface FindingSource {
             List.of("offence-within-scope", "scope-evidence"),
             List.of("dual-criminality", "dual-criminality"),
             List.of("specific-targets", "request-contents"),
+            List.of("authorised-testing", "without-right"),
             List.of("data-protection", "data-protection"),
             List.of("never-grounds", "fiscal"));
 

@@ -73,14 +73,14 @@ class RequestPageFindingsTest {
         assertThat(english)
                 .contains("Legal basis in force")
                 .contains("<code class=\"rule\">legal-basis-in-force</code>")
-                .contains("Whose rule</span>: <span>Treaty: the UN Convention against Cybercrime</span>")
+                .contains("Whose rule</span>: <span>Treaty (UNCC)</span")
                 .containsPattern("<p class=\"explanation\" dir=\"auto\">[^<]*is not in force between");
         assertThat(english).doesNotContain("class=\"explanation\" lang=").doesNotContain("findings-language");
 
         var french = page(id, "fr");
         assertThat(french)
                 .contains("Base juridique en vigueur")
-                .contains("Traité : la Convention des Nations Unies contre la cybercriminalité")
+                .contains("Source de la règle</span>: <span>Traité (UNCC)</span")
                 .containsPattern("<p class=\"explanation\" dir=\"auto\">[^<]*n&#39;est pas en vigueur entre")
                 .containsPattern("Pour y remédier</span>: <span>[^<]+</span>")
                 .doesNotContain("findings-language")
@@ -89,7 +89,7 @@ class RequestPageFindingsTest {
         var arabic = page(id, "ar");
         assertThat(arabic)
                 .contains("الأساس القانوني النافذ")
-                .contains("معاهدة: اتفاقية الأمم المتحدة لمكافحة الجرائم السيبرانية")
+                .contains("<span>معاهدة (UNCC)</span")
                 .containsPattern("<p class=\"explanation\" dir=\"auto\">[^<]*لا تكون")
                 .doesNotContain("is not in force between");
 

@@ -33,6 +33,14 @@ public final class FindingText {
 
     private static final Map<String, ListFormatter> LISTS = new ConcurrentHashMap<>();
 
+    /**
+     * Words of the bundle ({@code @characteristic.religion}) by language, and whether a key is the
+     * bundle's own: constants of the bundle, rendered once rather than on every finding.
+     */
+    private static final Map<String, String> WORDS = new ConcurrentHashMap<>();
+
+    private static final Map<String, Boolean> OWN = new ConcurrentHashMap<>();
+
     private FindingText() {}
 
     /** The finding with its explanation and resolution in the language; as stored when it has no message. */
@@ -86,10 +94,12 @@ public final class FindingText {
 
     /** Whether the bundle of the language has the key itself (not through English). */
     public static boolean has(String key, String language) {
-        var bundle = bundle(language);
-        return bundle.keySet().contains(key)
-                && (language.equals("en")
-                        || !bundle.getString(key).equals(bundle("en").getString(key)));
+        return OWN.computeIfAbsent(language + ":" + key, k -> {
+            var bundle = bundle(language);
+            return bundle.containsKey(key)
+                    && (language.equals("en")
+                            || !bundle.getString(key).equals(bundle("en").getString(key)));
+        });
     }
 
     /** Every key of the English bundle. */
@@ -132,6 +142,10 @@ public final class FindingText {
         if (text.startsWith("@@") || !text.startsWith("@")) {
             return text.startsWith("@@") ? text.substring(1) : text;
         }
+        return WORDS.computeIfAbsent(language + text, k -> bundleWord(text, language));
+    }
+
+    private static String bundleWord(String text, String language) {
         int colon = text.indexOf(':');
         return colon < 0
                 ? format(text.substring(1), Map.of(), language)

@@ -33,4 +33,9 @@ public record Assessment(UUID requestId, long version, InputsUsed inputs, List<F
     public List<Finding> bars() {
         return findings.stream().filter(f -> f.severity() == Severity.BAR).toList();
     }
+
+    /** The same assessment with its explanations and resolutions in the language ({@link FindingText}). */
+    public Assessment in(java.util.Locale locale) {
+        return new Assessment(requestId, version, inputs, FindingText.localised(findings, locale));
+    }
 }

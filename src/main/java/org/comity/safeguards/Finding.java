@@ -2,15 +2,21 @@ package org.comity.safeguards;
 
 import java.util.List;
 import org.comity.treaty.Citation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One rule's result on one request version.
  *
  * @param rule stable id of the rule (built-in rules in kebab case, policy-pack rules {@code pack:<id>})
  * @param citations from the treaty articles catalogue, each with its certainty tag
- * @param explanation plain language, naming the fields that triggered it
- * @param fields paths into the assessment input that triggered it ({@code offences[0].flags})
- * @param resolution what would resolve it
+ * @param explanation plain language, in English as the engine rendered it: the record of what it found
+ * @param fields paths into the assessment input that triggered it ({@code offences[0].flags}); paths
+ *     appear here only, never in the explanation
+ * @param resolution what would resolve it, in English
+ * @param source whose rule it is; for findings stored before sources were recorded, derived from the
+ *     rule or {@code unattributed}
+ * @param message the keys and arguments the explanation and resolution were rendered from, to show them
+ *     in another language; null for findings stored before messages were recorded (shown as stored)
  */
 public record Finding(
         String rule,
@@ -18,7 +24,9 @@ public record Finding(
         List<Citation> citations,
         String explanation,
         List<String> fields,
-        String resolution) {
+        String resolution,
+        FindingSource source,
+        @Nullable FindingMessage message) {
 
     public Finding {
         if (rule == null || rule.isBlank() || severity == null) {
@@ -29,5 +37,8 @@ public record Finding(
         }
         citations = List.copyOf(citations);
         fields = List.copyOf(fields);
+        if (source == null) {
+            source = FindingSource.ofStoredFinding(rule, citations);
+        }
     }
 }

@@ -14,4 +14,9 @@ public record Replay(StoredAssessment original, Assessment replayed, boolean sam
     public Replay {
         changedInputs = List.copyOf(changedInputs);
     }
+
+    /** In the language; whether the findings are the same was decided on the stored text. */
+    public Replay in(java.util.Locale locale) {
+        return new Replay(original.in(locale), replayed.in(locale), sameFindings, changedInputs);
+    }
 }

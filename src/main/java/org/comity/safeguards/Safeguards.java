@@ -103,7 +103,10 @@ public class Safeguards implements SmartInitializingSingleton {
         this.packStore = packStore;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
-        this.citations = CitationFile.read(classpath("safeguards/citations.yaml"), treaties::cite);
+        this.citations = CitationFile.read(
+                classpath("safeguards/citations.yaml"),
+                classpath("safeguards/human-rights-articles.yaml"),
+                treaties::cite);
         this.shippedPacks = loadShippedPacks();
         this.packs = new PolicyPacks(shippedPacks);
         this.conventionConduct = ConventionConduct.read(classpath("jurisdiction/conduct.yaml"));

@@ -12,4 +12,8 @@ public record StoredAssessment(
             throw new IllegalArgumentException("a stored assessment has all its parts");
         }
     }
+
+    public StoredAssessment in(java.util.Locale locale) {
+        return new StoredAssessment(id, assessedAt, assessedBy, input, assessment.in(locale));
+    }
 }

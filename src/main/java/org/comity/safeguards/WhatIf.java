@@ -12,4 +12,8 @@ public record WhatIf(AssessmentInput input, Assessment assessment) {
             throw new IllegalArgumentException("a what-if has its input and its assessment");
         }
     }
+
+    public WhatIf in(java.util.Locale locale) {
+        return new WhatIf(input, assessment.in(locale));
+    }
 }

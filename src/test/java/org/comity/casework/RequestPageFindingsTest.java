@@ -56,10 +56,11 @@ class RequestPageFindingsTest {
     }
 
     @Test
-    void findingsAreHeadedInTheReadersLanguageAndTheirEnglishTextIsMarkedAsEnglish() throws Exception {
+    void findingsAreShownInTheReadersLanguageWithWhoseRuleTheyAre() throws Exception {
         TestAccounts.createOnePerRole(accounts);
+        var caseworker = httpBasic(TestAccounts.username(Role.CASEWORKER), TestAccounts.PASSWORD);
         var body = mvc.perform(post("/api/requests")
-                        .with(httpBasic(TestAccounts.username(Role.CASEWORKER), TestAccounts.PASSWORD))
+                        .with(caseworker)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"kind\": \"STORED_DATA\", \"content\": %s}".formatted(CaseworkApiTest.CONTENT)))
                 .andExpect(status().isCreated())
@@ -71,23 +72,56 @@ class RequestPageFindingsTest {
         var english = page(id, "en");
         assertThat(english)
                 .contains("Legal basis in force")
-                .contains("<code class=\"rule\">legal-basis-in-force</code>");
+                .contains("<code class=\"rule\">legal-basis-in-force</code>")
+                .contains("Whose rule</span>: <span>Treaty (UNCC)</span")
+                .containsPattern("<p class=\"explanation\" dir=\"auto\">[^<]*is not in force between");
         assertThat(english).doesNotContain("class=\"explanation\" lang=").doesNotContain("findings-language");
 
         var french = page(id, "fr");
         assertThat(french)
                 .contains("Base juridique en vigueur")
-                .contains("<code class=\"rule\">legal-basis-in-force</code>")
-                .containsPattern("<p class=\"explanation\" lang=\"en\" dir=\"auto\">[^<]*is not in force between")
-                .containsPattern("Pour y remédier</span>: <span lang=\"en\">[^<]+</span>")
-                .containsOnlyOnce("langue dans laquelle les règles ont fait l&#39;objet de l&#39;examen juridique");
+                .contains("Source de la règle</span>: <span>Traité (UNCC)</span")
+                .containsPattern("<p class=\"explanation\" dir=\"auto\">[^<]*n&#39;est pas en vigueur entre")
+                .containsPattern("Pour y remédier</span>: <span>[^<]+</span>")
+                .doesNotContain("findings-language")
+                .doesNotContain("is not in force between");
 
         var arabic = page(id, "ar");
         assertThat(arabic)
                 .contains("الأساس القانوني النافذ")
-                .containsPattern("<p class=\"explanation\" lang=\"en\" dir=\"ltr\">[^<]*is not in force between")
-                .containsPattern("للمعالجة</span>: <span lang=\"en\" dir=\"ltr\">[^<]+</span>")
-                .containsOnlyOnce("خضعت بها القواعد للمراجعة القانونية");
+                .contains("<span>معاهدة (UNCC)</span")
+                .containsPattern("<p class=\"explanation\" dir=\"auto\">[^<]*لا تكون")
+                .doesNotContain("is not in force between");
+
+        // The APIs answer in the Accept-Language, with the source as data.
+        var api = JsonMapper.builder()
+                .build()
+                .readTree(mvc.perform(get("/api/requests/" + id + "/assessment")
+                                .with(caseworker)
+                                .header("Accept-Language", "fr"))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        var finding = api.get("findings").get(0);
+        assertThat(finding.get("rule").asString()).isEqualTo("legal-basis-in-force");
+        assertThat(finding.get("source").get("type").asString()).isEqualTo("treaty");
+        assertThat(finding.get("source").get("instrument").asString()).isEqualTo("UNCC");
+        assertThat(finding.get("explanation").asString()).contains("n'est pas en vigueur entre");
+        var stored = JsonMapper.builder()
+                .build()
+                .readTree(mvc.perform(get("/api/safeguards/requests/" + id + "/assessments")
+                                .with(caseworker)
+                                .header("Accept-Language", "ar"))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        var first = stored.get(0).get("assessment").get("findings").get(0);
+        assertThat(first.get("source").get("type").asString()).isEqualTo("treaty");
+        assertThat(first.get("explanation").asString()).contains("لا تكون");
+        assertThat(first.get("message").get("explanation").asString())
+                .isEqualTo("legal-basis-in-force.not-in-force.explanation");
     }
 
     @Test

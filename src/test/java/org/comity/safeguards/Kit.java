@@ -37,7 +37,8 @@ import org.comity.treaty.domain.Catalogue;
 public final class Kit {
 
     public static final Catalogue CATALOGUE = CatalogueFile.read(resource("treaty/instruments.yaml"));
-    public static final Citations CITATIONS = CitationFile.read(resource("safeguards/citations.yaml"), CATALOGUE::cite);
+    public static final Citations CITATIONS = CitationFile.read(
+            resource("safeguards/citations.yaml"), resource("safeguards/human-rights-articles.yaml"), CATALOGUE::cite);
     public static final Set<ConductCode> CONVENTION = ConventionConduct.read(resource("jurisdiction/conduct.yaml"));
     private static final ProfileReader PROFILES =
             new ProfileReader(VocabularyReader.read(resource("jurisdiction/conduct.yaml")));

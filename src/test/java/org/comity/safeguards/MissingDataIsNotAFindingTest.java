@@ -91,7 +91,7 @@ class MissingDataIsNotAFindingTest {
         assertThat(base.input().requested()).isNotEqualTo(toQz.input().requested());
         assertThat(ofRule(assess(toQz), "dual-criminality")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.NOTE);
-            assertThat(f.explanation()).contains("Comity has no profile of QZ's law");
+            assertThat(f.explanation()).contains("Comity has no profile of the law of QZ");
         });
     }
 

@@ -88,7 +88,11 @@ class SafeguardsHistoryTest {
     }
 
     private static Finding finding(StoredAssessment stored, String rule) {
-        return stored.assessment().findings().stream()
+        return finding(stored.assessment(), rule);
+    }
+
+    private static Finding finding(Assessment assessment, String rule) {
+        return assessment.findings().stream()
                 .filter(f -> f.rule().equals(rule))
                 .findFirst()
                 .orElseThrow();
@@ -336,17 +340,28 @@ class SafeguardsHistoryTest {
                 .contains(
                         "(XA to XB on 2027-01-10, XA to XD on 2027-02-01, XA to XB on 2027-02-15), through 3 States.");
 
-        // The rules that read the history find exactly what they found then. (Other rules changed since
-        // the fixture was written, with the engine version: safeguards-rules/3 says dual criminality from
-        // the profile's statements and flags in words, so the replay as a whole reports a change.)
+        // Written before findings recorded their source and message: they load with a source derived
+        // from their rule, and keep their text.
+        assertThat(finding(stored, "subject-targeted-repeatedly").source())
+                .isInstanceOf(FindingSource.AdvisoryPractice.class);
+        assertThat(finding(stored, "subject-targeted-repeatedly").message()).isNull();
+
+        // The rules that read the history find exactly what they found then: same severity, fields and
+        // source. (Their wording and citations changed since, with the messages and sources; other rules
+        // changed with the engine version: safeguards-rules/3 says dual criminality from the profile's
+        // statements and flags in words, so the replay as a whole reports a change.)
         var replay = safeguards.replay(id);
         for (var rule : java.util.List.of("subject-targeted-repeatedly", "requesting-state-record")) {
             assertThat(replay.replayed().findings())
                     .filteredOn(f -> f.rule().equals(rule))
+                    .extracting(f -> f.severity() + " " + f.fields() + " " + f.source())
                     .containsExactlyElementsOf(stored.assessment().findings().stream()
                             .filter(f -> f.rule().equals(rule))
+                            .map(f -> f.severity() + " " + f.fields() + " " + f.source())
                             .toList());
         }
+        assertThat(finding(replay.replayed(), "subject-targeted-repeatedly").explanation())
+                .contains("(XA → XB 2027-01-10, XA → XD 2027-02-01, and XA → XB 2027-02-15), through 3 States.");
         assertThat(replay.replayed().findings())
                 .extracting(f -> f.rule() + " " + f.severity())
                 .containsExactlyElementsOf(stored.assessment().findings().stream()

@@ -36,7 +36,19 @@ class ScenarioCorpusTest {
                 .as(scenario.name() + "\n" + explain(assessment))
                 .containsExactlyElementsOf(
                         scenario.expected().stream().map(Object::toString).toList());
+        for (int i = 0; i < actual.size(); i++) {
+            var expected = scenario.expected().get(i);
+            if (expected.source() != null) {
+                assertThat(Scenarios.source(assessment.findings().get(i).source()))
+                        .as(scenario.file() + ": source of " + expected)
+                        .isEqualTo(expected.source());
+            }
+        }
         for (Finding f : assessment.findings()) {
+            assertThat(f.source())
+                    .as(f.rule() + " says whose rule it is")
+                    .isNotInstanceOf(FindingSource.Unattributed.class);
+            assertThat(f.message()).as(f.rule() + " keeps its message").isNotNull();
             assertThat(f.citations()).as(f.rule() + " cites the catalogue").isNotEmpty();
             assertThat(f.fields()).as(f.rule() + " names its fields").isNotEmpty();
         }

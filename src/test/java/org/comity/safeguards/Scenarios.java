@@ -18,7 +18,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** The scenario corpus in {@code src/test/resources/safeguards/scenarios}: input, treaty answer, expected findings. */
 public final class Scenarios {
 
-    public record Expected(String severity, String rule) {
+    /**
+     * @param source whose rule it is, when the scenario says ({@code treaty UNCC}, {@code
+     *     requested-state-law xb-central-authority v2}, {@code human-rights-law ICCPR}); null otherwise
+     */
+    public record Expected(String severity, String rule, String source) {
         @Override
         public String toString() {
             return severity + " " + rule;
@@ -81,9 +85,23 @@ public final class Scenarios {
                 reservations);
         var expected = new ArrayList<Expected>();
         for (JsonNode e : root.path("expect").values()) {
-            expected.add(
-                    new Expected(e.path("severity").asString(), e.path("rule").asString()));
+            expected.add(new Expected(
+                    e.path("severity").asString(),
+                    e.path("rule").asString(),
+                    e.path("source").isMissingNode() ? null : e.path("source").asString()));
         }
         return new Scenario(file, root.path("name").asString(), parsed, basis, expected);
+    }
+
+    /** A source as scenarios write it. */
+    public static String source(FindingSource source) {
+        return switch (source) {
+            case FindingSource.Treaty t -> "treaty " + t.instrument();
+            case FindingSource.RequestedStateLaw r ->
+                "requested-state-law " + (r.pack() == null ? r.state() : r.pack() + " v" + r.version());
+            case FindingSource.HumanRightsLaw h -> "human-rights-law " + h.instrument();
+            case FindingSource.AdvisoryPractice a -> "advisory-practice";
+            case FindingSource.Unattributed u -> "unattributed";
+        };
     }
 }

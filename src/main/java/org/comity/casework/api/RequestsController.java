@@ -25,12 +25,15 @@ import org.comity.casework.domain.RefusalGround;
 import org.comity.casework.domain.Request;
 import org.comity.casework.domain.RequestContent;
 import org.comity.casework.domain.RequestState;
+import org.comity.safeguards.FindingSource;
+import org.comity.safeguards.FindingText;
 import org.comity.safeguards.Severity;
 import org.comity.safeguards.StoredAssessment;
 import org.comity.shared.CountryCode;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.Violation;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -375,6 +378,7 @@ class RequestsController {
     record FindingView(
             String rule,
             Severity severity,
+            FindingSource source,
             List<CitationView> citations,
             String explanation,
             List<String> fields,
@@ -414,10 +418,11 @@ class RequestsController {
 
     private static AssessmentView assessmentView(StoredAssessment stored) {
         var a = stored.assessment();
-        var findings = a.findings().stream()
+        var findings = FindingText.localised(a.findings(), LocaleContextHolder.getLocale()).stream()
                 .map(f -> new FindingView(
                         f.rule(),
                         f.severity(),
+                        f.source(),
                         f.citations().stream()
                                 .map(c -> new CitationView(c.text(), String.valueOf(c.certainty()), c.heading()))
                                 .toList(),

@@ -185,7 +185,7 @@ class DraftPages {
         model.addAttribute(
                 "assessment",
                 casework.assessment(request.id(), auth == null ? "console" : auth.getName())
-                        .map(org.comity.safeguards.StoredAssessment::assessment)
+                        .map(a -> a.assessment().in(org.springframework.context.i18n.LocaleContextHolder.getLocale()))
                         .orElse(null));
         return "casework/review";
     }

@@ -310,7 +310,7 @@ class RequestPages {
         var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
                 .getAuthentication();
         return casework.assessment(request.id(), auth == null ? "console" : auth.getName())
-                .map(org.comity.safeguards.StoredAssessment::assessment)
+                .map(a -> a.assessment().in(org.springframework.context.i18n.LocaleContextHolder.getLocale()))
                 .orElse(null);
     }
 

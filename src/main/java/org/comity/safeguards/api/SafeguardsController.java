@@ -97,16 +97,17 @@ class SafeguardsController {
                     + " the history an assessment would read, and stores nothing: not an assessment of the"
                     + " request it names, not its subjects.")
     WhatIf whatIf(@RequestBody AssessmentInput input) {
-        return safeguards.whatIf(input);
+        return safeguards.whatIf(input).in(language());
     }
 
     @GetMapping("/assessments/{id}")
     @PreAuthorize(READERS)
     @Operation(
-            summary = "One stored assessment: its input, findings and the versions it used",
+            summary = "One stored assessment: its input, findings (each with its source: whose rule it is) and the"
+                    + " versions it used; explanations in the Accept-Language (en, fr, ar)",
             description = "404 unless the user may see the assessed request (GET /api/requests/{id})")
     StoredAssessment get(@PathVariable UUID id) {
-        return safeguards.shown(safeguards.get(id));
+        return safeguards.shown(safeguards.get(id)).in(language());
     }
 
     @PostMapping("/assessments/{id}/replay")
@@ -115,7 +116,7 @@ class SafeguardsController {
             summary = "Compute a stored assessment again and say whether the findings and inputs changed",
             description = "404 unless the user may see the assessed request (GET /api/requests/{id})")
     Replay replay(@PathVariable UUID id) {
-        return safeguards.shown(safeguards.replay(id));
+        return safeguards.shown(safeguards.replay(id)).in(language());
     }
 
     @GetMapping("/requests/{requestId}/assessments")
@@ -124,7 +125,10 @@ class SafeguardsController {
             summary = "Every assessment of a request, oldest first",
             description = "404 unless the user may see the request (GET /api/requests/{id})")
     List<StoredAssessment> ofRequest(@PathVariable UUID requestId) {
-        return safeguards.ofRequest(requestId).stream().map(safeguards::shown).toList();
+        return safeguards.ofRequest(requestId).stream()
+                .map(safeguards::shown)
+                .map(a -> a.in(language()))
+                .toList();
     }
 
     @GetMapping("/policy-packs")
@@ -171,5 +175,13 @@ class SafeguardsController {
     @Operation(summary = "The latest policy pack import attempts, accepted or refused, newest first")
     List<PolicyPackImportAttempt> imports(@RequestParam(defaultValue = "100") int limit) {
         return safeguards.policyPackImports(limit);
+    }
+
+    /**
+     * The reader's language (Accept-Language, or the console's language cookie): findings are stored with
+     * their message keys and arguments and shown in English, French or Arabic; any other reads English.
+     */
+    private static java.util.Locale language() {
+        return org.springframework.context.i18n.LocaleContextHolder.getLocale();
     }
 }

@@ -31,6 +31,11 @@ final class AuthorisedTesting implements Rule {
     }
 
     @Override
+    public List<Attribution> attributions() {
+        return List.of(Attribution.treaty("without-right"));
+    }
+
+    @Override
     public void assess(Context context, Findings findings) {
         var relevant = context.offences().stream()
                 .filter(o -> o.charged().conduct().stream().anyMatch(WITHOUT_RIGHT::contains))
@@ -48,23 +53,19 @@ final class AuthorisedTesting implements Rule {
                 findings.add(
                         this,
                         Severity.GROUND,
+                        context.treaty("without-right"),
                         devices ? List.of("without-right", "authorised-testing") : List.of("without-right"),
-                        "There are indications that " + Words.subject(i) + " acted with authorisation, in testing"
-                                + " or protection of a system (" + Words.subject(i) + ".authorisedTesting). The"
-                                + " offences charged ("
-                                + Words.and(relevant.stream()
-                                        .map(ChargedView::label)
-                                        .toList())
-                                + ") cover only conduct without right"
-                                + (devices
-                                        ? ", and the Convention imposes no liability for devices used for authorised"
-                                                + " testing or protection of a system."
-                                        : "."),
-                        List.of(Words.subject(i) + ".authorisedTesting"),
-                        "Ask the requesting State to show why the conduct was without right despite the"
-                                + " authorisation or disclosure; consider refusing if it cannot (the conduct may"
-                                + " then not be criminal in the requested State, or touch its essential"
-                                + " interests).");
+                        Findings.message(
+                                "authorised-testing.indications",
+                                "subject",
+                                i + 1,
+                                "offences",
+                                relevant.stream().map(ChargedView::label).toList(),
+                                "devices",
+                                devices ? "yes" : "no",
+                                "instrument",
+                                context.instrumentWord()),
+                        List.of(Words.subject(i) + ".authorisedTesting"));
             } else if (researcher) {
                 var missing = relevant.stream()
                         .filter(o -> o.charged().withoutRightBasis() == null
@@ -74,19 +75,17 @@ final class AuthorisedTesting implements Rule {
                     findings.add(
                             this,
                             Severity.CONCERN,
+                            context.treaty("without-right"),
                             List.of("without-right"),
-                            Words.subject(i) + " is a security researcher and the request does not say why the"
-                                    + " conduct was without right ("
-                                    + Words.and(missing.stream()
-                                            .map(o -> o.field("withoutRightBasis"))
-                                            .toList())
-                                    + ").",
+                            Findings.message(
+                                    "authorised-testing.basis-unstated",
+                                    "subject",
+                                    i + 1,
+                                    "offences",
+                                    missing.stream().map(ChargedView::label).toList()),
                             missing.stream()
                                     .map(o -> o.field("withoutRightBasis"))
-                                    .toList(),
-                            "Ask the requesting State to state the basis on which the conduct was without right"
-                                    + " (no authorisation; and, where the requested State's policy protects it, no"
-                                    + " good-faith research or disclosure).");
+                                    .toList());
                 }
             }
         }

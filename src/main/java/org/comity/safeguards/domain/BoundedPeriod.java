@@ -18,6 +18,11 @@ final class BoundedPeriod implements Rule {
     }
 
     @Override
+    public List<Attribution> attributions() {
+        return List.of(Attribution.ADVISORY_PRACTICE);
+    }
+
+    @Override
     public void assess(Context context, Findings findings) {
         var input = context.input();
         var data = input.data();
@@ -35,11 +40,10 @@ final class BoundedPeriod implements Rule {
             findings.add(
                     this,
                     Severity.CONCERN,
+                    Context.ADVISORY,
                     List.of("proportionality"),
-                    "The data sought has no " + (fields.size() == 2 ? "period" : "end to its period") + " ("
-                            + Words.and(fields) + "): the measure is not limited in time.",
-                    fields,
-                    "Give the period the facts justify, from the earliest to the latest relevant date.");
+                    Findings.message("bounded-period.open", "missing", fields.size() == 2 ? "both" : "end"),
+                    fields);
             return;
         }
         // Beyond the pack's threshold (two years by default) a reviewer should see why the period is needed.
@@ -49,15 +53,15 @@ final class BoundedPeriod implements Rule {
             findings.add(
                     this,
                     Severity.CONCERN,
+                    Context.ADVISORY,
                     List.of("proportionality"),
-                    "The data sought covers " + length.toDays() + " days (data.from to data.to). Comity review"
-                            + " threshold: more than "
-                            + (longDays == PolicyPack.Thresholds.DEFAULTS.longPeriodDays()
-                                    ? "two years"
-                                    : longDays + " days")
-                            + " needs a reviewer's look at why.",
-                    List.of("data.from", "data.to"),
-                    "Narrow the period to what the facts justify, or explain why the whole of it is needed.");
+                    Findings.message(
+                            "bounded-period.long",
+                            "days",
+                            length.toDays(),
+                            "threshold",
+                            longDays == PolicyPack.Thresholds.DEFAULTS.longPeriodDays() ? 0 : longDays),
+                    List.of("data.from", "data.to"));
         }
     }
 }

@@ -85,18 +85,30 @@ public record ChargedView(
         return "offences[" + index + "]." + name;
     }
 
-    /** As a lawyer would name it in a sentence. */
+    /**
+     * As a lawyer would name it in a sentence, in the words of the request: the provision, with the
+     * conduct in brackets unless the provision already says it ("extortion", never "extortion
+     * (extortion)"); the conduct alone without a provision; its number in the list without either.
+     */
     public String label() {
         var conduct = String.join(
                 ", ",
                 charged.conduct().stream().map(ConductCode::value).sorted().toList());
+        var provision = charged.provision() == null ? "" : charged.provision().strip();
         if (conduct.isEmpty()) {
             // Never "()": an offence without conduct is named by its provision, or by its place in the list.
-            return charged.provision() == null ? "offence " + (index + 1) : charged.provision();
+            return provision.isEmpty() ? "#" + (index + 1) : provision;
         }
-        return charged.provision() == null
-                ? "the offence (" + conduct + ")"
-                : charged.provision() + " (" + conduct + ")";
+        if (provision.isEmpty()) {
+            return conduct;
+        }
+        return saysConduct(provision) ? provision : provision + " (" + conduct + ")";
+    }
+
+    /** Every conduct code's words already appear in the provision's name. */
+    private boolean saysConduct(String provision) {
+        var plain = provision.toLowerCase(java.util.Locale.ROOT).replace('-', ' ');
+        return charged.conduct().stream().allMatch(c -> plain.contains(c.value().replace('-', ' ')));
     }
 
     /** Months, with life and death above any term; -1 when unknown. */
@@ -109,12 +121,13 @@ public record ChargedView(
                 .orElse(-1L);
     }
 
-    public String maximumWords() {
+    /** The maximum as a word of the safeguards bundle ({@code @penalty.months:24}). */
+    public String maximumWord() {
         return maximum.map(m -> switch (m) {
-                    case MaxPenalty.Months months -> months.months() + " months";
-                    case MaxPenalty.Life life -> "life imprisonment";
-                    case MaxPenalty.Death d -> "the death penalty";
+                    case MaxPenalty.Months months -> "@penalty.months:" + months.months();
+                    case MaxPenalty.Life life -> "@penalty.life";
+                    case MaxPenalty.Death d -> "@penalty.death";
                 })
-                .orElse("a maximum penalty neither the request nor the profile states");
+                .orElse("@penalty.unstated");
     }
 }

@@ -20,6 +20,11 @@ final class CompelledAssistanceOrder implements Rule {
     }
 
     @Override
+    public List<Attribution> attributions() {
+        return List.of(Attribution.ADVISORY_PRACTICE, Attribution.REQUESTED_STATE_LAW);
+    }
+
+    @Override
     public void assess(Context context, Findings findings) {
         var compelled = new TreeSet<>(context.input().compelled());
         if (compelled.isEmpty()) {
@@ -31,25 +36,27 @@ final class CompelledAssistanceOrder implements Rule {
         findings.add(
                 this,
                 severity,
+                configured != Severity.GROUND && severity == configured
+                        ? context.requestedStateLaw()
+                        : Context.ADVISORY,
                 List.of("compelled-assistance"),
-                "The request would compel a person to "
-                        + Words.and(compelled.stream()
-                                .map(CompelledAssistance::words)
-                                .toList())
-                        + " (compelled)."
-                        + (context.underUncc()
-                                ? " The UN Convention allows reasonable orders to provide the information needed"
-                                        + " for a search; it does not require orders to hand over keys or weaken"
-                                        + " security."
-                                : "")
-                        + " Such orders put systems and other users at risk, and where the person is the suspect"
-                        + " the privilege against self-incrimination may apply."
-                        + (severity == Severity.BAR
-                                ? " " + context.requested() + "'s policy pack makes them a bar."
-                                : " Comity's default policy makes them a " + severity.code() + "."),
-                List.of("compelled"),
-                "Ask for the data the person holds or controls, in intelligible form where it can be produced,"
-                        + " or for information reasonably needed for a search. Comity policy: never ask for keys,"
-                        + " credentials or weakened security.");
+                Findings.message(
+                        "compelled-assistance",
+                        "orders",
+                        compelled.stream()
+                                .map(c -> "@compelled."
+                                        + c.name()
+                                                .toLowerCase(java.util.Locale.ROOT)
+                                                .replace('_', '-'))
+                                .toList(),
+                        "uncc",
+                        context.underUncc() ? "yes" : "no",
+                        "severity",
+                        configured != Severity.GROUND && severity == configured
+                                ? "pack" + severity.code()
+                                : severity.code(),
+                        "state",
+                        context.requested()),
+                List.of("compelled"));
     }
 }

@@ -7,6 +7,8 @@ import java.util.Set;
 import org.comity.jurisdiction.ConductCode;
 import org.comity.jurisdiction.Profile;
 import org.comity.safeguards.AssessmentInput;
+import org.comity.safeguards.FindingSource;
+import org.comity.safeguards.FindingText;
 import org.comity.treaty.LegalBasis;
 
 /**
@@ -96,6 +98,31 @@ public record Context(
     public String requested() {
         return input.requested().value();
     }
+
+    /**
+     * The instrument as a word of the safeguards bundle ({@code @instrument.UNCC}), translated when
+     * shown; an instrument the bundle does not name reads "the instrument the request names", never a
+     * bare id such as "the unknown".
+     */
+    public String instrumentWord() {
+        return FindingText.has("instrument." + instrument(), "en")
+                ? "@instrument." + instrument()
+                : "@instrument.other";
+    }
+
+    /** A treaty source: the instrument the request rests on, and the key citing the article. */
+    public FindingSource treaty(String citationKey) {
+        return new FindingSource.Treaty(instrument(), citationKey);
+    }
+
+    /** The requested State's own law, as its policy pack (if any) states it. */
+    public FindingSource requestedStateLaw() {
+        return pack.version() == 0
+                ? new FindingSource.RequestedStateLaw(requested(), null, null)
+                : new FindingSource.RequestedStateLaw(requested(), pack.id(), pack.version());
+    }
+
+    public static final FindingSource ADVISORY = new FindingSource.AdvisoryPractice();
 
     public boolean outgoing() {
         return input.direction() == AssessmentInput.Direction.OUTGOING;

@@ -19,6 +19,11 @@ final class DataProtectionConditions implements Rule {
     }
 
     @Override
+    public List<Attribution> attributions() {
+        return List.of(Attribution.treaty("speciality"), Attribution.treaty("data-protection"));
+    }
+
+    @Override
     public void assess(Context context, Findings findings) {
         var input = context.input();
         if (!input.measure().seeksData()) {
@@ -29,43 +34,36 @@ final class DataProtectionConditions implements Rule {
             findings.add(
                     this,
                     Severity.NOTE,
+                    context.treaty("speciality"),
                     List.of("speciality"),
-                    "No speciality condition is recorded (use.speciality). The UN Convention already limits use"
-                            + " of what is transmitted to the proceedings the request states unless "
-                            + context.requested() + " consents in advance.",
-                    List.of("use.speciality"),
-                    "Record speciality as an express condition of the transfer.");
+                    Findings.message("data-protection.speciality-uncc", "state", context.requested()),
+                    List.of("use.speciality"));
         } else if (use == null || !use.speciality()) {
             findings.add(
                     this,
                     Severity.CONCERN,
+                    context.treaty("speciality"),
                     List.of("speciality", "data-protection"),
-                    "No speciality condition is recorded (use.speciality). Under " + context.instrumentName()
-                            + " limiting use to the proceedings the request states is a condition "
-                            + context.requested() + " may impose (where no mutual assistance treaty between them"
-                            + " provides otherwise), not an automatic rule: without it nothing limits the use of"
-                            + " the data.",
-                    List.of("use.speciality"),
-                    "Make speciality a condition of any transfer.");
+                    Findings.message(
+                            "data-protection.speciality-other",
+                            "state",
+                            context.requested(),
+                            "instrument",
+                            context.instrumentWord()),
+                    List.of("use.speciality"));
         }
         if (use != null && !use.onwardTransferTo().isEmpty()) {
-            var to = Words.and(
-                    use.onwardTransferTo().stream().map(CountryCode::value).toList());
+            var to = use.onwardTransferTo().stream().map(CountryCode::value).toList();
+            var key = use.onwardTransferNeedsConsent()
+                    ? "data-protection.onward-with-consent"
+                    : "data-protection.onward-without-consent";
             findings.add(
                     this,
                     use.onwardTransferNeedsConsent() ? Severity.NOTE : Severity.GROUND,
+                    context.treaty("data-protection"),
                     List.of("data-protection"),
-                    "The request foresees passing the data on to " + to + " (use.onwardTransferTo)"
-                            + (use.onwardTransferNeedsConsent()
-                                    ? ", subject to prior authorisation."
-                                    : " without the transferring State's prior authorisation"
-                                            + " (use.onwardTransferNeedsConsent), which onward transfer to a third"
-                                            + " State or an international organisation needs."),
-                    List.of("use.onwardTransferTo", "use.onwardTransferNeedsConsent"),
-                    use.onwardTransferNeedsConsent()
-                            ? "Decide on the onward transfer when it is asked for, under the data-protection law."
-                            : "Make onward transfer subject to prior authorisation, or refuse the transfer of"
-                                    + " personal data that cannot lawfully go on.");
+                    Findings.message(key, "to", to),
+                    List.of("use.onwardTransferTo", "use.onwardTransferNeedsConsent"));
         }
     }
 }

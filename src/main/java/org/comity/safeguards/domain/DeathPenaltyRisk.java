@@ -1,19 +1,31 @@
 package org.comity.safeguards.domain;
 
 import java.util.List;
+import org.comity.safeguards.FindingSource;
 import org.comity.safeguards.Measure;
 import org.comity.safeguards.Severity;
 
 /**
- * The death penalty is not addressed by the Convention itself; treaties and domestic law make it a
- * ground or a bar, usually lifted by assurances. Applies to extradition always, and to evidence
- * requests where the requested State's policy pack says so; the pack also sets the severity.
+ * The death penalty is not addressed by the Convention itself: the ground is international human-rights
+ * law (the right to life and the prohibition of cruel or inhuman punishment, read by the Human Rights
+ * Committee and the European Court as forbidding an abolitionist State to extradite to a death sentence
+ * without assurances), which treaties and domestic law make a ground or a bar, usually lifted by
+ * assurances. Applies to extradition always, and to evidence requests where the requested State's
+ * policy pack says so; the pack also sets the severity. The Convention's articles cited beside it are
+ * how the requested State raises it, never its source.
  */
 final class DeathPenaltyRisk implements Rule {
+
+    private static final FindingSource SOURCE = new FindingSource.HumanRightsLaw("ICCPR", "death-penalty-human-rights");
 
     @Override
     public String id() {
         return "death-penalty";
+    }
+
+    @Override
+    public List<Attribution> attributions() {
+        return List.of(Attribution.humanRights("death-penalty-human-rights"));
     }
 
     @Override
@@ -29,52 +41,57 @@ final class DeathPenaltyRisk implements Rule {
         if (capital.isEmpty()) {
             return;
         }
-        var labels = Words.and(capital.stream().map(ChargedView::label).toList());
         var fields = new java.util.ArrayList<>(
                 capital.stream().map(o -> o.field("deathPenalty")).toList());
         fields.add("deathPenaltyAssurances");
-        var key = extradition ? "death-penalty-extradition" : "death-penalty-evidence";
-        var what = labels + (capital.size() == 1 ? " is" : " are") + " punishable by death in " + input.requesting()
-                + " (the request or its profile says so). " + Words.sentence(context.instrumentName())
-                + " does not address the death penalty; " + input.requested() + "'s policy decides.";
+        var vehicle = extradition ? "death-penalty-extradition" : "death-penalty-evidence";
         Severity severity;
-        String why;
+        String policy;
+        String resolution;
         switch (settings.deathPenalty()) {
             case ABSOLUTE_BAR -> {
                 severity = Severity.BAR;
-                why = " " + input.requested() + "'s policy pack makes this an absolute bar, whatever assurances are"
-                        + " given.";
+                policy = "absolutebar";
+                resolution = "death-penalty.resolution-absolute";
             }
             case BAR_WITHOUT_ASSURANCES -> {
                 severity = input.deathPenaltyAssurances() ? Severity.NOTE : Severity.BAR;
-                why = input.deathPenaltyAssurances()
-                        ? " Assurances were given (deathPenaltyAssurances)."
-                        : " " + input.requested() + "'s policy pack bars assistance without assurances that the death"
-                                + " penalty will not be imposed or carried out.";
+                policy = input.deathPenaltyAssurances() ? "assured" : "barwithoutassurances";
+                resolution = input.deathPenaltyAssurances()
+                        ? "death-penalty.resolution-assured"
+                        : "death-penalty.resolution-ask";
             }
             case GROUND_WITHOUT_ASSURANCES -> {
                 severity = input.deathPenaltyAssurances() ? Severity.NOTE : Severity.GROUND;
-                why = input.deathPenaltyAssurances()
-                        ? " Assurances were given (deathPenaltyAssurances)."
-                        : " " + input.requested() + "'s policy makes it a refusal ground without assurances that it"
-                                + " will not be imposed or carried out, and none are given.";
+                policy = input.deathPenaltyAssurances() ? "assured" : "groundwithoutassurances";
+                resolution = input.deathPenaltyAssurances()
+                        ? "death-penalty.resolution-assured"
+                        : "death-penalty.resolution-ask";
             }
             default -> throw new IllegalStateException();
         }
         findings.add(
                 this,
                 severity,
-                List.of(key),
-                what + why,
-                fields,
-                severity == Severity.NOTE
-                        ? "Record the assurances as a condition of the decision."
-                        : severity == Severity.BAR
-                                        && settings.deathPenalty()
-                                                == org.comity.safeguards.domain.PolicyPack.DeathPenalty.ABSOLUTE_BAR
-                                ? "Assistance is not possible for these offences; it may be considered for the"
-                                        + " others only."
-                                : "Ask the requesting State for assurances that the death penalty will not be"
-                                        + " imposed or, if imposed, not carried out.");
+                SOURCE,
+                List.of("death-penalty-human-rights", vehicle),
+                Findings.explained(
+                        "death-penalty.explanation",
+                        resolution,
+                        "offences",
+                        capital.stream().map(ChargedView::label).toList(),
+                        "count",
+                        capital.size(),
+                        "requesting",
+                        input.requesting().value(),
+                        "state",
+                        input.requested().value(),
+                        "instrument",
+                        context.instrumentWord(),
+                        "policy",
+                        policy,
+                        "extradition",
+                        extradition ? "yes" : "no"),
+                fields);
     }
 }

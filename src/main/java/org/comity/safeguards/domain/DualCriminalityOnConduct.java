@@ -26,6 +26,14 @@ final class DualCriminalityOnConduct implements Rule {
     }
 
     @Override
+    public List<Attribution> attributions() {
+        return List.of(
+                Attribution.treaty("dual-criminality"),
+                Attribution.treaty("dual-criminality-extradition"),
+                Attribution.treaty("preservation-dual-criminality"));
+    }
+
+    @Override
     public void assess(Context context, Findings findings) {
         var measure = context.input().measure();
         if (!measure.coercive()) {
@@ -79,48 +87,43 @@ final class DualCriminalityOnConduct implements Rule {
         }
         var labels = notMet.stream().map(ChargedView::label).toList();
         var fields = notMet.stream().map(o -> o.field("conduct")).toList();
-        var what = Words.and(labels) + (notMet.size() == 1 ? " is" : " are")
-                + " not an offence in " + requested + ". Its profile states: \u201c"
-                + String.join(" ", statements.stream().distinct().toList())
-                + "\u201d (dual criminality is compared by conduct, not by the names of the offences).";
+        // The profile's statement is quoted in the words it was recorded in.
+        Object[] args = {
+            "offences", labels,
+            "count", notMet.size(),
+            "state", requested.value(),
+            "statement", String.join(" ", statements.stream().distinct().toList()),
+            "instrument", context.instrumentWord()
+        };
         if (measure == Measure.EXTRADITION) {
             findings.add(
                     this,
                     Severity.BAR,
+                    context.treaty("dual-criminality-extradition"),
                     List.of("dual-criminality-extradition"),
-                    what + " Extradition under " + context.instrumentName()
-                            + " requires the conduct to be criminal in both States.",
-                    fields,
-                    "Extradition for this conduct is not available under " + context.instrumentName()
-                            + "; drop those offences, or rely on another basis where " + requested + "'s law"
-                            + " allows it.");
+                    Findings.message("dual-criminality.not-met-extradition", args),
+                    fields);
         } else if (preservation) {
             findings.add(
                     this,
                     Severity.GROUND,
+                    context.treaty("preservation-dual-criminality"),
                     List.of("preservation-dual-criminality"),
-                    what + " " + requested + " reserved the right to refuse preservation for offences that are"
-                            + " not Convention offences where it has reason to believe that, at the time of"
-                            + " disclosure, dual criminality cannot be fulfilled.",
-                    fields,
-                    "Weigh whether dual criminality could be fulfilled at the time of disclosure; preservation for"
-                            + " Convention offences remains available.");
+                    Findings.message("dual-criminality.not-met-preservation", args),
+                    fields);
         } else {
             findings.add(
                     this,
                     Severity.GROUND,
+                    context.treaty("dual-criminality"),
                     List.of("dual-criminality"),
-                    what
-                            + (context.underUncc()
-                                    ? " " + requested + " may refuse coercive measures for want of dual criminality,"
-                                            + " but renders assistance that does not involve coercive action where"
-                                            + " consistent with the basic concepts of its legal system."
-                                    : " Under " + context.instrumentName() + ", " + requested + " may require dual"
-                                            + " criminality only as far as its law or the applicable treaties"
-                                            + " allow; where it does, the same conduct suffices."),
-                    fields,
-                    "Decide whether to refuse the coercive measure; offer the non-coercive assistance that remains"
-                            + " possible, or ask the requesting State whether other conduct is described.");
+                    Findings.explained(
+                            context.underUncc()
+                                    ? "dual-criminality.not-met.explanation"
+                                    : "dual-criminality.not-met-other.explanation",
+                            "dual-criminality.not-met.resolution",
+                            args),
+                    fields);
         }
     }
 
@@ -136,32 +139,30 @@ final class DualCriminalityOnConduct implements Rule {
             Set<ConductCode> conduct,
             boolean preservation) {
         var measure = context.input().measure();
-        var requested = context.input().requested();
-        var titles = conduct.stream().map(ConductCode::value).toList();
-        var why = context.requestedProfile().isEmpty()
-                ? "Comity has no profile of " + requested + "'s law"
-                : requested + "'s profile neither lists an offence for " + Words.and(titles)
-                        + " nor states that it is not an offence";
-        var consequence = measure == Measure.EXTRADITION
-                ? "extradition would not be available"
-                : preservation
-                        ? requested + " could refuse preservation under its reservation"
-                        : requested
-                                + " could refuse the coercive measure, while still giving assistance that involves none";
+        var key = measure == Measure.EXTRADITION
+                ? "dual-criminality-extradition"
+                : preservation ? "preservation-dual-criminality" : "dual-criminality";
         findings.add(
                 this,
                 Severity.NOTE,
-                List.of(
-                        measure == Measure.EXTRADITION
-                                ? "dual-criminality-extradition"
-                                : preservation ? "preservation-dual-criminality" : "dual-criminality"),
-                "Whether the conduct of "
-                        + Words.and(offences.stream().map(ChargedView::label).toList())
-                        + " is criminal in " + requested + " is not known: " + why
-                        + ". This is not a finding that it is not criminal.",
-                offences.stream().map(o -> o.field("conduct")).toList(),
-                "Confirm under " + requested + "'s law whether the conduct is an offence there (or have the"
-                        + " profile completed); only if it is not, " + consequence + ".");
+                context.treaty(key),
+                List.of(key),
+                Findings.explained(
+                        context.requestedProfile().isEmpty()
+                                ? "dual-criminality.unknown-no-profile.explanation"
+                                : "dual-criminality.unknown.explanation",
+                        "dual-criminality.unknown.resolution",
+                        "offences",
+                        offences.stream().map(ChargedView::label).toList(),
+                        "count",
+                        offences.size(),
+                        "conduct",
+                        conduct.stream().map(ConductCode::value).toList(),
+                        "state",
+                        context.requested(),
+                        "consequence",
+                        measure == Measure.EXTRADITION ? "extradition" : preservation ? "preservation" : "coercive"),
+                offences.stream().map(o -> o.field("conduct")).toList());
     }
 
     private static boolean reservedForPreservation(Context context) {

@@ -17,6 +17,11 @@ final class EmergencyJustified implements Rule {
     }
 
     @Override
+    public List<Attribution> attributions() {
+        return List.of(Attribution.treaty("emergency"), Attribution.ADVISORY_PRACTICE);
+    }
+
+    @Override
     public void assess(Context context, Findings findings) {
         var input = context.input();
         var emergency = input.emergency();
@@ -28,34 +33,28 @@ final class EmergencyJustified implements Rule {
             findings.add(
                     this,
                     Severity.BAR,
+                    context.treaty("emergency"),
                     List.of("emergency"),
-                    "The request asks for emergency disclosure (kind) but is not marked as an emergency"
-                            + " (emergency.declared).",
-                    List.of("kind", "emergency.declared"),
-                    "Mark it as an emergency and state the imminent risk, or ask for stored data by the ordinary"
-                            + " procedure.");
+                    Findings.message("emergency-justified.not-marked"),
+                    List.of("kind", "emergency.declared"));
             return;
         }
         if (!emergency.imminentRiskStated()) {
             findings.add(
                     this,
                     Severity.BAR,
+                    context.treaty("emergency"),
                     List.of("emergency"),
-                    "The request is marked as an emergency (emergency.declared) but states no significant and"
-                            + " imminent risk to the life or safety of a person (emergency.imminentRiskStated).",
-                    List.of("emergency.imminentRiskStated"),
-                    "State the imminent risk to life or safety and whom it threatens, or treat the request as"
-                            + " urgent rather than as an emergency.");
+                    Findings.message("emergency-justified.no-risk"),
+                    List.of("emergency.imminentRiskStated"));
             return;
         }
         findings.add(
                 this,
                 Severity.NOTE,
+                Context.ADVISORY,
                 List.of("emergency"),
-                "Emergency request (emergency.declared) with an imminent risk stated. Forged emergency requests"
-                        + " from compromised official accounts are a known attack.",
-                List.of("emergency.declared"),
-                "Verify the requesting authority through a second channel (call-back to the 24/7 point of"
-                        + " contact) and have a second signer confirm.");
+                Findings.message("emergency-justified.verify"),
+                List.of("emergency.declared"));
     }
 }

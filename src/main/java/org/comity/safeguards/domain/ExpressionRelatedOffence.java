@@ -9,7 +9,8 @@ import org.comity.safeguards.Severity;
  * peaceful assembly or association. That is a rule of interpretation, not a refusal ground: the
  * requested State refuses on essential interests or persecution, unless the offence is a restriction
  * human-rights law allows. Comity policy makes a request resting only on such offences a bar that no
- * grant on another basis lifts; one that also charges other offences is weighed (a ground). Offences
+ * other basis (reciprocity, domestic law) lifts; one that also charges other offences is weighed (a
+ * ground). Offences
  * flagged assembly (unauthorised protest, banned organisations) are the same Art 6(2) concern.
  */
 final class ExpressionRelatedOffence implements Rule {
@@ -17,6 +18,11 @@ final class ExpressionRelatedOffence implements Rule {
     @Override
     public String id() {
         return "expression-related-offence";
+    }
+
+    @Override
+    public List<Attribution> attributions() {
+        return List.of(Attribution.ADVISORY_PRACTICE);
     }
 
     @Override
@@ -29,30 +35,22 @@ final class ExpressionRelatedOffence implements Rule {
             return;
         }
         boolean only = expression.size() == context.offences().size();
-        var labels = Words.and(expression.stream().map(ChargedView::label).toList());
         findings.add(
                 this,
                 only ? Severity.BAR : Severity.GROUND,
+                Context.ADVISORY,
                 List.of("expression"),
-                labels + (expression.size() == 1 ? " is" : " are")
-                        + " used against expression or peaceful assembly. "
-                        + (context.underUncc()
-                                ? "The UN Convention gives no basis for assistance that would suppress expression,"
-                                        + " conscience, belief, assembly or association."
-                                : "Assistance that would suppress expression, belief, assembly or association is"
-                                        + " for " + context.requested() + "'s law and essential interests to refuse.")
-                        + " Unless the offence is a restriction human-rights law allows (such as incitement to"
-                        + " violence), " + context.requested() + " can refuse on "
-                        + (context.underUncc() ? "essential interests or persecution." : "essential interests.")
-                        + (only
-                                ? " The request rests on nothing else. Comity policy: a bar, which no other"
-                                        + " basis (reciprocity, domestic law) lifts; refuse, or ask for other offences."
-                                : " Only the other offences can support assistance."),
-                expression.stream().map(o -> o.field("flags")).toList(),
-                only
-                        ? "After consulting the requesting State, refuse with reasons; or the requesting State shows"
-                                + " conduct that is not protected expression, such as a Convention offence."
-                        : "Confine any assistance to the other offences, with conditions on use (speciality) that"
-                                + " exclude the expression-related ones.");
+                Findings.explained(
+                        "expression-related-offence." + (context.underUncc() ? "uncc" : "other") + ".explanation",
+                        only ? "expression-related-offence.only" : "expression-related-offence.some",
+                        "offences",
+                        expression.stream().map(ChargedView::label).toList(),
+                        "count",
+                        expression.size(),
+                        "state",
+                        context.requested(),
+                        "only",
+                        only ? "yes" : "no"),
+                expression.stream().map(o -> o.field("flags")).toList());
     }
 }

@@ -2,8 +2,13 @@ package org.comity.safeguards.domain;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.comity.safeguards.Finding;
+import org.comity.safeguards.FindingMessage;
+import org.comity.safeguards.FindingSource;
+import org.comity.safeguards.FindingText;
 import org.comity.safeguards.Severity;
 import org.comity.treaty.Citation;
 
@@ -24,25 +29,57 @@ public final class Findings {
         this.instrument = instrument;
     }
 
+    /**
+     * The message of a finding: {@code <key>.explanation} and {@code <key>.resolution} of the safeguards
+     * bundle, with named arguments given as name, value pairs.
+     */
+    static FindingMessage message(String key, Object... namesAndValues) {
+        return explained(key + ".explanation", key + ".resolution", namesAndValues);
+    }
+
+    /** A message whose explanation and resolution keys are chosen separately. */
+    static FindingMessage explained(String explanation, String resolution, Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("message arguments come in name, value pairs");
+        }
+        var arguments = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            arguments.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return new FindingMessage(explanation, resolution, arguments);
+    }
+
     public void add(
             Rule rule,
             Severity severity,
+            FindingSource source,
             List<String> citationKeys,
-            String explanation,
-            List<String> fields,
-            String resolution) {
-        add(rule.id(), severity, citations.forInstrument(instrument, citationKeys), explanation, fields, resolution);
+            FindingMessage message,
+            List<String> fields) {
+        if (!rule.attributions().contains(Attribution.of(source))) {
+            throw new IllegalStateException("rule " + rule.id() + " does not declare the source " + source);
+        }
+        add(rule.id(), severity, source, citations.forInstrument(instrument, citationKeys), message, fields);
     }
 
-    /** For findings that also cite what a treaty answer or reservation cited. */
+    /** For findings that also cite what a treaty answer or reservation cited, and for pack rules. */
     public void add(
             String rule,
             Severity severity,
+            FindingSource source,
             List<Citation> cited,
-            String explanation,
-            List<String> fields,
-            String resolution) {
-        found.add(new Finding(rule, severity, cited, explanation, fields, resolution));
+            FindingMessage message,
+            List<String> fields) {
+        Map<String, Object> arguments = message.arguments();
+        found.add(new Finding(
+                rule,
+                severity,
+                cited,
+                FindingText.english(message.explanation(), arguments),
+                fields,
+                FindingText.english(message.resolution(), arguments),
+                source,
+                message));
     }
 
     List<Finding> ordered() {

@@ -21,6 +21,11 @@ final class IntrusivenessMatchesGravity implements Rule {
     }
 
     @Override
+    public List<Attribution> attributions() {
+        return List.of(Attribution.ADVISORY_PRACTICE, Attribution.treaty("interception"));
+    }
+
+    @Override
     public void assess(Context context, Findings findings) {
         var input = context.input();
         if (!input.measure().seeksData() || context.offences().isEmpty()) {
@@ -30,11 +35,11 @@ final class IntrusivenessMatchesGravity implements Rule {
         boolean content = input.data() != null && input.data().categories().contains(DataCategory.CONTENT);
         String what;
         if (measure == Measure.INTERCEPTION) {
-            what = "interception of content data";
+            what = "interception";
         } else if (measure == Measure.REAL_TIME_TRAFFIC) {
-            what = "real-time collection of traffic data";
+            what = "realtime";
         } else if (content && measure != Measure.EXPEDITED_PRESERVATION) {
-            what = "stored content data";
+            what = "content";
         } else {
             return;
         }
@@ -47,19 +52,20 @@ final class IntrusivenessMatchesGravity implements Rule {
         findings.add(
                 this,
                 measure == Measure.INTERCEPTION ? Severity.GROUND : Severity.CONCERN,
+                measure == Measure.INTERCEPTION ? context.treaty("interception") : Context.ADVISORY,
                 measure == Measure.INTERCEPTION
                         ? List.of("proportionality", "interception")
                         : List.of("proportionality"),
-                "The request seeks " + what + " (kind, data.categories), among the most intrusive measures, for"
-                        + " offences whose gravest maximum is " + gravest.maximumWords() + ". Comity's review"
-                        + " threshold for such measures is the serious-crime maximum of " + context.seriousCrimeMonths()
-                        + " months."
-                        + (measure == Measure.INTERCEPTION
-                                ? " Interception is owed only for serious offences as " + context.requested()
-                                        + "'s law determines them."
-                                : ""),
-                List.of("kind", "data.categories", gravest.field("maximumPenaltyMonths")),
-                "Ask for less intrusive data (subscriber or traffic data) or show why this measure is"
-                        + " proportionate to the offence.");
+                Findings.message(
+                        "intrusiveness-vs-gravity",
+                        "what",
+                        what,
+                        "maximum",
+                        gravest.maximumWord(),
+                        "months",
+                        context.seriousCrimeMonths(),
+                        "state",
+                        context.requested()),
+                List.of("kind", "data.categories", gravest.field("maximumPenaltyMonths")));
     }
 }

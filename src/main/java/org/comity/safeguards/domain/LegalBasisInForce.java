@@ -20,28 +20,36 @@ final class LegalBasisInForce implements Rule {
     }
 
     @Override
+    public List<Attribution> attributions() {
+        return List.of(Attribution.treaty("legal-basis"));
+    }
+
+    @Override
     public void assess(Context context, Findings findings) {
         var input = context.input();
         var named = input.legalBasis();
         var basis = context.legalBasis();
-        var pair = input.requesting() + " and " + input.requested() + " on " + input.requestDate();
+        var source = context.treaty("legal-basis");
         var alternatives = basis.instruments().stream()
                 .filter(o -> o.answer() == Answer.YES && !o.instrument().equals(named))
                 .map(LegalBasis.Option::instrument)
                 .toList();
-        var switchTo = alternatives.isEmpty()
-                ? "No other instrument on record is in force between them; assistance would need another basis"
-                        + " (a bilateral treaty, or reciprocity where the requested State's law allows it)."
-                : "Name an instrument that is in force between them: " + Words.and(alternatives) + ".";
+        var resolution =
+                alternatives.isEmpty() ? "legal-basis-in-force.no-alternative" : "legal-basis-in-force.alternative";
+        Object[] pair = {
+            "requesting", input.requesting().value(),
+            "requested", input.requested().value(),
+            "date", String.valueOf(input.requestDate()),
+            "alternatives", alternatives
+        };
         if (named == null || named.isBlank()) {
             findings.add(
                     this,
                     Severity.BAR,
+                    source,
                     List.of("legal-basis"),
-                    "The request names no legal basis (field legalBasis). A request must rest on an instrument in"
-                            + " force between " + pair + ".",
-                    List.of("legalBasis"),
-                    switchTo);
+                    Findings.explained("legal-basis-in-force.none.explanation", resolution, pair),
+                    List.of("legalBasis"));
             return;
         }
         var option = basis.instruments().stream()
@@ -51,11 +59,11 @@ final class LegalBasisInForce implements Rule {
             findings.add(
                     this,
                     Severity.BAR,
+                    source,
                     List.of("legal-basis"),
-                    "The legal basis named (legalBasis = " + named + ") is not an instrument that can apply between "
-                            + input.requesting() + " and " + input.requested() + ".",
-                    List.of("legalBasis"),
-                    switchTo);
+                    Findings.explained(
+                            "legal-basis-in-force.not-applicable.explanation", resolution, with(pair, "named", named)),
+                    List.of("legalBasis"));
             return;
         }
         var answer = option.get().answer();
@@ -72,26 +80,34 @@ final class LegalBasisInForce implements Rule {
                 }
             }
         }
-        var why = reasons.isEmpty() ? "" : " The treaty registry says: " + String.join("; ", reasons) + ".";
+        // The registry's reasons are its own English sentences; they are quoted, not translated.
+        var args = with(
+                with(pair, "instrument", context.instrumentWord()),
+                "reasons",
+                reasons.isEmpty() ? "none" : String.join("; ", reasons));
         if (answer == Answer.NO) {
             findings.add(
                     id(),
                     Severity.BAR,
+                    source,
                     cited,
-                    named + " (legalBasis) is not in force between " + pair + ", so it cannot be the basis of this"
-                            + " request." + why,
-                    List.of("legalBasis", "requestDate"),
-                    switchTo);
+                    Findings.explained("legal-basis-in-force.not-in-force.explanation", resolution, args),
+                    List.of("legalBasis", "requestDate"));
         } else {
             findings.add(
                     id(),
                     Severity.CONCERN,
+                    source,
                     cited,
-                    "The treaty records do not show whether " + named + " (legalBasis) is in force between " + pair
-                            + "." + why,
-                    List.of("legalBasis", "requestDate"),
-                    "Confirm both States' consent to be bound and its date with the depositary, and record the"
-                            + " treaty action; or name an instrument known to be in force.");
+                    Findings.message("legal-basis-in-force.unknown", args),
+                    List.of("legalBasis", "requestDate"));
         }
+    }
+
+    private static Object[] with(Object[] args, String name, Object value) {
+        var more = java.util.Arrays.copyOf(args, args.length + 2);
+        more[args.length] = name;
+        more[args.length + 1] = value;
+        return more;
     }
 }

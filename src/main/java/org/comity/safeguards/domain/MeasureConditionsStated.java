@@ -23,6 +23,11 @@ final class MeasureConditionsStated implements Rule {
     }
 
     @Override
+    public List<Attribution> attributions() {
+        return List.of(Attribution.ADVISORY_PRACTICE);
+    }
+
+    @Override
     public void assess(Context context, Findings findings) {
         var input = context.input();
         var measure = input.measure();
@@ -33,20 +38,20 @@ final class MeasureConditionsStated implements Rule {
         var missing = new ArrayList<String>();
         var fields = new ArrayList<String>();
         if (c == null || !c.authorisingBody()) {
-            missing.add("who authorised the measure");
+            missing.add("@conditions.authorising-body");
             fields.add("conditions.authorisingBody");
         }
         if (c == null || !c.legalGrounds()) {
-            missing.add("its legal grounds");
+            missing.add("@conditions.legal-grounds");
             fields.add("conditions.legalGrounds");
         }
         if (c == null || !c.proportionality()) {
-            missing.add("why it is proportionate");
+            missing.add("@conditions.proportionality");
             fields.add("conditions.proportionality");
         }
         boolean continuing = measure == Measure.REAL_TIME_TRAFFIC || measure == Measure.INTERCEPTION;
         if (continuing && (c == null || c.durationDays() == null)) {
-            missing.add("how long it is to last");
+            missing.add("@conditions.duration");
             fields.add("conditions.durationDays");
         }
         var requested = context.requested();
@@ -54,31 +59,33 @@ final class MeasureConditionsStated implements Rule {
             findings.add(
                     this,
                     Severity.NOTE,
+                    Context.ADVISORY,
                     context.outgoing() || !context.underUncc()
                             ? List.of("conditions")
                             : List.of("conditions", "further-information"),
-                    "The request does not say " + Words.and(missing) + ". "
-                            + Words.sentence(context.instrumentName())
-                            + " does not require a request to state this; " + requested
-                            + " applies the conditions and safeguards of its own law when it executes the measure"
-                            + (context.outgoing()
-                                    ? ", and may ask for them before it does."
-                                    : ", and must make sure they are met."),
-                    fields,
-                    context.outgoing()
-                            ? "Consider stating them (Comity's advice): it spares a request for more information."
-                            : "If executing the measure under " + requested + "'s law needs them, ask the"
-                                    + " requesting State for them before executing.");
+                    Findings.explained(
+                            "measure-conditions.unstated.explanation",
+                            context.outgoing()
+                                    ? "measure-conditions.unstated.outgoing"
+                                    : "measure-conditions.unstated.incoming",
+                            "missing",
+                            missing,
+                            "instrument",
+                            context.instrumentWord(),
+                            "state",
+                            requested,
+                            "outgoing",
+                            context.outgoing() ? "yes" : "no"),
+                    fields);
         }
         if (c != null && c.authorisingBody() && !c.judicialOrIndependent()) {
             findings.add(
                     this,
                     Severity.NOTE,
+                    Context.ADVISORY,
                     List.of("conditions"),
-                    "The measure was authorised by a body that is neither a court nor otherwise independent.",
-                    List.of("conditions.judicialOrIndependent"),
-                    "Check whether " + requested + "'s law requires a judicial or independent order for this"
-                            + " measure.");
+                    Findings.message("measure-conditions.not-independent", "state", requested),
+                    List.of("conditions.judicialOrIndependent"));
         }
     }
 }

@@ -2,15 +2,18 @@ package org.comity.safeguards.domain;
 
 import java.util.List;
 import org.comity.safeguards.AssessmentInput.PriorProceeding;
+import org.comity.safeguards.FindingSource;
 import org.comity.safeguards.Severity;
 import org.comity.treaty.Answer;
 
 /**
  * Ne bis in idem: a person already finally acquitted, convicted or pardoned for conduct of the same
  * kind. The rule compares conduct categories, not facts, so it asks whether the facts are the same. Not
- * an express ground of the UN Convention (weighed as essential interests or the legal system of the
- * requested State); bilateral treaties and domestic law make it one, and the EU e-Evidence Regulation
- * between States it binds (cited only when both are).
+ * a ground of the UN Convention. Where the EU e-Evidence Regulation binds both States it is the
+ * Regulation's ground (cited only then); otherwise its source is human-rights law (ICCPR Art 14(7)),
+ * which binds each State for its own judgments, so a foreign judgment counts where the requested
+ * State's law or a treaty extends it: the finding says so rather than implying the Covenant decides.
+ * Proceedings still pending are Comity's advice to coordinate.
  */
 final class NeBisInIdem implements Rule {
 
@@ -20,6 +23,14 @@ final class NeBisInIdem implements Rule {
     @Override
     public String id() {
         return "ne-bis-in-idem";
+    }
+
+    @Override
+    public List<Attribution> attributions() {
+        return List.of(
+                Attribution.treaty("ne-bis-in-idem-eu"),
+                Attribution.humanRights("ne-bis-in-idem-human-rights"),
+                Attribution.ADVISORY_PRACTICE);
     }
 
     @Override
@@ -34,35 +45,37 @@ final class NeBisInIdem implements Rule {
                 continue;
             }
             var field = "priorProceedings[" + i + "]";
-            var outcome = p.outcome().name().toLowerCase(java.util.Locale.ROOT);
+            Object[] args = {
+                "subject", p.subject() + 1,
+                "outcome", "@outcome." + p.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                "where", p.state().value(),
+                "offences", overlap.stream().map(ChargedView::label).toList(),
+                "state", context.requested()
+            };
             if (p.outcome().finalDisposal()) {
+                boolean eu = bothEu(context);
                 findings.add(
                         this,
                         Severity.GROUND,
-                        bothEu(context) ? List.of("ne-bis-in-idem", "ne-bis-in-idem-eu") : List.of("ne-bis-in-idem"),
-                        Words.subject(p.subject()) + " was finally " + outcome + " in " + p.state()
-                                + " for conduct of the same kind as "
-                                + Words.and(
-                                        overlap.stream().map(ChargedView::label).toList())
-                                + " (" + field + "); whether the facts are the same needs checking. "
-                                + (context.underUncc()
-                                        ? "The UN Convention has no express ne bis in idem ground; it can be weighed"
-                                                + " as essential interests or as contrary to the requested State's legal"
-                                                + " system, or under a bilateral treaty or its law."
-                                        : "Whether it is a ground depends on " + context.requested()
-                                                + "'s law and the applicable treaties."),
-                        List.of(field, Words.subject(p.subject())),
-                        "Ask the requesting State how the request relates to the final decision; consider refusing"
-                                + " if it seeks to try or punish the person again for the same facts.");
+                        eu
+                                ? new FindingSource.Treaty(EU_REGULATION, "ne-bis-in-idem-eu")
+                                : new FindingSource.HumanRightsLaw("ICCPR", "ne-bis-in-idem-human-rights"),
+                        eu
+                                ? List.of("ne-bis-in-idem-eu", "ne-bis-in-idem")
+                                : List.of("ne-bis-in-idem-human-rights", "ne-bis-in-idem"),
+                        Findings.explained(
+                                eu ? "ne-bis-in-idem.eu.explanation" : "ne-bis-in-idem.human-rights.explanation",
+                                "ne-bis-in-idem.final.resolution",
+                                args),
+                        List.of(field, Words.subject(p.subject())));
             } else {
                 findings.add(
                         this,
                         Severity.NOTE,
+                        Context.ADVISORY,
                         List.of("ne-bis-in-idem"),
-                        "Proceedings for conduct of the same kind against " + Words.subject(p.subject()) + " are "
-                                + outcome + " in " + p.state() + " (" + field + ").",
-                        List.of(field),
-                        "Consider coordinating with " + p.state() + " to avoid parallel proceedings.");
+                        Findings.message("ne-bis-in-idem.pending", args),
+                        List.of(field));
             }
         }
     }

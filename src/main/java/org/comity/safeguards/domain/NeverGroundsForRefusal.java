@@ -22,23 +22,28 @@ final class NeverGroundsForRefusal implements Rule {
     }
 
     @Override
+    public List<Attribution> attributions() {
+        return List.of(Attribution.treaty("bank-secrecy"), Attribution.treaty("fiscal"));
+    }
+
+    @Override
     public void assess(Context context, Findings findings) {
         var input = context.input();
         if (input.matters().contains(Matter.BANK_SECRECY)) {
             findings.add(
                     this,
                     Severity.NOTE,
+                    context.treaty("bank-secrecy"),
                     List.of("bank-secrecy"),
-                    "The request touches on information covered by bank secrecy (matters)."
-                            + (context.underUncc()
-                                    ? " Under the UN Convention, bank secrecy is not a ground for refusing mutual legal"
-                                            + " assistance."
-                                    : " " + context.instrumentName() + " has no bank-secrecy clause: "
-                                            + context.requested() + "'s law and the applicable treaties decide."),
-                    List.of("matters"),
-                    context.underUncc()
-                            ? "Do not refuse on this ground; apply the ordinary conditions."
-                            : "Check what " + context.requested() + "'s law says before relying on it.");
+                    Findings.message(
+                            context.underUncc()
+                                    ? "never-grounds.bank-secrecy-uncc"
+                                    : "never-grounds.bank-secrecy-other",
+                            "state",
+                            context.requested(),
+                            "instrument",
+                            context.instrumentWord()),
+                    List.of("matters"));
         }
         var fiscal = context.offences().stream()
                 .filter(o -> o.charged().conduct().contains(FISCAL))
@@ -51,21 +56,16 @@ final class NeverGroundsForRefusal implements Rule {
             findings.add(
                     this,
                     Severity.NOTE,
+                    context.treaty("fiscal"),
                     List.of(extradition ? "fiscal-extradition" : "fiscal"),
-                    "The offence involves fiscal matters (" + String.join(", ", fields) + ")."
-                            + (context.underUncc()
-                                    ? " That the offence also involves fiscal matters cannot by itself justify"
-                                            + " refusal under the UN Convention."
-                                    : extradition
-                                            ? " Under " + context.instrumentName() + " extradition is subject to the"
-                                                    + " requested Party's law and extradition treaties, which decide."
-                                            : " Under " + context.instrumentName()
-                                                    + " the requested Party may not refuse"
-                                                    + " solely because it considers an offence fiscal only for the"
-                                                    + " offences the Convention establishes; for others its law and"
-                                                    + " treaties decide."),
-                    fields,
-                    "Do not refuse on this ground alone; the scope and the other rules apply as for any offence.");
+                    Findings.explained(
+                            "never-grounds.fiscal.explanation",
+                            "never-grounds.fiscal.resolution",
+                            "case",
+                            context.underUncc() ? "uncc" : extradition ? "extradition" : "other",
+                            "instrument",
+                            context.instrumentWord()),
+                    fields);
         }
     }
 }

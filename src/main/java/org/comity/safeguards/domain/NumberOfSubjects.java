@@ -12,6 +12,11 @@ final class NumberOfSubjects implements Rule {
     }
 
     @Override
+    public List<Attribution> attributions() {
+        return List.of(Attribution.ADVISORY_PRACTICE);
+    }
+
+    @Override
     public void assess(Context context, Findings findings) {
         // More subjects than the pack's threshold (ten by default) need a senior reviewer's look.
         int many = context.pack().settings().thresholds().manySubjects();
@@ -22,10 +27,9 @@ final class NumberOfSubjects implements Rule {
         findings.add(
                 this,
                 Severity.CONCERN,
+                Context.ADVISORY,
                 List.of("proportionality"),
-                "Comity review threshold: the request concerns " + n + " subjects (subjects), more than " + many
-                        + "; a coercive measure against so many people needs each link to the offence shown.",
-                List.of("subjects"),
-                "Check the facts link each subject to the offence; split or narrow the request otherwise.");
+                Findings.message("number-of-subjects", "count", n, "many", many),
+                List.of("subjects"));
     }
 }

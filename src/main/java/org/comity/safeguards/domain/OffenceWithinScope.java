@@ -22,6 +22,14 @@ final class OffenceWithinScope implements Rule {
     }
 
     @Override
+    public List<Attribution> attributions() {
+        return List.of(
+                Attribution.treaty("scope-evidence"),
+                Attribution.treaty("scope-extradition"),
+                Attribution.treaty("request-contents"));
+    }
+
+    @Override
     public void assess(Context context, Findings findings) {
         var measure = context.input().measure();
         if (measure == Measure.SPONTANEOUS_INFORMATION) {
@@ -33,17 +41,18 @@ final class OffenceWithinScope implements Rule {
             findings.add(
                     this,
                     context.outgoing() ? Severity.BAR : Severity.GROUND,
+                    context.treaty("request-contents"),
                     List.of(
                             measure == Measure.EXTRADITION ? "scope-extradition" : "scope-evidence",
                             "request-contents"),
-                    "The request states no offence (offences), so it cannot be checked against the scope of"
-                            + " cooperation under " + context.instrumentName() + ".",
-                    List.of("offences"),
-                    context.outgoing()
-                            ? "State each offence with its provision, conduct categories and maximum penalty."
-                            : "Ask the requesting State for each offence with its provision, conduct and maximum"
-                                    + " penalty before deciding; refusing for want of it needs the request to stay"
-                                    + " incomplete after that.");
+                    Findings.explained(
+                            "offence-within-scope.no-offence.explanation",
+                            context.outgoing()
+                                    ? "offence-within-scope.no-offence.outgoing"
+                                    : "offence-within-scope.no-offence.incoming",
+                            "instrument",
+                            context.instrumentWord()),
+                    List.of("offences"));
             return;
         }
         var withoutConduct = context.offences().stream()
@@ -79,34 +88,33 @@ final class OffenceWithinScope implements Rule {
      * conduct the request describes, and a senior reviewer looks until then.
      */
     private void conductNotStated(Context context, Findings findings, List<ChargedView> offences) {
-        var labels = Words.and(offences.stream().map(ChargedView::label).toList());
         findings.add(
                 this,
                 context.outgoing() ? Severity.BAR : Severity.CONCERN,
+                context.treaty("request-contents"),
                 List.of(
                         context.input().measure() == Measure.EXTRADITION ? "scope-extradition" : "scope-evidence",
                         "request-contents"),
-                "No conduct is stated for " + labels + ", so neither the scope of cooperation nor dual"
-                        + " criminality can be checked for " + (offences.size() == 1 ? "it" : "them") + ".",
-                offences.stream().map(o -> o.field("conduct")).toList(),
-                context.outgoing()
-                        ? "State the conduct of each offence (what the person is alleged to have done, as conduct"
-                                + " categories) before sending."
-                        : "State the conduct the request describes for each offence; if the request does not"
-                                + " describe it, ask the requesting State for a summary of the facts.");
+                Findings.explained(
+                        "offence-within-scope.no-conduct.explanation",
+                        context.outgoing()
+                                ? "offence-within-scope.no-conduct.outgoing"
+                                : "offence-within-scope.no-conduct.incoming",
+                        "offences",
+                        offences.stream().map(ChargedView::label).toList(),
+                        "count",
+                        offences.size()),
+                offences.stream().map(o -> o.field("conduct")).toList());
     }
 
     private void otherInstrumentExtradition(Context context, Findings findings) {
         findings.add(
                 this,
                 Severity.CONCERN,
+                context.treaty("scope-extradition"),
                 List.of("scope-extradition"),
-                "The request rests on " + context.instrumentName() + " (legalBasis), whose extradition scope"
-                        + " (the offences it establishes, with the penalty threshold it sets) Comity does not check"
-                        + " by conduct category.",
-                List.of("legalBasis", "offences"),
-                "Check that each offence is one the instrument covers and meets its penalty threshold in both"
-                        + " States; the requested State's law and extradition treaties set the conditions.");
+                Findings.message("offence-within-scope.other-extradition", "instrument", context.instrumentWord()),
+                List.of("legalBasis", "offences"));
     }
 
     private void extradition(Context context, Findings findings, List<ChargedView> offences) {
@@ -120,16 +128,16 @@ final class OffenceWithinScope implements Rule {
         findings.add(
                 this,
                 none ? Severity.BAR : Severity.GROUND,
+                context.treaty("scope-extradition"),
                 List.of("scope-extradition"),
-                "Extradition under the UN Convention (legalBasis) covers only the offences it establishes; "
-                        + Words.and(labels) + (outside.size() == 1 ? " is" : " are")
-                        + " not among them, whatever the penalty.",
-                fields,
-                none
-                        ? "Extradition for this conduct needs another legal basis, such as a bilateral extradition"
-                                + " treaty."
-                        : "Limit the request to the Convention offences, or rely on another extradition treaty for"
-                                + " the others.");
+                Findings.explained(
+                        "offence-within-scope.extradition.explanation",
+                        none ? "offence-within-scope.extradition.none" : "offence-within-scope.extradition.some",
+                        "offences",
+                        labels,
+                        "count",
+                        outside.size()),
+                fields);
     }
 
     private void evidence(Context context, Findings findings, List<ChargedView> offences) {
@@ -152,63 +160,60 @@ final class OffenceWithinScope implements Rule {
         }
         boolean inScope = outside.size() + unknown.size() + atLeast.size() < offences.size();
         if (!outside.isEmpty()) {
-            var labels = outside.stream()
-                    .map(o -> o.label() + " with a maximum of " + o.maximumWords())
-                    .toList();
             var severity = inScope
                     ? Severity.CONCERN
                     : context.input().measure() == Measure.EXPEDITED_PRESERVATION ? Severity.GROUND : Severity.BAR;
             findings.add(
                     this,
                     severity,
+                    context.treaty("scope-evidence"),
                     List.of("scope-evidence", "serious-crime"),
-                    Words.and(labels) + (outside.size() == 1 ? " is" : " are")
-                            + " neither a Convention offence nor a serious crime (a maximum deprivation of liberty of"
-                            + " at least " + context.seriousCrimeMonths() / 12 + " years), so the UN Convention"
-                            + " (legalBasis) does not provide for collecting or sharing electronic evidence for "
-                            + (outside.size() == 1 ? "it" : "them") + "."
-                            + (severity == Severity.GROUND
-                                    ? " Preservation may still be considered, but the follow-up request will fall"
-                                            + " outside the scope."
-                                    : ""),
-                    outside.stream().map(o -> o.field("maximumPenaltyMonths")).toList(),
-                    inScope
-                            ? "Confine the assistance to the offences within scope."
-                            : "Assistance would need another legal basis whose scope covers this offence (for"
-                                    + " example the Budapest Convention, which covers evidence of any criminal"
-                                    + " offence, where both States are Parties).");
+                    Findings.explained(
+                            "offence-within-scope.outside.explanation",
+                            inScope ? "offence-within-scope.outside.some" : "offence-within-scope.outside.none",
+                            "offences",
+                            outside.stream().map(ChargedView::label).toList(),
+                            "maxima",
+                            outside.stream().map(ChargedView::maximumWord).toList(),
+                            "count",
+                            outside.size(),
+                            "years",
+                            context.seriousCrimeMonths() / 12,
+                            "preservation",
+                            severity == Severity.GROUND ? "yes" : "no"),
+                    outside.stream().map(o -> o.field("maximumPenaltyMonths")).toList());
         }
         if (!unknown.isEmpty()) {
             findings.add(
                     this,
                     Severity.CONCERN,
+                    context.treaty("scope-evidence"),
                     List.of("scope-evidence", "serious-crime"),
-                    "Neither the request nor the requesting State's profile states the maximum penalty of "
-                            + Words.and(unknown.stream().map(ChargedView::label).toList())
-                            + ", so whether it is a serious crime cannot be told.",
-                    unknown.stream().map(o -> o.field("maximumPenaltyMonths")).toList(),
-                    "Ask the requesting State for the maximum penalty of the provision.");
+                    Findings.message(
+                            "offence-within-scope.maximum-unknown",
+                            "offences",
+                            unknown.stream().map(ChargedView::label).toList(),
+                            "count",
+                            unknown.size()),
+                    unknown.stream().map(o -> o.field("maximumPenaltyMonths")).toList());
         }
         if (!atLeast.isEmpty()) {
             findings.add(
                     this,
                     Severity.NOTE,
+                    context.treaty("scope-evidence"),
                     List.of("scope-evidence", "serious-crime"),
-                    "The request does not state the maximum penalty of "
-                            + Words.and(atLeast.stream().map(ChargedView::label).toList())
-                            + ", and the requesting State's profile does not cover that conduct completely: the"
-                            + " offences it lists reach "
-                            + Words.and(atLeast.stream()
-                                    .map(ChargedView::maximumWords)
-                                    .toList())
-                            + ", but a more severe offence may apply, so whether it is a serious crime (a"
-                            + " maximum of at least " + context.seriousCrimeMonths() / 12 + " years) is not"
-                            + " known.",
-                    atLeast.stream().map(o -> o.field("maximumPenaltyMonths")).toList(),
-                    "Confirm the maximum penalty of the provision with the requesting State; below "
-                            + context.seriousCrimeMonths() / 12 + " years, and unless it is a Convention offence,"
-                            + " the UN Convention does not provide for collecting or sharing electronic evidence"
-                            + " for it.");
+                    Findings.message(
+                            "offence-within-scope.maximum-lower-bound",
+                            "offences",
+                            atLeast.stream().map(ChargedView::label).toList(),
+                            "maxima",
+                            atLeast.stream().map(ChargedView::maximumWord).toList(),
+                            "count",
+                            atLeast.size(),
+                            "years",
+                            context.seriousCrimeMonths() / 12),
+                    atLeast.stream().map(o -> o.field("maximumPenaltyMonths")).toList());
         }
     }
 }

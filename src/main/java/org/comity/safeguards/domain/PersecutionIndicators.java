@@ -9,6 +9,8 @@ import java.util.TreeSet;
 import org.comity.jurisdiction.ConductCode;
 import org.comity.jurisdiction.OffenceFlag;
 import org.comity.safeguards.Characteristic;
+import org.comity.safeguards.FindingMessage;
+import org.comity.safeguards.FindingSource;
 import org.comity.safeguards.Measure;
 import org.comity.safeguards.Severity;
 
@@ -35,94 +37,130 @@ final class PersecutionIndicators implements Rule {
     }
 
     @Override
+    public List<Attribution> attributions() {
+        return List.of(
+                Attribution.treaty("persecution"),
+                Attribution.REQUESTED_STATE_LAW,
+                Attribution.humanRights("non-discrimination"));
+    }
+
+    @Override
     public void assess(Context context, Findings findings) {
         var settings = context.pack().settings();
-        var grounds = new TreeSet<Characteristic>();
-        var others = new TreeSet<Characteristic>();
+        var recorded = new TreeSet<Characteristic>();
         var fields = new ArrayList<String>();
-        var why = new ArrayList<String>();
+        int subjectsWith = 0;
         var subjects = context.input().subjects();
         for (int i = 0; i < subjects.size(); i++) {
-            var recorded = subjects.get(i).characteristics();
-            if (recorded.isEmpty()) {
+            var characteristics = subjects.get(i).characteristics();
+            if (characteristics.isEmpty()) {
                 continue;
             }
+            subjectsWith++;
             fields.add(Words.subject(i) + ".characteristics");
-            var words = new ArrayList<String>();
-            for (Characteristic c : new TreeSet<>(recorded)) {
-                (settings.persecutionGround(c) ? grounds : others).add(c);
-                words.add(c.words());
-            }
-            why.add(Words.subject(i) + " is recorded with " + Words.and(words));
+            recorded.addAll(characteristics);
         }
+        var targeted = new TreeSet<Characteristic>();
+        var tied = new ArrayList<String>();
         for (ChargedView o : context.offences()) {
-            var targeted = EnumSet.noneOf(Characteristic.class);
+            var punished = EnumSet.noneOf(Characteristic.class);
             if (o.flags().contains(OffenceFlag.POLITICAL)) {
-                targeted.add(Characteristic.POLITICAL_OPINION);
+                punished.add(Characteristic.POLITICAL_OPINION);
             }
-            o.charged().conduct().forEach(c -> targeted.addAll(TARGETS.getOrDefault(c, Set.of())));
-            if (targeted.isEmpty()) {
+            o.charged().conduct().forEach(c -> punished.addAll(TARGETS.getOrDefault(c, Set.of())));
+            if (punished.isEmpty()) {
                 continue;
             }
             fields.add(o.field(o.flags().contains(OffenceFlag.POLITICAL) ? "flags" : "conduct"));
-            for (Characteristic c : targeted) {
-                (settings.persecutionGround(c) ? grounds : others).add(c);
-            }
-            why.add(o.label() + " punishes conduct tied to "
-                    + Words.and(targeted.stream().map(Characteristic::words).toList()));
+            targeted.addAll(punished);
+            tied.add(o.label());
         }
-        var cite = context.input().measure() == Measure.EXTRADITION
-                ? List.of("persecution", "persecution-extradition")
-                : List.of("persecution");
-        if (!grounds.isEmpty()) {
+        var all = new TreeSet<Characteristic>(recorded);
+        all.addAll(targeted);
+        if (all.isEmpty()) {
+            return;
+        }
+        // Art 40(22)'s list is cited for its own characteristics only; what a pack adds is the requested
+        // State's ground, and the rest is for human-rights law: three findings, each with its own source.
+        var convention = all.stream().filter(Characteristic::conventionGround).toList();
+        var packAdded = all.stream()
+                .filter(c -> !c.conventionGround() && settings.persecutionGround(c))
+                .toList();
+        var others = all.stream().filter(c -> !settings.persecutionGround(c)).toList();
+        var extradition = context.input().measure() == Measure.EXTRADITION;
+        if (!convention.isEmpty()) {
+            var cite = extradition ? List.of("persecution", "persecution-extradition") : List.of("persecution");
             findings.add(
                     this,
                     Severity.GROUND,
+                    context.underUncc() ? context.treaty("persecution") : context.requestedStateLaw(),
                     cite,
-                    "There are indications that the request may aim at, or prejudice, a person on account of "
-                            + Words.and(
-                                    grounds.stream().map(Characteristic::words).toList())
-                            + (grounds.stream().allMatch(Characteristic::conventionGround)
-                                    ? ""
-                                    : " (" + context.input().requested() + "'s policy pack adds "
-                                            + Words.and(grounds.stream()
-                                                    .filter(c -> !c.conventionGround())
-                                                    .map(Characteristic::words)
-                                                    .toList())
-                                            + " to the Convention's grounds)")
-                            + ": " + String.join("; ", why) + "."
-                            + (context.underUncc()
-                                    ? " If there are substantial grounds to believe so, the UN Convention does not"
-                                            + " oblige " + context.requested() + " to assist."
-                                    : " " + Words.sentence(context.instrumentName()) + " has no persecution clause;"
-                                            + " " + context.requested() + " weighs this under its law and essential"
-                                            + " interests."),
-                    fields,
-                    "Decide whether there are substantial grounds to believe so; if assistance is given, record why"
-                            + " the indicators do not hold, with a second approver.");
-        } else if (!others.isEmpty()) {
+                    message(
+                            context.underUncc()
+                                    ? "persecution-indicators.convention.explanation"
+                                    : "persecution-indicators.no-clause.explanation",
+                            "persecution-indicators.ground.resolution",
+                            context,
+                            convention,
+                            subjectsWith,
+                            tied),
+                    fields);
+        }
+        if (!packAdded.isEmpty()) {
+            findings.add(
+                    this,
+                    Severity.GROUND,
+                    context.requestedStateLaw(),
+                    List.of("essential-interests", "non-discrimination"),
+                    message(
+                            "persecution-indicators.pack.explanation",
+                            "persecution-indicators.ground.resolution",
+                            context,
+                            packAdded,
+                            subjectsWith,
+                            tied),
+                    fields);
+        }
+        if (!others.isEmpty()) {
             findings.add(
                     this,
                     Severity.CONCERN,
-                    cite,
-                    "The request concerns "
-                            + Words.and(
-                                    others.stream().map(Characteristic::words).toList())
-                            + " (" + String.join("; ", why) + "). "
-                            + (context.underUncc()
-                                    ? "The UN Convention's persecution clause does not name "
-                                            + (others.size() == 1 ? "it" : "them")
-                                            + " and the requested State's pack does not add "
-                                            + (others.size() == 1 ? "it" : "them")
-                                            + ", but targeting on that account can still fall under the clause (for"
-                                            + " example as sex or political opinion) or under essential interests."
-                                    : Words.sentence(context.instrumentName())
-                                            + " has no persecution clause and the requested State's pack does not"
-                                            + " add " + (others.size() == 1 ? "it" : "them") + " as a ground; "
-                                            + context.requested() + " weighs targeting on that account under its"
-                                            + " law and essential interests."),
-                    fields,
-                    "A senior reviewer decides whether the request targets the person on that account.");
+                    new FindingSource.HumanRightsLaw("ICCPR", "non-discrimination"),
+                    List.of("non-discrimination", "essential-interests"),
+                    message(
+                            "persecution-indicators.human-rights.explanation",
+                            "persecution-indicators.human-rights.resolution",
+                            context,
+                            others,
+                            subjectsWith,
+                            tied),
+                    fields);
         }
+    }
+
+    private static FindingMessage message(
+            String explanation,
+            String resolution,
+            Context context,
+            List<Characteristic> characteristics,
+            int subjects,
+            List<String> tied) {
+        return Findings.explained(
+                explanation,
+                resolution,
+                "characteristics",
+                characteristics.stream().map(c -> "@characteristic." + c.code()).toList(),
+                "count",
+                characteristics.size(),
+                "subjects",
+                subjects,
+                "tied",
+                tied.isEmpty() ? List.of("-") : tied,
+                "tiedCount",
+                tied.size(),
+                "state",
+                context.requested(),
+                "instrument",
+                context.instrumentWord());
     }
 }

@@ -16,6 +16,11 @@ final class PolicyPackRules implements Rule {
     }
 
     @Override
+    public List<Attribution> attributions() {
+        return List.of(Attribution.REQUESTED_STATE_LAW);
+    }
+
+    @Override
     public void assess(Context context, Findings findings) {
         var pack = context.pack();
         if (pack.rules().isEmpty()) {
@@ -33,23 +38,48 @@ final class PolicyPackRules implements Rule {
                 findings.add(
                         "pack:" + rule.id(),
                         org.comity.safeguards.Severity.BAR,
+                        context.requestedStateLaw(),
                         cited,
-                        "Rule " + rule.id() + " of policy pack " + pack.id() + " (line " + rule.line()
-                                + ") could not be evaluated on this request: " + e.getMessage(),
-                        List.of(),
-                        "Correct the policy pack; until then the request cannot be decided on it.");
+                        Findings.message(
+                                "pack.failed",
+                                "rule",
+                                rule.id(),
+                                "pack",
+                                pack.id(),
+                                "line",
+                                String.valueOf(rule.line()),
+                                "error",
+                                String.valueOf(e.getMessage())),
+                        List.of());
                 continue;
             }
             if (holds) {
+                // The pack's explanation is the requested State's own wording, shown as written in every
+                // language; the template only says whose pack it is.
                 findings.add(
                         "pack:" + rule.id(),
                         rule.severity(),
+                        context.requestedStateLaw(),
                         cited,
-                        rule.explanation() + " (" + pack.state() + " policy pack " + pack.id() + " v" + pack.version()
-                                + ")",
-                        rule.fields(),
-                        rule.resolution());
+                        Findings.message(
+                                "pack.rule",
+                                "text",
+                                literal(rule.explanation()),
+                                "resolution",
+                                literal(rule.resolution()),
+                                "state",
+                                pack.state().value(),
+                                "pack",
+                                pack.id(),
+                                "version",
+                                String.valueOf(pack.version())),
+                        rule.fields());
             }
         }
+    }
+
+    /** Text shown as written: a leading {@code @} would otherwise name a word of the bundle. */
+    private static String literal(String text) {
+        return text.startsWith("@") ? "@" + text : text;
     }
 }

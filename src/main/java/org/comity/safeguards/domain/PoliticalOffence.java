@@ -7,14 +7,20 @@ import org.comity.safeguards.Severity;
 /**
  * A political offence is a refusal ground under the Budapest Convention (absent an MLA treaty, and for
  * preservation) and many bilateral treaties, for the requested State to judge. The UN Convention has no
- * such ground: there the question is weighed as persecution on account of political opinion or as
- * essential interests. A ground either way, which the citations follow.
+ * such ground: under it the ground is the requested State's own law, which it raises as its essential
+ * interests. A ground either way; its source and wording follow whose ground it is, so a finding never
+ * says a ground exists while its text says the treaty has none.
  */
 final class PoliticalOffence implements Rule {
 
     @Override
     public String id() {
         return "political-offence";
+    }
+
+    @Override
+    public List<Attribution> attributions() {
+        return List.of(Attribution.treaty("political-offence"), Attribution.REQUESTED_STATE_LAW);
     }
 
     @Override
@@ -25,23 +31,25 @@ final class PoliticalOffence implements Rule {
         if (political.isEmpty()) {
             return;
         }
+        var uncc = context.underUncc();
         findings.add(
                 this,
                 Severity.GROUND,
-                List.of("political-offence"),
-                Words.and(political.stream().map(ChargedView::label).toList())
-                        + (political.size() == 1 ? " is" : " are")
-                        + " flagged as a political offence (in the request or in the requesting State's profile:"
-                        + " offences[].flags)."
-                        + (context.underUncc()
-                                ? " The UN Convention has no political-offence ground (bilateral treaties may have"
-                                        + " one); weigh instead persecution on account of political opinion and "
-                                        + context.requested() + "'s essential interests."
-                                : " Under " + context.instrumentName() + " and many bilateral treaties, "
-                                        + context.requested() + " may refuse if it considers the offence political"
-                                        + " or connected with a political offence."),
-                political.stream().map(o -> o.field("flags")).toList(),
-                "The requested State decides whether the offence is political in character; assisting needs a"
-                        + " written justification and a second approver.");
+                uncc ? context.requestedStateLaw() : context.treaty("political-offence"),
+                uncc ? List.of("essential-interests") : List.of("political-offence"),
+                Findings.explained(
+                        uncc
+                                ? "political-offence.requested-state-law.explanation"
+                                : "political-offence.treaty.explanation",
+                        "political-offence.resolution",
+                        "offences",
+                        political.stream().map(ChargedView::label).toList(),
+                        "count",
+                        political.size(),
+                        "state",
+                        context.requested(),
+                        "instrument",
+                        context.instrumentWord()),
+                political.stream().map(o -> o.field("flags")).toList());
     }
 }

@@ -1,10 +1,8 @@
 package org.comity.safeguards.domain;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.comity.jurisdiction.OffenceFlag;
 import org.comity.safeguards.AssessmentInput.Subject;
-import org.comity.safeguards.ProtectedRole;
 import org.comity.safeguards.Severity;
 
 /**
@@ -22,6 +20,11 @@ final class ProtectedRoles implements Rule {
     }
 
     @Override
+    public List<Attribution> attributions() {
+        return List.of(Attribution.ADVISORY_PRACTICE);
+    }
+
+    @Override
     public void assess(Context context, Findings findings) {
         var subjects = context.input().subjects();
         boolean speechOrPolitics = context.offences().stream()
@@ -33,40 +36,37 @@ final class ProtectedRoles implements Rule {
             if (subject.protectedRoles().isEmpty()) {
                 continue;
             }
-            var roles = Words.and(subject.protectedRoles().stream()
+            var roles = subject.protectedRoles().stream()
                     .sorted()
-                    .map(ProtectedRole::words)
-                    .toList());
+                    .map(r -> "@role."
+                            + r.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                    .toList();
             var field = List.of(Words.subject(i) + ".protectedRoles");
             boolean targeted = subject.role() != Subject.Role.VICTIM && subject.role() != Subject.Role.WITNESS;
             if (!targeted) {
                 findings.add(
                         this,
                         Severity.NOTE,
+                        Context.ADVISORY,
                         List.of("protected-role"),
-                        Words.subject(i) + ", a " + roles + ", appears as a victim or witness, not as a target.",
-                        field,
-                        "Protect their sources and communications when the data are handled.");
+                        Findings.message("protected-role.victim", "subject", i + 1, "roles", roles),
+                        field);
                 continue;
             }
-            var list = new ArrayList<String>();
-            list.add("protected-role");
             findings.add(
                     this,
                     Severity.CONCERN,
-                    list,
-                    "Comity policy indicator (not a treaty ground): " + Words.subject(i) + " is a " + roles + " ("
-                            + field.getFirst() + ")."
-                            + (speechOrPolitics
-                                    ? " A request aimed at a person in this role together with political or"
-                                            + " expression-related charges matches a known pattern of transnational"
-                                            + " repression."
-                                    : " People in this role are frequent targets of requests that aim at their"
-                                            + " work rather than at a crime."),
-                    field,
-                    "A senior reviewer checks that the facts show a crime unrelated to the person's work, weighs"
-                            + " the persecution and expression findings if any, and considers conditions protecting"
-                            + " sources and privileged communications.");
+                    Context.ADVISORY,
+                    List.of("protected-role"),
+                    Findings.message(
+                            "protected-role.target",
+                            "subject",
+                            i + 1,
+                            "roles",
+                            roles,
+                            "pattern",
+                            speechOrPolitics ? "yes" : "no"),
+                    field);
         }
     }
 }

@@ -16,6 +16,11 @@ final class RequestingStateRecord implements Rule {
     }
 
     @Override
+    public List<Attribution> attributions() {
+        return List.of(Attribution.ADVISORY_PRACTICE);
+    }
+
+    @Override
     public void assess(Context context, Findings findings) {
         var input = context.input();
         var thresholds = context.pack().settings().thresholds();
@@ -32,13 +37,16 @@ final class RequestingStateRecord implements Rule {
         findings.add(
                 this,
                 Severity.CONCERN,
-                List.of("patterns"),
-                (atLeast ? "At least " : "") + refused + " earlier request" + (refused == 1 ? "" : "s") + " from "
-                        + input.requesting()
-                        + (refused == 1 ? " was" : " were")
-                        + " refused on persecution grounds (history). This alone does not show that this request is"
-                        + " abusive.",
-                List.of("history"),
-                "A senior reviewer checks this request for the same pattern before it is decided.");
+                Context.ADVISORY,
+                List.of("persecution", "patterns"),
+                Findings.message(
+                        "requesting-state-record",
+                        "atLeast",
+                        atLeast ? "yes" : "no",
+                        "refused",
+                        refused,
+                        "requesting",
+                        input.requesting().value()),
+                List.of("history"));
     }
 }

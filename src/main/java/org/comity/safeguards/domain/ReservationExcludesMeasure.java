@@ -24,6 +24,11 @@ final class ReservationExcludesMeasure implements Rule {
     }
 
     @Override
+    public List<Attribution> attributions() {
+        return List.of(Attribution.treaty("legal-basis"), Attribution.treaty("reservation-real-time"));
+    }
+
+    @Override
     public void assess(Context context, Findings findings) {
         var input = context.input();
         var measureKey = "measure." + input.measure().code();
@@ -42,12 +47,21 @@ final class ReservationExcludesMeasure implements Rule {
                             findings.add(
                                     id(),
                                     Severity.BAR,
+                                    context.treaty("legal-basis"),
                                     cited(context, r, "legal-basis"),
-                                    r.describe() + ". The request asks for exactly that (kind = "
-                                            + input.measure().code() + ") under " + option.instrument() + ".",
-                                    List.of("kind", "legalBasis"),
-                                    "Ask under another instrument in force between the two States that covers this"
-                                            + " kind of assistance, or for a kind the reservation leaves open.");
+                                    Findings.message(
+                                            "reservation-excludes-measure.not-applied",
+                                            "party",
+                                            r.party().value(),
+                                            "kind",
+                                            r.kind().name().toLowerCase(java.util.Locale.ROOT),
+                                            "article",
+                                            r.article().text(),
+                                            "measure",
+                                            "@measure." + input.measure().code(),
+                                            "instrument",
+                                            context.instrumentWord()),
+                                    List.of("kind", "legalBasis"));
                         }
                     }
                     case ReservationEffect.RealTimeCollectionLimited limited -> {
@@ -102,15 +116,25 @@ final class ReservationExcludesMeasure implements Rule {
             findings.add(
                     id(),
                     Severity.BAR,
+                    context.treaty("reservation-real-time"),
                     cited(context, r, "reservation-real-time"),
-                    "A reservation of " + r.party().value() + " " + r.describe() + ". "
-                            + Words.sentence(Words.and(
-                                    outside.stream().map(ChargedView::label).toList()))
-                            + (outside.size() == 1 ? " is" : " are")
-                            + " not among them, so real-time collection is not available for "
-                            + (outside.size() == 1 ? "it" : "them") + " under " + context.instrumentName() + ".",
-                    fields,
-                    "Ask for stored traffic data instead, or limit the request to offences the reservation lists.");
+                    Findings.message(
+                            "reservation-excludes-measure.real-time-outside",
+                            "party",
+                            r.party().value(),
+                            "kind",
+                            r.kind().name().toLowerCase(java.util.Locale.ROOT),
+                            "article",
+                            r.article().text(),
+                            "listed",
+                            limited.offences(),
+                            "offences",
+                            outside.stream().map(ChargedView::label).toList(),
+                            "count",
+                            outside.size(),
+                            "instrument",
+                            context.instrumentWord()),
+                    fields);
             return;
         }
         var toCompare = new ArrayList<ChargedView>(outside);
@@ -119,15 +143,25 @@ final class ReservationExcludesMeasure implements Rule {
         findings.add(
                 id(),
                 Severity.CONCERN,
+                context.treaty("reservation-real-time"),
                 cited(context, r, "reservation-real-time"),
-                "A reservation of " + r.party().value() + " " + r.describe() + ". Whether "
-                        + Words.and(toCompare.stream().map(ChargedView::label).toList())
-                        + (toCompare.size() == 1 ? " is" : " are")
-                        + " among them cannot be told from conduct codes"
-                        + (words.isEmpty() ? "" : " (the reservation lists offences in words)") + ".",
-                fields,
-                "Confirm that each offence is among those the reservation allows, or ask for stored traffic data"
-                        + " instead.");
+                Findings.message(
+                        "reservation-excludes-measure.real-time-compare",
+                        "party",
+                        r.party().value(),
+                        "kind",
+                        r.kind().name().toLowerCase(java.util.Locale.ROOT),
+                        "article",
+                        r.article().text(),
+                        "listed",
+                        limited.offences(),
+                        "offences",
+                        toCompare.stream().map(ChargedView::label).toList(),
+                        "count",
+                        toCompare.size(),
+                        "inWords",
+                        words.isEmpty() ? "no" : "yes"),
+                fields);
     }
 
     private static ConductCode conductCode(String entry) {

@@ -19,6 +19,11 @@ final class SpecificTargets implements Rule {
     }
 
     @Override
+    public List<Attribution> attributions() {
+        return List.of(Attribution.treaty("request-contents"), Attribution.treaty("proportionality"));
+    }
+
+    @Override
     public void assess(Context context, Findings findings) {
         var input = context.input();
         var data = input.data();
@@ -35,29 +40,23 @@ final class SpecificTargets implements Rule {
             findings.add(
                     this,
                     Severity.BAR,
+                    context.treaty("request-contents"),
                     List.of("request-contents", "specificity"),
-                    (data.unidentifiedAccounts()
-                                    ? "The request asks for accounts it does not identify: it describes a group of"
-                                            + " people (such as all members of a group or all users of a service)"
-                                            + " rather than the data of identified persons linked to the offence."
-                                    : "The request identifies none of the persons whose data it seeks, by name or by"
-                                            + " any identifier.")
-                            + " A request must identify, where possible, the persons concerned and describe the"
-                            + " assistance sought; one that does neither is not a request any State is obliged to"
-                            + " execute.",
-                    fields,
-                    "Ask the requesting State to identify each account or person, or, where that is not possible,"
-                            + " to describe each by its link to the offence and show that link.");
+                    Findings.explained(
+                            "specific-targets.dragnet.explanation",
+                            "specific-targets.dragnet.resolution",
+                            "kind",
+                            data.unidentifiedAccounts() ? "group" : "nobody"),
+                    fields);
         }
         if (data.allData()) {
             findings.add(
                     this,
                     Severity.CONCERN,
+                    context.treaty("proportionality"),
                     List.of("proportionality"),
-                    "The request asks for all data held (data.allData) instead of the categories the facts"
-                            + " justify.",
-                    List.of("data.allData"),
-                    "Name the categories (subscriber, traffic, content) and the period the facts justify.");
+                    Findings.message("specific-targets.all-data"),
+                    List.of("data.allData"));
         }
     }
 }

@@ -1,9 +1,7 @@
 package org.comity.safeguards.domain;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.comity.safeguards.AssessmentInput.PriorRequest;
-import org.comity.safeguards.AssessmentInput.SubjectRecord;
 import org.comity.safeguards.Severity;
 
 /**
@@ -20,6 +18,11 @@ final class SubjectTargetedRepeatedly implements Rule {
     @Override
     public String id() {
         return "subject-targeted-repeatedly";
+    }
+
+    @Override
+    public List<Attribution> attributions() {
+        return List.of(Attribution.ADVISORY_PRACTICE);
     }
 
     @Override
@@ -48,31 +51,37 @@ final class SubjectTargetedRepeatedly implements Rule {
             findings.add(
                     this,
                     pattern ? Severity.CONCERN : Severity.NOTE,
+                    Context.ADVISORY,
                     List.of("patterns"),
-                    Words.subject(i) + " (" + Words.subject(i) + ".identifiers) was also sought in "
-                            + (atLeast ? "at least " : "") + earlier + " earlier request" + (earlier == 1 ? "" : "s")
-                            + " (" + which(listed, recorded) + ")"
-                            + (states > 2 ? ", through " + (atLeast ? "at least " : "") + states + " States." : ".")
-                            + " This alone does not show that this request is abusive.",
-                    List.of(Words.subject(i) + ".identifiers"),
-                    pattern
-                            ? "A senior reviewer reads the earlier requests together with this one and asks whether"
-                                    + " the person, rather than a crime, is the target."
-                            : "Read the earlier request with this one.");
+                    Findings.explained(
+                            "subject-targeted-repeatedly.explanation",
+                            pattern ? "subject-targeted-repeatedly.pattern" : "subject-targeted-repeatedly.once",
+                            "subject",
+                            i + 1,
+                            "atLeast",
+                            atLeast ? "yes" : "no",
+                            "earlier",
+                            earlier,
+                            "listed",
+                            listed.isEmpty()
+                                    ? List.of("-")
+                                    : listed.stream()
+                                            .map(SubjectTargetedRepeatedly::describe)
+                                            .toList(),
+                            "listedCount",
+                            listed.size(),
+                            "recorded",
+                            recorded == null ? 0 : recorded.requests(),
+                            "recordedAtLeast",
+                            recorded != null && recorded.atLeast() ? "yes" : "no",
+                            "states",
+                            states > 2 ? states : 0),
+                    List.of(Words.subject(i) + ".identifiers"));
         }
     }
 
-    /** The listed requests one by one, then how many the node's records hold. */
-    private static String which(List<PriorRequest> listed, SubjectRecord recorded) {
-        var parts = new ArrayList<String>(listed.size() + 1);
-        listed.forEach(p -> parts.add(describe(p)));
-        if (recorded != null && recorded.requests() > 0) {
-            parts.add((recorded.atLeast() ? "at least " : "") + recorded.requests() + " in this node's records");
-        }
-        return String.join(", ", parts);
-    }
-
+    /** A listed request by its States and date, the same in every language. */
     private static String describe(PriorRequest p) {
-        return p.requesting() + " to " + p.requested() + " on " + p.date();
+        return p.requesting() + " \u2192 " + p.requested() + " " + p.date();
     }
 }

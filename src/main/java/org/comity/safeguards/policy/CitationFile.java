@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.comity.safeguards.domain.Citations;
+import org.comity.safeguards.domain.Rules;
 import org.comity.treaty.Citation;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -28,6 +29,24 @@ public final class CitationFile {
             Pattern.compile("([A-Z0-9-]+):([0-9]{1,3}[a-z]{0,6})((?:\\([a-z0-9]{1,4}\\))*)");
 
     private CitationFile() {}
+
+    /**
+     * The citations file with the human-rights articles ({@code safeguards/human-rights-articles.yaml})
+     * resolved from that file and every other reference from the treaty catalogue; then every built-in
+     * rule's declared sources are checked against it ({@link Rules#checkAttributions}), so a rule that
+     * would attribute a finding to a key the file lacks, or to human-rights law through a treaty
+     * article, stops the node too.
+     */
+    public static Citations read(String yaml, String humanRightsYaml, Catalogue treaties) {
+        var humanRights = HumanRightsArticles.read(humanRightsYaml);
+        var citations = read(yaml, humanRights.before(treaties));
+        var problems = Rules.checkAttributions(Rules.all(), citations, humanRights.instruments());
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the safeguards rules' sources have " + problems.size() + " problem(s): "
+                    + String.join("; ", problems));
+        }
+        return citations;
+    }
 
     public static Citations read(String yaml, Catalogue catalogue) {
         Object root =

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.comity.casework.domain.RequestContent;
 import org.comity.shared.CountryCode;
 import org.comity.shared.Violation;
@@ -16,6 +18,7 @@ import org.comity.transparency.LogEvent;
 import org.comity.transparency.Outcome;
 import org.comity.transparency.PublicMetadata;
 import org.comity.transparency.TransparencyLog;
+import org.comity.treaty.Treaties;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -42,8 +45,16 @@ class TransparencyFeed {
 
     private final TransparencyLog log;
 
-    TransparencyFeed(TransparencyLog log) {
+    /**
+     * The log codes of the catalogue's instruments. Only these name a legal basis on the log: a basis
+     * typed as free text ("Art. 3 of our MLAT") is a person's words, however short.
+     */
+    private final Set<String> instruments;
+
+    TransparencyFeed(TransparencyLog log, Treaties treaties) {
         this.log = log;
+        this.instruments =
+                treaties.instruments().stream().map(i -> code(i.id())).collect(Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -155,15 +166,15 @@ class TransparencyFeed {
                 facts.eventId(entry.type().code()), metadata, record.getBytes(StandardCharsets.UTF_8), disclose));
     }
 
-    /** The log's code for a legal basis that is not an instrument id the log can hold (closed vocabulary). */
+    /** The log's code for a legal basis that is not an instrument of the catalogue (closed vocabulary). */
     static final String UNNAMED_BASIS = "unnamed-instrument";
 
-    private static List<String> legalBasis(@Nullable String basis) {
+    private List<String> legalBasis(@Nullable String basis) {
         if (basis == null || basis.isBlank()) {
             return List.of();
         }
         var code = code(basis);
-        return List.of(CODE.matcher(code).matches() ? code : UNNAMED_BASIS);
+        return List.of(instruments.contains(code) ? code : UNNAMED_BASIS);
     }
 
     /** Instrument ids become lower-case codes on the log (ETS185 → ets185). */

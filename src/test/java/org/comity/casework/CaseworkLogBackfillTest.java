@@ -183,6 +183,20 @@ class CaseworkLogBackfillTest {
     }
 
     @Test
+    void aShortFreeTextLegalBasisIsAPersonsWordsAndReachesTheLogOnlyAsTheClosedCode() throws Exception {
+        // A basis the code format can hold but no instrument of the catalogue names: a person typed it.
+        // (Named before sending is proposed, it would stop sending with the legal-basis bar; the point
+        // here is only what the log makes of it.)
+        var id = draft();
+        call(Role.CASEWORKER, post("/api/requests/" + id + "/sending"), "{}").andExpect(status().isOk());
+        storeLegalBasisDirectly(id, "bilateral-mlat-xa-xb-art3");
+
+        var entry = entry(approve(id));
+        assertThat(entry).contains("\"" + TransparencyFeed.UNNAMED_BASIS + "\"");
+        assertThat(entry).doesNotContain("bilateral").doesNotContain("mlat");
+    }
+
+    @Test
     void anEventFrozenButNeverLoggedIsQueuedOnceAtStart() throws Exception {
         var id = draft();
         call(Role.CASEWORKER, post("/api/requests/" + id + "/sending"), "{}").andExpect(status().isOk());

@@ -155,6 +155,35 @@ public class Casework {
         return change.request();
     }
 
+    /** Who registers what arrives through the exchange: the node itself, no user account. */
+    static final Actor EXCHANGE = new Actor("exchange", java.util.Set.of());
+
+    /**
+     * Registers a request that arrived as an exchange message, as {@link #registerIncoming} does for one
+     * typed in (assessed with this node's profiles and pack), owned by no unit.
+     */
+    @Transactional
+    Request registerFromExchange(KindOfAssistance kind, RequestContent content, Instant receivedAt) {
+        requireKind(kind);
+        requireKnownConduct(content);
+        var now = clock.instant();
+        var change = Request.registerIncoming(UUID.randomUUID(), kind, content, receivedAt, EXCHANGE, now, limits);
+        store.insert(change.request(), now, null);
+        record(assessNewVersion(change, EXCHANGE.username(), now), EXCHANGE.username(), null, now);
+        return change.request();
+    }
+
+    /** Records on an outgoing request that the counterpart's node registered it as {@code reference}. */
+    @Transactional
+    Request acknowledgedByCounterpart(UUID id, String reference) {
+        var request = get(id);
+        var now = clock.instant();
+        var change = request.acknowledgedByCounterpart(reference, now);
+        store.update(change.request(), now);
+        record(change, EXCHANGE.username(), request.state().code(), now);
+        return change.request();
+    }
+
     @Transactional
     public Request updateDraft(UUID id, long expectedVersion, RequestContent content, String username) {
         return change(id, expectedVersion, username, true, (r, a, now) -> {

@@ -12,6 +12,7 @@ import org.comity.exchange.domain.PinnedCard;
 import org.comity.exchange.domain.TrustView;
 import org.comity.exchange.domain.VerifiedDirectory;
 import org.comity.exchange.persistence.JdbcTrustStore;
+import org.comity.shared.CountryCode;
 import org.comity.shared.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,36 @@ public class TrustDirectory {
     /** Where and how to send to {@code authority}: its verified inbox and current encryption key. */
     TrustView.Recipient recipientFor(AuthorityId authority) {
         return view.recipientFor(authority, clock.instant());
+    }
+
+    /**
+     * The authority to send a State's requests to: the trusted one for {@code state} with a current
+     * encryption key, a central authority before any other role, then by id (so the choice is stable).
+     * Empty when no verified directory or pin names one: such requests go on paper.
+     */
+    public Optional<AuthorityId> recipientIn(CountryCode state) {
+        var now = clock.instant();
+        return view.authorities(now).stream()
+                .filter(a -> a.state().equals(state))
+                .filter(a -> {
+                    try {
+                        view.recipientFor(a.id(), now);
+                        return true;
+                    } catch (TrustRefused refused) {
+                        return false;
+                    }
+                })
+                .sorted(java.util.Comparator.comparing((Authority a) -> a.role() != AuthorityRole.CENTRAL_AUTHORITY)
+                        .thenComparing(a -> a.id().value()))
+                .map(Authority::id)
+                .findFirst();
+    }
+
+    /** The verified identity of {@code authority} (its State above all), if a current directory or pin names it. */
+    public Optional<Authority> authority(AuthorityId authority) {
+        return view.authorities(clock.instant()).stream()
+                .filter(a -> a.id().equals(authority))
+                .findFirst();
     }
 
     /**

@@ -56,7 +56,8 @@ public record AuditAction(String code, List<String> args) {
         PRESERVED("preserved", "preserved data until %s", Argument.MOMENT),
         RENEWED_PRESERVATION("renewed-preservation", "renewed preservation until %s", Argument.MOMENT),
         DEADLINE_MISSED("deadline-missed", "deadline missed"),
-        PRESERVATION_EXPIRING("preservation-expiring", "preservation expires at %s", Argument.MOMENT);
+        PRESERVATION_EXPIRING("preservation-expiring", "preservation expires at %s", Argument.MOMENT),
+        ACKNOWLEDGED_BY_COUNTERPART("acknowledged-by-counterpart", "acknowledged by counterpart as %s", Argument.TEXT);
 
         private static final Map<String, Kind> BY_CODE =
                 Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Kind::code, Function.identity()));

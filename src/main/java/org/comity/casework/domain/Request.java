@@ -337,6 +337,21 @@ public final class Request {
                 List.of());
     }
 
+    /**
+     * Records that the requested State's node registered this outgoing request under {@code reference}
+     * (its acknowledgement message). The state does not change: the counterpart's steps are tracked,
+     * not performed here.
+     */
+    public Change acknowledgedByCounterpart(String reference, Instant at) {
+        if (direction != Direction.OUTGOING) {
+            throw notAllowed("record an acknowledgement");
+        }
+        return new Change(
+                copy(content, state, deadline, preservation, assignee, at),
+                AuditAction.Kind.ACKNOWLEDGED_BY_COUNTERPART.with(reference),
+                List.of());
+    }
+
     /** Records that data was preserved, for at least the minimum period. */
     public Change recordPreservation(int days, Instant at, TimeLimits limits) {
         preservationAllowed();

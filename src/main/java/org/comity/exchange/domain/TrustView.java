@@ -160,6 +160,16 @@ public final class TrustView {
         return new Recipient(from.authority(), chosen);
     }
 
+    /** Every authority a current directory or a pin names, as verified there (a pin after the directory). */
+    public List<org.comity.exchange.Authority> authorities(Instant now) {
+        var all = new ArrayList<org.comity.exchange.Authority>();
+        if (directory != null && now.isBefore(directory.expiresAt())) {
+            directory.entries().forEach(e -> all.add(e.authority()));
+        }
+        pins.forEach(p -> all.add(p.card().entry().authority()));
+        return all;
+    }
+
     /** An authority to deliver to: its verified entry's identity (inbox) and the key to encrypt to. */
     public record Recipient(org.comity.exchange.Authority authority, ECKey encryptionKey) {}
 

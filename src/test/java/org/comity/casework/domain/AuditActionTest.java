@@ -37,6 +37,14 @@ class AuditActionTest {
         r = expect(r.proposeSending(CASEWORKER, at(1)), "proposed sending", "proposed-sending");
         expect(r.sendBackToDraft(at(2)), "sent back to draft", "sent-back-to-draft");
         r = expect(r.approveSending(SUPERVISOR, java.util.Set.of(), at(2)), "sent", "sent");
+        var acknowledged = expect(
+                r.acknowledgedByCounterpart("XB-2026-17", at(3)),
+                "acknowledged by counterpart as XB-2026-17",
+                "acknowledged-by-counterpart",
+                "XB-2026-17");
+        // The counterpart's step is tracked, not performed: the request stays where it was.
+        assertThat(acknowledged.state()).isEqualTo(r.state());
+        assertThat(acknowledged.version()).isEqualTo(r.version() + 1);
         r = expect(r.startReview(at(3)), "started review", "started-review");
         r = expect(
                 r.requestInformation("the account's creation date", at(4)),
@@ -69,6 +77,10 @@ class AuditActionTest {
                 T0,
                 LIMITS);
         var i = expect(incoming, "registered incoming request", "registered-incoming");
+        final var received = i;
+        assertThatThrownBy(() -> received.acknowledgedByCounterpart("XA-1", at(1)))
+                .isInstanceOf(org.comity.shared.Conflict.class)
+                .hasMessageContaining("cannot record an acknowledgement");
         i = expect(i.startReview(at(1)), "started review", "started-review");
         i = expect(
                 i.recordConsultation(RequestLifecycleTest.consultation(2)),

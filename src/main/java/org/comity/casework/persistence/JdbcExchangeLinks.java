@@ -1,0 +1,103 @@
+package org.comity.casework.persistence;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Which request travels in which exchange conversation (V49 {@code casework_exchange}). */
+@Repository
+public class JdbcExchangeLinks {
+
+    /** One request's conversation: with whom, the request message and its pairing token, the acknowledgement. */
+    public record Link(
+            UUID requestId,
+            String direction,
+            UUID conversationId,
+            String counterpart,
+            UUID requestMessageId,
+            String pairingToken,
+            Instant linkedAt,
+            @Nullable UUID acknowledgementMessageId,
+            @Nullable String counterpartReference) {}
+
+    private final JdbcClient jdbc;
+
+    public JdbcExchangeLinks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Links a request to its conversation; false if a link for this request message exists already. */
+    public boolean link(
+            UUID requestId,
+            String direction,
+            UUID conversationId,
+            String counterpart,
+            UUID requestMessageId,
+            String pairingToken,
+            Instant at) {
+        return jdbc.sql("""
+                        INSERT INTO casework_exchange (request_id, direction, conversation_id, counterpart,
+                                                       request_message_id, pairing_token, linked_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (request_message_id) DO NOTHING
+                        """)
+                        .params(
+                                requestId,
+                                direction,
+                                conversationId,
+                                counterpart,
+                                requestMessageId,
+                                pairingToken,
+                                Timestamp.from(at))
+                        .update()
+                == 1;
+    }
+
+    /** Records the acknowledgement once; false if this link already has one. */
+    public boolean acknowledged(UUID requestId, UUID messageId, String reference) {
+        return jdbc.sql("""
+                        UPDATE casework_exchange
+                           SET acknowledgement_message_id = ?, counterpart_reference = ?
+                         WHERE request_id = ? AND acknowledgement_message_id IS NULL
+                        """).params(messageId, reference, requestId).update() == 1;
+    }
+
+    public Optional<Link> byRequest(UUID requestId) {
+        return find("request_id = ?", requestId);
+    }
+
+    public Optional<Link> byRequestMessage(UUID messageId) {
+        return find("request_message_id = ?", messageId);
+    }
+
+    public Optional<Link> byConversation(UUID conversationId, String direction) {
+        return jdbc.sql("SELECT * FROM casework_exchange WHERE conversation_id = ? AND direction = ?")
+                .params(conversationId, direction)
+                .query(JdbcExchangeLinks::row)
+                .optional();
+    }
+
+    private Optional<Link> find(String where, UUID value) {
+        return jdbc.sql("SELECT * FROM casework_exchange WHERE " + where)
+                .param(value)
+                .query(JdbcExchangeLinks::row)
+                .optional();
+    }
+
+    private static Link row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Link(
+                rs.getObject("request_id", UUID.class),
+                rs.getString("direction"),
+                rs.getObject("conversation_id", UUID.class),
+                rs.getString("counterpart"),
+                rs.getObject("request_message_id", UUID.class),
+                rs.getString("pairing_token"),
+                rs.getTimestamp("linked_at").toInstant(),
+                rs.getObject("acknowledgement_message_id", UUID.class),
+                rs.getString("counterpart_reference"));
+    }
+}

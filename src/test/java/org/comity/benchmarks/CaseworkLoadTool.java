@@ -25,7 +25,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * java -Xmx1g -cp target/classes:target/test-classes:$(cat target/cp.txt) \
  *     org.comity.benchmarks.CaseworkLoadTool 20 100000
  * </pre>
- * Arguments: seconds per rate step (50/s, then 200/s; 0 skips the creation steps), how many
+ * Each rate step runs after a baseline at the same rate and for as long: reading one request ({@code
+ * GET /api/requests/{id}}: no write, no assessment), so the price of the create is shown beside what
+ * the node and the machine cost for any authorised request at that moment.
+ *
+ * <p>Arguments: seconds per rate step (50/s, then 200/s; 0 skips the creation steps), how many
  * requests to search over (beyond 5 000 they are cloned in SQL, see {@link #generate}), and optionally
  * {@code non-durable}: fsync and synchronous_commit off, as the sandbox ran before issue 15 item 6,
  * to measure what durability costs a create.

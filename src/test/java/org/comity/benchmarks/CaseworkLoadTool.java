@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -24,7 +25,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * java -Xmx1g -cp target/classes:target/test-classes:$(cat target/cp.txt) \
  *     org.comity.benchmarks.CaseworkLoadTool 20 100000
  * </pre>
- * Arguments: seconds per rate step (50/s, then 200/s; 0 skips the creation steps), how many
+ * Each rate step runs after a baseline at the same rate and for as long: reading one request ({@code
+ * GET /api/requests/{id}}: no write, no assessment), so the price of the create is shown beside what
+ * the node and the machine cost for any authorised request at that moment.
+ *
+ * <p>Arguments: seconds per rate step (50/s, then 200/s; 0 skips the creation steps), how many
  * requests to search over (beyond 5 000 they are cloned in SQL, see {@link #generate}), and optionally
  * {@code non-durable}: fsync and synchronous_commit off, as the sandbox ran before issue 15 item 6,
  * to measure what durability costs a create.
@@ -71,25 +76,38 @@ public final class CaseworkLoadTool {
             var http = load.http();
             var random = new SplittableRandom(42);
 
+            var jdbc = node.getBean(JdbcClient.class);
             if (seconds > 0) {
-                run(http, base, token, 10, 5, random, "warm-up");
-                run(http, base, token, 50, seconds, random, "50 requests/s");
-                run(http, base, token, 200, seconds, random, "200 requests/s");
+                run(http, base, token, 10, 5, random, null, "warm-up");
+                // The baseline: reading one request (no write, no assessment) at the same rate, same node.
+                var one = "/api/requests/"
+                        + jdbc.sql("SELECT id FROM casework_request LIMIT 1")
+                                .query(String.class)
+                                .single();
+                double read50 = run(http, base, token, 50, seconds, random, one, "BASELINE GET one request, 50/s");
+                double create50 = run(http, base, token, 50, seconds, random, null, "50 requests/s");
+                double read200 = run(http, base, token, 200, seconds, random, one, "BASELINE GET one request, 200/s");
+                double create200 = run(http, base, token, 200, seconds, random, null, "200 requests/s");
+                ResultLine.print("api.create.p99.50-per-s", create50, "ms", read50, "-");
+                ResultLine.print("api.create.p99.200-per-s", create200, "ms", read200, "value<50");
             }
 
-            var jdbc = node.getBean(JdbcClient.class);
             generate(http, base, token, jdbc, searchOver, random);
-            search(http, base, token, "/api/requests?size=20", "list, default order (oldest first)");
-            search(http, base, token, "/api/requests?q=ransomware&size=20", "full-text 'ransomware'");
-            search(http, base, token, "/api/requests?q=hospital%20records&counterpart=XB&size=20", "text + State");
-            search(
-                    http,
-                    base,
-                    token,
-                    "/api/requests?kind=STORED_DATA&state=draft&sort=UPDATED&size=50",
-                    "filters, sorted");
-            search(http, base, token, "/api/requests?q=clone4242&size=20", "full-text, one match");
-            search(http, base, token, "/api/requests?page=40&size=50", "page 41 (size 50)");
+            double list = search(http, base, token, "/api/requests?size=20", "list, default order (oldest first)");
+            ResultLine.print("search.p99.list", list, "ms", "value<100");
+            // Each query beside the plain list query of the same run.
+            for (var query : List.of(
+                    List.of("text", "/api/requests?q=ransomware&size=20", "full-text 'ransomware'"),
+                    List.of("text+state", "/api/requests?q=hospital%20records&counterpart=XB&size=20", "text + State"),
+                    List.of(
+                            "filters-sorted",
+                            "/api/requests?kind=STORED_DATA&state=draft&sort=UPDATED&size=50",
+                            "filters, sorted"),
+                    List.of("text-one-match", "/api/requests?q=clone4242&size=20", "full-text, one match"),
+                    List.of("page-41", "/api/requests?page=40&size=50", "page 41 (size 50)"))) {
+                double p99 = search(http, base, token, query.get(1), query.get(2));
+                ResultLine.print("search.p99." + query.get(0), p99, "ms", list, "value<100");
+            }
             // -Dcomity.bench.hold=FILE keeps the database up until FILE exists, to EXPLAIN with psql.
             var hold = System.getProperty("comity.bench.hold");
             if (hold != null) {
@@ -154,6 +172,7 @@ public final class CaseworkLoadTool {
                     value / baseline,
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                             .getSystemLoadAverage());
+            ResultLine.print("api.create.capacity.one-identifier", value / 2, "/s", baseline / 2, "ratio>=0.8");
         }
     }
 
@@ -211,9 +230,19 @@ public final class CaseworkLoadTool {
         return rate;
     }
 
-    /** Open loop at a fixed rate; latency counts from the scheduled send time. */
-    private static void run(
-            HttpClient http, String base, String token, int rate, int seconds, SplittableRandom random, String label)
+    /**
+     * Open loop at a fixed rate; latency counts from the scheduled send time. Creates, or with {@code
+     * get} a path, reads it instead (the baseline). Returns the p99 in ms.
+     */
+    private static double run(
+            HttpClient http,
+            String base,
+            String token,
+            int rate,
+            int seconds,
+            SplittableRandom random,
+            String get,
+            String label)
             throws Exception {
         int total = rate * seconds;
         var latencies = new ConcurrentLinkedQueue<Long>();
@@ -233,8 +262,14 @@ public final class CaseworkLoadTool {
                 var body = bodies.get(i);
                 pool.submit(() -> {
                     try {
-                        var response = http.send(post(base, token, body), HttpResponse.BodyHandlers.discarding());
-                        if (response.statusCode() != 201) {
+                        var request = get == null
+                                ? post(base, token, body)
+                                : HttpRequest.newBuilder(URI.create(base + get))
+                                        .header("Authorization", "Bearer " + token)
+                                        .GET()
+                                        .build();
+                        var response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() != (get == null ? 201 : 200)) {
                             failures.incrementAndGet();
                         }
                     } catch (Exception e) {
@@ -244,7 +279,10 @@ public final class CaseworkLoadTool {
                 });
             }
         }
-        report(label + " for " + seconds + " s (" + total + " creates, " + failures.get() + " failed)", latencies);
+        return report(
+                label + " for " + seconds + " s (" + total + (get == null ? " creates, " : " reads, ") + failures.get()
+                        + " failed)",
+                latencies);
     }
 
     /** Requests created through the API before the rest are cloned in SQL. */
@@ -319,7 +357,8 @@ public final class CaseworkLoadTool {
                 real - existing, cloned, (System.nanoTime() - start) / 1e9, total);
     }
 
-    private static void search(HttpClient http, String base, String token, String path, String label) throws Exception {
+    private static double search(HttpClient http, String base, String token, String path, String label)
+            throws Exception {
         var request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + token)
                 .GET()
@@ -336,7 +375,7 @@ public final class CaseworkLoadTool {
                 throw new IllegalStateException(label + ": HTTP " + response.statusCode());
             }
         }
-        report("search: " + label, latencies);
+        return report("search: " + label, latencies);
     }
 
     private static HttpRequest post(String base, String token, String body) {
@@ -368,7 +407,8 @@ public final class CaseworkLoadTool {
                 """.formatted(requested, facts, random.nextInt(255));
     }
 
-    private static void report(String label, java.util.Collection<Long> nanos) {
+    /** Prints the percentiles and returns the p99 in ms. */
+    private static double report(String label, java.util.Collection<Long> nanos) {
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf(
                 "%-60s n=%d p50=%.1f ms p99=%.1f ms max=%.1f ms%n",
@@ -377,6 +417,7 @@ public final class CaseworkLoadTool {
                 percentile(sorted, 0.50),
                 percentile(sorted, 0.99),
                 sorted[sorted.length - 1] / 1e6);
+        return percentile(sorted, 0.99);
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -72,6 +72,8 @@ public final class LogLoadTool {
                         appends / baseline.entryRows(),
                         baseline.allRows(),
                         appends / baseline.allRows());
+                ResultLine.print("log.append", appends, "/s", baseline.allRows(), "ratio>=0.5");
+                ResultLine.print("log.append.vs-entry-rows-only", appends, "/s", baseline.entryRows(), "-");
                 // A second argument "appends" stops here (appends and their baseline only).
                 if (args.length > 1 && args[1].equals("appends")) {
                     return;
@@ -233,6 +235,12 @@ public final class LogLoadTool {
             System.out.printf(
                     "PROOFS at %,d entries (%s): inclusion %s; consistency %s%n",
                     size, round, percentiles(inclusion), percentiles(consistency));
+            var tag = round.startsWith("cold") ? "cold" : "warm";
+            // percentiles() sorted the arrays in place.
+            ResultLine.print(
+                    "proof.inclusion.p99." + tag, inclusion[inclusion.length * 99 / 100] / 1e6, "ms", "value<1");
+            ResultLine.print(
+                    "proof.consistency.p99." + tag, consistency[consistency.length * 99 / 100] / 1e6, "ms", "value<1");
         }
     }
 

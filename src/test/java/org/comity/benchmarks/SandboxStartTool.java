@@ -84,6 +84,23 @@ public final class SandboxStartTool {
             var sorted = values.stream().sorted().toList();
             System.out.printf("%-90s median %6.2f s  samples %s%n", what, sorted.get(sorted.size() / 2), values);
         });
+        // The first jar is the one measured; the others are there to compare by eye.
+        var first = jars.getFirst();
+        var prefix = first.getFileName() + " (" + first.getParent() + ") | ";
+        double help = median(samples.get(prefix + "help"));
+        ResultLine.print(
+                "start.empty-data-dir", median(samples.get(prefix + "start, empty data dir")), "s", help, "value<12");
+        ResultLine.print(
+                "start.existing-data-dir",
+                median(samples.get(prefix + "start, existing data dir")),
+                "s",
+                help,
+                "value<10");
+        ResultLine.print("stop.after-first-start", median(samples.get(prefix + "stop after first start")), "s", "-");
+    }
+
+    private static double median(List<Double> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
     }
 
     private static double help(Path jar) throws Exception {

@@ -28,20 +28,20 @@ import org.comity.transparency.domain.tiles.Tiles;
  * can publish a longer tree, a shorter one (a rollback) or another one (a fork), optionally
  * cosigned. Entries may carry a {@code pairing} key, which the node's entries do not have yet.
  */
-final class FixtureLog {
+public final class FixtureLog {
 
-    final NoteSigner key;
+    public final NoteSigner key;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
 
-    FixtureLog(String origin) {
+    public FixtureLog(String origin) {
         this.key = NoteSigner.generate(origin);
     }
 
-    TrustedLog trusted() {
+    public TrustedLog trusted() {
         return TrustedLog.of(key.verifier());
     }
 
-    LogSource source() {
+    public LogSource source() {
         return path -> {
             byte[] file = files.get(path);
             if (file == null) {
@@ -52,7 +52,7 @@ final class FixtureLog {
     }
 
     /** Publishes the tree of {@code entries}, its checkpoint cosigned by {@code witnesses}. */
-    SignedNote publish(List<byte[]> entries, CosignerKey... witnesses) {
+    public SignedNote publish(List<byte[]> entries, CosignerKey... witnesses) {
         files.clear();
         TileBuilder tiles = TileBuilder.empty();
         CompactRange range = CompactRange.empty();
@@ -78,7 +78,7 @@ final class FixtureLog {
     }
 
     /** An entry without a pairing token. */
-    static byte[] plain(long i) {
+    public static byte[] plain(long i) {
         return entry(EventType.REQUEST_SENT, "XA", "XB", "preservation", LocalDate.of(2026, 3, 1), null, null, i);
     }
 
@@ -86,7 +86,7 @@ final class FixtureLog {
      * An entry with {@code pairing} (null: none), in canonical key order between {@code outcome} and
      * {@code refusalGrounds}.
      */
-    static byte[] entry(
+    public static byte[] entry(
             EventType event,
             String requesting,
             String requested,
@@ -117,7 +117,7 @@ final class FixtureLog {
         return json.getBytes(StandardCharsets.UTF_8);
     }
 
-    static List<byte[]> plainEntries(int n) {
+    public static List<byte[]> plainEntries(int n) {
         List<byte[]> entries = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             entries.add(plain(i));

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -89,7 +88,8 @@ final class MonitorCommand {
         MonitorState state = Files.exists(stateFile)
                 ? MonitorState.parse(Files.readString(stateFile, StandardCharsets.UTF_8))
                 : MonitorState.empty();
-        Monitor.Round round = new Monitor(new EntryFields(), grace).run(followed, state, Instant.now());
+        Monitor.Round round = new Monitor(new EntryFields(), grace)
+                .run(followed, state, java.time.Clock.systemUTC().instant());
         JsonMapper json = JsonMapper.builder().build();
         for (Finding f : round.findings()) {
             out.println(json.writeValueAsString(FindingJson.of(f)));

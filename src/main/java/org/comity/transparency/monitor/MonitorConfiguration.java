@@ -1,6 +1,7 @@
 package org.comity.transparency.monitor;
 
 import java.time.Clock;
+import org.comity.transparency.persistence.JdbcMonitorStore;
 import org.comity.web.PublicEndpoints;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

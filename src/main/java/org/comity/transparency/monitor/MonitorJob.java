@@ -11,6 +11,7 @@ import org.comity.transparency.domain.monitor.FollowedLog;
 import org.comity.transparency.domain.monitor.Monitor;
 import org.comity.transparency.domain.note.NoteVerifier;
 import org.comity.transparency.domain.policy.TrustPolicy;
+import org.comity.transparency.persistence.JdbcMonitorStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,6 +2,7 @@ package org.comity.transparency.monitor;
 
 import java.util.List;
 import java.util.Map;
+import org.comity.transparency.persistence.JdbcMonitorStore;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

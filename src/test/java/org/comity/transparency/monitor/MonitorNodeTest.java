@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.comity.testing.NodeTest;
 import org.comity.transparency.EventType;
+import org.comity.transparency.persistence.JdbcMonitorStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

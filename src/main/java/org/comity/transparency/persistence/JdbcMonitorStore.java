@@ -1,4 +1,4 @@
-package org.comity.transparency.monitor;
+package org.comity.transparency.persistence;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.comity.transparency.domain.monitor.Finding;
 import org.comity.transparency.domain.monitor.MonitorState;
+import org.comity.transparency.monitor.FindingJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,17 +14,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The monitor's state row and its findings ({@code monitor_state}, {@code monitor_finding}). */
 @Repository
-class JdbcMonitorStore {
+public class JdbcMonitorStore {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
 
-    JdbcMonitorStore(JdbcClient jdbc) {
+    public JdbcMonitorStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    MonitorState state() {
+    public MonitorState state() {
         return jdbc.sql("SELECT state FROM monitor_state WHERE id = 1")
                 .query(String.class)
                 .optional()
@@ -33,7 +34,7 @@ class JdbcMonitorStore {
 
     /** Saves a round: its findings and the state after it, together or not at all. */
     @Transactional
-    void save(MonitorState state, List<Finding> findings, Instant at) {
+    public void save(MonitorState state, List<Finding> findings, Instant at) {
         for (Finding f : findings) {
             jdbc.sql("INSERT INTO monitor_finding (code, found_at, origin, finding) VALUES (?, ?, ?, ?)")
                     .params(
@@ -50,7 +51,7 @@ class JdbcMonitorStore {
 
     /** The latest findings, newest first, each as published. */
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> findings(int limit) {
+    public List<Map<String, Object>> findings(int limit) {
         return jdbc
                 .sql("SELECT finding FROM monitor_finding ORDER BY id DESC LIMIT ?")
                 .param(limit)

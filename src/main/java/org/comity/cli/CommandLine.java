@@ -129,6 +129,8 @@ public final class CommandLine {
                   log verify --node URL [...]        verify a node's public log: signature, root,
                                                      consistency with a saved state, a receipt
                   log stats --node URL               recompute the statistics from the public log
+                  log monitor --log STATE=URL=VKEY … --state FILE
+                                                     follow several States' logs: forks, unpaired requests
                   exchange operator-key create FILE  create a directory operator key (prints its public JWK)
                   exchange directory sign --key FILE --in DRAFT.json [--out FILE]
                                                      sign a trust directory, checked as a node would

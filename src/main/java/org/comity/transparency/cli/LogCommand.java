@@ -35,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * log verify --node URL [--vkey VKEY] [--policy FILE] [--state FILE] [--receipt FILE [--entry FILE]] [--full]
  * log stats  --node URL [--key VKEY] [--period month|year] [--csv]
  * log check-reveal --entry FILE --salt BASE64 --record FILE
+ * log monitor --log STATE=URL=VKEY [--log …] --state FILE [--policy STATE=FILE …] [--grace 24h]
  * </pre>
  */
 public final class LogCommand {
@@ -54,7 +55,7 @@ public final class LogCommand {
                   recomputes the statistics from the verified log's entries.
               log check-reveal --entry FILE --salt BASE64 --record FILE
                   checks that a revealed record and salt open an entry's commitment.
-            """;
+            """ + MonitorCommand.USAGE;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -70,6 +71,18 @@ public final class LogCommand {
         if (args.isEmpty()) {
             err.print(USAGE);
             return 2;
+        }
+        if (args.getFirst().equals("monitor")) {
+            try {
+                return MonitorCommand.run(args.subList(1, args.size()), out, err);
+            } catch (IllegalArgumentException e) {
+                err.println(e.getMessage());
+                err.print(USAGE);
+                return 2;
+            } catch (RuntimeException | IOException e) {
+                err.println("ERROR: " + e.getMessage());
+                return 2;
+            }
         }
         Map<String, String> options;
         try {

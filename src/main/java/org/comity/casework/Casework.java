@@ -17,10 +17,13 @@ import org.comity.casework.domain.Actor;
 import org.comity.casework.domain.Assessment;
 import org.comity.casework.domain.AuditAction;
 import org.comity.casework.domain.CaseEvent;
+import org.comity.casework.domain.Channel;
 import org.comity.casework.domain.Consultation;
+import org.comity.casework.domain.Correspondence;
 import org.comity.casework.domain.Decision;
 import org.comity.casework.domain.Direction;
 import org.comity.casework.domain.KindOfAssistance;
+import org.comity.casework.domain.ReferenceFormat;
 import org.comity.casework.domain.RefusalGround;
 import org.comity.casework.domain.Request;
 import org.comity.casework.domain.RequestContent;
@@ -68,6 +71,7 @@ public class Casework {
     private final Safeguards safeguards;
     private final TransactionTemplate savepoint;
     private final TransparencyFeed feed;
+    private final ReferenceFormat references;
 
     Casework(
             JdbcRequests store,
@@ -81,7 +85,9 @@ public class Casework {
             ContentCitations citations,
             Safeguards safeguards,
             PlatformTransactionManager transactions,
-            TransparencyFeed feed) {
+            TransparencyFeed feed,
+            ReferenceFormat references) {
+        this.references = references;
         this.feed = feed;
         this.safeguards = safeguards;
         this.savepoint = new TransactionTemplate(transactions);
@@ -135,7 +141,8 @@ public class Casework {
         var now = clock.instant();
         var account = account(username);
         var change = Request.draft(UUID.randomUUID(), kind, content, actor(account), now, limits);
-        store.insert(change.request(), now, account.unit().orElse(null));
+        change = change.withRequest(
+                store.insert(change.request(), now, account.unit().orElse(null), references));
         record(assessNewVersion(change, username, now), username, null, now);
         return change.request();
     }
@@ -143,14 +150,36 @@ public class Casework {
     @Transactional
     public Request registerIncoming(
             KindOfAssistance kind, RequestContent content, @Nullable Instant receivedAt, String username) {
+        return registerIncoming(kind, content, receivedAt, null, null, username);
+    }
+
+    /**
+     * Registers a request that arrived by {@code channel} (unknown if null) at {@code receivedAt} (now if
+     * null, never in the future), under the other State's {@code counterpartReference}.
+     */
+    @Transactional
+    public Request registerIncoming(
+            KindOfAssistance kind,
+            RequestContent content,
+            @Nullable Instant receivedAt,
+            @Nullable Channel channel,
+            @Nullable String counterpartReference,
+            String username) {
         requireKind(kind);
         requireKnownConduct(content, null);
         var now = clock.instant();
+        var reference = Correspondence.counterpartReference(counterpartReference, "counterpartReference");
         var account = account(username);
-        var change = Request.registerIncoming(
-                UUID.randomUUID(), kind, content, receivedAt == null ? now : receivedAt, actor(account), now, limits);
+        var received = receivedAt == null ? now : receivedAt;
+        var change = Request.registerIncoming(UUID.randomUUID(), kind, content, received, actor(account), now, limits);
+        var arrived = new Correspondence(
+                channel, channel == null ? null : LocalDate.ofInstant(received, ZoneOffset.UTC), reference);
         // The new request belongs to the unit of whoever created it, stored with it in one statement.
-        store.insert(change.request(), now, account.unit().orElse(null));
+        change = change.withRequest(store.insert(
+                change.request().withCorrespondence(arrived),
+                now,
+                account.unit().orElse(null),
+                references));
         record(assessNewVersion(change, username, now), username, null, now);
         return change.request();
     }
@@ -165,10 +194,11 @@ public class Casework {
     @Transactional
     Request registerFromExchange(KindOfAssistance kind, RequestContent content, Instant receivedAt) {
         requireKind(kind);
-        requireKnownConduct(content);
+        requireKnownConduct(content, null);
         var now = clock.instant();
         var change = Request.registerIncoming(UUID.randomUUID(), kind, content, receivedAt, EXCHANGE, now, limits);
-        store.insert(change.request(), now, null);
+        var arrived = new Correspondence(Channel.ELECTRONIC, LocalDate.ofInstant(receivedAt, ZoneOffset.UTC), null);
+        change = change.withRequest(store.insert(change.request().withCorrespondence(arrived), now, null, references));
         record(assessNewVersion(change, EXCHANGE.username(), now), EXCHANGE.username(), null, now);
         return change.request();
     }
@@ -182,6 +212,14 @@ public class Casework {
         store.update(change.request(), now);
         record(change, EXCHANGE.username(), request.state().code(), now);
         return change.request();
+    }
+
+    /** Records the other State's reference for the request (blank clears it). */
+    @Transactional
+    public Request recordCounterpartReference(
+            UUID id, @Nullable Long expectedVersion, @Nullable String counterpartReference, String username) {
+        var reference = Correspondence.counterpartReference(counterpartReference, "counterpartReference");
+        return change(id, expectedVersion, username, (r, a, now) -> r.recordCounterpartReference(reference, now));
     }
 
     @Transactional
@@ -236,7 +274,22 @@ public class Casework {
 
     @Transactional
     public Request approveSending(UUID id, @Nullable Long expectedVersion, String username) {
-        return change(id, expectedVersion, username, (r, a, now) -> r.approveSending(a, editors(r), now));
+        return approveSending(id, expectedVersion, null, null, username);
+    }
+
+    /** Approves sending, recording by which channel and on which day (today if none) it is transmitted. */
+    @Transactional
+    public Request approveSending(
+            UUID id,
+            @Nullable Long expectedVersion,
+            @Nullable Channel channel,
+            @Nullable LocalDate transmittedOn,
+            String username) {
+        return change(
+                id,
+                expectedVersion,
+                username,
+                (r, a, now) -> r.approveSending(a, editors(r), channel, transmittedOn, now));
     }
 
     @Transactional
@@ -444,6 +497,19 @@ public class Casework {
     /** Content problems with the article each rule rests on, for showing them to people. */
     public List<Violation> cited(List<Violation> problems) {
         return citations.cite(problems);
+    }
+
+    /**
+     * Writes the references of requests numbered by migration before references existed, at start, so
+     * that they follow this node's configured format.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @Transactional
+    public void writeMissingReferences() {
+        int written = store.writeMissingReferences(references);
+        if (written > 0) {
+            log.info("Wrote the references of {} requests numbered before references existed", written);
+        }
     }
 
     /** The request, if the current user may see it; another unit's request is "not found". */

@@ -3,6 +3,7 @@ package org.comity.casework;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.comity.casework.domain.ReferenceFormat;
 import org.comity.casework.domain.TimeLimits;
 import org.comity.casework.persistence.CaseworkJson;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,6 +27,12 @@ class CaseworkConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read casework time limits", e);
         }
+    }
+
+    /** Checked at start: a pattern that could repeat a reference stops the node. */
+    @Bean
+    ReferenceFormat referenceFormat(CaseworkProperties properties) {
+        return new ReferenceFormat(properties.referenceFormat(), properties.referenceState());
     }
 
     /** Casework types in API JSON: sealed states and decisions with their type names, codes as strings. */

@@ -13,10 +13,16 @@ import org.springframework.core.io.Resource;
  * @param watchEnabled whether it looks at all (tests drive the watch by hand)
  * @param disclosureAfter how long after an event the confidential record behind its public log entry
  *     may be revealed, when the request sets no confidentiality end date of its own
+ * @param referenceFormat how this node writes request references ({@link
+ *     org.comity.casework.domain.ReferenceFormat}: {@code {state}}, {@code {family}}, {@code {year}},
+ *     {@code {seq}})
+ * @param referenceState the two-letter code of this node's State, for {@code {state}}
  */
 @ConfigurationProperties("comity.casework")
 public record CaseworkProperties(
         @DefaultValue("classpath:casework/time-limits.csv") Resource timeLimits,
         @DefaultValue("PT5M") Duration watchInterval,
         @DefaultValue("true") boolean watchEnabled,
-        @DefaultValue("P5Y") java.time.Period disclosureAfter) {}
+        @DefaultValue("P5Y") java.time.Period disclosureAfter,
+        @DefaultValue("{state}-{family}-{year}-{seq}") String referenceFormat,
+        @DefaultValue("XX") String referenceState) {}

@@ -329,13 +329,16 @@ public final class CaseworkLoadTool {
                             INSERT INTO casework_request (id, version, direction, kind, state, open, awaiting_decision,
                                 state_data, content, deadline, preservation, counterpart_state, emergency, assignee,
                                 created_by, created_at, updated_at, due_at, clock_stopped, deadline_miss_reported,
-                                preservation_expires_at, preservation_warned, search_text, unit)
+                                preservation_expires_at, preservation_warned, search_text, unit,
+                                reference_year, reference_number, reference)
                             SELECT gen_random_uuid(), version, direction, kind, state, open, awaiting_decision,
                                 state_data, content, deadline, preservation, counterpart_state, emergency, assignee,
                                 created_by, created_at - make_interval(mins => (:offset + n)::int),
                                 updated_at - make_interval(mins => (:offset + n)::int), due_at, clock_stopped,
                                 deadline_miss_reported, preservation_expires_at, preservation_warned,
-                                search_text || ' clone' || (:offset + n), unit
+                                search_text || ' clone' || (:offset + n), unit,
+                                -- Clones number far above real requests, so they never take a real number.
+                                reference_year, 1000000000 + :offset + n, 'CLONE-' || (:offset + n)
                             FROM (SELECT r.*, row_number() OVER () AS n
                                   FROM (SELECT * FROM casework_request ORDER BY created_at DESC LIMIT :real) r,
                                        generate_series(1, :copies) g

@@ -17,6 +17,7 @@ import org.comity.casework.Casework;
 import org.comity.casework.Comment;
 import org.comity.casework.Page;
 import org.comity.casework.RequestQuery;
+import org.comity.casework.domain.Channel;
 import org.comity.casework.domain.Decision;
 import org.comity.casework.domain.Direction;
 import org.comity.casework.domain.KindOfAssistance;
@@ -75,7 +76,36 @@ class RequestsController {
     record NewIncoming(
             @Nullable KindOfAssistance kind,
             @Nullable RequestContent content,
-            @Nullable Instant receivedAt) {}
+
+            @Schema(description = "when it arrived; now if absent, never in the future") @Nullable
+            Instant receivedAt,
+
+            @Schema(description = "how it arrived; its day is that of receivedAt (UTC)") @Nullable
+            Channel channel,
+
+            @Schema(description = "the requesting State's own reference, at most 100 characters", maxLength = 100)
+            @Nullable
+            String counterpartReference) {}
+
+    /** A second approval of sending, with how the request is transmitted. */
+    record SendingApproval(
+            @Nullable Long expectedVersion,
+
+            @Schema(description = "the channel it is transmitted by; nothing about transmission is recorded without")
+            @Nullable
+            Channel channel,
+
+            @Schema(description = "the day it is transmitted (today if absent), never after today") @Nullable
+            LocalDate transmittedOn) {}
+
+    record CounterpartReference(
+            @Nullable Long expectedVersion,
+
+            @Schema(
+                    description = "the other State's own reference, at most 100 characters; blank clears it",
+                    maxLength = 100)
+            @Nullable
+            String counterpartReference) {}
 
     record ContentUpdate(
             @Nullable Long expectedVersion, @Nullable RequestContent content) {}
@@ -219,6 +249,22 @@ class RequestsController {
     /** One request as the API shows it, with what it still lacks for its kind. */
     record RequestView(
             UUID id,
+
+            @Schema(
+                    description =
+                            "this node's human reference, e.g. XA-MLA-2026-000123; the id stays the technical one")
+            @Nullable
+            String reference,
+
+            @Schema(description = "the other State's own reference for the request, once recorded") @Nullable
+            String counterpartReference,
+
+            @Schema(description = "how the request arrived or was transmitted, once recorded") @Nullable
+            Channel channel,
+
+            @Schema(description = "the day it was received or transmitted by that channel") @Nullable
+            LocalDate channelOn,
+
             long version,
             Direction direction,
             KindOfAssistance kind,
@@ -243,6 +289,10 @@ class RequestsController {
         RequestView withContentProblems(List<Violation> problems) {
             return new RequestView(
                     id,
+                    reference,
+                    counterpartReference,
+                    channel,
+                    channelOn,
                     version,
                     direction,
                     kind,
@@ -263,6 +313,10 @@ class RequestsController {
         static RequestView of(Request request, Instant now) {
             return new RequestView(
                     request.id(),
+                    request.reference().orElse(null),
+                    request.correspondence().counterpartReference(),
+                    request.correspondence().channel(),
+                    request.correspondence().on(),
                     request.version(),
                     request.direction(),
                     request.kind(),
@@ -299,8 +353,13 @@ class RequestsController {
     @PreAuthorize("hasRole('CASEWORKER')")
     @Operation(summary = "Register an incoming request by hand, from paper or another channel (caseworkers)")
     ResponseEntity<RequestView> registerIncoming(@RequestBody NewIncoming body, Principal principal) {
-        var request =
-                casework.registerIncoming(body.kind(), content(body.content()), body.receivedAt(), principal.getName());
+        var request = casework.registerIncoming(
+                body.kind(),
+                content(body.content()),
+                body.receivedAt(),
+                body.channel(),
+                body.counterpartReference(),
+                principal.getName());
         return ResponseEntity.created(URI.create("/api/requests/" + request.id()))
                 .body(view(request));
     }
@@ -325,8 +384,20 @@ class RequestsController {
     @PostMapping("/{id}/sending/approval")
     @PreAuthorize("hasRole('SUPERVISOR')")
     @Operation(summary = "Approve sending, as a second user (supervisors)")
-    RequestView approveSending(@PathVariable UUID id, @RequestBody(required = false) Command body, Principal p) {
-        return view(casework.approveSending(id, version(body), p.getName()));
+    RequestView approveSending(
+            @PathVariable UUID id, @RequestBody(required = false) SendingApproval body, Principal p) {
+        return body == null
+                ? view(casework.approveSending(id, null, p.getName()))
+                : view(casework.approveSending(
+                        id, body.expectedVersion(), body.channel(), body.transmittedOn(), p.getName()));
+    }
+
+    @PutMapping("/{id}/counterpart-reference")
+    @PreAuthorize(WORKERS)
+    @Operation(summary = "Record the other State's reference for a request (caseworkers, reviewers, supervisors)")
+    RequestView recordCounterpartReference(@PathVariable UUID id, @RequestBody CounterpartReference body, Principal p) {
+        return view(casework.recordCounterpartReference(
+                id, body.expectedVersion(), body.counterpartReference(), p.getName()));
     }
 
     @PostMapping("/{id}/sending/rejection")

@@ -53,6 +53,8 @@ public record AuditAction(String code, List<String> args) {
         CLOSED("closed", "closed"),
         WITHDRAWN("withdrawn", "withdrawn: %s", Argument.TEXT),
         ASSIGNED("assigned", "assigned to %s", Argument.TEXT),
+        RECORDED_COUNTERPART_REFERENCE(
+                "recorded-counterpart-reference", "recorded the counterpart's reference %s", Argument.TEXT),
         PRESERVED("preserved", "preserved data until %s", Argument.MOMENT),
         RENEWED_PRESERVATION("renewed-preservation", "renewed preservation until %s", Argument.MOMENT),
         DEADLINE_MISSED("deadline-missed", "deadline missed"),

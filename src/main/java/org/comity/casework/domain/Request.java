@@ -46,6 +46,8 @@ public final class Request {
     private final String createdBy;
     private final Instant createdAt;
     private final Instant updatedAt;
+    private final @Nullable String reference;
+    private final Correspondence correspondence;
 
     public Request(
             UUID id,
@@ -60,6 +62,42 @@ public final class Request {
             String createdBy,
             Instant createdAt,
             Instant updatedAt) {
+        this(
+                id,
+                version,
+                direction,
+                kind,
+                content,
+                state,
+                deadline,
+                preservation,
+                assignee,
+                createdBy,
+                createdAt,
+                updatedAt,
+                null,
+                Correspondence.NONE);
+    }
+
+    /**
+     * A request with this node's human reference ({@code null} until the store allocates it) and how it
+     * travelled.
+     */
+    public Request(
+            UUID id,
+            long version,
+            Direction direction,
+            KindOfAssistance kind,
+            RequestContent content,
+            RequestState state,
+            DeadlineClock deadline,
+            @Nullable Preservation preservation,
+            @Nullable String assignee,
+            String createdBy,
+            Instant createdAt,
+            Instant updatedAt,
+            @Nullable String reference,
+            Correspondence correspondence) {
         if (id == null || direction == null || kind == null || content == null || state == null) {
             throw new IllegalArgumentException("a request has an id, direction, kind, content and state");
         }
@@ -78,6 +116,91 @@ public final class Request {
         this.createdBy = createdBy;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
+        this.reference = reference;
+        this.correspondence = correspondence == null ? Correspondence.NONE : correspondence;
+    }
+
+    /** The same request with the reference the store allocated to it when it was first stored. */
+    public Request withReference(String allocated) {
+        return new Request(
+                id,
+                version,
+                direction,
+                kind,
+                content,
+                state,
+                deadline,
+                preservation,
+                assignee,
+                createdBy,
+                createdAt,
+                updatedAt,
+                allocated,
+                correspondence);
+    }
+
+    /** How the request travelled and how the other State names it. */
+    public Correspondence correspondence() {
+        return correspondence;
+    }
+
+    /** Records how a request arriving now came (part of its registration, not a change of its own). */
+    public Request withCorrespondence(Correspondence arrived) {
+        if (version != 1) {
+            throw new IllegalStateException("only a request being registered takes its correspondence this way");
+        }
+        return new Request(
+                id,
+                version,
+                direction,
+                kind,
+                content,
+                state,
+                deadline,
+                preservation,
+                assignee,
+                createdBy,
+                createdAt,
+                updatedAt,
+                reference,
+                arrived);
+    }
+
+    /** Records the other State's reference for this request; blank clears a mistyped one. */
+    public Change recordCounterpartReference(@Nullable String counterpartReference, Instant at) {
+        var next = copy(content, state, deadline, preservation, assignee, at)
+                .withCorrespondenceOf(correspondence.withCounterpartReference(counterpartReference));
+        return new Change(
+                next,
+                AuditAction.Kind.RECORDED_COUNTERPART_REFERENCE.with(
+                        counterpartReference == null ? "—" : counterpartReference),
+                List.of());
+    }
+
+    private Request withCorrespondenceOf(Correspondence changed) {
+        return new Request(
+                id,
+                version,
+                direction,
+                kind,
+                content,
+                state,
+                deadline,
+                preservation,
+                assignee,
+                createdBy,
+                createdAt,
+                updatedAt,
+                reference,
+                changed);
+    }
+
+    /**
+     * This node's human reference ({@code XA-MLA-2026-000123}), allocated once and never changed; the
+     * id stays the technical identifier. Absent only before the request is first stored.
+     */
+    public Optional<String> reference() {
+        return Optional.ofNullable(reference);
     }
 
     /**
@@ -101,6 +224,14 @@ public final class Request {
         /** The audit line in English, as stored since before actions had codes. */
         public String action() {
             return AuditAction.english(actions, assessmentFailed);
+        }
+
+        /** The same change of the request as stored (with what the store added, such as its reference). */
+        public Change withRequest(Request stored) {
+            if (!stored.id().equals(request.id()) || stored.version() != request.version()) {
+                throw new IllegalArgumentException("not the request this change made");
+            }
+            return new Change(stored, actions, assessmentFailed, events);
         }
 
         public Change unassessed() {
@@ -185,10 +316,35 @@ public final class Request {
      *     counts as an author whether listed or not
      */
     public Change approveSending(Actor approver, Set<String> editors, Instant at) {
-        return apply(
+        return approveSending(approver, editors, null, null, at);
+    }
+
+    /**
+     * Approves sending and records how the request is transmitted: by which channel, on which day
+     * (today unless said), never after today. Without a channel nothing about the transmission is
+     * recorded.
+     */
+    public Change approveSending(
+            Actor approver, Set<String> editors, @Nullable Channel by, @Nullable LocalDate transmittedOn, Instant at) {
+        var today = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        if (transmittedOn != null && by == null) {
+            throw InvalidInput.of(
+                    "channel", "channel-required", "one of PAPER, EMAIL, DIPLOMATIC, NETWORK_24_7, ELECTRONIC");
+        }
+        if (transmittedOn != null && transmittedOn.isAfter(today)) {
+            throw InvalidInput.of("transmittedOn", "date-in-future", "not after today (" + today + ")");
+        }
+        var change = apply(
                 expect(AwaitingSendApproval.class, "approve sending").approve(approver, authors(editors), at),
                 AuditAction.Kind.SENT.with(),
                 at);
+        if (by == null) {
+            return change;
+        }
+        var sent = change.request()
+                .withCorrespondenceOf(
+                        correspondence.withTransmission(by, transmittedOn == null ? today : transmittedOn));
+        return change.withRequest(sent);
     }
 
     public Change sendBackToDraft(Instant at) {
@@ -467,7 +623,9 @@ public final class Request {
                 newAssignee,
                 createdBy,
                 createdAt,
-                at);
+                at,
+                reference,
+                correspondence);
     }
 
     private void preservationAllowed() {

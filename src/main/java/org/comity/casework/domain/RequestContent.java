@@ -202,6 +202,19 @@ public record RequestContent(
                 Set<DataCategory> categories, @Nullable Instant from, @Nullable Instant to, @Nullable String provider) {
             this(categories, from, to, provider, false, false);
         }
+
+        /** A period that starts on {@code day}: from its first moment in {@code zone}. */
+        public static Instant startOf(java.time.LocalDate day, java.time.ZoneId zone) {
+            return day.atStartOfDay(zone).toInstant();
+        }
+
+        /**
+         * A period that ends on {@code day} includes it: "to 2026-03-31" is through the last moment of
+         * that day in {@code zone}, not its first (which dropped the last day from the API and the letter).
+         */
+        public static Instant endOf(java.time.LocalDate day, java.time.ZoneId zone) {
+            return day.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
+        }
     }
 
     /** Subscriber &lt; traffic &lt; content, in order of intrusiveness. */

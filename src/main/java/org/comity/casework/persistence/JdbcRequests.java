@@ -18,10 +18,13 @@ import org.comity.casework.Comment;
 import org.comity.casework.Page;
 import org.comity.casework.RequestQuery;
 import org.comity.casework.domain.AuditAction;
+import org.comity.casework.domain.Channel;
+import org.comity.casework.domain.Correspondence;
 import org.comity.casework.domain.DeadlineClock;
 import org.comity.casework.domain.Direction;
 import org.comity.casework.domain.KindOfAssistance;
 import org.comity.casework.domain.Preservation;
+import org.comity.casework.domain.ReferenceFormat;
 import org.comity.casework.domain.Request;
 import org.comity.casework.domain.RequestContent;
 import org.comity.casework.domain.RequestState;
@@ -42,7 +45,7 @@ public class JdbcRequests {
 
     private static final String COLUMNS = """
             id, version, direction, kind, state_data, content, deadline, preservation, assignee,
-            created_by, created_at, updated_at
+            created_by, created_at, updated_at, reference, channel, channel_on, counterpart_reference
             """;
 
     private final JdbcClient jdbc;
@@ -59,22 +62,65 @@ public class JdbcRequests {
         this.countBound = countBound;
     }
 
-    /** Stores a new request, owned by {@code unit} (none: visible to every unit). */
-    public void insert(Request request, Instant now, @org.jspecify.annotations.Nullable String unit) {
-        var params = params(request, now);
+    /**
+     * Stores a new request, owned by {@code unit} (none: visible to every unit), and returns it with the
+     * reference allocated to it. The year's counter row is locked until the transaction ends, so
+     * concurrent creations are numbered one after the other; a rolled-back creation takes its number
+     * back with it, and nothing else ever gives a number back.
+     */
+    public Request insert(
+            Request request, Instant now, @org.jspecify.annotations.Nullable String unit, ReferenceFormat format) {
+        int year = request.createdAt().atZone(java.time.ZoneOffset.UTC).getYear();
+        long number = jdbc.sql("""
+                        INSERT INTO casework_reference_counter (year, last) VALUES (?, 1)
+                        ON CONFLICT (year) DO UPDATE SET last = casework_reference_counter.last + 1
+                        RETURNING last
+                        """).param(year).query(Long.class).single();
+        var stored = request.withReference(format.format(request.kind(), year, number));
+        var params = params(stored, now);
         params.addValue("unit", unit);
+        params.addValue("referenceYear", year);
+        params.addValue("referenceNumber", number);
+        params.addValue("reference", stored.reference().orElseThrow());
         jdbc.sql("""
                         INSERT INTO casework_request (
                             id, version, direction, kind, state, open, awaiting_decision, state_data, content, deadline, preservation,
                             counterpart_state, emergency, assignee, created_by, created_at, updated_at, due_at,
                             clock_stopped, deadline_miss_reported, preservation_expires_at, preservation_warned,
-                            search_text, unit)
+                            search_text, unit, reference_year, reference_number, reference, channel, channel_on,
+                            counterpart_reference)
                         VALUES (
                             :id, :version, :direction, :kind, :state, :open, :awaitingDecision, :stateData::jsonb, :content::jsonb,
                             :deadline::jsonb, :preservation::jsonb, :counterpart, :emergency, :assignee, :createdBy,
                             :createdAt, :updatedAt, :dueAt, :clockStopped, :missReported, :preservationExpiresAt,
-                            :preservationWarned, :searchText, :unit)
+                            :preservationWarned, :searchText, :unit, :referenceYear, :referenceNumber, :reference, :channel,
+                            :channelOn, :counterpartReference)
                         """).paramSource(params).update();
+        return stored;
+    }
+
+    /**
+     * Writes the references of requests numbered by the migration that introduced references, from the
+     * configured format; once written, a reference is never rewritten.
+     */
+    public int writeMissingReferences(ReferenceFormat format) {
+        var missing = jdbc.sql("""
+                        SELECT id, kind, reference_year, reference_number FROM casework_request
+                        WHERE reference IS NULL ORDER BY reference_year, reference_number
+                        """)
+                .query((rs, n) -> Map.entry(
+                        rs.getObject("id", UUID.class),
+                        format.format(
+                                KindOfAssistance.valueOf(rs.getString("kind")),
+                                rs.getInt("reference_year"),
+                                rs.getLong("reference_number"))))
+                .list();
+        for (var entry : missing) {
+            jdbc.sql("UPDATE casework_request SET reference = ? WHERE id = ? AND reference IS NULL")
+                    .params(entry.getValue(), entry.getKey())
+                    .update();
+        }
+        return missing.size();
     }
 
     /** Stores the changed request if nobody changed it since it was read; a conflict otherwise. */
@@ -87,7 +133,8 @@ public class JdbcRequests {
                             emergency = :emergency, assignee = :assignee, updated_at = :updatedAt, due_at = :dueAt,
                             clock_stopped = :clockStopped, deadline_miss_reported = :missReported,
                             preservation_expires_at = :preservationExpiresAt,
-                            preservation_warned = :preservationWarned, search_text = :searchText
+                            preservation_warned = :preservationWarned, search_text = :searchText,
+                            channel = :channel, channel_on = :channelOn, counterpart_reference = :counterpartReference
                         WHERE id = :id AND version = :version - 1
                         """).paramSource(params(request, now)).update();
         if (updated == 0) {
@@ -275,8 +322,11 @@ public class JdbcRequests {
             params.put("dueBefore", Timestamp.from(query.dueBefore()));
         }
         if (query.text() != null && !query.text().isBlank()) {
-            where.add("search @@ plainto_tsquery('simple', :text)");
+            // A reference is one word: typed whole, in any case, it finds its request.
+            where.add("(search @@ plainto_tsquery('simple', :text) OR reference = :reference"
+                    + " OR upper(counterpart_reference) = :reference)");
             params.put("text", query.text());
+            params.put("reference", query.text().strip().toUpperCase(java.util.Locale.ROOT));
         }
         var filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
         var order = switch (query.sort()) {
@@ -366,13 +416,17 @@ public class JdbcRequests {
     }
 
     public List<AuditEntry> auditTrail(UUID requestId) {
-        return jdbc.sql("SELECT * FROM casework_audit WHERE request_id = ? ORDER BY id")
+        return jdbc.sql("""
+                        SELECT a.*, r.reference FROM casework_audit a JOIN casework_request r ON r.id = a.request_id
+                        WHERE a.request_id = ? ORDER BY a.id
+                        """)
                 .param(requestId)
                 .query((rs, n) -> {
                     var actions = actions(rs.getString("actions"));
                     return new AuditEntry(
                             rs.getLong("id"),
                             rs.getObject("request_id", UUID.class),
+                            rs.getString("reference"),
                             rs.getTimestamp("at").toInstant(),
                             rs.getString("actor"),
                             rs.getString("action"),
@@ -450,6 +504,14 @@ public class JdbcRequests {
                 preservation.map(p -> Timestamp.from(p.expiresAt())).orElse(null));
         map.put("preservationWarned", preservation.map(Preservation::warned).orElse(false));
         map.put("searchText", searchText(request.content()));
+        var correspondence = request.correspondence();
+        map.put(
+                "channel",
+                correspondence.channel() == null
+                        ? null
+                        : correspondence.channel().name());
+        map.put("channelOn", correspondence.on() == null ? null : java.sql.Date.valueOf(correspondence.on()));
+        map.put("counterpartReference", correspondence.counterpartReference());
         return map;
     }
 
@@ -460,6 +522,9 @@ public class JdbcRequests {
         source.registerSqlType("assignee", java.sql.Types.VARCHAR);
         source.registerSqlType("counterpart", java.sql.Types.VARCHAR);
         source.registerSqlType("dueAt", java.sql.Types.TIMESTAMP);
+        source.registerSqlType("channel", java.sql.Types.VARCHAR);
+        source.registerSqlType("channelOn", java.sql.Types.DATE);
+        source.registerSqlType("counterpartReference", java.sql.Types.VARCHAR);
         source.registerSqlType("preservationExpiresAt", java.sql.Types.TIMESTAMP);
         return source;
     }
@@ -477,6 +542,8 @@ public class JdbcRequests {
 
     private Request request(ResultSet rs, int row) throws SQLException {
         var preservation = rs.getString("preservation");
+        var channel = rs.getString("channel");
+        var channelOn = rs.getDate("channel_on");
         return new Request(
                 rs.getObject("id", UUID.class),
                 rs.getLong("version"),
@@ -489,6 +556,11 @@ public class JdbcRequests {
                 rs.getString("assignee"),
                 rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getString("reference"),
+                new Correspondence(
+                        channel == null ? null : Channel.valueOf(channel),
+                        channelOn == null ? null : channelOn.toLocalDate(),
+                        rs.getString("counterpart_reference")));
     }
 }

@@ -672,8 +672,8 @@ record ContentForm(
                 || unidentifiedAccounts) {
             data = new RequestContent.DataSought(
                     dataCategories,
-                    from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                    to == null ? null : to.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                    from == null ? null : RequestContent.DataSought.startOf(from, ZoneOffset.UTC),
+                    to == null ? null : RequestContent.DataSought.endOf(to, ZoneOffset.UTC),
                     trim(provider),
                     allData,
                     unidentifiedAccounts);

@@ -53,6 +53,11 @@ class AuditActionTest {
                 "the account's creation date");
         r = expect(r.informationReceived(at(5)), "information received", "information-received");
         r = expect(r.assign("alice", at(5)), "assigned to alice", "assigned", "alice");
+        r = expect(
+                r.recordCounterpartReference("XB/2026/17", at(5)),
+                "recorded the counterpart's reference XB/2026/17",
+                "recorded-counterpart-reference",
+                "XB/2026/17");
         expect(
                 r.withdraw("the investigation was closed", at(5)),
                 "withdrawn: the investigation was closed",

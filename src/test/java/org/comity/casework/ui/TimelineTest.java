@@ -158,13 +158,26 @@ class TimelineTest {
     }
 
     private static AuditEntry entryAt(Instant at, String action) {
-        return new AuditEntry(1, UUID.randomUUID(), at, "alice", action, 1, 2, "draft", "withdrawn", null, null);
+        return new AuditEntry(
+                1,
+                UUID.randomUUID(),
+                "XA-MLA-2026-000001",
+                at,
+                "alice",
+                action,
+                1,
+                2,
+                "draft",
+                "withdrawn",
+                null,
+                null);
     }
 
     private static AuditEntry entry(List<AuditAction> actions, Boolean assessmentFailed) {
         return new AuditEntry(
                 1,
                 UUID.randomUUID(),
+                "XA-MLA-2026-000001",
                 AT,
                 "alice",
                 "withdrawn: stored English",

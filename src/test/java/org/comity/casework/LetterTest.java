@@ -170,7 +170,8 @@ class LetterTest {
         var text = text(pdf);
         assertThat(text)
                 .contains("Penal Code s. 301")
-                .contains("المادة 44")
+                // PDFBox gives the digits of a right-to-left line on either side of the word.
+                .containsPattern("المادة 44|44 ?المادة")
                 .contains("UN Convention against Cybercrime (Hanoi Convention)")
                 .doesNotContain("UNCC");
         assertThat(text.codePoints().filter(cp -> Character.UnicodeBlock.of(cp) == Character.UnicodeBlock.ARABIC))

@@ -44,20 +44,12 @@ public record LetterView(
      * Arabic letter still reads left to right, an Arabic name in an English one right to left.
      */
     public String dir(@Nullable String text) {
-        if (text != null) {
-            for (int i = 0; i < text.length(); ) {
-                int cp = text.codePointAt(i);
-                byte d = Character.getDirectionality(cp);
-                if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
-                    return "ltr";
-                }
-                if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
-                    return "rtl";
-                }
-                i += Character.charCount(cp);
-            }
-        }
-        return rightToLeft ? "rtl" : "ltr";
+        return Bidi.dir(text, rightToLeft);
+    }
+
+    /** User text as escaped HTML in its own bidi isolate, for the message arguments of a sentence. */
+    public String isolate(@Nullable String text) {
+        return Bidi.isolate(text, rightToLeft);
     }
 
     /** An authority and its State's name (the code when the registry does not know it). */
@@ -65,17 +57,18 @@ public record LetterView(
             @Nullable String authority, @Nullable String state) {}
 
     /**
-     * @param citation such as {@code UNCC Art 44}; null when no article is listed for this instrument and
-     *     kind
+     * @param citation the article, such as {@code 44} or {@code 40(4)}, without the instrument's registry
+     *     id; null when no article is listed for this instrument and kind
      */
     public record LegalBasis(
             @Nullable String instrument,
             @Nullable String citation,
             @Nullable String heading) {}
 
+    /** @param conduct the conduct category codes, sorted; the template prints their names */
     public record OffenceLine(
             @Nullable String provision,
-            String conduct,
+            List<String> conduct,
             @Nullable Integer maximumMonths) {}
 
     public record SubjectLine(

@@ -25,8 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.comity.casework.Casework;
+import org.comity.casework.domain.AuditAction;
+import org.comity.casework.domain.Consultation;
+import org.comity.casework.domain.Decision;
+import org.comity.casework.domain.Direction;
 import org.comity.casework.domain.KindOfAssistance;
 import org.comity.casework.domain.Request;
 import org.comity.casework.domain.RequestContent;
@@ -34,6 +37,7 @@ import org.comity.casework.domain.RequestState;
 import org.comity.jurisdiction.AuthorityRole;
 import org.comity.jurisdiction.ConductCode;
 import org.comity.jurisdiction.Jurisdictions;
+import org.comity.shared.Conflict;
 import org.comity.shared.CountryCode;
 import org.comity.shared.NotFound;
 import org.comity.treaty.Citation;
@@ -146,6 +150,139 @@ public class Letters {
         return new Letter(fileName, pdf(html, language));
     }
 
+    /**
+     * The letter telling the requesting State the decision on its request: the outcome, every reason
+     * with its ground, the conditions, the part refused, the postponement's end, the other basis of a
+     * grant the treaty does not oblige and the consultation held. Only an incoming request's decision,
+     * once taken (approved where it needed a second approval), is told so.
+     *
+     * @throws NotFound when the current user may not see the request
+     * @throws Conflict {@code not-incoming} for a request this node made, {@code no-decision} while no
+     *     decision stands (not yet decided, awaiting its second approval, or past it: executing, closed)
+     */
+    public Letter decisionLetter(UUID id, @Nullable String lang) {
+        var language = LetterLanguage.parse(lang);
+        var request = casework.get(id);
+        if (request.direction() != Direction.INCOMING) {
+            throw new Conflict(
+                    "not-incoming", "a decision letter answers a request this node received; this one it made");
+        }
+        if (!(request.state() instanceof RequestState.Decided decided)) {
+            throw new Conflict(
+                    "no-decision",
+                    "the request has no decision standing (it is "
+                            + request.state().code()
+                            + "); a decision letter is written once the decision is taken and approved");
+        }
+        var view = decisionView(request, decided, language);
+        var context = new Context(language.locale(), Map.of("letter", view));
+        var html = templates.process("casework/decision-letter", context);
+        var fileName = "decision-" + view.shortReference() + "-"
+                + decided.decision().outcome() + "-" + language.code() + ".pdf";
+        return new Letter(fileName, pdf(html, language));
+    }
+
+    DecisionLetterView decisionView(Request request, RequestState.Decided decided, LetterLanguage language) {
+        var c = request.content();
+        var requesting = c.requestingAuthority();
+        var requested = c.requestedAuthority();
+        var decision = decided.decision();
+        String granted = null;
+        String refused = null;
+        List<String> conditions = List.of();
+        String until = null;
+        Decision.OtherBasis otherBasis = null;
+        switch (decision) {
+            case Decision.Grant g -> otherBasis = g.otherBasis();
+            case Decision.GrantWithConditions g -> {
+                conditions = g.conditions().stream().map(Letters::clean).toList();
+                otherBasis = g.otherBasis();
+            }
+            case Decision.PartialGrant p -> {
+                granted = clean(p.granted());
+                refused = clean(p.refused());
+                otherBasis = p.otherBasis();
+            }
+            case Decision.Postpone p -> until = longDate(p.until(), language);
+            case Decision.Refuse r -> {}
+        }
+        return new DecisionLetterView(
+                language.code(),
+                language.rightToLeft(),
+                request.kind().name(),
+                decision.outcome(),
+                request.id().toString(),
+                request.id().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT),
+                longDate(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), language),
+                longDate(LocalDate.ofInstant(decided.decidedAt(), ZoneOffset.UTC), language),
+                new LetterView.Party(
+                        clean(requested == null ? null : requested.name()),
+                        stateName(requested == null ? null : requested.state(), language)),
+                new LetterView.Party(
+                        clean(requesting == null ? null : requesting.name()),
+                        stateName(requesting == null ? null : requesting.state(), language)),
+                instrumentName(c.legalBasis()),
+                c.offences().stream().map(Letters::conduct).toList(),
+                granted,
+                refused,
+                conditions,
+                decision.reasons().stream()
+                        .map(r -> new DecisionLetterView.ReasonLine(
+                                r.ground() == null ? null : r.ground().name(),
+                                java.util.Objects.requireNonNullElse(clean(r.explanation()), "")))
+                        .toList(),
+                until,
+                otherBasis == null || otherBasis.kind() == null
+                        ? null
+                        : new DecisionLetterView.BasisLine(
+                                otherBasis.kind().name(),
+                                instrumentName(otherBasis.instrument()),
+                                java.util.Objects.requireNonNullElse(clean(otherBasis.explanation()), "")),
+                consultations(request, decided, language));
+    }
+
+    /**
+     * The consultations held before the decision. A refusal and a postponement keep them whole; a grant
+     * in part does not, so they come from the audit trail (when and with whom, not what was said).
+     */
+    private List<DecisionLetterView.ConsultationLine> consultations(
+            Request request, RequestState.Decided decided, LetterLanguage language) {
+        List<Consultation> kept = switch (decided) {
+            case RequestState.Refused r -> r.consultations();
+            case RequestState.Postponed p -> p.consultations();
+            case RequestState.Granted g -> List.of();
+        };
+        if (!kept.isEmpty()) {
+            return kept.stream()
+                    .map(k -> new DecisionLetterView.ConsultationLine(
+                            longDate(LocalDate.ofInstant(k.at(), ZoneOffset.UTC), language),
+                            java.util.Objects.requireNonNullElse(clean(k.with()), ""),
+                            clean(k.summary())))
+                    .toList();
+        }
+        if (!decided.decision().needsConsultation()) {
+            return List.of();
+        }
+        return casework.auditTrail(request.id()).stream()
+                .filter(e -> !e.at().isAfter(decided.decidedAt()))
+                .flatMap(e -> e.actions() == null
+                        ? java.util.stream.Stream.empty()
+                        : e.actions().stream()
+                                .filter(a -> a.code().equals(AuditAction.Kind.RECORDED_CONSULTATION.code())
+                                        && !a.args().isEmpty())
+                                .map(a -> new DecisionLetterView.ConsultationLine(
+                                        longDate(LocalDate.ofInstant(e.at(), ZoneOffset.UTC), language),
+                                        java.util.Objects.requireNonNullElse(
+                                                clean(a.args().getFirst()), ""),
+                                        null)))
+                .toList();
+    }
+
+    /** A date as the reader writes it: 30 September 2099, 30 septembre 2099, ٣٠ سبتمبر ٢٠٩٩. */
+    private static String longDate(LocalDate date, LetterLanguage language) {
+        return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language.locale()));
+    }
+
     private byte[] pdf(String html, LetterLanguage language) {
         var out = new ByteArrayOutputStream(64 * 1024);
         var builder = new PdfRendererBuilder()
@@ -205,12 +342,7 @@ public class Letters {
                 legalBasis(c.legalBasis(), request.kind()),
                 c.offences().stream()
                         .map(o -> new LetterView.OffenceLine(
-                                clean(o.domesticProvision()),
-                                o.conductCategories().stream()
-                                        .map(ConductCode::value)
-                                        .sorted()
-                                        .collect(Collectors.joining(", ")),
-                                o.maximumPenaltyMonths()))
+                                clean(o.domesticProvision()), conduct(o), o.maximumPenaltyMonths()))
                         .toList(),
                 clean(c.summaryOfFacts()),
                 c.subjects().stream().map(s -> subject(s, language)).toList(),
@@ -297,16 +429,38 @@ public class Letters {
         if (instrument == null || instrument.isBlank()) {
             return new LetterView.LegalBasis(null, null, null);
         }
-        String name;
-        try {
-            var found = treaties.instrument(instrument);
-            name = found.shortName() + " (" + found.id() + ")";
-        } catch (NotFound e) {
-            name = clean(instrument);
-        }
+        var name = instrumentName(instrument);
         var citation = articles.get(instrument + "/" + kind.name());
+        // The article without the registry id ("44", "40(4)"): the instrument is named beside it.
         return new LetterView.LegalBasis(
-                name, citation == null ? null : citation.text(), citation == null ? null : citation.heading());
+                name,
+                citation == null
+                        ? null
+                        : citation.article()
+                                + citation.paragraph().map(p -> "(" + p + ")").orElse(""),
+                citation == null ? null : citation.heading());
+    }
+
+    /**
+     * The registry's short name, which already carries the instrument's official number where it has
+     * one ("Budapest Convention (ETS No. 185)"); the registry id is for machines, not for the reader.
+     */
+    private @Nullable String instrumentName(@Nullable String instrument) {
+        if (instrument == null || instrument.isBlank()) {
+            return null;
+        }
+        try {
+            return treaties.instrument(instrument.strip()).shortName();
+        } catch (NotFound e) {
+            return clean(instrument);
+        }
+    }
+
+    private static List<String> conduct(RequestContent.Offence offence) {
+        return offence.conductCategories().stream()
+                .map(ConductCode::value)
+                .sorted()
+                .toList();
     }
 
     private @Nullable String stateName(@Nullable CountryCode code, LetterLanguage language) {

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The letter of request from the console: the small form on the request page asks for the language.
- * Whoever may read the request may print it.
+ * The letters from the console: the small forms on the request page ask for the language. Whoever may
+ * read the request may print them.
  */
 @Controller
 class LetterPages {
@@ -27,5 +27,12 @@ class LetterPages {
     @PreAuthorize(RequestPages.READERS)
     ResponseEntity<byte[]> letter(@PathVariable UUID id, @RequestParam(required = false) @Nullable String lang) {
         return letters.letter(id, lang).download();
+    }
+
+    @GetMapping("/requests/{id}/decision-letter.pdf")
+    @PreAuthorize(RequestPages.READERS)
+    ResponseEntity<byte[]> decisionLetter(
+            @PathVariable UUID id, @RequestParam(required = false) @Nullable String lang) {
+        return letters.decisionLetter(id, lang).download();
     }
 }

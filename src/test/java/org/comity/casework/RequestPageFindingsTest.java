@@ -89,7 +89,7 @@ class RequestPageFindingsTest {
         var arabic = page(id, "ar");
         assertThat(arabic)
                 .contains("الأساس القانوني النافذ")
-                .contains("<span>معاهدة (UNCC)</span")
+                .contains("<span>معاهدة (\u2068UNCC\u2069)</span")
                 .containsPattern("<p class=\"explanation\" dir=\"auto\">[^<]*لا تكون")
                 .doesNotContain("is not in force between");
 

@@ -23,6 +23,7 @@ import org.comity.shared.CountryCode;
 import org.comity.web.PublicEndpoints;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationEventPublisher;
@@ -122,6 +123,7 @@ class ExchangeConfiguration {
      */
     @Bean
     @Order(0)
+    @ConditionalOnWebApplication // the command line starts the node without a web server, and without HttpSecurity
     SecurityFilterChain exchangeInbox(HttpSecurity http) throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/exchange/inbox"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())

@@ -169,7 +169,16 @@ class SecondFactorTest {
         var password = accounts.resetPassword("sup.lost", TestAccounts.username(Role.ADMIN));
         assertThat(accounts.hasSecondFactor("sup.lost")).isFalse();
         var session = session(signIn("sup.lost", password, null).andExpect(redirectedUrl("/console")));
-        // The role still requires one: enrol again.
+        // The administrator knows the new password: it is changed first.
+        mvc.perform(get("/console").session(session).accept(MediaType.TEXT_HTML))
+                .andExpect(redirectedUrl("/account/password"));
+        mvc.perform(post("/account/password")
+                        .session(session)
+                        .with(csrf())
+                        .param("currentPassword", password)
+                        .param("newPassword", "only the supervisor knows this one"))
+                .andExpect(redirectedUrl("/console"));
+        // The role still requires a second factor: enrol again.
         mvc.perform(get("/console").session(session).accept(MediaType.TEXT_HTML))
                 .andExpect(redirectedUrl("/account/second-factor"));
     }

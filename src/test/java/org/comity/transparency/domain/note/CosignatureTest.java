@@ -72,8 +72,8 @@ class CosignatureTest {
     void keysRoundTripAndAreTypedForCosignatures() {
         var key = CosignerKey.generate("witness.example.com/w1");
         var vkey = key.verifier().encoded();
-        assertThat(Base64.getDecoder().decode(vkey.substring(vkey.lastIndexOf('+') + 1))[0])
-                .isEqualTo((byte) 0x04);
+        // name+hash+key: the key's standard base64 may itself hold '+' (about every second key).
+        assertThat(Base64.getDecoder().decode(vkey.split("\\+", 3)[2])[0]).isEqualTo((byte) 0x04);
         assertThat(CosignerVerifier.parse(vkey)).isEqualTo(key.verifier());
         assertThat(CosignerKey.parse(key.encodedPrivateKey()).verifier()).isEqualTo(key.verifier());
         assertThat(key.toString()).doesNotContain(key.encodedPrivateKey());

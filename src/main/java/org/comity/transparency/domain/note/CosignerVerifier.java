@@ -5,9 +5,7 @@ import static org.comity.transparency.domain.VerificationException.Failure.INVAL
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Objects;
-import org.comity.transparency.domain.Encoding;
 import org.comity.transparency.domain.FormatException;
 import org.comity.transparency.domain.VerificationException;
 
@@ -43,24 +41,13 @@ public record CosignerVerifier(String name, int keyId, byte[] publicKey) {
     }
 
     public static CosignerVerifier parse(String vkey) {
-        String[] parts = vkey.split("\\+", 3);
-        if (parts.length != 3) {
-            throw new FormatException("a verifier key is <name>+<key id>+<key>");
-        }
-        KeyNames.check(parts[0]);
-        int keyId = KeyNames.parseHex(parts[1], "verifier");
-        byte[] key = Encoding.base64(parts[2], "verifier key");
-        if (key.length != 1 + Ed25519.KEY_LENGTH || key[0] != KeyNames.COSIGNATURE_V1) {
-            throw new FormatException("cosigner key is not 0x04 followed by a 32-byte Ed25519 key");
-        }
-        return new CosignerVerifier(parts[0], keyId, Arrays.copyOfRange(key, 1, key.length));
+        var parts = KeyNames.parseVerifier(
+                vkey, KeyNames.COSIGNATURE_V1, "cosigner key is not 0x04 followed by a 32-byte Ed25519 key");
+        return new CosignerVerifier(parts.name(), parts.keyId(), parts.publicKey());
     }
 
     public String encoded() {
-        byte[] key = new byte[1 + publicKey.length];
-        key[0] = KeyNames.COSIGNATURE_V1;
-        System.arraycopy(publicKey, 0, key, 1, publicKey.length);
-        return name + "+" + KeyNames.hex(keyId) + "+" + Base64.getEncoder().encodeToString(key);
+        return KeyNames.encodeVerifier(name, keyId, KeyNames.COSIGNATURE_V1, publicKey);
     }
 
     /** The signed message of tlog-cosignature: two header lines, then the whole checkpoint text. */

@@ -3,6 +3,9 @@ package org.comity.transparency.domain.note;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+import org.comity.transparency.domain.Encoding;
 import org.comity.transparency.domain.FormatException;
 
 /** Key name rules and key ids shared by signers and verifiers. */
@@ -61,5 +64,34 @@ final class KeyNames {
             throw new FormatException(what + " key id must be 8 hex digits");
         }
         return Integer.parseUnsignedInt(hex, 16);
+    }
+
+    /** A verifier key string's parts: its name, key id and Ed25519 public key (without the type byte). */
+    record VerifierParts(String name, int keyId, byte[] publicKey) {}
+
+    /**
+     * Parses {@code <name>+<key id>+<base64(type || key)>}. The base64 key may itself hold '+', so only
+     * the first two separate fields. {@code wrongType} is the message when the type or length is wrong.
+     */
+    static VerifierParts parseVerifier(String vkey, byte type, String wrongType) {
+        String[] parts = vkey.split("\\+", 3);
+        if (parts.length != 3) {
+            throw new FormatException("a verifier key is <name>+<key id>+<key>");
+        }
+        check(parts[0]);
+        int keyId = parseHex(parts[1], "verifier");
+        byte[] key = Encoding.base64(parts[2], "verifier key");
+        if (key.length != 1 + Ed25519.KEY_LENGTH || key[0] != type) {
+            throw new FormatException(wrongType);
+        }
+        return new VerifierParts(parts[0], keyId, Arrays.copyOfRange(key, 1, key.length));
+    }
+
+    /** The verifier key string {@code <name>+<key id>+<base64(type || key)>}. */
+    static String encodeVerifier(String name, int keyId, byte type, byte[] publicKey) {
+        byte[] key = new byte[1 + publicKey.length];
+        key[0] = type;
+        System.arraycopy(publicKey, 0, key, 1, publicKey.length);
+        return name + "+" + hex(keyId) + "+" + Base64.getEncoder().encodeToString(key);
     }
 }

@@ -1,9 +1,7 @@
 package org.comity.transparency.domain.note;
 
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Objects;
-import org.comity.transparency.domain.Encoding;
 import org.comity.transparency.domain.FormatException;
 
 /**
@@ -35,25 +33,14 @@ public record NoteVerifier(String name, int keyId, byte[] publicKey) {
 
     /** Parses a verifier key string as written by Go's {@code note.NewVerifier}. */
     public static NoteVerifier parse(String vkey) {
-        String[] parts = vkey.split("\\+", 3);
-        if (parts.length != 3) {
-            throw new FormatException("a verifier key is <name>+<key id>+<key>");
-        }
-        KeyNames.check(parts[0]);
-        int keyId = KeyNames.parseHex(parts[1], "verifier");
-        byte[] key = Encoding.base64(parts[2], "verifier key");
-        if (key.length != 1 + Ed25519.KEY_LENGTH || key[0] != KeyNames.ED25519) {
-            throw new FormatException("verifier key is not 0x01 followed by a 32-byte Ed25519 key");
-        }
-        return new NoteVerifier(parts[0], keyId, Arrays.copyOfRange(key, 1, key.length));
+        var parts = KeyNames.parseVerifier(
+                vkey, KeyNames.ED25519, "verifier key is not 0x01 followed by a 32-byte Ed25519 key");
+        return new NoteVerifier(parts.name(), parts.keyId(), parts.publicKey());
     }
 
     /** The verifier key string, for configuration and publication. */
     public String encoded() {
-        byte[] key = new byte[1 + publicKey.length];
-        key[0] = KeyNames.ED25519;
-        System.arraycopy(publicKey, 0, key, 1, publicKey.length);
-        return name + "+" + KeyNames.hex(keyId) + "+" + Base64.getEncoder().encodeToString(key);
+        return KeyNames.encodeVerifier(name, keyId, KeyNames.ED25519, publicKey);
     }
 
     @Override

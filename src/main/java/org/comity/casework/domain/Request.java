@@ -149,21 +149,7 @@ public final class Request {
         if (version != 1) {
             throw new IllegalStateException("only a request being registered takes its correspondence this way");
         }
-        return new Request(
-                id,
-                version,
-                direction,
-                kind,
-                content,
-                state,
-                deadline,
-                preservation,
-                assignee,
-                createdBy,
-                createdAt,
-                updatedAt,
-                reference,
-                arrived);
+        return withCorrespondenceOf(arrived);
     }
 
     /** Records the other State's reference for this request; blank clears a mistyped one. */

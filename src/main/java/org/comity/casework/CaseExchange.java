@@ -81,7 +81,13 @@ class CaseExchange {
         var conversation = UUID.randomUUID();
         var sent = exchange.send(
                 new OutgoingMessage(
-                        conversation, MessageType.REQUEST, recipient.get(), null, false, requestDocument(request)),
+                        conversation,
+                        MessageType.REQUEST,
+                        recipient.get(),
+                        null,
+                        false,
+                        requestDocument(request),
+                        submitted.pairing()),
                 Casework.EXCHANGE.username());
         links.link(
                 request.id(),
@@ -135,7 +141,8 @@ class CaseExchange {
                     sender.get().state());
             return;
         }
-        var request = casework.registerFromExchange(document.kind(), document.content(), accepted.receivedAt());
+        var request = casework.registerFromExchange(
+                document.kind(), document.content(), accepted.receivedAt(), envelope.pairingToken());
         if (!links.link(
                 request.id(),
                 INCOMING,

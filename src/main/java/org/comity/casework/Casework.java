@@ -72,6 +72,7 @@ public class Casework {
     private final TransactionTemplate savepoint;
     private final TransparencyFeed feed;
     private final ReferenceFormat references;
+    private final PairingTokens pairingTokens;
 
     Casework(
             JdbcRequests store,
@@ -86,8 +87,10 @@ public class Casework {
             Safeguards safeguards,
             PlatformTransactionManager transactions,
             TransparencyFeed feed,
-            ReferenceFormat references) {
+            ReferenceFormat references,
+            PairingTokens pairingTokens) {
         this.references = references;
+        this.pairingTokens = pairingTokens;
         this.feed = feed;
         this.safeguards = safeguards;
         this.savepoint = new TransactionTemplate(transactions);
@@ -192,14 +195,15 @@ public class Casework {
      * typed in (assessed with this node's profiles and pack), owned by no unit.
      */
     @Transactional
-    Request registerFromExchange(KindOfAssistance kind, RequestContent content, Instant receivedAt) {
+    Request registerFromExchange(
+            KindOfAssistance kind, RequestContent content, Instant receivedAt, @Nullable String pairing) {
         requireKind(kind);
         requireKnownConduct(content, null);
         var now = clock.instant();
         var change = Request.registerIncoming(UUID.randomUUID(), kind, content, receivedAt, EXCHANGE, now, limits);
         var arrived = new Correspondence(Channel.ELECTRONIC, LocalDate.ofInstant(receivedAt, ZoneOffset.UTC), null);
         change = change.withRequest(store.insert(change.request().withCorrespondence(arrived), now, null, references));
-        record(assessNewVersion(change, EXCHANGE.username(), now), EXCHANGE.username(), null, now);
+        record(assessNewVersion(change, EXCHANGE.username(), now), EXCHANGE.username(), null, now, pairing);
         return change.request();
     }
 
@@ -585,6 +589,18 @@ public class Casework {
     }
 
     private void record(Request.Change change, String username, @Nullable String fromState, Instant now) {
+        record(change, username, fromState, now, null);
+    }
+
+    /**
+     * @param received the pairing token of the exchange message that brought an incoming request
+     */
+    private void record(
+            Request.Change change,
+            String username,
+            @Nullable String fromState,
+            Instant now,
+            @Nullable String received) {
         var request = change.request();
         store.audit(
                 request.id(),
@@ -601,7 +617,7 @@ public class Casework {
             if (event instanceof CaseEvent.Decided decided) {
                 reportPersecutionRefusal(request, decided.decision());
             }
-            var published = publicEvent(facts, event);
+            var published = publicEvent(facts, event, pairing(facts, event, received));
             var type = TransparencyFeed.eventType(published);
             if (type.isPresent()) {
                 // The entry goes to the log's outbox in this transaction: the change and its entry are
@@ -655,10 +671,24 @@ public class Casework {
         return today.plus(properties.disclosureAfter());
     }
 
-    private static Object publicEvent(RequestFacts facts, CaseEvent event) {
+    /**
+     * The pairing token the event's entry carries: a fresh one for a request sent over the exchange
+     * (CaseExchange sends it in the message), the message's for a request it brought. Decisions,
+     * executions and withdrawals carry none yet: the requesting side records no entry of the other
+     * side's decision until the exchange brings it, so a token there would stand unpaired.
+     */
+    private @Nullable String pairing(RequestFacts facts, CaseEvent event, @Nullable String received) {
         return switch (event) {
-            case CaseEvent.Submitted e -> new RequestSubmitted(facts, day(e.at()));
-            case CaseEvent.Received e -> new RequestReceived(facts, day(e.at()));
+            case CaseEvent.Submitted e -> pairingTokens.forSending(facts).orElse(null);
+            case CaseEvent.Received e -> received;
+            default -> null;
+        };
+    }
+
+    private static Object publicEvent(RequestFacts facts, CaseEvent event, @Nullable String pairing) {
+        return switch (event) {
+            case CaseEvent.Submitted e -> new RequestSubmitted(facts, day(e.at()), pairing);
+            case CaseEvent.Received e -> new RequestReceived(facts, day(e.at()), pairing);
             case CaseEvent.Decided e ->
                 new RequestDecided(
                         facts,

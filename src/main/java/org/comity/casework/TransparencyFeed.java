@@ -72,26 +72,28 @@ class TransparencyFeed {
             @Nullable Outcome outcome,
             List<String> refusalGrounds,
             @Nullable String basis,
-            LocalDate day) {}
+            LocalDate day,
+            @Nullable String pairing) {}
 
     private static Optional<Entry> entry(Object event) {
         return Optional.ofNullable(
                 switch (event) {
                     case RequestSubmitted e ->
-                        new Entry(e.request(), EventType.REQUEST_SENT, null, List.of(), null, e.day());
+                        new Entry(e.request(), EventType.REQUEST_SENT, null, List.of(), null, e.day(), e.pairing());
                     case RequestReceived e ->
-                        new Entry(e.request(), EventType.REQUEST_RECEIVED, null, List.of(), null, e.day());
+                        new Entry(e.request(), EventType.REQUEST_RECEIVED, null, List.of(), null, e.day(), e.pairing());
                     case RequestDecided e -> {
                         var outcome = outcome(e.outcome());
                         var grounds = outcome == Outcome.REFUSED || outcome == Outcome.GRANTED_IN_PART
                                 ? List.copyOf(new TreeSet<>(e.refusalGrounds()))
                                 : List.<String>of();
-                        yield new Entry(e.request(), EventType.REQUEST_DECIDED, outcome, grounds, e.basis(), e.day());
+                        yield new Entry(
+                                e.request(), EventType.REQUEST_DECIDED, outcome, grounds, e.basis(), e.day(), null);
                     }
                     case RequestExecuted e ->
-                        new Entry(e.request(), EventType.REQUEST_EXECUTED, null, List.of(), null, e.day());
+                        new Entry(e.request(), EventType.REQUEST_EXECUTED, null, List.of(), null, e.day(), null);
                     case RequestWithdrawn e ->
-                        new Entry(e.request(), EventType.REQUEST_WITHDRAWN, null, List.of(), null, e.day());
+                        new Entry(e.request(), EventType.REQUEST_WITHDRAWN, null, List.of(), null, e.day(), null);
                     default -> null;
                 });
     }
@@ -161,7 +163,8 @@ class TransparencyFeed {
                 entry.outcome(),
                 entry.refusalGrounds(),
                 entry.day(),
-                entry.basis());
+                entry.basis(),
+                entry.pairing());
         log.enqueue(new LogEvent(
                 facts.eventId(entry.type().code()), metadata, record.getBytes(StandardCharsets.UTF_8), disclose));
     }

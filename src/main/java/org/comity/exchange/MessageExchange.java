@@ -94,7 +94,7 @@ public class MessageExchange {
                 now,
                 expires,
                 sequence,
-                Messages.pairingToken(),
+                message.pairingToken() != null ? message.pairingToken() : Messages.pairingToken(),
                 message.emergency(),
                 message.payload());
         var sealed = Messages.seal(envelope, local.signingKey(), supervisorKey, recipient.encryptionKey());

@@ -23,6 +23,7 @@ import org.comity.transparency.domain.note.NoteSignature;
 import org.comity.transparency.domain.note.SignedNote;
 import org.comity.transparency.domain.policy.TrustPolicy;
 import org.comity.transparency.domain.witness.AddCheckpoint;
+import org.comity.transparency.persistence.JdbcCosignatureStore;
 import org.comity.transparency.persistence.JdbcLogStore;
 import org.comity.transparency.persistence.StoredTiles;
 import org.slf4j.Logger;
@@ -56,6 +57,8 @@ final class Cosigning {
     private final Duration timeout;
     private final HttpClient http;
     private final Map<String, Long> knownSizes = new ConcurrentHashMap<>();
+    private final JdbcCosignatureStore store;
+    private final java.time.Clock clock;
     private final ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
     private final Thread thread;
     private volatile boolean running;
@@ -67,8 +70,12 @@ final class Cosigning {
             List<Target> targets,
             TrustPolicy policy,
             Duration wait,
-            Duration timeout) {
+            Duration timeout,
+            JdbcCosignatureStore store,
+            java.time.Clock clock) {
         this.writer = writer;
+        this.store = store;
+        this.clock = clock;
         this.tiles = tiles;
         this.targets = List.copyOf(targets);
         this.policy = policy;
@@ -84,6 +91,12 @@ final class Cosigning {
 
     void start() {
         if (!targets.isEmpty()) {
+            // Each witness's size as stored: no 409 round trip to learn it again after a restart.
+            store.sizes().forEach((name, size) -> {
+                if (targets.stream().anyMatch(t -> t.name().equals(name))) {
+                    knownSizes.put(name, size);
+                }
+            });
             running = true;
             thread.start();
         }
@@ -101,15 +114,44 @@ final class Cosigning {
 
     /**
      * The published checkpoint. Until the first round after a start has ended, the last checkpoint
-     * signed before is served as it is (it was cosigned, if at all, before the restart).
+     * signed before is served with the cosignatures stored for it before the restart.
      */
     Published latest() {
         Published p = published;
         if (p == null || targets.isEmpty()) {
             JdbcLogStore.StoredCheckpoint signed = writer.latest();
-            return new Published(signed.size(), SignedNote.parse(signed.note()));
+            SignedNote note = SignedNote.parse(signed.note());
+            if (!targets.isEmpty()) {
+                // Not cached: the first round, about to publish, must not be overwritten by a reader.
+                return new Published(signed.size(), withStored(signed.size(), note));
+            }
+            return new Published(signed.size(), note);
         }
         return p;
+    }
+
+    /**
+     * {@code note} with the cosignatures stored for its size, each checked again against its
+     * witness's key (a row that does not verify, or of a witness no longer configured, is left out).
+     */
+    private SignedNote withStored(long size, SignedNote note) {
+        SignedNote out = note;
+        for (String line : store.lines(size)) {
+            try {
+                for (NoteSignature s :
+                        SignedNote.parse(note.serialize() + line + "\n").signatures()) {
+                    for (Target t : targets) {
+                        if (t.key().matches(s) && !out.signatures().contains(s)) {
+                            t.key().verify(note.text(), s);
+                            out = out.withSignature(s);
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.warn("A stored cosignature of the checkpoint of size {} does not verify; not served", size);
+            }
+        }
+        return out;
     }
 
     private void run() {
@@ -135,8 +177,15 @@ final class Cosigning {
     /** Submits one checkpoint to every witness, and publishes it at the quorum or after the wait. */
     private void round(long size, SignedNote note) throws InterruptedException {
         Map<String, CompletableFuture<NoteSignature>> pending = new LinkedHashMap<>();
+        // A checkpoint cosigned before a restart is not submitted again to the witnesses that did.
+        SignedNote stored = withStored(size, note);
         for (Target target : targets) {
-            pending.put(target.name(), CompletableFuture.supplyAsync(() -> submit(target, size, note), requests));
+            var had = stored.signatures().stream().filter(target.key()::matches).findFirst();
+            pending.put(
+                    target.name(),
+                    had.isPresent()
+                            ? CompletableFuture.completedFuture(had.get())
+                            : CompletableFuture.supplyAsync(() -> submit(target, size, note), requests));
         }
         long deadline = System.nanoTime() + wait.toNanos();
         Map<String, NoteSignature> cosigned = new LinkedHashMap<>();
@@ -179,6 +228,7 @@ final class Cosigning {
     }
 
     private synchronized void addLate(Published round, NoteSignature cosignature) {
+        // Stored in submit already; only the served note changes here.
         Published current = published;
         if (current != null
                 && current.size() == round.size()
@@ -221,6 +271,7 @@ final class Cosigning {
                 knownSizes.put(target.name(), old);
                 continue;
             }
+            // Not stored from a 409: a witness could name any size there, and a stored size only grows.
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(
                         "witness " + target.name() + " answered HTTP " + response.statusCode() + " for size " + size);
@@ -238,6 +289,7 @@ final class Cosigning {
                 throw new IllegalStateException("witness " + target.name() + " answered without its cosignature");
             }
             knownSizes.put(target.name(), size);
+            store.cosigned(size, target.name(), mine.getFirst().line(), clock.instant());
             return mine.getFirst();
         }
         throw new IllegalStateException("witness " + target.name() + " kept answering 409");

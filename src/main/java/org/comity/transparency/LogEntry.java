@@ -33,6 +33,7 @@ public record LogEntry(PublicMetadata metadata, Commitment commitment) {
             "legalBasis",
             "offenceCategories",
             "outcome",
+            "pairing",
             "refusalGrounds",
             "requested",
             "requesting",
@@ -73,6 +74,11 @@ public record LogEntry(PublicMetadata metadata, Commitment commitment) {
         if (m.outcome() != null) {
             out.append(",\"outcome\":");
             string(out, m.outcome().code());
+        }
+        // Like "basis": absent unless the request travelled between nodes, so older entries keep their bytes.
+        if (m.pairing() != null) {
+            out.append(",\"pairing\":");
+            string(out, m.pairing());
         }
         out.append(",\"refusalGrounds\":");
         array(out, m.refusalGrounds());
@@ -153,7 +159,8 @@ public record LogEntry(PublicMetadata metadata, Commitment commitment) {
                             outcome == null ? null : Outcome.fromCode(outcome),
                             codes(root, "refusalGrounds"),
                             LocalDate.parse(text(root, "day", false)),
-                            text(root, "basis", true)),
+                            text(root, "basis", true),
+                            text(root, "pairing", true)),
                     new Commitment(text(c, "sha256", false), LocalDate.parse(text(c, "disclose", false))));
             if (!java.util.Arrays.equals(entry.bytes(), bytes)) {
                 throw new IllegalArgumentException("entry is not in canonical form");

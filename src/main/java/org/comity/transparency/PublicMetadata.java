@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * @param basis for a grant (in whole or in part) against a bar that only says the treaty does not
  *     oblige, the other basis it rests on: {@code reciprocity}, {@code domestic-law} or {@code
  *     other-instrument} ({@link #BASES}); null otherwise, and absent from the entry
+ * @param pairing the random token both States' logs record for one request travelling between their
+ *     nodes ({@link #PAIRING}), so that "sent" in one log can be matched with "received" in the other;
+ *     null for a request that did not travel through the exchange, and then absent from the entry
  */
 public record PublicMetadata(
         EventType event,
@@ -38,13 +41,20 @@ public record PublicMetadata(
         @Nullable Outcome outcome,
         List<String> refusalGrounds,
         LocalDate day,
-        @Nullable String basis) {
+        @Nullable String basis,
+        @Nullable String pairing) {
 
     /** The closed list of other bases a grant may rest on. */
     public static final java.util.Set<String> BASES =
             java.util.Set.of("reciprocity", "domestic-law", "other-instrument");
 
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
+
+    /**
+     * A pairing token: base64url, at least 22 characters (128 random bits, so it cannot be guessed) and
+     * at most 128. Being random, it says nothing about the request.
+     */
+    public static final Pattern PAIRING = Pattern.compile("[A-Za-z0-9_-]{22,128}");
 
     /** At most this many codes per list: entries must stay well below the 64 KiB tile limit. */
     public static final int MAX_CODES = 32;
@@ -69,6 +79,9 @@ public record PublicMetadata(
                 && (!BASES.contains(basis) || (outcome != Outcome.GRANTED && outcome != Outcome.GRANTED_IN_PART))) {
             throw new IllegalArgumentException(
                     "basis is reciprocity, domestic-law or other-instrument, and only accompanies a grant");
+        }
+        if (pairing != null && !PAIRING.matcher(pairing).matches()) {
+            throw new IllegalArgumentException("pairing is 22 to 128 base64url characters");
         }
         if (day.getYear() < 1000 || day.getYear() > 9999) {
             throw new IllegalArgumentException("day must be a four-digit year date");
@@ -98,7 +111,53 @@ public record PublicMetadata(
                 outcome,
                 refusalGrounds,
                 day,
+                null,
                 null);
+    }
+
+    /** Metadata without a pairing token, as every entry had before the key existed. */
+    public PublicMetadata(
+            EventType event,
+            CountryCode requesting,
+            CountryCode requested,
+            String kind,
+            List<String> legalBasis,
+            List<String> offenceCategories,
+            boolean emergency,
+            @Nullable Outcome outcome,
+            List<String> refusalGrounds,
+            LocalDate day,
+            @Nullable String basis) {
+        this(
+                event,
+                requesting,
+                requested,
+                kind,
+                legalBasis,
+                offenceCategories,
+                emergency,
+                outcome,
+                refusalGrounds,
+                day,
+                basis,
+                null);
+    }
+
+    /** The same metadata with {@code token} as its pairing token. */
+    public PublicMetadata withPairing(@Nullable String token) {
+        return new PublicMetadata(
+                event,
+                requesting,
+                requested,
+                kind,
+                legalBasis,
+                offenceCategories,
+                emergency,
+                outcome,
+                refusalGrounds,
+                day,
+                basis,
+                token);
     }
 
     private static void checkCode(String code, String field) {

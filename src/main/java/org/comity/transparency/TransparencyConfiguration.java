@@ -55,7 +55,13 @@ class TransparencyConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")
-    Cosigning cosigning(LogWriter writer, StoredTiles tiles, NoteSigner key, WitnessProperties witnesses) {
+    Cosigning cosigning(
+            LogWriter writer,
+            StoredTiles tiles,
+            NoteSigner key,
+            WitnessProperties witnesses,
+            org.comity.transparency.persistence.JdbcCosignatureStore cosignatures,
+            Clock clock) {
         List<Cosigning.Target> targets = new ArrayList<>();
         List<TrustPolicy.Witness> inPolicy = new ArrayList<>();
         for (WitnessProperties.Target t : witnesses.submitTo()) {
@@ -65,7 +71,8 @@ class TransparencyConfiguration {
             inPolicy.add(new TrustPolicy.Witness(t.name(), vkey, prefix));
         }
         var policy = TrustPolicy.of(new TrustPolicy.Log(key.verifier(), null), inPolicy, witnesses.quorumOrAll());
-        return new Cosigning(writer, tiles, targets, policy, witnesses.publishWait(), witnesses.timeout());
+        return new Cosigning(
+                writer, tiles, targets, policy, witnesses.publishWait(), witnesses.timeout(), cosignatures, clock);
     }
 
     @Bean

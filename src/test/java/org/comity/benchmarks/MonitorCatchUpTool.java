@@ -56,6 +56,8 @@ public final class MonitorCatchUpTool {
             String xaUrl = server.serve("xa", xa);
             String xbUrl = server.serve("xb", xb);
             HttpClient http = HttpClient.newHttpClient();
+            double rate = 0;
+            double rawRate = 0;
             for (int run = 0; run < 3; run++) {
                 long t0 = System.nanoTime();
                 long bytes = 0;
@@ -82,7 +84,11 @@ public final class MonitorCatchUpTool {
                 System.out.printf(
                         "run %d: raw bundle fetch %,.0f entries/s (%,d bytes); monitor catch-up %,.0f entries/s (%,d entries in %.2f s)%n",
                         run, raw, bytes, round.entriesRead() / seconds, round.entriesRead(), seconds);
+                rate = round.entriesRead() / seconds;
+                rawRate = raw;
             }
+            // The last run: the first ones include JIT warm-up.
+            ResultLine.print("monitor-catch-up-" + n, rate, "entries/s", rawRate, "-");
         }
     }
 

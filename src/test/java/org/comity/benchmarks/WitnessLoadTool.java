@@ -89,6 +89,7 @@ public final class WitnessLoadTool {
             System.out.printf("  node (HTTP + durable compare-and-set + cosign): %.0f/s%n", measured);
             System.out.printf("  baseline (same checks and cosign in memory):   %.0f/s%n", baseline);
             System.out.printf("  ratio: %.3f%n", measured / baseline);
+            ResultLine.print("witness-add-checkpoint", measured, "requests/s", baseline, "-");
         }
     }
 }

@@ -52,6 +52,7 @@ class WitnessNetworkTest {
 
     static final List<Node> nodes = new ArrayList<>();
     static final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    static final List<List<String>> arguments = new ArrayList<>();
     static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -92,6 +93,7 @@ class WitnessNetworkTest {
                     i++;
                 }
             }
+            arguments.add(args);
             contexts.add(new SpringApplicationBuilder(Comity.class).run(args.toArray(String[]::new)));
         }
     }
@@ -195,6 +197,20 @@ class WitnessNetworkTest {
                 verify("--node", c.url(), "--vkey", c.logKey().verifier().encoded(), "--policy", policy.toString());
         assertThat(pinned.status()).as(pinned.err()).isZero();
 
+        // The policy straight from the node's /log/policy, with the key pinned beside it.
+        var byUrl = verify(
+                "--node", c.url(), "--vkey", c.logKey().verifier().encoded(), "--policy", c.url() + "/log/policy");
+        assertThat(byUrl.status()).as(byUrl.err()).isZero();
+        assertThat(byUrl.out()).contains("policy: " + c.url() + "/log/policy").contains("quorum witnesses is met");
+        var byUrlWrongKey = verify(
+                "--node",
+                c.url(),
+                "--vkey",
+                NoteSigner.generate(c.logKey().name()).verifier().encoded(),
+                "--policy",
+                c.url() + "/log/policy");
+        assertThat(byUrlWrongKey.status()).isEqualTo(1);
+
         var wrongKey = verify(
                 "--node",
                 c.url(),
@@ -214,6 +230,42 @@ class WitnessNetworkTest {
         var below = verify("--node", c.url(), "--policy", stricter.toString());
         assertThat(below.status()).as(below.out()).isEqualTo(1);
         assertThat(below.err()).contains("[below-quorum]");
+    }
+
+    @Test
+    void aRestartedNodeServesItsCheckpointWithTheCosignaturesItStored() throws Exception {
+        append(2, 0, 40);
+        var before = cosigned(2, 40);
+        long size = Checkpoint.parse(before.text()).size();
+        contexts.get(2).close();
+        // Back with both witnesses unreachable: only what it stored can cosign its checkpoint.
+        var args = new ArrayList<String>();
+        for (String a : arguments.get(2)) {
+            args.add(
+                    a.matches("--comity\\.witness\\.submit-to\\[\\d]\\.url=.*")
+                            ? a.replaceFirst("=.*", "=http://127.0.0.1:9/api/witness")
+                            : a.startsWith("--comity.witness.publish-wait=") ? "--comity.witness.publish-wait=1s" : a);
+        }
+        var restarted = new SpringApplicationBuilder(Comity.class).run(args.toArray(String[]::new));
+        try {
+            Thread.sleep(1500); // past publish-wait: the first round after the start has published
+            var policy = TrustPolicy.parse(get(nodes.get(2).url() + "/log/policy"));
+            var after = SignedNote.parse(get(nodes.get(2).url() + "/log/checkpoint"));
+            assertThat(Checkpoint.parse(after.text()).size()).isEqualTo(size);
+            assertThat(policy.cosignatures(after).keySet()).containsExactlyInAnyOrder("xa", "xb");
+            var stored = restarted
+                    .getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("SELECT witness, size FROM log_witness_size ORDER BY witness")
+                    .query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
+                    .list();
+            assertThat(stored).containsExactly("xa=" + size, "xb=" + size);
+        } finally {
+            restarted.close();
+            contexts.set(
+                    2,
+                    new SpringApplicationBuilder(Comity.class)
+                            .run(arguments.get(2).toArray(String[]::new)));
+        }
     }
 
     @Test

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * check passed, 1 when a check failed, 2 for a usage or I/O problem.
  *
  * <pre>
- * log verify --node URL [--vkey VKEY] [--policy FILE] [--state FILE] [--receipt FILE [--entry FILE]] [--full]
+ * log verify --node URL [--vkey VKEY] [--policy FILE|URL] [--state FILE] [--receipt FILE [--entry FILE]] [--full]
  * log stats  --node URL [--key VKEY] [--period month|year] [--csv]
  * log check-reveal --entry FILE --salt BASE64 --record FILE
  * log monitor --log STATE=URL=VKEY [--log …] --state FILE [--policy STATE=FILE …] [--grace 24h]
@@ -44,11 +44,12 @@ public final class LogCommand {
 
     private static final String USAGE = """
             usage:
-              log verify --node URL [--vkey VKEY] [--policy FILE] [--state FILE] [--receipt FILE [--entry FILE]] [--full]
+              log verify --node URL [--vkey VKEY] [--policy FILE|URL] [--state FILE] [--receipt FILE [--entry FILE]] [--full]
                   checks the latest checkpoint's signature, recomputes its root from the tiles, proves it
                   consistent with the checkpoint saved in --state (then saves the new one there), checks
                   a tlog-proof receipt; --full also recomputes every tile from every entry.
-                  --policy (a C2SP tlog-policy file) requires its quorum of witness cosignatures.
+                  --policy (a C2SP tlog-policy file, or a URL such as the node's /log/policy) requires
+                  its quorum of witness cosignatures.
                   Without --vkey (or --key), the key comes from --state, from the policy's log line, or
                   else from the node (trust on first use).
               log stats --node URL [--key VKEY] [--period month|year] [--csv]
@@ -191,13 +192,54 @@ public final class LogCommand {
         return new LogAudit(path -> node.get("log/" + path));
     }
 
+    /** The largest policy read from a URL: a policy is a few lines per witness. */
+    static final int MAX_POLICY_BYTES = 64 * 1024;
+
+    /** GET a tlog-policy from {@code url} (such as a node's {@code /log/policy}), at most 64 KiB. */
+    static byte[] fetchPolicy(String url) {
+        var http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(10))
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
+                .build();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .timeout(java.time.Duration.ofSeconds(30))
+                .GET()
+                .build();
+        try {
+            var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            try (var body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("GET " + url + " answered HTTP " + response.statusCode());
+                }
+                byte[] bytes = body.readNBytes(MAX_POLICY_BYTES + 1);
+                if (bytes.length > MAX_POLICY_BYTES) {
+                    throw new IllegalStateException("the policy at " + url + " is larger than 64 KiB");
+                }
+                return bytes;
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach " + url + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     private Verified fetchVerified(NodeClient node, Map<String, String> options, State saved, PrintStream out) {
         TrustPolicy policy = null;
         if (options.containsKey("policy")) {
-            try {
-                policy = TrustPolicy.parse(Files.readAllBytes(Path.of(options.get("policy"))));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            String where = options.get("policy");
+            if (where.startsWith("https://") || where.startsWith("http://")) {
+                policy = TrustPolicy.parse(fetchPolicy(where));
+                // A policy fetched from the node it vouches for is only as good as the key pinned with it.
+                out.println("policy: " + where + " (fetched"
+                        + (options.containsKey("key") ? "" : "; pin the key with --vkey") + ")");
+            } else {
+                try {
+                    policy = TrustPolicy.parse(Files.readAllBytes(Path.of(where)));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
             }
         }
         NoteVerifier key;

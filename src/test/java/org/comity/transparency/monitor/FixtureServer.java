@@ -14,6 +14,8 @@ public final class FixtureServer implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, FixtureLog> logs = new ConcurrentHashMap<>();
+    // Shut down with the server: its threads are not daemons, and would keep a tool's JVM alive.
+    private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(4);
 
     public FixtureServer() {
         try {
@@ -21,7 +23,7 @@ public final class FixtureServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(executor);
         server.createContext("/", exchange -> {
             String[] parts = exchange.getRequestURI().getPath().split("/log/", 2);
             FixtureLog log = parts.length == 2 ? logs.get(parts[0].substring(1)) : null;
@@ -51,5 +53,6 @@ public final class FixtureServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

@@ -162,8 +162,10 @@ class MonitorTest {
         SignedNote xbNote = xb.publish(b);
 
         Monitor.Round first = round(MonitorState.empty(), T0);
-        Monitor.Round beforeGrace = round(first.state(), T0.plus(Duration.ofHours(23)));
-        Monitor.Round after = round(beforeGrace.state(), T0.plus(Duration.ofHours(24)));
+        // The grace (24 h) runs from the end of the entry's day (T0 is 10:00 on it), not from first sight.
+        Monitor.Round beforeGrace =
+                round(first.state(), T0.plus(Duration.ofHours(38)).minusSeconds(1));
+        Monitor.Round after = round(beforeGrace.state(), T0.plus(Duration.ofHours(38)));
         Monitor.Round later = round(after.state(), T0.plus(Duration.ofHours(48)));
 
         assertThat(first.findings()).isEmpty();
@@ -178,6 +180,23 @@ class MonitorTest {
         });
         assertThat(later.findings()).isEmpty();
         assertThat(later.state().pending()).isEmpty();
+    }
+
+    @Test
+    void aMonitorMeetingAnOldWithheldEntryReportsItAtOnce() {
+        List<byte[]> a = new ArrayList<>(FixtureLog.plainEntries(2));
+        a.add(FixtureLog.entry(EventType.REQUEST_SENT, "XA", "XB", "stored-data", DAY, null, "tok-5", 1));
+        xa.publish(a);
+        xb.publish(FixtureLog.plainEntries(3));
+
+        // First sight a week after the entry's day: the grace is long over, whoever reads it.
+        Monitor.Round first = round(MonitorState.empty(), T0.plus(Duration.ofDays(7)));
+
+        assertThat(first.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(Finding.Code.UNPAIRED);
+            assertThat(f.entries()).containsExactly(2L);
+        });
+        assertThat(first.state().pending()).isEmpty();
     }
 
     @Test

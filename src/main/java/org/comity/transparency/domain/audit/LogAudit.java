@@ -68,9 +68,20 @@ public final class LogAudit {
         }
     }
 
-    /** Step 3: a reader over the served hash tiles, after checking they produce the checkpoint's root. */
+    /**
+     * Step 3: a reader over the served hash tiles, after checking they produce the checkpoint's root,
+     * and that every full tile one level below a tile the root was read from hashes to the hash that
+     * summarises it there. The root of a tree of 300 leaves is read from the level-1 tile alone, so
+     * without the second check a flipped byte in the full level-0 tile would pass; with it, the tiles
+     * a proof reads are the tiles checked (at most 255 more per level; {@link #recomputeAll} checks
+     * every tile from the entries).
+     */
     public HashReader verifyTiles(Checkpoint checkpoint) {
-        HashReader tiles = new TiledHashReader(checkpoint.size(), id -> source.fetch(id.path()));
+        java.util.Set<HashTileId> read = new java.util.LinkedHashSet<>();
+        HashReader tiles = new TiledHashReader(checkpoint.size(), id -> {
+            read.add(id);
+            return source.fetch(id.path());
+        });
         Hash root;
         try {
             root = MerkleTree.root(tiles, checkpoint.size());
@@ -83,7 +94,30 @@ public final class LogAudit {
                     "the root recomputed from the tiles is " + root.base64() + ", not the checkpoint's "
                             + checkpoint.root().base64());
         }
+        for (HashTileId upper : List.copyOf(read)) {
+            if (upper.level() > 0) {
+                checkTilesBelow(upper);
+            }
+        }
         return tiles;
+    }
+
+    private void checkTilesBelow(HashTileId upper) {
+        List<Hash> summaries;
+        try {
+            summaries = Tiles.decodeHashes(upper, source.fetch(upper.path()));
+            for (int j = 0; j < upper.width(); j++) {
+                var below = new HashTileId(upper.level() - 1, upper.index() * Tiles.WIDTH + j, Tiles.WIDTH);
+                Hash hashed = MerkleTree.root(Tiles.decodeHashes(below, source.fetch(below.path())));
+                if (!hashed.equals(summaries.get(j))) {
+                    throw new AuditFailure(
+                            TILE_MISMATCH,
+                            "the hash tile " + below.path() + " does not hash to its hash in " + upper.path());
+                }
+            }
+        } catch (FormatException e) {
+            throw new AuditFailure(TILE_MISMATCH, "a served hash tile is malformed: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -246,7 +246,7 @@ public final class Monitor {
             if (counterpart == null) {
                 continue; // its counterpart log is no longer followed
             }
-            boolean overdue = !Duration.between(w.seen(), now).minus(grace).isNegative();
+            boolean overdue = !now.isBefore(due(w));
             if (overdue && readStates.contains(other) && verified.containsKey(counterpart.origin())) {
                 findings.add(new Finding(
                         Finding.Code.UNPAIRED,
@@ -266,6 +266,26 @@ public final class Monitor {
             }
         }
         return still;
+    }
+
+    /**
+     * When a waiting entry is overdue: the grace after the end of the entry's day, not after the
+     * monitor first read it. Entries publish the day only, so the end of that day is the latest the
+     * event can have happened: no entry is judged before it had its full grace, and every monitor
+     * judges it at the same time, however late it met the log or after losing its state. An entry
+     * whose day is not a date (the format allows no such entry) is counted from when it was read.
+     */
+    private Instant due(MonitorState.Pending w) {
+        Instant from;
+        try {
+            from = java.time.LocalDate.parse(w.entry().day())
+                    .plusDays(1)
+                    .atStartOfDay(java.time.ZoneOffset.UTC)
+                    .toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            from = w.seen();
+        }
+        return from.plus(grace);
     }
 
     private static String counterpartState(String side, PairedEntry entry) {

@@ -113,9 +113,12 @@ class LogAuditTest {
     void aTileWithAFlippedByteIsCaught() {
         var audit = new LogAudit(log("flipped"));
         Checkpoint checkpoint = LogAudit.verifySignature(KEY, audit.fetchCheckpoint());
-        // The root of 300 leaves is read from the level-1 tile, so only recomputing the level-0 tile
-        // from the entries sees the flipped byte.
-        audit.verifyTiles(checkpoint);
+        // The root of 300 leaves is read from the level-1 tile; the full level-0 tile under it is
+        // checked against its hash there, so the flipped byte is caught without reading any entry.
+        assertThatThrownBy(() -> audit.verifyTiles(checkpoint)).isInstanceOfSatisfying(AuditFailure.class, e -> {
+            assertThat(e.code()).isEqualTo(Code.TILE_MISMATCH);
+            assertThat(e.getMessage()).contains("tile/0/000");
+        });
         assertThatThrownBy(() -> audit.recomputeAll(checkpoint, LogEntry::parse, e -> {}))
                 .isInstanceOfSatisfying(
                         AuditFailure.class, e -> assertThat(e.code()).isEqualTo(Code.TILE_MISMATCH));

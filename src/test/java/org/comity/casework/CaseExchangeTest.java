@@ -26,6 +26,7 @@ import org.comity.exchange.Delivery;
 import org.comity.exchange.DeliveryStatus;
 import org.comity.exchange.MessageAccepted;
 import org.comity.exchange.MessageExchange;
+import org.comity.exchange.TrustDirectory;
 import org.comity.exchange.TwoNodes;
 import org.comity.shared.Conflict;
 import org.comity.testing.FictionalUncc;
@@ -339,6 +340,90 @@ class CaseExchangeTest {
                 .build();
         try (var client = java.net.http.HttpClient.newHttpClient()) {
             return client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    /**
+     * The console's request page on XA: a delivery XB refused says why and offers a retry; retried from
+     * the page once XB trusts XA again, the request arrives, and the page then shows the hops with their
+     * receipts and the counterpart's steps instead of the requested side's workflow.
+     */
+    @Test
+    void aFailedDeliveryShowsWhyOnTheRequestPageAndIsRetriedFromThere() throws Exception {
+        var xbTrust = xb.bean(TrustDirectory.class);
+        var pin = xbTrust.pins().stream()
+                .filter(p -> p.authority().id().equals(xa.id().value()))
+                .findFirst()
+                .orElseThrow();
+        xbTrust.unpin(pin.id(), "admin");
+        try {
+            var id = sendFromXa();
+            var sent = xa.bean(JdbcExchangeLinks.class).byRequest(id).orElseThrow();
+            await(() -> xa.bean(CaseConversations.class).of(id), CaseConversations.Conversation::hasFailedDelivery);
+            var console = Console.signIn(xa, TestAccounts.username(Role.CASEWORKER));
+            var page = console.get("/requests/" + id).body();
+            assertThat(page)
+                    .contains("id=\"exchange\"", "Not delivered: unknown-authority", "Retry the delivery")
+                    .doesNotContain("Start the review");
+
+            xb.pin(xa);
+            var retried = console.post(
+                    "/requests/" + id + "/actions/retry-delivery", page, "message=" + sent.requestMessageId());
+            assertThat(retried.statusCode()).as(retried.body()).isEqualTo(302);
+            await(() -> incoming(sent.conversationId()), Optional::isPresent);
+            await(() -> xa.bean(Casework.class).get(id).state().code(), "acknowledged"::equals);
+            var after = console.get("/requests/" + id).body();
+            assertThat(after)
+                    .contains("Acknowledged by the other State", "delivered with receipt", "retry requested")
+                    .contains("Record a request for information", "Withdraw")
+                    .doesNotContain("Not delivered", "Start the review");
+        } finally {
+            if (xbTrust.pins().stream()
+                    .noneMatch(p -> p.authority().id().equals(xa.id().value()))) {
+                xb.pin(xa);
+            }
+        }
+    }
+
+    /** A signed-in console session on a node: a cookie jar, signed in through the login form. */
+    record Console(java.net.http.HttpClient http, String base) {
+        private static final java.util.regex.Pattern CSRF =
+                java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+        static Console signIn(TwoNodes.Node node, String username) throws Exception {
+            var http = java.net.http.HttpClient.newBuilder()
+                    .cookieHandler(new java.net.CookieManager())
+                    .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                    .build();
+            var console = new Console(http, node.baseUrl());
+            var signedIn = console.post(
+                    "/login",
+                    console.get("/login").body(),
+                    "username=" + username + "&password="
+                            + java.net.URLEncoder.encode(TestAccounts.PASSWORD, StandardCharsets.UTF_8));
+            assertThat(signedIn.statusCode()).isEqualTo(302);
+            assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+            return console;
+        }
+
+        java.net.http.HttpResponse<String> get(String path) throws Exception {
+            return http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Posts a form with the CSRF token read from the page it is on. */
+        java.net.http.HttpResponse<String> post(String path, String page, String form) throws Exception {
+            var token = CSRF.matcher(page);
+            assertThat(token.find()).as("a CSRF token on the page").isTrue();
+            var body = form + "&_csrf=" + java.net.URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+            return http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
         }
     }
 

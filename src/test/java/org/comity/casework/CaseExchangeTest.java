@@ -24,8 +24,10 @@ import org.comity.casework.persistence.CaseworkJson;
 import org.comity.casework.persistence.JdbcExchangeLinks;
 import org.comity.exchange.Delivery;
 import org.comity.exchange.DeliveryStatus;
+import org.comity.exchange.Envelope;
 import org.comity.exchange.MessageAccepted;
 import org.comity.exchange.MessageExchange;
+import org.comity.exchange.MessageType;
 import org.comity.exchange.TrustDirectory;
 import org.comity.exchange.TwoNodes;
 import org.comity.shared.Conflict;
@@ -425,6 +427,85 @@ class CaseExchangeTest {
                             .build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
         }
+    }
+
+    /**
+     * The other steps each way: XB grants with conditions and executes, XA records both with the
+     * conditions; XA withdraws another request and XB's copy is withdrawn with XA's reason. A message
+     * the request's state cannot take changes nothing and says why, once.
+     */
+    @Test
+    void aGrantAndItsExecutionReachXaAndXasWithdrawalReachesXb() {
+        var xaWork = xa.bean(Casework.class);
+        var xbWork = xb.bean(Casework.class);
+        var reviewer = TestAccounts.username(Role.LEGAL_REVIEWER);
+        var caseworker = TestAccounts.username(Role.CASEWORKER);
+
+        var granted = sendFromXa();
+        var link = xa.bean(JdbcExchangeLinks.class).byRequest(granted).orElseThrow();
+        var atXb = await(() -> incoming(link.conversationId()), Optional::isPresent)
+                .orElseThrow()
+                .requestId();
+        await(() -> xaWork.get(granted).state().code(), "acknowledged"::equals);
+
+        // An execution result before any decision: not applied, recorded once with the rule, nothing changed.
+        var early = new Envelope(
+                UUID.randomUUID(),
+                link.conversationId(),
+                MessageType.EXECUTION_RESULT,
+                xb.id(),
+                xa.id(),
+                Instant.now(),
+                Instant.now().plus(Duration.ofDays(1)),
+                99,
+                "A".repeat(43),
+                false,
+                "{\"v\": 1, \"evidenceTransmitted\": true}");
+        long version = xaWork.get(granted).version();
+        for (int i = 0; i < 2; i++) {
+            new TransactionTemplate(xa.bean(PlatformTransactionManager.class))
+                    .executeWithoutResult(status -> xa.bean(CaseExchange.class)
+                            .onReceived(new MessageAccepted(early, Instant.now(), "0".repeat(64))));
+        }
+        assertThat(xaWork.get(granted).version()).isEqualTo(version);
+        assertThat(xa.bean(JdbcExchangeLinks.class).messages(granted))
+                .filteredOn(m -> m.messageId().equals(early.messageId()))
+                .singleElement()
+                .satisfies(m -> assertThat(m.outcome()).isEqualTo("transition-not-allowed"));
+
+        xbWork.startReview(atXb, null, reviewer);
+        var grant = new Decision.GrantWithConditions(
+                List.of("the data is used only in the proceedings named"), List.of(), null);
+        var decided = xbWork.decide(atXb, null, grant, reviewer);
+        if (decided.state() instanceof RequestState.AwaitingDecisionApproval) {
+            xbWork.approveDecision(
+                    atXb, null, decided.proposalFingerprint().orElseThrow(), TestAccounts.username(Role.SUPERVISOR));
+        }
+        var byXb = await(() -> xaWork.get(granted).state(), s -> s instanceof RequestState.GrantedByCounterpart);
+        assertThat(((RequestState.GrantedByCounterpart) byXb).decision()).isEqualTo(grant);
+        xbWork.startExecution(atXb, null, caseworker);
+        xbWork.completeExecution(atXb, null, true, caseworker);
+        var executed = await(() -> xaWork.get(granted).state(), s -> s instanceof RequestState.ExecutedByCounterpart);
+        assertThat(((RequestState.ExecutedByCounterpart) executed).evidenceTransmitted())
+                .isTrue();
+        xaWork.close(granted, null, caseworker);
+
+        // XA withdraws another request; XB's copy is withdrawn with XA's reason, by XB's node.
+        var withdrawn = sendFromXa();
+        var other = xa.bean(JdbcExchangeLinks.class).byRequest(withdrawn).orElseThrow();
+        var otherAtXb = await(() -> incoming(other.conversationId()), Optional::isPresent)
+                .orElseThrow()
+                .requestId();
+        await(() -> xaWork.get(withdrawn).state().code(), "acknowledged"::equals);
+        xaWork.withdraw(withdrawn, null, "the suspect was identified by other means", caseworker);
+        await(() -> xbWork.get(otherAtXb).state(), s -> s instanceof RequestState.Withdrawn);
+        var last = xbWork.auditTrail(otherAtXb).getLast();
+        assertThat(last.actor()).isEqualTo("exchange");
+        assertThat(last.actions().getFirst().args()).containsExactly("the suspect was identified by other means");
+        // Nothing is echoed back: XB sent no withdrawal of its own.
+        assertThat(xb.bean(MessageExchange.class).deliveries(other.conversationId()))
+                .extracting(d -> d.type().code())
+                .containsExactly("acknowledgement");
     }
 
     static long incomingRequests() {

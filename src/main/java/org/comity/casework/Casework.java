@@ -323,7 +323,7 @@ public class Casework {
 
     @Transactional
     public Request sendBackToDraft(UUID id, @Nullable Long expectedVersion, String username) {
-        return change(id, expectedVersion, username, (r, a, now) -> r.sendBackToDraft(now));
+        return perform(id, expectedVersion, new Command.SendBackToDraft(), username);
     }
 
     @Transactional
@@ -338,7 +338,7 @@ public class Casework {
 
     @Transactional
     public Request informationReceived(UUID id, @Nullable Long expectedVersion, String username) {
-        return change(id, expectedVersion, username, (r, a, now) -> r.informationReceived(now));
+        return perform(id, expectedVersion, new Command.InformationReceived(), username);
     }
 
     @Transactional
@@ -442,7 +442,7 @@ public class Casework {
 
     @Transactional
     public Request sendDecisionBack(UUID id, @Nullable Long expectedVersion, String username) {
-        return change(id, expectedVersion, username, (r, a, now) -> r.sendDecisionBack(now));
+        return perform(id, expectedVersion, new Command.SendDecisionBack(), username);
     }
 
     @Transactional

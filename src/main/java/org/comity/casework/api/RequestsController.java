@@ -98,11 +98,12 @@ class RequestsController {
     RequestView perform(
             @PathVariable UUID id,
             @PathVariable String action,
-            @RequestBody(required = false) tools.jackson.databind.node.@Nullable ObjectNode body,
+            @RequestBody(required = false) @Nullable Map<String, Object> body,
             Principal p) {
         var kind = org.comity.casework.domain.Command.Kind.of(action)
                 .orElseThrow(() -> new org.comity.shared.NotFound("action " + action));
-        var arguments = body == null ? json.createObjectNode() : body.deepCopy();
+        tools.jackson.databind.node.ObjectNode arguments =
+                body == null ? json.createObjectNode() : json.valueToTree(body);
         Long expectedVersion = null;
         if (arguments.has("expectedVersion")) {
             var v = arguments.remove("expectedVersion");

@@ -29,6 +29,13 @@ public sealed interface Command {
 
     /** Every command: the closed vocabulary the endpoints, the console and the audit trail derive from. */
     enum Kind {
+        SEND_BACK_TO_DRAFT(
+                "send-back-to-draft",
+                SendBackToDraft.class,
+                AuditAction.Kind.SENT_BACK_TO_DRAFT,
+                Set.of(SUPERVISOR),
+                false,
+                RequestState.AwaitingSendApproval.class),
         START_REVIEW(
                 "start-review",
                 StartReview.class,
@@ -50,6 +57,13 @@ public sealed interface Command {
                 Set.of(CASEWORKER, LEGAL_REVIEWER, SUPERVISOR),
                 false,
                 RequestState.UnderReview.class),
+        INFORMATION_RECEIVED(
+                "information-received",
+                InformationReceived.class,
+                AuditAction.Kind.INFORMATION_RECEIVED,
+                Set.of(CASEWORKER, LEGAL_REVIEWER, SUPERVISOR),
+                false,
+                RequestState.InformationRequested.class),
         RECEIVE_INFORMATION(
                 "receive-information",
                 ReceiveInformation.class,
@@ -57,6 +71,13 @@ public sealed interface Command {
                 Set.of(CASEWORKER, LEGAL_REVIEWER, SUPERVISOR),
                 true,
                 RequestState.InformationRequested.class),
+        SEND_DECISION_BACK(
+                "send-decision-back",
+                SendDecisionBack.class,
+                AuditAction.Kind.SENT_DECISION_BACK,
+                Set.of(SUPERVISOR),
+                false,
+                RequestState.AwaitingDecisionApproval.class),
         RESUME(
                 "resume",
                 Resume.class,
@@ -195,6 +216,43 @@ public sealed interface Command {
             return Arrays.stream(values())
                     .filter(k -> k.appliesTo(state) && k.mayBePerformedBy(actor))
                     .toList();
+        }
+    }
+
+    record SendBackToDraft() implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.SEND_BACK_TO_DRAFT;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of();
+        }
+    }
+
+    /** The information asked for has arrived (by another channel: nothing is recorded of what it said). */
+    record InformationReceived() implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.INFORMATION_RECEIVED;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of();
+        }
+    }
+
+    record SendDecisionBack() implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.SEND_DECISION_BACK;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of();
         }
     }
 

@@ -333,10 +333,7 @@ public final class Request {
     }
 
     public Change sendBackToDraft(Instant at) {
-        return apply(
-                expect(AwaitingSendApproval.class, "send back").sendBack(),
-                AuditAction.Kind.SENT_BACK_TO_DRAFT.with(),
-                at);
+        return apply(new Command.SendBackToDraft(), new Actor(createdBy, Set.of()), at);
     }
 
     /**
@@ -352,8 +349,15 @@ public final class Request {
         }
         var problems = new ArrayList<Violation>();
         Transition transition = switch (command) {
+            case Command.SendBackToDraft c ->
+                expect(AwaitingSendApproval.class, "send back").sendBack();
             case Command.StartReview c ->
                 expect(Received.class, "start the review of").startReview();
+            case Command.InformationReceived c ->
+                expect(InformationRequested.class, "record information for").informationReceived();
+            case Command.SendDecisionBack c ->
+                expect(AwaitingDecisionApproval.class, "send back a decision on")
+                        .sendBack();
             case Command.RequestInformation c -> {
                 required(problems, c.what(), "what", "information-required", "say what information is needed");
                 yield expect(UnderReview.class, "request information on").requestInformation(c.what(), at);
@@ -461,10 +465,7 @@ public final class Request {
     }
 
     public Change informationReceived(Instant at) {
-        return apply(
-                expect(InformationRequested.class, "record information for").informationReceived(),
-                AuditAction.Kind.INFORMATION_RECEIVED.with(),
-                at);
+        return apply(new Command.InformationReceived(), new Actor(createdBy, Set.of()), at);
     }
 
     public Change recordConsultation(Consultation consultation) {
@@ -522,11 +523,7 @@ public final class Request {
     }
 
     public Change sendDecisionBack(Instant at) {
-        return apply(
-                expect(AwaitingDecisionApproval.class, "send back a decision on")
-                        .sendBack(),
-                AuditAction.Kind.SENT_DECISION_BACK.with(),
-                at);
+        return apply(new Command.SendDecisionBack(), new Actor(createdBy, Set.of()), at);
     }
 
     public Change resume(Instant at) {

@@ -339,7 +339,10 @@ class RequestPages {
             case RECEIVE_INFORMATION -> new Command.ReceiveInformation(form.answer());
             // Their own forms post these under their older names (above); a decision is typed in
             // through the API.
-            case START_REVIEW,
+            case SEND_BACK_TO_DRAFT,
+                    INFORMATION_RECEIVED,
+                    SEND_DECISION_BACK,
+                    START_REVIEW,
                     REQUEST_INFORMATION,
                     RECORD_CONSULTATION,
                     RESUME,

@@ -184,6 +184,11 @@ class CaseExchange {
                         envelope.messageId(), requestId, envelope.type().code(), "recorded", now);
             });
         } catch (Conflict e) {
+            if ("stale-version".equals(e.rule())) {
+                // Someone changed the request at the same moment: refuse the delivery as a whole (the
+                // inbox stores nothing), so the sender retries and the step is recorded then.
+                throw e;
+            }
             notApplied(envelope, requestId, e.rule(), now);
         } catch (InvalidInput e) {
             notApplied(envelope, requestId, e.violations().getFirst().rule(), now);

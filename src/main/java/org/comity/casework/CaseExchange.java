@@ -1,25 +1,41 @@
 package org.comity.casework;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.comity.casework.domain.AuditAction;
+import org.comity.casework.domain.CaseEvent;
+import org.comity.casework.domain.Command;
+import org.comity.casework.domain.Decision;
 import org.comity.casework.domain.KindOfAssistance;
 import org.comity.casework.domain.Request;
 import org.comity.casework.domain.RequestContent;
+import org.comity.casework.domain.RequestState;
 import org.comity.casework.persistence.CaseworkJson;
 import org.comity.casework.persistence.JdbcExchangeLinks;
+import org.comity.exchange.Authority;
+import org.comity.exchange.AuthorityId;
 import org.comity.exchange.Envelope;
 import org.comity.exchange.MessageAccepted;
 import org.comity.exchange.MessageExchange;
 import org.comity.exchange.MessageType;
 import org.comity.exchange.OutgoingMessage;
 import org.comity.exchange.TrustDirectory;
+import org.comity.shared.Conflict;
+import org.comity.shared.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,8 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Requests between nodes (docs/casework.md, "Exchange"). A request sent to a State whose authority the
  * trust directory knows leaves as a {@code request} message in the transaction that sends it; a
  * {@code request} message accepted here registers an incoming request, once per message, and answers
- * with an {@code acknowledgement} naming our reference; an acknowledgement is recorded on the request
- * it answers.
+ * with an {@code acknowledgement} naming our reference. After that each side's steps travel as
+ * messages and are recorded on the other side's request: the requested side's information requests,
+ * consultations, decision and execution result; the requesting side's answers and withdrawal.
  */
 @Component
 class CaseExchange {
@@ -52,8 +69,17 @@ class CaseExchange {
     private final JsonMapper json =
             JsonMapper.builder().addModule(CaseworkJson.module()).build();
 
+    private final TransactionTemplate savepoint;
+
     CaseExchange(
-            Casework casework, JdbcExchangeLinks links, MessageExchange exchange, TrustDirectory trust, Clock clock) {
+            Casework casework,
+            JdbcExchangeLinks links,
+            MessageExchange exchange,
+            TrustDirectory trust,
+            Clock clock,
+            PlatformTransactionManager transactions) {
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.casework = casework;
         this.links = links;
         this.exchange = exchange;
@@ -100,20 +126,202 @@ class CaseExchange {
     }
 
     /**
-     * After the inbox stored the message, in a transaction of its own. The event is published once per
-     * message, but the listener may run again after a crash: the link's unique message id makes a
-     * second registration roll back.
+     * After the inbox stored a {@code request} message, in a transaction of its own (registering assesses
+     * the request, which may take a while). The event is published once per message, but the listener
+     * may run again after a crash: the link's unique message id makes a second registration roll back.
      */
     @ApplicationModuleListener
     void onAccepted(MessageAccepted accepted) {
+        if (accepted.envelope().type() == MessageType.REQUEST) {
+            register(accepted.envelope(), accepted);
+        }
+    }
+
+    /**
+     * Every other lifecycle message is recorded on the request of its conversation synchronously, in the
+     * inbox's transaction, so a receipt is given only for a message that is recorded, and once per
+     * message id (V93). A message that cannot be applied (a transition the request's state does not
+     * allow, a document that does not read) is kept in the exchange inbox and its outcome recorded; the
+     * change it would have made runs behind a savepoint, so nothing of it is half-stored.
+     */
+    @EventListener
+    void onReceived(MessageAccepted accepted) {
         var envelope = accepted.envelope();
-        switch (envelope.type()) {
-            case REQUEST -> register(envelope, accepted);
-            case ACKNOWLEDGEMENT -> acknowledge(envelope);
-            default -> {
-                // later steps of the lifecycle (issue 14 step 4 continues)
+        var side = switch (envelope.type()) {
+            case ACKNOWLEDGEMENT, INFORMATION_REQUEST, CONSULTATION, DECISION, EXECUTION_RESULT -> OUTGOING;
+            case INFORMATION_ANSWER, WITHDRAWAL -> INCOMING;
+            case REQUEST, EVIDENCE_NOTICE, CORRESPONDENCE, RECEIPT -> null;
+        };
+        if (side == null) {
+            return;
+        }
+        var link = links.byConversation(envelope.conversationId(), side);
+        if (link.isEmpty() || !link.get().counterpart().equals(envelope.sender().value())) {
+            log.warn(
+                    "{} message {} belongs to no request exchanged with its sender",
+                    envelope.type().code(),
+                    envelope.messageId());
+            return;
+        }
+        var requestId = link.get().requestId();
+        if (links.messageRecorded(envelope.messageId())) {
+            return;
+        }
+        var now = clock.instant();
+        Command command;
+        try {
+            command = command(envelope);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "{} message {}: not a document version {}",
+                    envelope.type().code(),
+                    envelope.messageId(),
+                    DOCUMENT_VERSION);
+            links.recordMessage(envelope.messageId(), requestId, envelope.type().code(), "malformed-document", now);
+            return;
+        }
+        try {
+            savepoint.executeWithoutResult(status -> {
+                casework.recordFromCounterpart(requestId, command);
+                if (command instanceof Command.RecordAcknowledgement ack) {
+                    links.acknowledged(requestId, envelope.messageId(), ack.reference());
+                }
+                links.recordMessage(
+                        envelope.messageId(), requestId, envelope.type().code(), "recorded", now);
+            });
+        } catch (Conflict e) {
+            if ("stale-version".equals(e.rule())) {
+                // Someone changed the request at the same moment: refuse the delivery as a whole (the
+                // inbox stores nothing), so the sender retries and the step is recorded then.
+                throw e;
+            }
+            notApplied(envelope, requestId, e.rule(), now);
+        } catch (InvalidInput e) {
+            notApplied(envelope, requestId, e.violations().getFirst().rule(), now);
+        }
+    }
+
+    private void notApplied(Envelope envelope, UUID requestId, String rule, Instant now) {
+        log.warn("{} message {} not applied to its request: {}", envelope.type().code(), envelope.messageId(), rule);
+        links.recordMessage(envelope.messageId(), requestId, envelope.type().code(), rule, now);
+    }
+
+    /** The command a lifecycle message's document (version 1) asks this node to record. */
+    Command command(Envelope envelope) {
+        var document = json.readTree(envelope.payload());
+        if (document.path("v").asInt() != DOCUMENT_VERSION) {
+            throw new IllegalArgumentException("unknown document version");
+        }
+        return switch (envelope.type()) {
+            case ACKNOWLEDGEMENT -> {
+                var reference = document.path("reference").asString();
+                if (!REFERENCE.matcher(reference).matches()) {
+                    throw new IllegalArgumentException("reference");
+                }
+                yield new Command.RecordAcknowledgement(reference);
+            }
+            case INFORMATION_REQUEST -> new Command.RecordInformationRequest(text(document, "what"));
+            case CONSULTATION ->
+                new Command.RecordCounterpartConsultation(
+                        trust.authority(envelope.sender())
+                                .map(Authority::name)
+                                .orElse(envelope.sender().value()),
+                        text(document, "summary"));
+            case DECISION ->
+                new Command.RecordCounterpartDecision(json.treeToValue(document.required("decision"), Decision.class));
+            case EXECUTION_RESULT ->
+                new Command.RecordCounterpartExecution(
+                        document.required("evidenceTransmitted").asBoolean());
+            case INFORMATION_ANSWER -> new Command.ReceiveInformation(text(document, "answer"));
+            case WITHDRAWAL -> new Command.Withdraw(text(document, "reason"));
+            case REQUEST, EVIDENCE_NOTICE, CORRESPONDENCE, RECEIPT ->
+                throw new IllegalArgumentException("not a lifecycle step");
+        };
+    }
+
+    /** Longest text a lifecycle document may carry in one member. */
+    static final int MAX_TEXT = 20_000;
+
+    /** Text a person typed on the other node: present and bounded. */
+    private static String text(JsonNode document, String member) {
+        var node = document.required(member);
+        if (!node.isString() || node.asString().isBlank() || node.asString().length() > MAX_TEXT) {
+            throw new IllegalArgumentException(member);
+        }
+        return node.asString();
+    }
+
+    /**
+     * Runs in the transaction of each change of a request exchanged with another node: what the
+     * counterpart must hear of it goes to the outbox with the change. A change a counterpart's message
+     * caused is not echoed back.
+     */
+    @EventListener
+    void onChanged(RequestChanged changed) {
+        if (Casework.EXCHANGE.username().equals(changed.actor())) {
+            return;
+        }
+        var request = changed.change().request();
+        var link = links.byRequest(request.id());
+        if (link.isEmpty()) {
+            return;
+        }
+        var incoming = INCOMING.equals(link.get().direction());
+        for (var step : steps(changed.change(), incoming)) {
+            exchange.send(
+                    new OutgoingMessage(
+                            link.get().conversationId(),
+                            step.type(),
+                            new AuthorityId(link.get().counterpart()),
+                            null,
+                            false,
+                            json.writeValueAsString(step.document())),
+                    changed.actor());
+        }
+    }
+
+    private record Step(MessageType type, Map<String, Object> document) {}
+
+    /** The messages a change of ours makes: on the requested side its work, on the requesting side its answers. */
+    private List<Step> steps(Request.Change change, boolean incoming) {
+        var steps = new ArrayList<Step>();
+        for (var action : change.actions()) {
+            var kind = action.kind();
+            if (incoming && kind == AuditAction.Kind.REQUESTED_INFORMATION) {
+                steps.add(step(
+                        MessageType.INFORMATION_REQUEST, "what", action.args().getFirst()));
+            } else if (incoming
+                    && kind == AuditAction.Kind.RECORDED_CONSULTATION
+                    && change.request().state() instanceof RequestState.UnderReview review) {
+                steps.add(step(
+                        MessageType.CONSULTATION,
+                        "summary",
+                        review.consultations().getLast().summary()));
+            } else if (!incoming && kind == AuditAction.Kind.ANSWERED_INFORMATION) {
+                steps.add(step(
+                        MessageType.INFORMATION_ANSWER, "answer", action.args().getFirst()));
+            } else if (!incoming && kind == AuditAction.Kind.WITHDRAWN) {
+                steps.add(step(MessageType.WITHDRAWAL, "reason", action.args().getFirst()));
             }
         }
+        if (incoming) {
+            for (var event : change.events()) {
+                if (event instanceof CaseEvent.Decided decided) {
+                    // Written as a Decision, so the outcome that names its type is in the document.
+                    var decision = json.readTree(json.writerFor(Decision.class).writeValueAsString(decided.decision()));
+                    steps.add(new Step(MessageType.DECISION, Map.of("v", DOCUMENT_VERSION, "decision", decision)));
+                } else if (event instanceof CaseEvent.Executed executed) {
+                    steps.add(new Step(
+                            MessageType.EXECUTION_RESULT,
+                            Map.of("v", DOCUMENT_VERSION, "evidenceTransmitted", executed.evidenceTransmitted())));
+                }
+            }
+        }
+        return steps;
+    }
+
+    private static Step step(MessageType type, String member, String text) {
+        return new Step(type, Map.of("v", DOCUMENT_VERSION, member, text));
     }
 
     private void register(Envelope envelope, MessageAccepted accepted) {
@@ -164,34 +372,6 @@ class CaseExchange {
                         json.writeValueAsString(java.util.Map.of("v", DOCUMENT_VERSION, "reference", reference))),
                 Casework.EXCHANGE.username());
         links.acknowledged(request.id(), ack.messageId(), reference);
-    }
-
-    private void acknowledge(Envelope envelope) {
-        var link = links.byConversation(envelope.conversationId(), OUTGOING);
-        if (link.isEmpty() || !link.get().counterpart().equals(envelope.sender().value())) {
-            log.warn("Acknowledgement {} answers no request sent to its sender", envelope.messageId());
-            return;
-        }
-        String reference;
-        try {
-            var document = json.readTree(envelope.payload());
-            if (document.path("v").asInt() != DOCUMENT_VERSION) {
-                throw new IllegalArgumentException("version");
-            }
-            reference = document.path("reference").asString();
-            if (!REFERENCE.matcher(reference).matches()) {
-                throw new IllegalArgumentException("reference");
-            }
-        } catch (RuntimeException e) {
-            log.warn(
-                    "Acknowledgement {}: not an acknowledgement document version {}",
-                    envelope.messageId(),
-                    DOCUMENT_VERSION);
-            return;
-        }
-        if (links.acknowledged(link.get().requestId(), envelope.messageId(), reference)) {
-            casework.acknowledgedByCounterpart(link.get().requestId(), reference);
-        }
     }
 
     /** The request document: {@code {"v": 1, "kind": <code>, "content": <the request's content>}}. */

@@ -18,7 +18,7 @@ import org.comity.casework.domain.Assessment;
 import org.comity.casework.domain.AuditAction;
 import org.comity.casework.domain.CaseEvent;
 import org.comity.casework.domain.Channel;
-import org.comity.casework.domain.Consultation;
+import org.comity.casework.domain.Command;
 import org.comity.casework.domain.Correspondence;
 import org.comity.casework.domain.Decision;
 import org.comity.casework.domain.Direction;
@@ -207,12 +207,41 @@ public class Casework {
         return change.request();
     }
 
-    /** Records on an outgoing request that the counterpart's node registered it as {@code reference}. */
+    /**
+     * The one entry point for lifecycle commands ({@link Command}): the REST endpoints (named for the
+     * command, and the older ones kept for compatibility), the console's actions and the exchange's
+     * messages all come here. The caller must hold one of the roles the command names (403
+     * otherwise), and the request must be one the caller may see.
+     */
     @Transactional
-    Request acknowledgedByCounterpart(UUID id, String reference) {
+    public Request perform(UUID id, @Nullable Long expectedVersion, Command command, String username) {
+        if (!command.kind().mayBePerformedBy(actor(username))) {
+            throw new org.springframework.security.access.AccessDeniedException("only "
+                    + command.kind().performers() + " may " + command.kind().code());
+        }
+        return change(id, expectedVersion, username, (r, a, now) -> r.apply(command, a, now));
+    }
+
+    /** What this user may do with the request now: the console's action list, derived from the commands. */
+    public List<Command.Kind> actions(Request request, String username) {
+        return accounts.find(username)
+                .map(account -> Command.Kind.available(request.state(), actor(account)))
+                .orElse(List.of());
+    }
+
+    /**
+     * Records what the counterpart's node said in a message, as the node itself, in the caller's
+     * transaction (the inbox's, so the receipt is only given for a message recorded). Only commands
+     * a counterpart may cause are accepted.
+     */
+    @Transactional
+    Request recordFromCounterpart(UUID id, Command command) {
+        if (!command.kind().byCounterpart()) {
+            throw new IllegalArgumentException(command.kind().code() + " is not caused by a counterpart's message");
+        }
         var request = get(id);
         var now = clock.instant();
-        var change = request.acknowledgedByCounterpart(reference, now);
+        var change = request.apply(command, EXCHANGE, now);
         store.update(change.request(), now);
         record(change, EXCHANGE.username(), request.state().code(), now);
         return change.request();
@@ -298,42 +327,28 @@ public class Casework {
 
     @Transactional
     public Request sendBackToDraft(UUID id, @Nullable Long expectedVersion, String username) {
-        return change(id, expectedVersion, username, (r, a, now) -> r.sendBackToDraft(now));
+        return perform(id, expectedVersion, new Command.SendBackToDraft(), username);
     }
 
     @Transactional
     public Request startReview(UUID id, @Nullable Long expectedVersion, String username) {
-        return change(id, expectedVersion, username, (r, a, now) -> r.startReview(now));
+        return perform(id, expectedVersion, new Command.StartReview(), username);
     }
 
     @Transactional
     public Request requestInformation(UUID id, @Nullable Long expectedVersion, String what, String username) {
-        return change(id, expectedVersion, username, (r, a, now) -> r.requestInformation(what, now));
+        return perform(id, expectedVersion, new Command.RequestInformation(what), username);
     }
 
     @Transactional
     public Request informationReceived(UUID id, @Nullable Long expectedVersion, String username) {
-        return change(id, expectedVersion, username, (r, a, now) -> r.informationReceived(now));
+        return perform(id, expectedVersion, new Command.InformationReceived(), username);
     }
 
     @Transactional
     public Request recordConsultation(
             UUID id, @Nullable Long expectedVersion, String with, String summary, String username) {
-        var problems = new ArrayList<Violation>();
-        if (with == null || with.isBlank()) {
-            problems.add(new Violation("with", "consulted-party-required", "say whom you consulted"));
-        }
-        if (summary == null || summary.isBlank()) {
-            problems.add(new Violation("summary", "consultation-summary-required", "summarise the consultation"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
-        }
-        return change(
-                id,
-                expectedVersion,
-                username,
-                (r, a, now) -> r.recordConsultation(new Consultation(now, a.username(), with, summary)));
+        return perform(id, expectedVersion, new Command.RecordConsultation(with, summary), username);
     }
 
     /**
@@ -431,17 +446,17 @@ public class Casework {
 
     @Transactional
     public Request sendDecisionBack(UUID id, @Nullable Long expectedVersion, String username) {
-        return change(id, expectedVersion, username, (r, a, now) -> r.sendDecisionBack(now));
+        return perform(id, expectedVersion, new Command.SendDecisionBack(), username);
     }
 
     @Transactional
     public Request resume(UUID id, @Nullable Long expectedVersion, String username) {
-        return change(id, expectedVersion, username, (r, a, now) -> r.resume(now));
+        return perform(id, expectedVersion, new Command.Resume(), username);
     }
 
     @Transactional
     public Request startExecution(UUID id, @Nullable Long expectedVersion, String username) {
-        return change(id, expectedVersion, username, (r, a, now) -> r.startExecution(now));
+        return perform(id, expectedVersion, new Command.StartExecution(), username);
     }
 
     @Transactional
@@ -462,12 +477,12 @@ public class Casework {
 
     @Transactional
     public Request close(UUID id, @Nullable Long expectedVersion, String username) {
-        return change(id, expectedVersion, username, (r, a, now) -> r.close(now));
+        return perform(id, expectedVersion, new Command.Close(), username);
     }
 
     @Transactional
     public Request withdraw(UUID id, @Nullable Long expectedVersion, String reason, String username) {
-        return change(id, expectedVersion, username, (r, a, now) -> r.withdraw(reason, now));
+        return perform(id, expectedVersion, new Command.Withdraw(reason), username);
     }
 
     @Transactional
@@ -628,6 +643,9 @@ public class Casework {
             }
             events.publishEvent(published);
         }
+        // Told synchronously, in this transaction: what the counterpart must hear goes to the exchange
+        // outbox with the change, or neither is stored.
+        events.publishEvent(new RequestChanged(change, username));
     }
 
     /**

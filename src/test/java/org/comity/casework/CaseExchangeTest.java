@@ -1,28 +1,40 @@
 package org.comity.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.comity.accounts.Accounts;
 import org.comity.accounts.Role;
+import org.comity.casework.domain.Command;
+import org.comity.casework.domain.Decision;
 import org.comity.casework.domain.Direction;
 import org.comity.casework.domain.KindOfAssistance;
+import org.comity.casework.domain.RefusalGround;
 import org.comity.casework.domain.RequestContent;
+import org.comity.casework.domain.RequestState;
 import org.comity.casework.persistence.CaseworkJson;
 import org.comity.casework.persistence.JdbcExchangeLinks;
 import org.comity.exchange.Delivery;
 import org.comity.exchange.DeliveryStatus;
+import org.comity.exchange.Envelope;
 import org.comity.exchange.MessageAccepted;
 import org.comity.exchange.MessageExchange;
+import org.comity.exchange.MessageType;
+import org.comity.exchange.TrustDirectory;
 import org.comity.exchange.TwoNodes;
+import org.comity.shared.Conflict;
 import org.comity.testing.FictionalUncc;
 import org.comity.testing.TestAccounts;
 import org.comity.treaty.Treaties;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,7 +153,8 @@ class CaseExchangeTest {
         assertThat(acknowledged.actor()).isEqualTo("exchange");
         assertThat(acknowledged.actions().getFirst().args())
                 .containsExactly(received.requestId().toString());
-        assertThat(acknowledged.fromState()).isEqualTo(acknowledged.toState());
+        assertThat(acknowledged.fromState()).isEqualTo("submitted");
+        assertThat(acknowledged.toState()).isEqualTo("acknowledged");
         assertThat(xa.bean(JdbcExchangeLinks.class).byRequest(id).orElseThrow().counterpartReference())
                 .isEqualTo(received.requestId().toString());
         var delivery = xa.bean(MessageExchange.class).deliveries(sent.conversationId()).stream()
@@ -181,6 +194,318 @@ class CaseExchangeTest {
         assertThat(xb.bean(MessageExchange.class).deliveries(sent.conversationId()))
                 .as("one acknowledgement")
                 .hasSize(1);
+    }
+
+    /**
+     * Issue 14, "Done when": XA's caseworker drafts and sends; XB's node registers and assesses it; XB
+     * asks for information; XA answers (through the API's command endpoint, over HTTP); XB consults XA
+     * and refuses with reasons; XA's request shows every step of the counterpart, with the receipt of
+     * every message each way. Both sides' steps are recorded once per message, as the node itself.
+     */
+    @Test
+    void xbAsksXaAnswersXbConsultsAndRefusesAndXaSeesEveryStepWithItsReceipts() throws Exception {
+        var id = sendFromXa();
+        var sent = xa.bean(JdbcExchangeLinks.class).byRequest(id).orElseThrow();
+        var atXb = await(() -> incoming(sent.conversationId()), Optional::isPresent)
+                .orElseThrow()
+                .requestId();
+        var xaWork = xa.bean(Casework.class);
+        var xbWork = xb.bean(Casework.class);
+        await(() -> xaWork.get(id).state().code(), "acknowledged"::equals);
+        assertThat(xaWork.get(id).correspondence().counterpartReference()).isEqualTo(atXb.toString());
+        // The requesting side no longer runs the requested side's workflow.
+        assertThatThrownBy(() -> xaWork.startReview(id, null, TestAccounts.username(Role.LEGAL_REVIEWER)))
+                .isInstanceOfSatisfying(
+                        Conflict.class, e -> assertThat(e.rule()).isEqualTo("transition-not-allowed"));
+        assertThat(xaWork.actions(xaWork.get(id), TestAccounts.username(Role.CASEWORKER)))
+                .extracting(Command.Kind::code)
+                .doesNotContain("start-review", "request-information", "record-consultation")
+                .contains("record-information-request", "record-counterpart-decision", "withdraw");
+
+        // XB reviews the request it registered and asks for more information.
+        var reviewer = TestAccounts.username(Role.LEGAL_REVIEWER);
+        xbWork.startReview(atXb, null, reviewer);
+        xbWork.requestInformation(atXb, null, "the account's creation date", reviewer);
+        var asked = await(() -> xaWork.get(id).state(), s -> s instanceof RequestState.InformationAsked);
+        assertThat(((RequestState.InformationAsked) asked).what()).isEqualTo("the account's creation date");
+        assertThat(xaWork.get(id).deadline().stopped())
+                .as("XA's clock waits for XA")
+                .isTrue();
+
+        // XA's caseworker answers from XA's request, through the command endpoint over HTTP.
+        var answered = http(
+                xa,
+                "POST",
+                "/api/requests/" + id + "/actions/answer-information",
+                TestAccounts.username(Role.CASEWORKER),
+                "{\"answer\": \"created on 5 January 2026\", \"expectedVersion\": "
+                        + xaWork.get(id).version() + "}");
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        assertThat(JSON.readTree(answered.body()).path("state").asString()).isEqualTo("acknowledged");
+        await(() -> xbWork.get(atXb).state(), s -> s instanceof RequestState.UnderReview);
+        assertThat(codes(xbWork.auditTrail(atXb))).endsWith("requested-information", "received-information");
+        assertThat(xbWork.auditTrail(atXb).getLast().actions().getFirst().args())
+                .containsExactly("created on 5 January 2026");
+
+        // XB consults XA, then refuses with reasons (a supervisor approves where the assessment asks).
+        xbWork.recordConsultation(
+                atXb, null, "Central Authority of XA", "whether the data could be sought in XA directly", reviewer);
+        var refusal = new Decision.Refuse(List.of(new Decision.Reason(
+                RefusalGround.ESSENTIAL_INTERESTS,
+                "disclosure would prejudice an ongoing investigation in XB",
+                List.of())));
+        var decided = xbWork.decide(atXb, null, refusal, reviewer);
+        if (decided.state() instanceof RequestState.AwaitingDecisionApproval) {
+            xbWork.approveDecision(
+                    atXb, null, decided.proposalFingerprint().orElseThrow(), TestAccounts.username(Role.SUPERVISOR));
+        }
+        assertThat(xbWork.get(atXb).state().code()).isEqualTo("refused");
+
+        // XA's request shows every step of XB's, recorded as the node itself.
+        var refused = await(() -> xaWork.get(id).state(), s -> s instanceof RequestState.RefusedByCounterpart);
+        var counterpartDecision = (RequestState.RefusedByCounterpart) refused;
+        assertThat(counterpartDecision.decision()).isEqualTo(refusal);
+        assertThat(counterpartDecision.consultations()).singleElement().satisfies(c -> {
+            assertThat(c.with()).isEqualTo("Central Authority of XB");
+            assertThat(c.summary()).isEqualTo("whether the data could be sought in XA directly");
+        });
+        var trail = xaWork.auditTrail(id);
+        assertThat(codes(trail))
+                .containsSubsequence(
+                        "sent",
+                        "acknowledged-by-counterpart",
+                        "information-asked-by-counterpart",
+                        "answered-information",
+                        "consulted-by-counterpart",
+                        "decided-by-counterpart");
+        assertThat(trail.stream()
+                        .filter(l -> !l.actor().equals("exchange"))
+                        .map(l -> l.actions().getFirst().code()))
+                .as("only XA's own steps were taken by XA's users")
+                .containsExactly("created-draft", "proposed-sending", "sent", "answered-information");
+        assertThat(trail.getLast().toState()).isEqualTo("refused-by-counterpart");
+
+        // Every message each way has its receipt: XA's API shows the hops of what it sent and what it received.
+        var conversation = await(
+                () -> xa.bean(CaseConversations.class).of(id),
+                c -> c.sent().stream().allMatch(d -> d.status() == DeliveryStatus.DELIVERED));
+        assertThat(conversation.sent())
+                .extracting(d -> d.type().code())
+                .containsExactly("request", "information-answer");
+        assertThat(conversation.sent()).allSatisfy(d -> {
+            assertThat(d.receipt()).isNotBlank();
+            assertThat(d.evidence()).extracting(Delivery.Evidence::event).containsExactly("submitted", "delivered");
+        });
+        assertThat(conversation.received())
+                .extracting(m -> m.type().code() + ":" + m.outcome())
+                .containsExactly(
+                        "acknowledgement:recorded",
+                        "information-request:recorded",
+                        "consultation:recorded",
+                        "decision:recorded");
+        assertThat(conversation.received())
+                .allSatisfy(m -> assertThat(m.receipt()).isNotBlank());
+        assertThat(conversation.hasFailedDelivery()).isFalse();
+
+        var api = http(xa, "GET", "/api/requests/" + id + "/exchange", TestAccounts.username(Role.AUDITOR), null);
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(200);
+        var body = JSON.readTree(api.body());
+        assertThat(body.path("received").size()).isEqualTo(4);
+        assertThat(body.path("sent").get(1).path("receipt").asString()).isNotBlank();
+        // A message handled again (as after a crash) is recorded once.
+        var decision =
+                xa.bean(MessageExchange.class).received(sent.conversationId()).getLast();
+        long lines = xaWork.auditTrail(id).size();
+        new TransactionTemplate(xa.bean(PlatformTransactionManager.class))
+                .executeWithoutResult(status -> xa.bean(CaseExchange.class)
+                        .onReceived(new MessageAccepted(decision.envelope(), Instant.now(), decision.digest())));
+        assertThat(xaWork.auditTrail(id)).hasSize((int) lines);
+    }
+
+    private static List<String> codes(List<AuditEntry> trail) {
+        return trail.stream().map(l -> l.actions().getFirst().code()).toList();
+    }
+
+    /** A call to a node's API or console with the user's password (Basic), over loopback. */
+    private static java.net.http.HttpResponse<String> http(
+            TwoNodes.Node node, String method, String path, String username, @Nullable String body) throws Exception {
+        var basic = java.util.Base64.getEncoder()
+                .encodeToString((username + ":" + TestAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.baseUrl() + path))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null
+                                ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                                : java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try (var client = java.net.http.HttpClient.newHttpClient()) {
+            return client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    /**
+     * The console's request page on XA: a delivery XB refused says why and offers a retry; retried from
+     * the page once XB trusts XA again, the request arrives, and the page then shows the hops with their
+     * receipts and the counterpart's steps instead of the requested side's workflow.
+     */
+    @Test
+    void aFailedDeliveryShowsWhyOnTheRequestPageAndIsRetriedFromThere() throws Exception {
+        var xbTrust = xb.bean(TrustDirectory.class);
+        var pin = xbTrust.pins().stream()
+                .filter(p -> p.authority().id().equals(xa.id().value()))
+                .findFirst()
+                .orElseThrow();
+        xbTrust.unpin(pin.id(), "admin");
+        try {
+            var id = sendFromXa();
+            var sent = xa.bean(JdbcExchangeLinks.class).byRequest(id).orElseThrow();
+            await(() -> xa.bean(CaseConversations.class).of(id), CaseConversations.Conversation::hasFailedDelivery);
+            var console = Console.signIn(xa, TestAccounts.username(Role.CASEWORKER));
+            var page = console.get("/requests/" + id).body();
+            assertThat(page)
+                    .contains("id=\"exchange\"", "Not delivered: unknown-authority", "Retry the delivery")
+                    .doesNotContain("Start the review");
+
+            xb.pin(xa);
+            var retried = console.post(
+                    "/requests/" + id + "/actions/retry-delivery", page, "message=" + sent.requestMessageId());
+            assertThat(retried.statusCode()).as(retried.body()).isEqualTo(302);
+            await(() -> incoming(sent.conversationId()), Optional::isPresent);
+            await(() -> xa.bean(Casework.class).get(id).state().code(), "acknowledged"::equals);
+            var after = console.get("/requests/" + id).body();
+            assertThat(after)
+                    .contains("Acknowledged by the other State", "delivered with receipt", "retry requested")
+                    .contains("Record a request for information", "Withdraw")
+                    .doesNotContain("Not delivered", "Start the review");
+        } finally {
+            if (xbTrust.pins().stream()
+                    .noneMatch(p -> p.authority().id().equals(xa.id().value()))) {
+                xb.pin(xa);
+            }
+        }
+    }
+
+    /** A signed-in console session on a node: a cookie jar, signed in through the login form. */
+    record Console(java.net.http.HttpClient http, String base) {
+        private static final java.util.regex.Pattern CSRF =
+                java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+        static Console signIn(TwoNodes.Node node, String username) throws Exception {
+            var http = java.net.http.HttpClient.newBuilder()
+                    .cookieHandler(new java.net.CookieManager())
+                    .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                    .build();
+            var console = new Console(http, node.baseUrl());
+            var signedIn = console.post(
+                    "/login",
+                    console.get("/login").body(),
+                    "username=" + username + "&password="
+                            + java.net.URLEncoder.encode(TestAccounts.PASSWORD, StandardCharsets.UTF_8));
+            assertThat(signedIn.statusCode()).isEqualTo(302);
+            assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+            return console;
+        }
+
+        java.net.http.HttpResponse<String> get(String path) throws Exception {
+            return http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Posts a form with the CSRF token read from the page it is on. */
+        java.net.http.HttpResponse<String> post(String path, String page, String form) throws Exception {
+            var token = CSRF.matcher(page);
+            assertThat(token.find()).as("a CSRF token on the page").isTrue();
+            var body = form + "&_csrf=" + java.net.URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+            return http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    /**
+     * The other steps each way: XB grants with conditions and executes, XA records both with the
+     * conditions; XA withdraws another request and XB's copy is withdrawn with XA's reason. A message
+     * the request's state cannot take changes nothing and says why, once.
+     */
+    @Test
+    void aGrantAndItsExecutionReachXaAndXasWithdrawalReachesXb() {
+        var xaWork = xa.bean(Casework.class);
+        var xbWork = xb.bean(Casework.class);
+        var reviewer = TestAccounts.username(Role.LEGAL_REVIEWER);
+        var caseworker = TestAccounts.username(Role.CASEWORKER);
+
+        var granted = sendFromXa();
+        var link = xa.bean(JdbcExchangeLinks.class).byRequest(granted).orElseThrow();
+        var atXb = await(() -> incoming(link.conversationId()), Optional::isPresent)
+                .orElseThrow()
+                .requestId();
+        await(() -> xaWork.get(granted).state().code(), "acknowledged"::equals);
+
+        // An execution result before any decision: not applied, recorded once with the rule, nothing changed.
+        var early = new Envelope(
+                UUID.randomUUID(),
+                link.conversationId(),
+                MessageType.EXECUTION_RESULT,
+                xb.id(),
+                xa.id(),
+                Instant.now(),
+                Instant.now().plus(Duration.ofDays(1)),
+                99,
+                "A".repeat(43),
+                false,
+                "{\"v\": 1, \"evidenceTransmitted\": true}");
+        long version = xaWork.get(granted).version();
+        for (int i = 0; i < 2; i++) {
+            new TransactionTemplate(xa.bean(PlatformTransactionManager.class))
+                    .executeWithoutResult(status -> xa.bean(CaseExchange.class)
+                            .onReceived(new MessageAccepted(early, Instant.now(), "0".repeat(64))));
+        }
+        assertThat(xaWork.get(granted).version()).isEqualTo(version);
+        assertThat(xa.bean(JdbcExchangeLinks.class).messages(granted))
+                .filteredOn(m -> m.messageId().equals(early.messageId()))
+                .singleElement()
+                .satisfies(m -> assertThat(m.outcome()).isEqualTo("transition-not-allowed"));
+
+        xbWork.startReview(atXb, null, reviewer);
+        var grant = new Decision.GrantWithConditions(
+                List.of("the data is used only in the proceedings named"), List.of(), null);
+        var decided = xbWork.decide(atXb, null, grant, reviewer);
+        if (decided.state() instanceof RequestState.AwaitingDecisionApproval) {
+            xbWork.approveDecision(
+                    atXb, null, decided.proposalFingerprint().orElseThrow(), TestAccounts.username(Role.SUPERVISOR));
+        }
+        var byXb = await(() -> xaWork.get(granted).state(), s -> s instanceof RequestState.GrantedByCounterpart);
+        assertThat(((RequestState.GrantedByCounterpart) byXb).decision()).isEqualTo(grant);
+        xbWork.startExecution(atXb, null, caseworker);
+        xbWork.completeExecution(atXb, null, true, caseworker);
+        var executed = await(() -> xaWork.get(granted).state(), s -> s instanceof RequestState.ExecutedByCounterpart);
+        assertThat(((RequestState.ExecutedByCounterpart) executed).evidenceTransmitted())
+                .isTrue();
+        xaWork.close(granted, null, caseworker);
+
+        // XA withdraws another request; XB's copy is withdrawn with XA's reason, by XB's node.
+        var withdrawn = sendFromXa();
+        var other = xa.bean(JdbcExchangeLinks.class).byRequest(withdrawn).orElseThrow();
+        var otherAtXb = await(() -> incoming(other.conversationId()), Optional::isPresent)
+                .orElseThrow()
+                .requestId();
+        await(() -> xaWork.get(withdrawn).state().code(), "acknowledged"::equals);
+        xaWork.withdraw(withdrawn, null, "the suspect was identified by other means", caseworker);
+        await(() -> xbWork.get(otherAtXb).state(), s -> s instanceof RequestState.Withdrawn);
+        var last = xbWork.auditTrail(otherAtXb).getLast();
+        assertThat(last.actor()).isEqualTo("exchange");
+        assertThat(last.actions().getFirst().args()).containsExactly("the suspect was identified by other means");
+        // Nothing is echoed back: XB sent no withdrawal of its own.
+        assertThat(xb.bean(MessageExchange.class).deliveries(other.conversationId()))
+                .extracting(d -> d.type().code())
+                .containsExactly("acknowledgement");
     }
 
     static long incomingRequests() {

@@ -240,21 +240,46 @@ class CaseworkApiTest {
             assertThat(e.request().emergency()).isFalse();
         });
 
+        // The requesting side does not review or decide its own request: it records what the
+        // requested State did, here by hand (a paper channel), through the command endpoints.
         call(Role.CASEWORKER, post("/api/requests/" + id + "/review"), "{}")
-                .andExpect(jsonPath("$.state").value("under-review"));
-        call(Role.CASEWORKER, post("/api/requests/" + id + "/information-requests"), """
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.rule").value("transition-not-allowed"));
+        call(Role.CASEWORKER, get("/api/requests/" + id + "/actions"), "")
+                .andExpect(jsonPath("$[*].code")
+                        .value(org.hamcrest.Matchers.contains(
+                                "record-acknowledgement",
+                                "record-information-request",
+                                "record-counterpart-consultation",
+                                "record-counterpart-decision",
+                                "withdraw")));
+        call(Role.LEGAL_REVIEWER, post("/api/requests/" + id + "/actions/record-acknowledgement"), """
+                        {"reference": "XB-MLA-2026-000017"}""")
+                .andExpect(status().isForbidden());
+        call(Role.CASEWORKER, post("/api/requests/" + id + "/actions/record-acknowledgement"), """
+                        {"reference": "XB-MLA-2026-000017", "expectedVersion": 4}""")
+                .andExpect(jsonPath("$.state").value("acknowledged"));
+        call(Role.CASEWORKER, post("/api/requests/" + id + "/actions/record-information-request"), """
                         {"what": "the account's creation date"}""")
-                .andExpect(jsonPath("$.state").value("information-requested"))
+                .andExpect(jsonPath("$.state").value("information-asked"))
                 .andExpect(jsonPath("$.clockStopped").value(true));
-        call(Role.CASEWORKER, post("/api/requests/" + id + "/information-received"), "{}")
+        call(Role.CASEWORKER, post("/api/requests/" + id + "/actions/answer-information"), "{\"answer\": \"\"}")
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].field").value("answer"));
+        call(Role.CASEWORKER, post("/api/requests/" + id + "/actions/answer-information"), """
+                        {"answer": "5 January 2026"}""")
                 .andExpect(jsonPath("$.clockStopped").value(false));
-        call(Role.LEGAL_REVIEWER, post("/api/requests/" + id + "/decision"), "{\"outcome\": \"granted\"}")
-                .andExpect(jsonPath("$.state").value("granted"));
-        call(Role.CASEWORKER, post("/api/requests/" + id + "/execution"), "{}")
-                .andExpect(jsonPath("$.state").value("executing"));
-        call(Role.CASEWORKER, post("/api/requests/" + id + "/execution/completion"), "{\"evidenceTransmitted\": true}")
-                .andExpect(jsonPath("$.state").value("evidence-transmitted"));
-        assertThat(events.stream(RequestExecuted.class)).hasSize(1);
+        call(Role.CASEWORKER, post("/api/requests/" + id + "/actions/record-counterpart-decision"), """
+                        {"decision": {"outcome": "granted-with-conditions", "conditions": ["only for these proceedings"]}}""")
+                .andExpect(jsonPath("$.state").value("granted-by-counterpart"));
+        call(Role.CASEWORKER, post("/api/requests/" + id + "/actions/record-counterpart-execution"), """
+                        {"evidenceTransmitted": true}""")
+                .andExpect(jsonPath("$.state").value("executed-by-counterpart"));
+        assertThat(events.stream(RequestExecuted.class))
+                .as("the counterpart's execution is its own")
+                .isEmpty();
+        call(Role.CASEWORKER, post("/api/requests/" + id + "/actions/no-such-action"), "{}")
+                .andExpect(status().isNotFound());
         call(Role.CASEWORKER, post("/api/requests/" + id + "/closure"), "{}")
                 .andExpect(jsonPath("$.state").value("closed"));
 

@@ -101,8 +101,23 @@ class CaseworkLogTest {
                         .single())
                 .isEqualTo(1);
 
-        call(Role.CASEWORKER, post("/api/requests/" + id + "/review"), "{}").andExpect(status().isOk());
-        call(Role.LEGAL_REVIEWER, post("/api/requests/" + id + "/decision"), "{\"outcome\": \"granted\"}")
+        // A decision is logged by the node that takes it: the requested side's (an outgoing request
+        // only records the counterpart's decision).
+        var received = UUID.fromString(JSON.readTree(call(
+                                Role.CASEWORKER,
+                                post("/api/requests/incoming"),
+                                "{\"kind\": \"STORED_DATA\", \"content\": %s}".formatted(CaseworkApiTest.CONTENT))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .get("id")
+                .asString());
+        waitForLogSize(before + 2);
+        before = before + 1;
+        call(Role.CASEWORKER, post("/api/requests/" + received + "/review"), "{}")
+                .andExpect(status().isOk());
+        call(Role.LEGAL_REVIEWER, post("/api/requests/" + received + "/decision"), "{\"outcome\": \"granted\"}")
                 .andExpect(status().isOk());
         waitForLogSize(before + 2);
         var decided = mvc.perform(get("/api/log/entries/" + (before + 1)))

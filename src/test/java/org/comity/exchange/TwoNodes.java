@@ -50,6 +50,11 @@ public final class TwoNodes {
             return new AuthorityId(state.toLowerCase() + "-central-authority");
         }
 
+        /** Where the node's HTTP API answers, on loopback. */
+        public String baseUrl() {
+            return "http://127.0.0.1:" + port;
+        }
+
         String inbox() {
             return "http://127.0.0.1:" + port + "/api/exchange/inbox";
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.comity.casework.AuditEntry;
+import org.comity.casework.CaseConversations;
 import org.comity.casework.Casework;
 import org.comity.casework.Comment;
 import org.comity.casework.Page;
@@ -47,6 +48,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Requests over HTTP. Caseworkers draft, register and execute; legal reviewers review and decide;
@@ -64,10 +66,76 @@ class RequestsController {
 
     private final Casework casework;
     private final Clock clock;
+    private final CaseConversations conversations;
+    private final JsonMapper json;
 
-    RequestsController(Casework casework, Clock clock) {
+    RequestsController(Casework casework, Clock clock, CaseConversations conversations, JsonMapper json) {
         this.casework = casework;
         this.clock = clock;
+        this.conversations = conversations;
+        this.json = json;
+    }
+
+    /** A lifecycle action this user may perform on the request now: what the console lists. */
+    record ActionView(String code, java.util.Set<org.comity.accounts.Role> performers, boolean byCounterpart) {}
+
+    @GetMapping("/{id}/actions")
+    @PreAuthorize(READERS)
+    @Operation(summary = "The lifecycle actions the caller may perform on the request in its current state")
+    List<ActionView> actions(@PathVariable UUID id, Principal p) {
+        return casework.actions(casework.get(id), p.getName()).stream()
+                .map(k -> new ActionView(k.code(), k.performers(), k.byCounterpart()))
+                .toList();
+    }
+
+    /**
+     * Every lifecycle command by its code: the body is the command's own record (see
+     * docs/casework.md, "Lifecycle commands") with an optional {@code expectedVersion}.
+     */
+    @PostMapping("/{id}/actions/{action}")
+    @PreAuthorize(WORKERS)
+    @Operation(summary = "Perform a lifecycle action (its code as the last path segment)")
+    RequestView perform(
+            @PathVariable UUID id,
+            @PathVariable String action,
+            @RequestBody(required = false) @Nullable Map<String, Object> body,
+            Principal p) {
+        var kind = org.comity.casework.domain.Command.Kind.of(action)
+                .orElseThrow(() -> new org.comity.shared.NotFound("action " + action));
+        tools.jackson.databind.node.ObjectNode arguments =
+                body == null ? json.createObjectNode() : json.valueToTree(body);
+        Long expectedVersion = null;
+        if (arguments.has("expectedVersion")) {
+            var v = arguments.remove("expectedVersion");
+            if (!v.isIntegralNumber()) {
+                throw InvalidInput.of("expectedVersion", "json-type", "a whole number");
+            }
+            expectedVersion = v.asLong();
+        }
+        org.comity.casework.domain.Command command;
+        try {
+            command = json.treeToValue(arguments, kind.type());
+        } catch (tools.jackson.core.JacksonException e) {
+            throw InvalidInput.of("body", "json-type", "the arguments of " + action + " as documented");
+        }
+        return view(casework.perform(id, expectedVersion, command, p.getName()));
+    }
+
+    @GetMapping("/{id}/exchange")
+    @PreAuthorize(READERS)
+    @Operation(
+            summary = "The request's exchange with the counterpart's node: messages sent with hops and"
+                    + " receipts, messages received with receipts and what each did")
+    CaseConversations.Conversation exchange(@PathVariable UUID id) {
+        return conversations.of(id);
+    }
+
+    @PostMapping("/{id}/exchange/messages/{messageId}/retries")
+    @PreAuthorize("hasAnyRole('CASEWORKER', 'SUPERVISOR')")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Put a failed message of this request back in the outbox (manual retry)")
+    void retry(@PathVariable UUID id, @PathVariable UUID messageId, Principal p) {
+        conversations.retry(id, messageId, p.getName());
     }
 
     record NewDraft(

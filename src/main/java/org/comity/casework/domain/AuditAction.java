@@ -59,7 +59,14 @@ public record AuditAction(String code, List<String> args) {
         RENEWED_PRESERVATION("renewed-preservation", "renewed preservation until %s", Argument.MOMENT),
         DEADLINE_MISSED("deadline-missed", "deadline missed"),
         PRESERVATION_EXPIRING("preservation-expiring", "preservation expires at %s", Argument.MOMENT),
-        ACKNOWLEDGED_BY_COUNTERPART("acknowledged-by-counterpart", "acknowledged by counterpart as %s", Argument.TEXT);
+        ACKNOWLEDGED_BY_COUNTERPART("acknowledged-by-counterpart", "acknowledged by counterpart as %s", Argument.TEXT),
+        RECEIVED_INFORMATION("received-information", "information received: %s", Argument.TEXT),
+        INFORMATION_ASKED_BY_COUNTERPART(
+                "information-asked-by-counterpart", "counterpart asked for information: %s", Argument.TEXT),
+        ANSWERED_INFORMATION("answered-information", "answered the counterpart: %s", Argument.TEXT),
+        CONSULTED_BY_COUNTERPART("consulted-by-counterpart", "consulted by %s", Argument.TEXT),
+        DECIDED_BY_COUNTERPART("decided-by-counterpart", "counterpart decided %s", Argument.OUTCOME),
+        EXECUTED_BY_COUNTERPART("executed-by-counterpart", "counterpart reported %s", Argument.OUTCOME);
 
         private static final Map<String, Kind> BY_CODE =
                 Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Kind::code, Function.identity()));

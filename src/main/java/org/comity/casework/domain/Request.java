@@ -18,7 +18,6 @@ import org.comity.casework.domain.RequestState.InformationRequested;
 import org.comity.casework.domain.RequestState.Postponed;
 import org.comity.casework.domain.RequestState.Received;
 import org.comity.casework.domain.RequestState.Refused;
-import org.comity.casework.domain.RequestState.Submitted;
 import org.comity.casework.domain.RequestState.UnderReview;
 import org.comity.shared.Conflict;
 import org.comity.shared.CountryCode;
@@ -334,45 +333,145 @@ public final class Request {
     }
 
     public Change sendBackToDraft(Instant at) {
-        return apply(
-                expect(AwaitingSendApproval.class, "send back").sendBack(),
-                AuditAction.Kind.SENT_BACK_TO_DRAFT.with(),
-                at);
+        return apply(new Command.SendBackToDraft(), new Actor(createdBy, Set.of()), at);
+    }
+
+    /**
+     * Performs one lifecycle command: the one entry the facade's {@code perform} calls. The command's
+     * kind must apply to the current state (409 {@code transition-not-allowed} otherwise); its
+     * arguments are checked, all problems at once; the state's own method makes the transition, and
+     * the audit action is the kind's, with the command's arguments. Who may perform it is the
+     * facade's to check ({@link Command.Kind#performers()}), since only it knows who is asking.
+     */
+    public Change apply(Command command, Actor by, Instant at) {
+        if (!command.kind().appliesTo(state)) {
+            throw notAllowed(command.kind().code().replace('-', ' ') + " on");
+        }
+        var problems = new ArrayList<Violation>();
+        Transition transition = switch (command) {
+            case Command.SendBackToDraft c ->
+                expect(AwaitingSendApproval.class, "send back").sendBack();
+            case Command.StartReview c ->
+                expect(Received.class, "start the review of").startReview();
+            case Command.InformationReceived c ->
+                expect(InformationRequested.class, "record information for").informationReceived();
+            case Command.SendDecisionBack c ->
+                expect(AwaitingDecisionApproval.class, "send back a decision on")
+                        .sendBack();
+            case Command.RequestInformation c -> {
+                required(problems, c.what(), "what", "information-required", "say what information is needed");
+                yield expect(UnderReview.class, "request information on").requestInformation(c.what(), at);
+            }
+            case Command.RecordConsultation c -> {
+                required(problems, c.with(), "with", "consulted-party-required", "say whom you consulted");
+                required(
+                        problems,
+                        c.summary(),
+                        "summary",
+                        "consultation-summary-required",
+                        "summarise the consultation");
+                yield problems.isEmpty()
+                        ? expect(UnderReview.class, "record a consultation on")
+                                .recordConsultation(new Consultation(at, by.username(), c.with(), c.summary()))
+                        : null;
+            }
+            case Command.ReceiveInformation c -> {
+                required(problems, c.answer(), "answer", "answer-required", "give the information received");
+                yield expect(InformationRequested.class, "record information for")
+                        .informationReceived();
+            }
+            case Command.Resume c -> expect(Postponed.class, "resume").resume();
+            case Command.StartExecution c -> expect(Granted.class, "execute").startExecution(at);
+            case Command.RecordAcknowledgement c -> {
+                if (ContentRule.blank(c.reference())) {
+                    problems.add(new Violation("reference", "reference-required", "give the counterpart's reference"));
+                } else {
+                    Correspondence.counterpartReference(c.reference(), "reference");
+                }
+                yield expect(RequestState.Submitted.class, "record an acknowledgement of")
+                        .acknowledged(at);
+            }
+            case Command.RecordInformationRequest c -> {
+                required(problems, c.what(), "what", "information-required", "say what information is asked for");
+                yield expect(RequestState.AwaitingCounterpart.class, "record a request for information on")
+                        .informationAsked(c.what(), at);
+            }
+            case Command.AnswerInformation c -> {
+                required(problems, c.answer(), "answer", "answer-required", "give the answer");
+                yield expect(RequestState.InformationAsked.class, "answer information on")
+                        .answer(at);
+            }
+            case Command.RecordCounterpartConsultation c -> {
+                required(problems, c.with(), "with", "consulted-party-required", "say who consulted you");
+                required(
+                        problems,
+                        c.summary(),
+                        "summary",
+                        "consultation-summary-required",
+                        "summarise the consultation");
+                yield problems.isEmpty()
+                        ? expect(RequestState.AwaitingCounterpart.class, "record a consultation on")
+                                .consultedBy(new Consultation(at, by.username(), c.with(), c.summary()))
+                        : null;
+            }
+            case Command.RecordCounterpartDecision c -> {
+                if (c.decision() == null) {
+                    throw InvalidInput.of("decision", "decision-required", "give the counterpart's decision");
+                }
+                yield expect(RequestState.AwaitingCounterpart.class, "record a decision on")
+                        .decidedByCounterpart(c.decision(), at);
+            }
+            case Command.RecordCounterpartExecution c ->
+                expect(RequestState.GrantedByCounterpart.class, "record the execution of")
+                        .executedByCounterpart(c.evidenceTransmitted(), at);
+            case Command.Close c ->
+                switch (state) {
+                    case Refused refused -> refused.close(at);
+                    case Executed executed -> executed.close(at);
+                    case RequestState.RefusedByCounterpart refused -> refused.close(at);
+                    case RequestState.ExecutedByCounterpart executed -> executed.close(at);
+                    default -> throw notAllowed("close");
+                };
+            case Command.Withdraw c -> {
+                required(problems, c.reason(), "reason", "reason-required", "say why the request is withdrawn");
+                yield expect(RequestState.Open.class, "withdraw").withdraw(at);
+            }
+        };
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        var change = apply(transition, new AuditAction(command.kind().audit().code(), command.auditArgs()), at);
+        if (command instanceof Command.RecordAcknowledgement c) {
+            return change.withRequest(change.request()
+                    .withCorrespondenceOf(correspondence.withCounterpartReference(
+                            c.reference().strip())));
+        }
+        return change;
+    }
+
+    private static void required(
+            List<Violation> problems, @Nullable String value, String field, String rule, String message) {
+        if (ContentRule.blank(value)) {
+            problems.add(new Violation(field, rule, message));
+        }
     }
 
     public Change startReview(Instant at) {
-        Transition transition;
-        if (state instanceof Submitted submitted) {
-            transition = submitted.startReview();
-        } else if (state instanceof Received received) {
-            transition = received.startReview();
-        } else {
-            throw notAllowed("start the review of");
-        }
-        return apply(transition, AuditAction.Kind.STARTED_REVIEW.with(), at);
+        return apply(new Command.StartReview(), new Actor(createdBy, Set.of()), at);
     }
 
     public Change requestInformation(String what, Instant at) {
-        if (ContentRule.blank(what)) {
-            throw InvalidInput.of("what", "information-required", "say what information is needed");
-        }
-        return apply(
-                expect(UnderReview.class, "request information on").requestInformation(what, at),
-                AuditAction.Kind.REQUESTED_INFORMATION.with(what),
-                at);
+        return apply(new Command.RequestInformation(what), new Actor(createdBy, Set.of()), at);
     }
 
     public Change informationReceived(Instant at) {
-        return apply(
-                expect(InformationRequested.class, "record information for").informationReceived(),
-                AuditAction.Kind.INFORMATION_RECEIVED.with(),
-                at);
+        return apply(new Command.InformationReceived(), new Actor(createdBy, Set.of()), at);
     }
 
     public Change recordConsultation(Consultation consultation) {
         return apply(
-                expect(UnderReview.class, "record a consultation on").recordConsultation(consultation),
-                AuditAction.Kind.RECORDED_CONSULTATION.with(consultation.with()),
+                new Command.RecordConsultation(consultation.with(), consultation.summary()),
+                new Actor(consultation.recordedBy(), Set.of()),
                 consultation.at());
     }
 
@@ -424,20 +523,15 @@ public final class Request {
     }
 
     public Change sendDecisionBack(Instant at) {
-        return apply(
-                expect(AwaitingDecisionApproval.class, "send back a decision on")
-                        .sendBack(),
-                AuditAction.Kind.SENT_DECISION_BACK.with(),
-                at);
+        return apply(new Command.SendDecisionBack(), new Actor(createdBy, Set.of()), at);
     }
 
     public Change resume(Instant at) {
-        return apply(expect(Postponed.class, "resume").resume(), AuditAction.Kind.RESUMED.with(), at);
+        return apply(new Command.Resume(), new Actor(createdBy, Set.of()), at);
     }
 
     public Change startExecution(Instant at) {
-        return apply(
-                expect(Granted.class, "execute").startExecution(at), AuditAction.Kind.STARTED_EXECUTION.with(), at);
+        return apply(new Command.StartExecution(), new Actor(createdBy, Set.of()), at);
     }
 
     public Change completeExecution(boolean evidenceTransmitted, Instant at) {
@@ -448,25 +542,14 @@ public final class Request {
     }
 
     public Change close(Instant at) {
-        Transition transition;
-        if (state instanceof Refused refused) {
-            transition = refused.close(at);
-        } else if (state instanceof Executed executed) {
-            transition = executed.close(at);
-        } else {
-            throw notAllowed("close");
-        }
-        return apply(transition, AuditAction.Kind.CLOSED.with(), at);
+        return apply(new Command.Close(), new Actor(createdBy, Set.of()), at);
     }
 
     public Change withdraw(String reason, Instant at) {
-        if (ContentRule.blank(reason)) {
-            throw InvalidInput.of("reason", "reason-required", "say why the request is withdrawn");
-        }
-        if (!(state instanceof RequestState.Open open)) {
+        if (!(state instanceof RequestState.Open)) {
             throw notAllowed("withdraw");
         }
-        return apply(open.withdraw(at), AuditAction.Kind.WITHDRAWN.with(reason), at);
+        return apply(new Command.Withdraw(reason), new Actor(createdBy, Set.of()), at);
     }
 
     public Change assign(String newAssignee, Instant at) {
@@ -481,17 +564,10 @@ public final class Request {
 
     /**
      * Records that the requested State's node registered this outgoing request under {@code reference}
-     * (its acknowledgement message). The state does not change: the counterpart's steps are tracked,
-     * not performed here.
+     * (its acknowledgement message, or a letter): the counterpart's step is tracked, not performed here.
      */
     public Change acknowledgedByCounterpart(String reference, Instant at) {
-        if (direction != Direction.OUTGOING) {
-            throw notAllowed("record an acknowledgement");
-        }
-        return new Change(
-                copy(content, state, deadline, preservation, assignee, at),
-                AuditAction.Kind.ACKNOWLEDGED_BY_COUNTERPART.with(reference),
-                List.of());
+        return apply(new Command.RecordAcknowledgement(reference), new Actor(createdBy, Set.of()), at);
     }
 
     /** Records that data was preserved, for at least the minimum period. */
@@ -558,6 +634,8 @@ public final class Request {
     public boolean awaitingDecision() {
         return state instanceof RequestState.Open
                 && !(state instanceof RequestState.Decided)
+                && !(state instanceof RequestState.CounterpartDecided)
+                && !(state instanceof RequestState.ExecutedByCounterpart)
                 && !(state instanceof Executing)
                 && !(state instanceof Executed);
     }
@@ -582,9 +660,9 @@ public final class Request {
         var next = transition.next();
         var clock = deadline;
         // The clock stops while information is awaited and runs again once it has arrived.
-        if (next instanceof InformationRequested) {
+        if (next instanceof InformationRequested || next instanceof RequestState.InformationAsked) {
             clock = clock.stop(at);
-        } else if (state instanceof InformationRequested) {
+        } else if (state instanceof InformationRequested || state instanceof RequestState.InformationAsked) {
             clock = clock.resume(at);
         }
         return new Change(copy(content, next, clock, preservation, assignee, at), action, transition.events());

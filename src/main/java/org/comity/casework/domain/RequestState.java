@@ -17,8 +17,14 @@ import org.jspecify.annotations.Nullable;
  * Refused.startExecution}. Every open state can be withdrawn; closed and withdrawn requests are final.
  *
  * <pre>
- * Draft ─proposeSending→ AwaitingSendApproval ─approve (second user)→ Submitted ─startReview→ UnderReview
+ * Draft ─proposeSending→ AwaitingSendApproval ─approve (second user)→ Submitted
  *                         └─sendBack→ Draft
+ * (what the requested State did, recorded) Submitted ─acknowledged→ Acknowledged
+ * Submitted | Acknowledged | PostponedByCounterpart ─informationAsked→ InformationAsked ─answer→ Acknowledged
+ *                                                 ─consultedBy→ Acknowledged
+ *                                                 ─decidedByCounterpart→ Granted-|Postponed-|RefusedByCounterpart
+ * GrantedByCounterpart ─executedByCounterpart→ ExecutedByCounterpart ─close→ Closed
+ * RefusedByCounterpart ─close→ Closed
  * (registered by hand or received) Received ─startReview→ UnderReview
  * UnderReview ─requestInformation→ InformationRequested (clock stopped) ─informationReceived→ UnderReview
  * UnderReview ─recordConsultation→ UnderReview
@@ -43,6 +49,12 @@ public sealed interface RequestState {
             "draft",
             "awaiting-send-approval",
             "submitted",
+            "acknowledged",
+            "information-asked",
+            "granted-by-counterpart",
+            "postponed-by-counterpart",
+            "refused-by-counterpart",
+            "executed-by-counterpart",
             "received",
             "under-review",
             "information-requested",
@@ -94,15 +106,149 @@ public sealed interface RequestState {
         }
     }
 
-    record Submitted(Instant submittedAt) implements Open {
+    /**
+     * The states of an outgoing request once it has gone: the requested State works on it, and this
+     * node only records what it hears of that work (from messages, or typed in from a letter). None of
+     * them offers the requested side's workflow: a sent request is not reviewed or decided here.
+     */
+    sealed interface Requesting extends Open {
+        /** What the requested State said when it consulted this node, in order. */
+        List<Consultation> consultations();
+    }
+
+    /** Sent, and the requested State has not yet decided: it may acknowledge, ask, consult and decide. */
+    sealed interface AwaitingCounterpart extends Requesting {
+
+        default Transition informationAsked(String what, Instant at) {
+            return Transition.to(new InformationAsked(what, at, consultations()));
+        }
+
+        default Transition consultedBy(Consultation consultation) {
+            var all = new ArrayList<>(consultations());
+            all.add(consultation);
+            return Transition.to(new Acknowledged(consultation.at(), all));
+        }
+
+        default Transition decidedByCounterpart(Decision decision, Instant at) {
+            RequestState next = switch (decision) {
+                case Decision.Granting granting -> new GrantedByCounterpart(granting, at, consultations());
+                case Decision.Postpone postpone -> new PostponedByCounterpart(postpone, at, consultations());
+                case Decision.Refuse refuse -> new RefusedByCounterpart(refuse, at, consultations());
+            };
+            return Transition.to(next);
+        }
+    }
+
+    record Submitted(Instant submittedAt) implements AwaitingCounterpart {
         @Override
         public String code() {
             return "submitted";
         }
 
-        /** For an outgoing request: the requested State has taken it up. */
-        public Transition startReview() {
-            return Transition.to(new UnderReview(List.of()));
+        @Override
+        public List<Consultation> consultations() {
+            return List.of();
+        }
+
+        /** The requested State's node registered the request (its reference goes with the correspondence). */
+        public Transition acknowledged(Instant at) {
+            return Transition.to(new Acknowledged(at, List.of()));
+        }
+    }
+
+    /** The requested State has the request in hand and has not decided yet. */
+    record Acknowledged(Instant since, List<Consultation> consultations) implements AwaitingCounterpart {
+        public Acknowledged {
+            consultations = consultations == null ? List.of() : List.copyOf(consultations);
+        }
+
+        @Override
+        public String code() {
+            return "acknowledged";
+        }
+    }
+
+    /** The requested State asked for more information; its clock runs again once this node answers. */
+    record InformationAsked(String what, Instant askedAt, List<Consultation> consultations) implements Requesting {
+        public InformationAsked {
+            consultations = consultations == null ? List.of() : List.copyOf(consultations);
+        }
+
+        @Override
+        public String code() {
+            return "information-asked";
+        }
+
+        public Transition answer(Instant at) {
+            return Transition.to(new Acknowledged(at, consultations));
+        }
+    }
+
+    /** What the requested State decided, as it told this node: its reasons, conditions and refused part. */
+    sealed interface CounterpartDecided extends Requesting {
+        Decision decision();
+
+        Instant decidedAt();
+    }
+
+    record GrantedByCounterpart(Decision.Granting decision, Instant decidedAt, List<Consultation> consultations)
+            implements CounterpartDecided {
+        public GrantedByCounterpart {
+            consultations = consultations == null ? List.of() : List.copyOf(consultations);
+        }
+
+        @Override
+        public String code() {
+            return "granted-by-counterpart";
+        }
+
+        public Transition executedByCounterpart(boolean evidenceTransmitted, Instant at) {
+            return Transition.to(new ExecutedByCounterpart(evidenceTransmitted, at));
+        }
+    }
+
+    /** Postponed by the requested State: it may still ask, consult and decide. */
+    record PostponedByCounterpart(Decision.Postpone decision, Instant decidedAt, List<Consultation> consultations)
+            implements CounterpartDecided, AwaitingCounterpart {
+        public PostponedByCounterpart {
+            consultations = consultations == null ? List.of() : List.copyOf(consultations);
+        }
+
+        @Override
+        public String code() {
+            return "postponed-by-counterpart";
+        }
+    }
+
+    record RefusedByCounterpart(Decision.Refuse decision, Instant decidedAt, List<Consultation> consultations)
+            implements CounterpartDecided {
+        public RefusedByCounterpart {
+            consultations = consultations == null ? List.of() : List.copyOf(consultations);
+        }
+
+        @Override
+        public String code() {
+            return "refused-by-counterpart";
+        }
+
+        public Transition close(Instant at) {
+            return Transition.to(new Closed(at), new CaseEvent.Closed(at));
+        }
+    }
+
+    record ExecutedByCounterpart(boolean evidenceTransmitted, Instant at) implements Requesting {
+        @Override
+        public String code() {
+            return "executed-by-counterpart";
+        }
+
+        @Override
+        public List<Consultation> consultations() {
+            return List.of();
+        }
+
+        public Transition close(Instant at) {
+            return Transition.to(new Closed(at), new CaseEvent.Closed(at));
         }
     }
 

@@ -66,6 +66,41 @@ public class JdbcExchangeLinks {
                         """).params(messageId, reference, requestId).update() == 1;
     }
 
+    /** What one received lifecycle message did to its request (V93). */
+    public record RecordedMessage(UUID messageId, UUID requestId, String type, String outcome, Instant recordedAt) {}
+
+    /** Records once what a received message did; false if this message id was recorded already. */
+    public boolean recordMessage(UUID messageId, UUID requestId, String type, String outcome, Instant at) {
+        return jdbc.sql("""
+                        INSERT INTO casework_exchange_message (message_id, request_id, type, outcome, recorded_at)
+                        VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (message_id) DO NOTHING
+                        """)
+                        .params(messageId, requestId, type, outcome, Timestamp.from(at))
+                        .update()
+                == 1;
+    }
+
+    public boolean messageRecorded(UUID messageId) {
+        return jdbc.sql("SELECT count(*) FROM casework_exchange_message WHERE message_id = ?")
+                        .param(messageId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    public java.util.List<RecordedMessage> messages(UUID requestId) {
+        return jdbc.sql("SELECT * FROM casework_exchange_message WHERE request_id = ? ORDER BY recorded_at, message_id")
+                .param(requestId)
+                .query((rs, n) -> new RecordedMessage(
+                        rs.getObject("message_id", UUID.class),
+                        rs.getObject("request_id", UUID.class),
+                        rs.getString("type"),
+                        rs.getString("outcome"),
+                        rs.getTimestamp("recorded_at").toInstant()))
+                .list();
+    }
+
     public Optional<Link> byRequest(UUID requestId) {
         return find("request_id = ?", requestId);
     }

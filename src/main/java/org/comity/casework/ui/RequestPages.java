@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.comity.accounts.Accounts;
 import org.comity.casework.Attachments;
+import org.comity.casework.CaseConversations;
 import org.comity.casework.Casework;
 import org.comity.casework.RequestQuery;
+import org.comity.casework.domain.Command;
 import org.comity.casework.domain.Direction;
 import org.comity.casework.domain.KindOfAssistance;
 import org.comity.casework.domain.Request;
@@ -59,6 +61,15 @@ class RequestPages {
     private final MessageSource messages;
     private final Times times;
     private final StateNames stateNames;
+    private final CaseConversations conversations;
+
+    /** The commands the page lists from {@link Casework#actions} (the others have forms of their own). */
+    static final java.util.Set<Command.Kind> CONSOLE_COMMANDS = java.util.EnumSet.of(
+            Command.Kind.RECORD_ACKNOWLEDGEMENT,
+            Command.Kind.RECORD_INFORMATION_REQUEST,
+            Command.Kind.ANSWER_INFORMATION,
+            Command.Kind.RECORD_COUNTERPART_CONSULTATION,
+            Command.Kind.RECORD_COUNTERPART_EXECUTION);
 
     RequestPages(
             Casework casework,
@@ -67,7 +78,9 @@ class RequestPages {
             Clock clock,
             MessageSource messages,
             Times times,
-            StateNames stateNames) {
+            StateNames stateNames,
+            CaseConversations conversations) {
+        this.conversations = conversations;
         this.casework = casework;
         this.attachments = attachments;
         this.accounts = accounts;
@@ -201,7 +214,10 @@ class RequestPages {
             @Nullable Boolean evidenceTransmitted,
             @Nullable Integer days,
             @Nullable String assignee,
-            @Nullable String body) {}
+            @Nullable String body,
+            @Nullable String reference,
+            @Nullable String answer,
+            @Nullable String message) {}
 
     static final List<String> ACTIONS = List.of(
             "approve-sending",
@@ -280,7 +296,16 @@ class RequestPages {
                     requireAnyRole(
                             List.of("CASEWORKER", "SUPERVISOR"), () -> casework.assign(id, v, form.assignee(), user));
                 case "comment" -> casework.comment(id, form.body(), user);
-                default -> throw new org.comity.shared.NotFound("action " + action);
+                case "retry-delivery" -> {
+                    if (form.message() == null) {
+                        throw new org.comity.shared.NotFound("message");
+                    }
+                    requireAnyRole(List.of("CASEWORKER", "SUPERVISOR"), () -> {
+                        conversations.retry(id, UUID.fromString(form.message()), user);
+                        return null;
+                    });
+                }
+                default -> casework.perform(id, v, command(action, form), user);
             }
         } catch (InvalidInput e) {
             return page(
@@ -295,6 +320,37 @@ class RequestPages {
         }
         redirect.addFlashAttribute("done", action);
         return "redirect:/requests/" + id;
+    }
+
+    /**
+     * A command the console offers from the list {@link Casework#actions} derives (the requesting
+     * side's steps), read from the action's form.
+     */
+    private static Command command(String action, ActionForm form) {
+        var kind = Command.Kind.of(action).orElseThrow(() -> new org.comity.shared.NotFound("action " + action));
+        return switch (kind) {
+            case RECORD_ACKNOWLEDGEMENT -> new Command.RecordAcknowledgement(form.reference());
+            case RECORD_INFORMATION_REQUEST -> new Command.RecordInformationRequest(form.what());
+            case ANSWER_INFORMATION -> new Command.AnswerInformation(form.answer());
+            case RECORD_COUNTERPART_CONSULTATION ->
+                new Command.RecordCounterpartConsultation(form.with(), form.summary());
+            case RECORD_COUNTERPART_EXECUTION ->
+                new Command.RecordCounterpartExecution(Boolean.TRUE.equals(form.evidenceTransmitted()));
+            case RECEIVE_INFORMATION -> new Command.ReceiveInformation(form.answer());
+            // Their own forms post these under their older names (above); a decision is typed in
+            // through the API.
+            case SEND_BACK_TO_DRAFT,
+                    INFORMATION_RECEIVED,
+                    SEND_DECISION_BACK,
+                    START_REVIEW,
+                    REQUEST_INFORMATION,
+                    RECORD_CONSULTATION,
+                    RESUME,
+                    START_EXECUTION,
+                    RECORD_COUNTERPART_DECISION,
+                    CLOSE,
+                    WITHDRAW -> throw new org.comity.shared.NotFound("action " + action);
+        };
     }
 
     private static String inputOf(String field) {
@@ -333,6 +389,16 @@ class RequestPages {
         model.addAttribute("form", ContentForm.of(request.content()));
         model.addAttribute("state", request.state());
         model.addAttribute("stateKind", stateKind(request.state()));
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        model.addAttribute(
+                "commands",
+                auth == null
+                        ? List.of()
+                        : casework.actions(request, auth.getName()).stream()
+                                .filter(k -> CONSOLE_COMMANDS.contains(k))
+                                .toList());
+        model.addAttribute("conversation", conversations.of(request.id()));
         model.addAttribute("dueAt", request.dueAt(now).orElse(null));
         model.addAttribute(
                 "overdue",
@@ -364,6 +430,12 @@ class RequestPages {
             case RequestState.Draft s -> "draft";
             case RequestState.AwaitingSendApproval s -> "awaiting-send-approval";
             case RequestState.Submitted s -> "submitted";
+            case RequestState.Acknowledged s -> "acknowledged";
+            case RequestState.InformationAsked s -> "information-asked";
+            case RequestState.GrantedByCounterpart s -> "granted-by-counterpart";
+            case RequestState.PostponedByCounterpart s -> "postponed-by-counterpart";
+            case RequestState.RefusedByCounterpart s -> "refused-by-counterpart";
+            case RequestState.ExecutedByCounterpart s -> "executed-by-counterpart";
             case RequestState.Received s -> "received";
             case RequestState.UnderReview s -> "under-review";
             case RequestState.InformationRequested s -> "information-requested";

@@ -42,15 +42,57 @@ class AuditActionTest {
                 "acknowledged by counterpart as XB-2026-17",
                 "acknowledged-by-counterpart",
                 "XB-2026-17");
-        // The counterpart's step is tracked, not performed: the request stays where it was.
-        assertThat(acknowledged.state()).isEqualTo(r.state());
+        // The counterpart's step is tracked: this side records it, it does not perform it.
+        assertThat(acknowledged.state()).isEqualTo(new RequestState.Acknowledged(at(3), List.of()));
         assertThat(acknowledged.version()).isEqualTo(r.version() + 1);
+        var asked = expect(
+                acknowledged.apply(new Command.RecordInformationRequest("the date"), CASEWORKER, at(3)),
+                "counterpart asked for information: the date",
+                "information-asked-by-counterpart",
+                "the date");
+        expect(
+                asked.apply(new Command.AnswerInformation("5 January"), CASEWORKER, at(3)),
+                "answered the counterpart: 5 January",
+                "answered-information",
+                "5 January");
+        var consulted = expect(
+                acknowledged.apply(
+                        new Command.RecordCounterpartConsultation("Central Authority of XB", "on conditions"),
+                        CASEWORKER,
+                        at(3)),
+                "consulted by Central Authority of XB",
+                "consulted-by-counterpart",
+                "Central Authority of XB");
+        var granted = expect(
+                consulted.apply(new Command.RecordCounterpartDecision(new Decision.Grant()), CASEWORKER, at(3)),
+                "counterpart decided granted",
+                "decided-by-counterpart",
+                "granted");
+        expect(
+                granted.apply(new Command.RecordCounterpartExecution(true), CASEWORKER, at(3)),
+                "counterpart reported evidence-transmitted",
+                "executed-by-counterpart",
+                "evidence-transmitted");
+        r = Request.registerIncoming(
+                        UUID.randomUUID(),
+                        KindOfAssistance.STORED_DATA,
+                        Fixtures.storedData(),
+                        T0,
+                        CASEWORKER,
+                        T0,
+                        LIMITS)
+                .request();
         r = expect(r.startReview(at(3)), "started review", "started-review");
         r = expect(
                 r.requestInformation("the account's creation date", at(4)),
                 "requested information: the account's creation date",
                 "requested-information",
                 "the account's creation date");
+        expect(
+                r.apply(new Command.ReceiveInformation("5 January"), CASEWORKER, at(5)),
+                "information received: 5 January",
+                "received-information",
+                "5 January");
         r = expect(r.informationReceived(at(5)), "information received", "information-received");
         r = expect(r.assign("alice", at(5)), "assigned to alice", "assigned", "alice");
         r = expect(
@@ -85,7 +127,7 @@ class AuditActionTest {
         final var received = i;
         assertThatThrownBy(() -> received.acknowledgedByCounterpart("XA-1", at(1)))
                 .isInstanceOf(org.comity.shared.Conflict.class)
-                .hasMessageContaining("cannot record an acknowledgement");
+                .hasMessageContaining("cannot record acknowledgement");
         i = expect(i.startReview(at(1)), "started review", "started-review");
         i = expect(
                 i.recordConsultation(RequestLifecycleTest.consultation(2)),

@@ -51,7 +51,7 @@ class RequestLifecycleTest {
     }
 
     @Test
-    void anOutgoingRequestGoesFromDraftToGrantedExecutedAndClosed() {
+    void anOutgoingRequestTracksWhatTheRequestedStateDidUntilItIsExecutedAndClosed() {
         var r = outgoing();
         assertThat(r.state()).isInstanceOf(RequestState.Draft.class);
         assertThat(r.version()).isEqualTo(1);
@@ -61,18 +61,96 @@ class RequestLifecycleTest {
         var sent = r.approveSending(SUPERVISOR, java.util.Set.of(), at(2));
         assertThat(sent.events()).containsExactly(new CaseEvent.Submitted(at(2)));
         r = sent.request();
-        r = r.startReview(at(3)).request();
+        // The requested State's workflow is not run here.
+        var submitted = r;
+        assertThatThrownBy(() -> submitted.startReview(at(3)))
+                .isInstanceOfSatisfying(
+                        Conflict.class, e -> assertThat(e.rule()).isEqualTo("transition-not-allowed"));
+        assertThatThrownBy(() -> submitted.decide(new Decision.Grant(), Assessment.clear(), REVIEWER, at(3)))
+                .isInstanceOf(Conflict.class);
+
+        r = r.apply(new Command.RecordAcknowledgement("XB-MLA-2026-000017"), CASEWORKER, at(3))
+                .request();
+        assertThat(r.state()).isEqualTo(new RequestState.Acknowledged(at(3), List.of()));
+        assertThat(r.correspondence().counterpartReference()).isEqualTo("XB-MLA-2026-000017");
+        r = r.apply(new Command.RecordInformationRequest("the account's creation date"), CASEWORKER, at(4))
+                .request();
+        assertThat(r.deadline().stopped()).as("waiting for this side").isTrue();
+        var asked = r;
+        assertThatThrownBy(() -> asked.apply(new Command.AnswerInformation(" "), CASEWORKER, at(5)))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.violations())
+                                .extracting(v -> v.field() + ":" + v.rule())
+                                .containsExactly("answer:answer-required"));
+        r = r.apply(new Command.AnswerInformation("5 January 2026"), CASEWORKER, at(5))
+                .request();
+        assertThat(r.deadline().stopped()).isFalse();
+        var decision = new Decision.GrantWithConditions(List.of("used only in the named proceedings"), List.of(), null);
+        var decided = r.apply(new Command.RecordCounterpartDecision(decision), CASEWORKER, at(6));
+        assertThat(decided.events())
+                .as("the counterpart's decision is its own to announce")
+                .isEmpty();
+        assertThat(decided.actions()).extracting(AuditAction::code).containsExactly("decided-by-counterpart");
+        r = decided.request();
+        assertThat(r.state()).isEqualTo(new RequestState.GrantedByCounterpart(decision, at(6), List.of()));
+        assertThat(r.awaitingDecision()).isFalse();
+        r = r.apply(new Command.RecordCounterpartExecution(true), CASEWORKER, at(7))
+                .request();
+        r = r.close(at(8)).request();
+        assertThat(r.state()).isInstanceOf(RequestState.Closed.class);
+        assertThat(r.version()).isEqualTo(9);
+        assertThat(r.dueAt(at(8))).isEmpty();
+    }
+
+    @Test
+    void anIncomingRequestGoesFromReviewToGrantedExecutedAndClosed() {
+        var r = incoming().startReview(at(1)).request();
         var decided = r.decide(new Decision.Grant(), Assessment.clear(), REVIEWER, at(4));
         assertThat(decided.events()).singleElement().isInstanceOf(CaseEvent.Decided.class);
-        r = decided.request();
-        assertThat(r.state().code()).isEqualTo("granted");
-        r = r.startExecution(at(5)).request();
+        r = decided.request().startExecution(at(5)).request();
         var executed = r.completeExecution(true, at(6));
         assertThat(executed.events()).containsExactly(new CaseEvent.Executed(true, at(6)));
         r = executed.request().close(at(7)).request();
         assertThat(r.state()).isInstanceOf(RequestState.Closed.class);
-        assertThat(r.version()).isEqualTo(8);
-        assertThat(r.dueAt(at(7))).isEmpty();
+    }
+
+    @Test
+    void theRequestingSidesCommandsApplyOnlyWhereTheyAreOffered() {
+        var received = incoming();
+        assertThatThrownBy(() -> received.apply(new Command.RecordAcknowledgement("XB-1"), CASEWORKER, at(1)))
+                .isInstanceOfSatisfying(
+                        Conflict.class, e -> assertThat(e.rule()).isEqualTo("transition-not-allowed"));
+        var sent = outgoing()
+                .proposeSending(CASEWORKER, at(1))
+                .request()
+                .approveSending(SUPERVISOR, java.util.Set.of(), at(2))
+                .request();
+        assertThat(Command.Kind.available(sent.state(), CASEWORKER))
+                .extracting(Command.Kind::code)
+                .containsExactly(
+                        "record-acknowledgement",
+                        "record-information-request",
+                        "record-counterpart-consultation",
+                        "record-counterpart-decision",
+                        "withdraw");
+        assertThat(Command.Kind.available(sent.state(), REVIEWER))
+                .extracting(Command.Kind::code)
+                .containsExactly("record-counterpart-consultation");
+        assertThatThrownBy(() -> sent.apply(new Command.RecordCounterpartExecution(false), CASEWORKER, at(3)))
+                .isInstanceOf(Conflict.class);
+        assertThat(sent.version()).isEqualTo(3);
+    }
+
+    @Test
+    void everyCommandTypeHasExactlyOneKindAndDistinctCodes() {
+        assertThat(Arrays.stream(Command.class.getPermittedSubclasses()).map(Class::getSimpleName))
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(Command.Kind.values())
+                        .map(k -> k.type().getSimpleName())
+                        .toList());
+        assertThat(Arrays.stream(Command.Kind.values()).map(Command.Kind::code)).doesNotHaveDuplicates();
+        assertThat(Arrays.stream(Command.Kind.values()).map(Command.Kind::audit))
+                .doesNotHaveDuplicates();
     }
 
     @Test
@@ -250,13 +328,15 @@ class RequestLifecycleTest {
                 r -> r,
                 r -> r.proposeSending(CASEWORKER, at(1)).request(),
                 r -> r.approveSending(SUPERVISOR, java.util.Set.of(), at(2)).request(),
-                r -> r.startReview(at(3)).request(),
-                r -> r.requestInformation("the account's creation date", at(4)).request(),
-                r -> r.informationReceived(at(5)).request(),
-                r -> r.decide(new Decision.Grant(), Assessment.clear(), REVIEWER, at(6))
+                r -> r.acknowledgedByCounterpart("XB-17", at(3)).request(),
+                r -> r.apply(new Command.RecordInformationRequest("the account's creation date"), CASEWORKER, at(4))
                         .request(),
-                r -> r.startExecution(at(7)).request(),
-                r -> r.completeExecution(false, at(8)).request());
+                r -> r.apply(new Command.AnswerInformation("5 January"), CASEWORKER, at(5))
+                        .request(),
+                r -> r.apply(new Command.RecordCounterpartDecision(new Decision.Grant()), CASEWORKER, at(6))
+                        .request(),
+                r -> r.apply(new Command.RecordCounterpartExecution(false), CASEWORKER, at(8))
+                        .request());
         var r = outgoing();
         for (var step : steps) {
             r = step.apply(r);
@@ -321,6 +401,14 @@ class RequestLifecycleTest {
                 .containsExactlyInAnyOrder("requestInformation", "recordConsultation", "decide", "withdraw");
         assertThat(transitionsOf(RequestState.Refused.class)).containsExactlyInAnyOrder("close", "withdraw");
         assertThat(transitionsOf(RequestState.Granted.class)).containsExactlyInAnyOrder("startExecution", "withdraw");
+        assertThat(transitionsOf(RequestState.Submitted.class))
+                .containsExactlyInAnyOrder(
+                        "acknowledged", "informationAsked", "consultedBy", "decidedByCounterpart", "withdraw");
+        assertThat(transitionsOf(RequestState.InformationAsked.class)).containsExactlyInAnyOrder("answer", "withdraw");
+        assertThat(transitionsOf(RequestState.GrantedByCounterpart.class))
+                .containsExactlyInAnyOrder("executedByCounterpart", "withdraw");
+        assertThat(transitionsOf(RequestState.RefusedByCounterpart.class))
+                .containsExactlyInAnyOrder("close", "withdraw");
         assertThat(transitionsOf(RequestState.Closed.class)).isEmpty();
         assertThat(transitionsOf(RequestState.Withdrawn.class)).isEmpty();
     }

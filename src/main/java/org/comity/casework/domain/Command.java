@@ -1,0 +1,433 @@
+package org.comity.casework.domain;
+
+import static org.comity.accounts.Role.CASEWORKER;
+import static org.comity.accounts.Role.LEGAL_REVIEWER;
+import static org.comity.accounts.Role.SUPERVISOR;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.comity.accounts.Role;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One lifecycle action on a request, as data. Each command's {@link Kind} says once what is otherwise
+ * written in many places: its code (the REST path {@code POST /api/requests/{id}/actions/<code>}, the
+ * console's action and its label key {@code action.<code>}), who may perform it, whether the
+ * counterpart's node may cause it by a message, the states it applies to (the console's action list)
+ * and the audit action it records. {@link Request#apply} is the one place a command changes a
+ * request; the states' own methods still decide what each transition does, so an illegal transition
+ * does not compile there.
+ */
+public sealed interface Command {
+
+    Kind kind();
+
+    /** The arguments of the audit action ({@link Kind#audit()}), as stored. */
+    List<String> auditArgs();
+
+    /** Every command: the closed vocabulary the endpoints, the console and the audit trail derive from. */
+    enum Kind {
+        SEND_BACK_TO_DRAFT(
+                "send-back-to-draft",
+                SendBackToDraft.class,
+                AuditAction.Kind.SENT_BACK_TO_DRAFT,
+                Set.of(SUPERVISOR),
+                false,
+                RequestState.AwaitingSendApproval.class),
+        START_REVIEW(
+                "start-review",
+                StartReview.class,
+                AuditAction.Kind.STARTED_REVIEW,
+                Set.of(CASEWORKER, LEGAL_REVIEWER, SUPERVISOR),
+                false,
+                RequestState.Received.class),
+        REQUEST_INFORMATION(
+                "request-information",
+                RequestInformation.class,
+                AuditAction.Kind.REQUESTED_INFORMATION,
+                Set.of(CASEWORKER, LEGAL_REVIEWER, SUPERVISOR),
+                false,
+                RequestState.UnderReview.class),
+        RECORD_CONSULTATION(
+                "record-consultation",
+                RecordConsultation.class,
+                AuditAction.Kind.RECORDED_CONSULTATION,
+                Set.of(CASEWORKER, LEGAL_REVIEWER, SUPERVISOR),
+                false,
+                RequestState.UnderReview.class),
+        INFORMATION_RECEIVED(
+                "information-received",
+                InformationReceived.class,
+                AuditAction.Kind.INFORMATION_RECEIVED,
+                Set.of(CASEWORKER, LEGAL_REVIEWER, SUPERVISOR),
+                false,
+                RequestState.InformationRequested.class),
+        RECEIVE_INFORMATION(
+                "receive-information",
+                ReceiveInformation.class,
+                AuditAction.Kind.RECEIVED_INFORMATION,
+                Set.of(CASEWORKER, LEGAL_REVIEWER, SUPERVISOR),
+                true,
+                RequestState.InformationRequested.class),
+        SEND_DECISION_BACK(
+                "send-decision-back",
+                SendDecisionBack.class,
+                AuditAction.Kind.SENT_DECISION_BACK,
+                Set.of(SUPERVISOR),
+                false,
+                RequestState.AwaitingDecisionApproval.class),
+        RESUME(
+                "resume",
+                Resume.class,
+                AuditAction.Kind.RESUMED,
+                Set.of(LEGAL_REVIEWER, SUPERVISOR),
+                false,
+                RequestState.Postponed.class),
+        START_EXECUTION(
+                "start-execution",
+                StartExecution.class,
+                AuditAction.Kind.STARTED_EXECUTION,
+                Set.of(CASEWORKER),
+                false,
+                RequestState.Granted.class),
+        RECORD_ACKNOWLEDGEMENT(
+                "record-acknowledgement",
+                RecordAcknowledgement.class,
+                AuditAction.Kind.ACKNOWLEDGED_BY_COUNTERPART,
+                Set.of(CASEWORKER, SUPERVISOR),
+                true,
+                RequestState.Submitted.class),
+        RECORD_INFORMATION_REQUEST(
+                "record-information-request",
+                RecordInformationRequest.class,
+                AuditAction.Kind.INFORMATION_ASKED_BY_COUNTERPART,
+                Set.of(CASEWORKER, SUPERVISOR),
+                true,
+                RequestState.AwaitingCounterpart.class),
+        ANSWER_INFORMATION(
+                "answer-information",
+                AnswerInformation.class,
+                AuditAction.Kind.ANSWERED_INFORMATION,
+                Set.of(CASEWORKER, LEGAL_REVIEWER, SUPERVISOR),
+                false,
+                RequestState.InformationAsked.class),
+        RECORD_COUNTERPART_CONSULTATION(
+                "record-counterpart-consultation",
+                RecordCounterpartConsultation.class,
+                AuditAction.Kind.CONSULTED_BY_COUNTERPART,
+                Set.of(CASEWORKER, LEGAL_REVIEWER, SUPERVISOR),
+                true,
+                RequestState.AwaitingCounterpart.class),
+        RECORD_COUNTERPART_DECISION(
+                "record-counterpart-decision",
+                RecordCounterpartDecision.class,
+                AuditAction.Kind.DECIDED_BY_COUNTERPART,
+                Set.of(CASEWORKER, SUPERVISOR),
+                true,
+                RequestState.AwaitingCounterpart.class),
+        RECORD_COUNTERPART_EXECUTION(
+                "record-counterpart-execution",
+                RecordCounterpartExecution.class,
+                AuditAction.Kind.EXECUTED_BY_COUNTERPART,
+                Set.of(CASEWORKER, SUPERVISOR),
+                true,
+                RequestState.GrantedByCounterpart.class),
+        CLOSE(
+                "close",
+                Close.class,
+                AuditAction.Kind.CLOSED,
+                Set.of(CASEWORKER, SUPERVISOR),
+                false,
+                RequestState.Refused.class,
+                RequestState.Executed.class,
+                RequestState.RefusedByCounterpart.class,
+                RequestState.ExecutedByCounterpart.class),
+        WITHDRAW(
+                "withdraw",
+                Withdraw.class,
+                AuditAction.Kind.WITHDRAWN,
+                Set.of(CASEWORKER, SUPERVISOR),
+                true,
+                RequestState.Open.class);
+
+        private final String code;
+        private final Class<? extends Command> type;
+        private final AuditAction.Kind audit;
+        private final Set<Role> performers;
+        private final boolean byCounterpart;
+        private final List<Class<? extends RequestState>> from;
+
+        @SafeVarargs
+        Kind(
+                String code,
+                Class<? extends Command> type,
+                AuditAction.Kind audit,
+                Set<Role> performers,
+                boolean byCounterpart,
+                Class<? extends RequestState>... from) {
+            this.code = code;
+            this.type = type;
+            this.audit = audit;
+            this.performers = performers;
+            this.byCounterpart = byCounterpart;
+            this.from = List.of(from);
+        }
+
+        public String code() {
+            return code;
+        }
+
+        /** The record that carries the command's arguments (what a REST body is read as). */
+        public Class<? extends Command> type() {
+            return type;
+        }
+
+        public AuditAction.Kind audit() {
+            return audit;
+        }
+
+        /** The roles of whoever may perform it on this node. */
+        public Set<Role> performers() {
+            return performers;
+        }
+
+        /** Whether a message from the counterpart's node may cause it (recorded as the node itself). */
+        public boolean byCounterpart() {
+            return byCounterpart;
+        }
+
+        /** Whether the command applies to a request in this state. */
+        public boolean appliesTo(RequestState state) {
+            return from.stream().anyMatch(type -> type.isInstance(state));
+        }
+
+        public boolean mayBePerformedBy(Actor actor) {
+            return actor.roles().stream().anyMatch(performers::contains);
+        }
+
+        public static Optional<Kind> of(String code) {
+            return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+        }
+
+        /** What this actor may do with a request in this state, in lifecycle order: the console's list. */
+        public static List<Kind> available(RequestState state, Actor actor) {
+            return Arrays.stream(values())
+                    .filter(k -> k.appliesTo(state) && k.mayBePerformedBy(actor))
+                    .toList();
+        }
+    }
+
+    record SendBackToDraft() implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.SEND_BACK_TO_DRAFT;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of();
+        }
+    }
+
+    /** The information asked for has arrived (by another channel: nothing is recorded of what it said). */
+    record InformationReceived() implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.INFORMATION_RECEIVED;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of();
+        }
+    }
+
+    record SendDecisionBack() implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.SEND_DECISION_BACK;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of();
+        }
+    }
+
+    record StartReview() implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.START_REVIEW;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of();
+        }
+    }
+
+    record RequestInformation(String what) implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.REQUEST_INFORMATION;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of(what);
+        }
+    }
+
+    /** A consultation with the requesting State, recorded by this (the requested) side. */
+    record RecordConsultation(String with, String summary) implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.RECORD_CONSULTATION;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of(with);
+        }
+    }
+
+    /** The requesting State's answer to the information asked for; the clock runs again. */
+    record ReceiveInformation(String answer) implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.RECEIVE_INFORMATION;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of(answer);
+        }
+    }
+
+    record Resume() implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.RESUME;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of();
+        }
+    }
+
+    record StartExecution() implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.START_EXECUTION;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of();
+        }
+    }
+
+    /** The requested State's node registered our request under its reference. */
+    record RecordAcknowledgement(String reference) implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.RECORD_ACKNOWLEDGEMENT;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of(reference);
+        }
+    }
+
+    /** The requested State asks for more information. */
+    record RecordInformationRequest(String what) implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.RECORD_INFORMATION_REQUEST;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of(what);
+        }
+    }
+
+    /** This node answers the requested State's question (sent to it when the request travelled electronically). */
+    record AnswerInformation(String answer) implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.ANSWER_INFORMATION;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of(answer);
+        }
+    }
+
+    /** The requested State consulted this node (before refusing or postponing, or on conditions). */
+    record RecordCounterpartConsultation(String with, String summary) implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.RECORD_COUNTERPART_CONSULTATION;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of(with);
+        }
+    }
+
+    /** The requested State's decision, whole: outcome, reasons with grounds, conditions, refused part. */
+    record RecordCounterpartDecision(Decision decision) implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.RECORD_COUNTERPART_DECISION;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of(decision.outcome());
+        }
+    }
+
+    record RecordCounterpartExecution(boolean evidenceTransmitted) implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.RECORD_COUNTERPART_EXECUTION;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of(evidenceTransmitted ? "evidence-transmitted" : "executed");
+        }
+    }
+
+    record Close() implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.CLOSE;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of();
+        }
+    }
+
+    record Withdraw(@Nullable String reason) implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.WITHDRAW;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of(reason == null ? "" : reason);
+        }
+    }
+}

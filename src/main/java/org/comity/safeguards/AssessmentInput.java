@@ -13,6 +13,8 @@ import org.comity.jurisdiction.OffenceFlag;
 import org.comity.shared.CountryCode;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.Violation;
+import org.comity.treaty.DataCategory;
+import org.comity.treaty.KindOfAssistance;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,7 +40,7 @@ public record AssessmentInput(
         UUID requestId,
         long version,
         Direction direction,
-        Measure measure,
+        KindOfAssistance measure,
         CountryCode requesting,
         CountryCode requested,
         LocalDate requestDate,
@@ -85,7 +87,7 @@ public record AssessmentInput(
             UUID requestId,
             long version,
             Direction direction,
-            Measure measure,
+            KindOfAssistance measure,
             CountryCode requesting,
             CountryCode requested,
             LocalDate requestDate,
@@ -241,13 +243,6 @@ public record AssessmentInput(
             ACCOUNT_HOLDER,
             OTHER
         }
-    }
-
-    /** Subscriber &lt; traffic &lt; content, in order of intrusiveness. */
-    public enum DataCategory {
-        SUBSCRIBER,
-        TRAFFIC,
-        CONTENT
     }
 
     /**

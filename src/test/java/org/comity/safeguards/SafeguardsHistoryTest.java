@@ -22,6 +22,7 @@ import org.comity.shared.CountryCode;
 import org.comity.testing.NodeTest;
 import org.comity.testing.TestAccounts;
 import org.comity.treaty.Answer;
+import org.comity.treaty.KindOfAssistance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,7 +63,7 @@ class SafeguardsHistoryTest {
                 id,
                 1,
                 AssessmentInput.Direction.INCOMING,
-                Measure.STORED_DATA,
+                KindOfAssistance.STORED_DATA,
                 CountryCode.of(requesting),
                 CountryCode.of(requested),
                 date,

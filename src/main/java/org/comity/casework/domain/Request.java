@@ -24,6 +24,7 @@ import org.comity.shared.Conflict;
 import org.comity.shared.CountryCode;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.Violation;
+import org.comity.treaty.KindOfAssistance;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -101,7 +102,7 @@ public final class Request {
         if (id == null || direction == null || kind == null || content == null || state == null) {
             throw new IllegalArgumentException("a request has an id, direction, kind, content and state");
         }
-        if (preservation != null && kind != KindOfAssistance.EXPEDITED_PRESERVATION) {
+        if (preservation != null && !kind.preserves()) {
             throw new IllegalArgumentException("only a preservation request preserves data");
         }
         this.id = id;
@@ -615,7 +616,7 @@ public final class Request {
     }
 
     private void preservationAllowed() {
-        if (kind != KindOfAssistance.EXPEDITED_PRESERVATION) {
+        if (!kind.preserves()) {
             throw new Conflict("not-a-preservation-request", "only a preservation request preserves data");
         }
         if (!(state instanceof Executing) && !(state instanceof Executed)) {

@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.comity.casework.domain.Decision.Reason;
+import org.comity.treaty.KindOfAssistance;
 import org.junit.jupiter.api.Test;
 
 /**

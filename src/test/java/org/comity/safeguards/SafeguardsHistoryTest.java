@@ -49,6 +49,9 @@ class SafeguardsHistoryTest {
     Safeguards safeguards;
 
     @Autowired
+    PolicyPackAdministration packs;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -256,10 +259,10 @@ class SafeguardsHistoryTest {
                 settings:
                   pattern_window_days: 30
                 """;
-        if (safeguards.policyPacks().stream().noneMatch(p -> p.state().value().equals("QY"))) {
-            safeguards.importPolicyPack(text, "QY-1.yaml", "test");
+        if (packs.policyPacks().stream().noneMatch(p -> p.state().value().equals("QY"))) {
+            packs.importPolicyPack(text, "QY-1.yaml", "test");
         }
-        return safeguards.policyPacks().stream()
+        return packs.policyPacks().stream()
                 .filter(p -> p.state().value().equals("QY"))
                 .findFirst()
                 .orElseThrow();

@@ -69,6 +69,66 @@ public record ReviewerFacts(
     }
 
     /**
+     * The facts that still name an offence or subject of a version with this many: a later edit of the
+     * content may remove the one an entry named, and a stale entry must not be read about another.
+     */
+    public ReviewerFacts within(int offenceCount, int subjectCount) {
+        var seenOffences = new java.util.HashSet<Integer>();
+        var seenSubjects = new java.util.HashSet<Integer>();
+        return new ReviewerFacts(
+                offences.stream()
+                        .filter(o -> o.offence() >= 0 && o.offence() < offenceCount && seenOffences.add(o.offence()))
+                        .toList(),
+                subjects.stream()
+                        .filter(o -> o.subject() >= 0 && o.subject() < subjectCount && seenSubjects.add(o.subject()))
+                        .toList(),
+                onwardRecipient,
+                earlierRequests.stream()
+                        .filter(e -> e.subject() >= 0 && e.subject() < subjectCount)
+                        .toList());
+    }
+
+    /**
+     * The facts in codes, for an audit line: which offences and subjects they concern and what they
+     * say, never a typed word.
+     */
+    public String summary() {
+        var parts = new ArrayList<String>();
+        for (var o : offences) {
+            var codes = new ArrayList<String>();
+            o.flags().stream().map(OffenceFlag::code).sorted().forEach(codes::add);
+            if (o.deathPenalty()) {
+                codes.add("death-penalty");
+            }
+            if (o.nature() != null) {
+                codes.add(code(o.nature()));
+            }
+            parts.add("offence " + (o.offence() + 1) + ": " + (codes.isEmpty() ? "-" : String.join(", ", codes)));
+        }
+        for (var f : subjects) {
+            var codes = new ArrayList<String>();
+            if (f.protection() != null) {
+                codes.add(code(f.protection()));
+            }
+            if (f.familyOfSuspect()) {
+                codes.add("family-of-suspect");
+            }
+            parts.add("subject " + (f.subject() + 1) + ": " + (codes.isEmpty() ? "-" : String.join(", ", codes)));
+        }
+        if (onwardRecipient != null) {
+            parts.add("recipient: " + code(onwardRecipient));
+        }
+        if (!earlierRequests.isEmpty()) {
+            parts.add("earlier requests: " + earlierRequests.size());
+        }
+        return parts.isEmpty() ? "-" : String.join("; ", parts);
+    }
+
+    private static String code(Enum<?> value) {
+        return value.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /**
      * Every problem with the indices, named relative to {@code reviewer}: an entry must name an offence
      * or subject the request has, once.
      */

@@ -164,6 +164,19 @@ public final class Request {
                 List.of());
     }
 
+    /**
+     * A new version for what the reviewer recorded beside the content (kept by casework in its own
+     * table): the content is unchanged, the version is assessed again with the facts.
+     *
+     * @param summary the facts in codes ({@code ReviewerFacts.summary()})
+     */
+    public Change recordReviewerFacts(String summary, Instant at) {
+        return new Change(
+                copy(content, state, deadline, preservation, assignee, at),
+                AuditAction.Kind.RECORDED_REVIEWER_FACTS.with(summary),
+                List.of());
+    }
+
     private Request withCorrespondenceOf(Correspondence changed) {
         return new Request(
                 id,

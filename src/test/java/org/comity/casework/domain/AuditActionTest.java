@@ -55,6 +55,11 @@ class AuditActionTest {
         r = expect(r.informationReceived(at(5)), "information received", "information-received");
         r = expect(r.assign("alice", at(5)), "assigned to alice", "assigned", "alice");
         r = expect(
+                r.recordReviewerFacts("subject 1: refugee", at(5)),
+                "recorded the reviewer's facts: subject 1: refugee",
+                "recorded-reviewer-facts",
+                "subject 1: refugee");
+        r = expect(
                 r.recordCounterpartReference("XB/2026/17", at(5)),
                 "recorded the counterpart's reference XB/2026/17",
                 "recorded-counterpart-reference",

@@ -1,6 +1,8 @@
 package org.comity.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -155,6 +157,53 @@ class ReviewerFactsThroughCaseworkTest {
         mvc.perform(get("/api/requests/" + registered + "/reviewer-facts").with(CaseworkApiTest.as(Role.AUDITOR)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.subjects").isEmpty());
+    }
+
+    @Test
+    void theReviewStepsFormRecordsTheFactsAndTheRequestIsAssessedWithThem() throws Exception {
+        var id = CaseworkApiTest.id(call(
+                        Role.CASEWORKER,
+                        post("/api/requests/incoming"),
+                        "{\"kind\": \"STORED_DATA\", \"content\": %s}".formatted(CaseworkApiTest.CONTENT))
+                .andExpect(status().isCreated()));
+        var reviewer = TestAccounts.username(Role.LEGAL_REVIEWER);
+        mvc.perform(get("/requests/" + id + "/reviewer-facts")
+                        .with(user(reviewer).roles("LEGAL_REVIEWER")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("name=\"subjects-0-protection\"")));
+        mvc.perform(post("/requests/" + id + "/reviewer-facts")
+                        .with(user(reviewer).roles("LEGAL_REVIEWER"))
+                        .with(csrf())
+                        .param("offences-0-nature", "ADMINISTRATIVE")
+                        .param("subjects-0-protection", "REFUGEE")
+                        .param("onwardRecipient", "SECURITY_OR_INTELLIGENCE_SERVICE"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/requests/" + id + "/assessment").with(CaseworkApiTest.as(Role.AUDITOR)))
+                .andExpect(jsonPath("$.findings[?(@.rule == 'criminal-nature')].severity")
+                        .value(org.hamcrest.Matchers.hasItem("BAR")))
+                .andExpect(jsonPath("$.findings[?(@.rule == 'protection-status')].severity")
+                        .value(org.hamcrest.Matchers.hasItem("GROUND")))
+                .andExpect(jsonPath("$.findings[?(@.rule == 'onward-recipient')].severity")
+                        .value(org.hamcrest.Matchers.hasItem("GROUND")));
+        mvc.perform(get("/api/requests/" + id + "/audit").with(CaseworkApiTest.as(Role.AUDITOR)))
+                .andExpect(jsonPath("$[-1].actions[0].code").value("recorded-reviewer-facts"))
+                .andExpect(jsonPath("$[-1].actions[0].args[0]")
+                        .value("offence 1: administrative; subject 1: refugee;"
+                                + " recipient: security-or-intelligence-service"));
+        // A date that is not one is named on its input, and nothing is stored.
+        mvc.perform(post("/requests/" + id + "/reviewer-facts")
+                        .with(user(reviewer).roles("LEGAL_REVIEWER"))
+                        .with(csrf())
+                        .param("earlier-0-subject", "0")
+                        .param("earlier-0-requesting", "QM")
+                        .param("earlier-0-requested", "XC")
+                        .param("earlier-0-date", "last spring"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("#earlier-0-date")));
+        mvc.perform(get("/api/requests/" + id + "/reviewer-facts").with(CaseworkApiTest.as(Role.AUDITOR)))
+                .andExpect(jsonPath("$.subjects[0].protection").value("REFUGEE"));
     }
 
     /** Findings as "SEVERITY rule | source | explanation", in the order the engine gives them. */

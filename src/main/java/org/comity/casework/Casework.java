@@ -22,7 +22,6 @@ import org.comity.casework.domain.Command;
 import org.comity.casework.domain.Correspondence;
 import org.comity.casework.domain.Decision;
 import org.comity.casework.domain.Direction;
-import org.comity.casework.domain.KindOfAssistance;
 import org.comity.casework.domain.ReferenceFormat;
 import org.comity.casework.domain.RefusalGround;
 import org.comity.casework.domain.Request;
@@ -30,14 +29,17 @@ import org.comity.casework.domain.RequestContent;
 import org.comity.casework.domain.RequestState;
 import org.comity.casework.domain.TimeLimits;
 import org.comity.casework.persistence.JdbcRequests;
+import org.comity.casework.persistence.JdbcReviewerFacts;
 import org.comity.jurisdiction.Jurisdictions;
 import org.comity.safeguards.Finding;
+import org.comity.safeguards.ReviewerFacts;
 import org.comity.safeguards.Safeguards;
 import org.comity.safeguards.StoredAssessment;
 import org.comity.shared.Conflict;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.NotFound;
 import org.comity.shared.Violation;
+import org.comity.treaty.KindOfAssistance;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +75,7 @@ public class Casework {
     private final TransparencyFeed feed;
     private final ReferenceFormat references;
     private final PairingTokens pairingTokens;
+    private final JdbcReviewerFacts reviewerFacts;
 
     Casework(
             JdbcRequests store,
@@ -88,7 +91,9 @@ public class Casework {
             PlatformTransactionManager transactions,
             TransparencyFeed feed,
             ReferenceFormat references,
-            PairingTokens pairingTokens) {
+            PairingTokens pairingTokens,
+            JdbcReviewerFacts reviewerFacts) {
+        this.reviewerFacts = reviewerFacts;
         this.references = references;
         this.pairingTokens = pairingTokens;
         this.feed = feed;
@@ -385,7 +390,37 @@ public class Casework {
     }
 
     private Optional<StoredAssessment> assess(Request request, String username, Instant now) {
-        return SafeguardsInput.of(request, day(now), this::lawOf).map(input -> safeguards.assess(input, username));
+        return SafeguardsInput.of(request, day(now), this::lawOf)
+                .map(input -> input.withReviewer(reviewerFacts
+                        .of(request.id())
+                        .map(f -> f.within(
+                                input.offences().size(), input.subjects().size()))
+                        .orElse(null)))
+                .map(input -> safeguards.assess(input, username));
+    }
+
+    /**
+     * Records what the reviewer knows about the request beside its content ({@link ReviewerFacts}),
+     * replacing what was recorded before: a new version, audited in codes, and assessed with the facts.
+     * Entries must name offences and subjects the request has.
+     */
+    @Transactional
+    public Request recordReviewerFacts(UUID id, @Nullable Long expectedVersion, ReviewerFacts facts, String username) {
+        return change(id, expectedVersion, username, true, (r, a, now) -> {
+            var problems = facts.problems(
+                    r.content().offences().size(), r.content().subjects().size());
+            if (!problems.isEmpty()) {
+                throw new InvalidInput(problems);
+            }
+            reviewerFacts.put(r.id(), facts, a.username(), now);
+            return r.recordReviewerFacts(facts.summary(), now);
+        });
+    }
+
+    /** What the reviewer recorded about the request; none when nothing was. */
+    public ReviewerFacts reviewerFacts(UUID id) {
+        get(id);
+        return reviewerFacts.of(id).orElse(ReviewerFacts.NONE);
     }
 
     /** The requesting State's offences covering the conduct: their flags, and whether any can mean death. */

@@ -2,11 +2,11 @@ package org.comity.casework;
 
 import java.time.Instant;
 import org.comity.casework.domain.Direction;
-import org.comity.casework.domain.KindOfAssistance;
 import org.comity.casework.domain.RequestState;
 import org.comity.shared.CountryCode;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.Violation;
+import org.comity.treaty.KindOfAssistance;
 import org.jspecify.annotations.Nullable;
 
 /**

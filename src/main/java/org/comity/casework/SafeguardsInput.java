@@ -12,7 +12,8 @@ import org.comity.casework.domain.Direction;
 import org.comity.casework.domain.Request;
 import org.comity.casework.domain.RequestContent;
 import org.comity.safeguards.AssessmentInput;
-import org.comity.safeguards.Measure;
+import org.comity.treaty.DataCategory;
+import org.comity.treaty.KindOfAssistance;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,7 +66,7 @@ final class SafeguardsInput {
                 request.id(),
                 request.version(),
                 incoming ? AssessmentInput.Direction.INCOMING : AssessmentInput.Direction.OUTGOING,
-                Measure.ofCode(request.kind().code()),
+                KindOfAssistance.ofCode(request.kind().code()),
                 requesting,
                 requested,
                 // Incoming: the legal basis must be in force when the request arrived; outgoing: when sent.
@@ -123,8 +124,8 @@ final class SafeguardsInput {
             return null;
         }
         var categories = data.categories().stream()
-                .map(c -> AssessmentInput.DataCategory.valueOf(c.name()))
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(AssessmentInput.DataCategory.class)));
+                .map(c -> DataCategory.valueOf(c.name()))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(DataCategory.class)));
         Instant from = data.from();
         Instant to = data.to();
         if (from != null && to != null && to.isBefore(from)) {

@@ -13,6 +13,8 @@ import org.comity.jurisdiction.OffenceFlag;
 import org.comity.shared.CountryCode;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.Violation;
+import org.comity.treaty.DataCategory;
+import org.comity.treaty.KindOfAssistance;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,7 +40,7 @@ public record AssessmentInput(
         UUID requestId,
         long version,
         Direction direction,
-        Measure measure,
+        KindOfAssistance measure,
         CountryCode requesting,
         CountryCode requested,
         LocalDate requestDate,
@@ -54,7 +56,8 @@ public record AssessmentInput(
         @Nullable UseConditions use,
         Set<Matter> matters,
         List<PriorRequest> history,
-        @Nullable Recorded recorded) {
+        @Nullable Recorded recorded,
+        @Nullable ReviewerFacts reviewer) {
 
     public AssessmentInput {
         var problems = new ArrayList<Violation>();
@@ -78,6 +81,42 @@ public record AssessmentInput(
         priorProceedings = priorProceedings == null ? List.of() : List.copyOf(priorProceedings);
         matters = matters == null ? Set.of() : Set.copyOf(matters);
         history = history == null ? List.of() : List.copyOf(history);
+        if (reviewer != null) {
+            problems.addAll(reviewer.problems(offences.size(), subjects.size()));
+            refuse(problems);
+            reviewer = reviewer.isEmpty() ? null : reviewer;
+        }
+    }
+
+    /** What the reviewer recorded, or nothing. */
+    public ReviewerFacts reviewerFacts() {
+        return reviewer == null ? ReviewerFacts.NONE : reviewer;
+    }
+
+    /** The same version with what the requested State's reviewer knows about it. */
+    public AssessmentInput withReviewer(@Nullable ReviewerFacts reviewer) {
+        return new AssessmentInput(
+                requestId,
+                version,
+                direction,
+                measure,
+                requesting,
+                requested,
+                requestDate,
+                legalBasis,
+                offences,
+                subjects,
+                data,
+                emergency,
+                conditions,
+                compelled,
+                deathPenaltyAssurances,
+                priorProceedings,
+                use,
+                matters,
+                history,
+                recorded,
+                reviewer);
     }
 
     /** A version without recorded history: what callers build; the engine adds the node's records. */
@@ -85,7 +124,7 @@ public record AssessmentInput(
             UUID requestId,
             long version,
             Direction direction,
-            Measure measure,
+            KindOfAssistance measure,
             CountryCode requesting,
             CountryCode requested,
             LocalDate requestDate,
@@ -121,6 +160,7 @@ public record AssessmentInput(
                 use,
                 matters,
                 history,
+                null,
                 null);
     }
 
@@ -160,7 +200,8 @@ public record AssessmentInput(
                 use,
                 matters,
                 history,
-                recorded);
+                recorded,
+                reviewer);
     }
 
     private static void required(List<Violation> problems, String field, @Nullable Object value) {
@@ -241,13 +282,6 @@ public record AssessmentInput(
             ACCOUNT_HOLDER,
             OTHER
         }
-    }
-
-    /** Subscriber &lt; traffic &lt; content, in order of intrusiveness. */
-    public enum DataCategory {
-        SUBSCRIBER,
-        TRAFFIC,
-        CONTENT
     }
 
     /**

@@ -39,6 +39,11 @@ public sealed interface ReservationEffect {
             return "real-time-collection-limited";
         }
 
+        /** Whether this reservation limits requests of that kind: real-time collection of traffic data. */
+        public boolean limits(KindOfAssistance kind) {
+            return kind.continuing() && !kind.seeksContent();
+        }
+
         public String describe() {
             return "limits real-time collection of traffic data to: " + String.join("; ", offences);
         }

@@ -70,7 +70,7 @@ class PairedLogsTest {
         var content = CaseExchangeTest.JSON.readValue(
                 CaseworkApiTest.CONTENT, org.comity.casework.domain.RequestContent.class);
         var draft = casework.draft(
-                org.comity.casework.domain.KindOfAssistance.STORED_DATA,
+                org.comity.treaty.KindOfAssistance.STORED_DATA,
                 content,
                 TestAccounts.username(org.comity.accounts.Role.CASEWORKER));
         casework.proposeSending(draft.id(), null, TestAccounts.username(org.comity.accounts.Role.CASEWORKER));

@@ -3,8 +3,10 @@ package org.comity.safeguards;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.comity.safeguards.policy.CitationFile;
 import org.comity.treaty.Certainty;
 import org.comity.treaty.Citation;
+import org.comity.treaty.KindOfAssistance;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,5 +68,16 @@ class CitationKeysTest {
                 .isEqualTo("Offences related to online child sexual abuse or child sexual exploitation material");
         assertThat(Kit.CATALOGUE.cite("UNCC", "15", java.util.Optional.empty()).heading())
                 .isEqualTo("Solicitation or grooming for the purpose of committing a sexual offence against a child");
+    }
+
+    @Test
+    void everyKindOfAssistanceHasItsArticlesAndAMissingOneStopsTheNode() {
+        assertThat(CitationFile.kindsCited(Kit.CITATIONS)).isEmpty();
+        assertThat(cited(KindOfAssistance.SPONTANEOUS_INFORMATION.citationKey()))
+                .containsExactly("UNCC Art 40(4)", "ETS185 Art 26");
+        var without = new java.util.LinkedHashMap<>(Kit.CITATIONS.all());
+        without.remove(KindOfAssistance.INTERCEPTION.citationKey());
+        assertThat(CitationFile.kindsCited(new org.comity.safeguards.domain.Citations(without)))
+                .containsExactly("measure.interception: every kind of assistance needs its articles");
     }
 }

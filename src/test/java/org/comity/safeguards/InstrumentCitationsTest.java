@@ -8,6 +8,7 @@ import java.util.Map;
 import org.comity.safeguards.domain.Assessor;
 import org.comity.safeguards.domain.Citations;
 import org.comity.treaty.Citation;
+import org.comity.treaty.DataCategory;
 import org.junit.jupiter.api.Test;
 
 /** Findings cite the instrument the request rests on, never the UN Convention for a Budapest request. */
@@ -50,7 +51,7 @@ class InstrumentCitationsTest {
         var scenario = scenario("54-budapest-two-year-maximum.yaml");
         var input = scenario.input();
         var data = new AssessmentInput.DataSought(
-                java.util.Set.of(AssessmentInput.DataCategory.CONTENT),
+                java.util.Set.of(DataCategory.CONTENT),
                 input.data().from(),
                 input.data().to(),
                 false,

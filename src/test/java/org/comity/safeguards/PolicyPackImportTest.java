@@ -81,6 +81,9 @@ class PolicyPackImportTest {
     @Autowired
     Safeguards safeguards;
 
+    @Autowired
+    PolicyPackAdministration packs;
+
     @BeforeEach
     void accounts() {
         TestAccounts.createOnePerRole(accounts);
@@ -178,8 +181,8 @@ class PolicyPackImportTest {
                 .andExpect(jsonPath("$[?(@.outcome == 'accepted')].version", hasItem(3)));
 
         // What a restart loads: the shipped packs and the stored ones, checked again.
-        safeguards.reloadPolicyPacks();
-        assertThat(safeguards.policyPackVersions())
+        packs.reloadPolicyPacks();
+        assertThat(packs.policyPackVersions())
                 .filteredOn(v -> v.state().value().equals("XB"))
                 .extracting(v -> v.version() + (v.current() ? " current" : "") + " " + v.importedBy())
                 .containsExactly("3 current " + TestAccounts.username(Role.ADMIN), "2 null", "1 null");

@@ -83,7 +83,7 @@ class SafeguardsApiTest {
                 .andExpect(jsonPath("$.assessment.findings[0].severity").value("BAR"))
                 .andExpect(jsonPath("$.assessment.findings[?(@.rule == 'expression-related-offence')].severity")
                         .value("BAR"))
-                .andExpect(jsonPath("$.assessment.inputs.engine").value("safeguards-rules/4"))
+                .andExpect(jsonPath("$.assessment.inputs.engine").value("safeguards-rules/5"))
                 .andExpect(jsonPath("$.id").doesNotExist());
         // Nothing was stored: not an assessment of the request it named, not its subjects.
         mvc.perform(get("/api/safeguards/requests/" + tried + "/assessments").with(auditor))

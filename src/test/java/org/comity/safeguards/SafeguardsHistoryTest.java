@@ -22,6 +22,7 @@ import org.comity.shared.CountryCode;
 import org.comity.testing.NodeTest;
 import org.comity.testing.TestAccounts;
 import org.comity.treaty.Answer;
+import org.comity.treaty.KindOfAssistance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +49,9 @@ class SafeguardsHistoryTest {
     Safeguards safeguards;
 
     @Autowired
+    PolicyPackAdministration packs;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -62,7 +66,7 @@ class SafeguardsHistoryTest {
                 id,
                 1,
                 AssessmentInput.Direction.INCOMING,
-                Measure.STORED_DATA,
+                KindOfAssistance.STORED_DATA,
                 CountryCode.of(requesting),
                 CountryCode.of(requested),
                 date,
@@ -255,10 +259,10 @@ class SafeguardsHistoryTest {
                 settings:
                   pattern_window_days: 30
                 """;
-        if (safeguards.policyPacks().stream().noneMatch(p -> p.state().value().equals("QY"))) {
-            safeguards.importPolicyPack(text, "QY-1.yaml", "test");
+        if (packs.policyPacks().stream().noneMatch(p -> p.state().value().equals("QY"))) {
+            packs.importPolicyPack(text, "QY-1.yaml", "test");
         }
-        return safeguards.policyPacks().stream()
+        return packs.policyPacks().stream()
                 .filter(p -> p.state().value().equals("QY"))
                 .findFirst()
                 .orElseThrow();

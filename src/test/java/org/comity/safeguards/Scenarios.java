@@ -93,6 +93,17 @@ public final class Scenarios {
         return new Scenario(file, root.path("name").asString(), parsed, basis, expected);
     }
 
+    /** A scenario's input as the JSON body the safeguards API reads. */
+    public static String json(String file) {
+        try {
+            var text =
+                    Files.readString(Path.of("src/test/resources/safeguards/scenarios", file), StandardCharsets.UTF_8);
+            return YAML.readTree(text).path("input").toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A source as scenarios write it. */
     public static String source(FindingSource source) {
         return switch (source) {

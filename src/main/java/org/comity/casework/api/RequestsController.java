@@ -21,7 +21,6 @@ import org.comity.casework.RequestQuery;
 import org.comity.casework.domain.Channel;
 import org.comity.casework.domain.Decision;
 import org.comity.casework.domain.Direction;
-import org.comity.casework.domain.KindOfAssistance;
 import org.comity.casework.domain.Preservation;
 import org.comity.casework.domain.RefusalGround;
 import org.comity.casework.domain.Request;
@@ -29,11 +28,13 @@ import org.comity.casework.domain.RequestContent;
 import org.comity.casework.domain.RequestState;
 import org.comity.safeguards.FindingSource;
 import org.comity.safeguards.FindingText;
+import org.comity.safeguards.ReviewerFacts;
 import org.comity.safeguards.Severity;
 import org.comity.safeguards.StoredAssessment;
 import org.comity.shared.CountryCode;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.Violation;
+import org.comity.treaty.KindOfAssistance;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -466,6 +467,36 @@ class RequestsController {
     RequestView recordCounterpartReference(@PathVariable UUID id, @RequestBody CounterpartReference body, Principal p) {
         return view(casework.recordCounterpartReference(
                 id, body.expectedVersion(), body.counterpartReference(), p.getName()));
+    }
+
+    /** What the reviewer records beside the content, with the version it was read at. */
+    record ReviewerFactsBody(
+            @Nullable Long expectedVersion,
+            List<ReviewerFacts.OffenceFacts> offences,
+            List<ReviewerFacts.SubjectFacts> subjects,
+            ReviewerFacts.@Nullable OnwardRecipient onwardRecipient,
+            List<ReviewerFacts.EarlierRequest> earlierRequests) {}
+
+    @PutMapping("/{id}/reviewer-facts")
+    @PreAuthorize(WORKERS)
+    @Operation(
+            summary = "Record what the reviewer knows beside the content (offence flags, death penalty and legal"
+                    + " nature as the requested State characterises them, protection status, relatives, onward"
+                    + " recipient, earlier requests known from other States); replaces what was recorded, makes"
+                    + " a new version and assesses it")
+    RequestView recordReviewerFacts(@PathVariable UUID id, @RequestBody ReviewerFactsBody body, Principal p) {
+        return view(casework.recordReviewerFacts(
+                id,
+                body.expectedVersion(),
+                new ReviewerFacts(body.offences(), body.subjects(), body.onwardRecipient(), body.earlierRequests()),
+                p.getName()));
+    }
+
+    @GetMapping("/{id}/reviewer-facts")
+    @PreAuthorize(READERS)
+    @Operation(summary = "What the reviewer recorded beside the content")
+    ReviewerFacts reviewerFacts(@PathVariable UUID id) {
+        return casework.reviewerFacts(id);
     }
 
     @PostMapping("/{id}/sending/rejection")

@@ -53,6 +53,7 @@ public record AuditAction(String code, List<String> args) {
         CLOSED("closed", "closed"),
         WITHDRAWN("withdrawn", "withdrawn: %s", Argument.TEXT),
         ASSIGNED("assigned", "assigned to %s", Argument.TEXT),
+        RECORDED_REVIEWER_FACTS("recorded-reviewer-facts", "recorded the reviewer's facts: %s", Argument.TEXT),
         RECORDED_COUNTERPART_REFERENCE(
                 "recorded-counterpart-reference", "recorded the counterpart's reference %s", Argument.TEXT),
         PRESERVED("preserved", "preserved data until %s", Argument.MOMENT),

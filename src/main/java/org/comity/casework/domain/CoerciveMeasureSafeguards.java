@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.comity.shared.Violation;
+import org.comity.treaty.KindOfAssistance;
 
 /**
  * A coercive measure states its conditions and safeguards (domain.md §4.2): who authorised it, on
@@ -41,7 +42,7 @@ final class CoerciveMeasureSafeguards implements ContentRule {
                     "explain why the measure is proportionate"));
         }
         var duration = safeguards == null ? null : safeguards.durationDays();
-        var lasting = kind == KindOfAssistance.REAL_TIME_TRAFFIC || kind == KindOfAssistance.INTERCEPTION;
+        var lasting = kind.continuing();
         if ((lasting && duration == null) || (duration != null && duration <= 0)) {
             problems.add(new Violation(
                     "content.safeguards.durationDays",

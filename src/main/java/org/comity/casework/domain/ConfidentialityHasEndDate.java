@@ -3,6 +3,7 @@ package org.comity.casework.domain;
 import java.time.LocalDate;
 import java.util.List;
 import org.comity.shared.Violation;
+import org.comity.treaty.KindOfAssistance;
 
 /**
  * Confidentiality is never open-ended in Comity (domain.md §6): a request that must stay confidential

@@ -3,6 +3,7 @@ package org.comity.casework.domain;
 import java.time.LocalDate;
 import java.util.List;
 import org.comity.shared.Violation;
+import org.comity.treaty.KindOfAssistance;
 
 /**
  * One rule about what a request of some kind must contain. Rules report, they never throw, so {@link

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.Violation;
+import org.comity.treaty.KindOfAssistance;
 
 /** Every content rule, applied together: the list of what must be fixed before a request can go. */
 public final class ContentRules {

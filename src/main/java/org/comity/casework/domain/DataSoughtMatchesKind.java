@@ -5,9 +5,9 @@ import static org.comity.casework.domain.ContentRule.blank;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import org.comity.casework.domain.RequestContent.DataCategory;
 import org.comity.shared.Violation;
+import org.comity.treaty.DataCategory;
+import org.comity.treaty.KindOfAssistance;
 
 /**
  * A request for data says which categories, over which period and from which provider, and the
@@ -34,14 +34,14 @@ final class DataSoughtMatchesKind implements ContentRule {
                     "data-category-required",
                     "choose subscriber, traffic or content data"));
         }
-        var allowed = allowedCategories(kind);
+        var allowed = kind.maySeek();
         if (!allowed.containsAll(data.categories())) {
             problems.add(new Violation(
                     "content.dataSought.categories",
                     "data-category-not-for-kind",
                     "a request of this kind may only seek " + allowed));
         }
-        if (kind == KindOfAssistance.INTERCEPTION && !data.categories().contains(DataCategory.CONTENT)) {
+        if (kind.seeksContent() && !data.categories().contains(DataCategory.CONTENT)) {
             problems.add(new Violation(
                     "content.dataSought.categories",
                     "interception-seeks-content",
@@ -64,14 +64,5 @@ final class DataSoughtMatchesKind implements ContentRule {
                     "name the service provider or custodian holding the data"));
         }
         return problems;
-    }
-
-    private static Set<DataCategory> allowedCategories(KindOfAssistance kind) {
-        return switch (kind) {
-            case PRESERVED_TRAFFIC_DISCLOSURE, REAL_TIME_TRAFFIC -> Set.of(DataCategory.TRAFFIC);
-            case INTERCEPTION -> Set.of(DataCategory.CONTENT, DataCategory.TRAFFIC);
-            case EXPEDITED_PRESERVATION, STORED_DATA, EMERGENCY_DISCLOSURE, EXTRADITION, SPONTANEOUS_INFORMATION ->
-                Set.of(DataCategory.values());
-        };
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.comity.shared.Violation;
+import org.comity.treaty.KindOfAssistance;
 
 /**
  * An emergency is a significant and imminent risk to the life or safety of a natural person
@@ -17,7 +18,7 @@ final class EmergencyStatesImminentRisk implements ContentRule {
     @Override
     public List<Violation> check(KindOfAssistance kind, RequestContent content, LocalDate today) {
         var problems = new ArrayList<Violation>();
-        if (kind == KindOfAssistance.EMERGENCY_DISCLOSURE && !content.emergency()) {
+        if (kind.emergency() && !content.emergency()) {
             problems.add(new Violation(
                     "content.urgency.level",
                     "emergency-level-required",

@@ -6,13 +6,14 @@ import java.time.LocalDate;
 import java.util.List;
 import org.comity.casework.domain.RequestContent.Subject.Role;
 import org.comity.shared.Violation;
+import org.comity.treaty.KindOfAssistance;
 
 /** An extradition request is about a named person sought, suspected or accused, with a known location. */
 final class ExtraditionNamesThePerson implements ContentRule {
 
     @Override
     public List<Violation> check(KindOfAssistance kind, RequestContent content, LocalDate today) {
-        if (kind != KindOfAssistance.EXTRADITION) {
+        if (!kind.surrender()) {
             return List.of();
         }
         boolean named = content.subjects().stream()

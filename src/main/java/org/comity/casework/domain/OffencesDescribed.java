@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.comity.shared.Violation;
+import org.comity.treaty.KindOfAssistance;
 
 /**
  * Each offence names its domestic provision, the conduct it maps to and its maximum penalty: scope and
@@ -20,7 +21,7 @@ final class OffencesDescribed implements ContentRule {
     @Override
     public List<Violation> check(KindOfAssistance kind, RequestContent content, LocalDate today) {
         var problems = new ArrayList<Violation>();
-        if (content.offences().isEmpty() && kind != KindOfAssistance.SPONTANEOUS_INFORMATION) {
+        if (content.offences().isEmpty() && !kind.unrequested()) {
             problems.add(new Violation("content.offences", "offence-required", "name at least one offence"));
         }
         for (int i = 0; i < content.offences().size(); i++) {

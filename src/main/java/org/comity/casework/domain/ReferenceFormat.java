@@ -2,6 +2,7 @@ package org.comity.casework.domain;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.comity.treaty.KindOfAssistance;
 
 /**
  * How this node writes its human request references, such as {@code XA-MLA-2026-000123}. The pattern

@@ -23,6 +23,7 @@ import org.comity.shared.Conflict;
 import org.comity.shared.CountryCode;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.Violation;
+import org.comity.treaty.KindOfAssistance;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -100,7 +101,7 @@ public final class Request {
         if (id == null || direction == null || kind == null || content == null || state == null) {
             throw new IllegalArgumentException("a request has an id, direction, kind, content and state");
         }
-        if (preservation != null && kind != KindOfAssistance.EXPEDITED_PRESERVATION) {
+        if (preservation != null && !kind.preserves()) {
             throw new IllegalArgumentException("only a preservation request preserves data");
         }
         this.id = id;
@@ -159,6 +160,19 @@ public final class Request {
                 next,
                 AuditAction.Kind.RECORDED_COUNTERPART_REFERENCE.with(
                         counterpartReference == null ? "—" : counterpartReference),
+                List.of());
+    }
+
+    /**
+     * A new version for what the reviewer recorded beside the content (kept by casework in its own
+     * table): the content is unchanged, the version is assessed again with the facts.
+     *
+     * @param summary the facts in codes ({@code ReviewerFacts.summary()})
+     */
+    public Change recordReviewerFacts(String summary, Instant at) {
+        return new Change(
+                copy(content, state, deadline, preservation, assignee, at),
+                AuditAction.Kind.RECORDED_REVIEWER_FACTS.with(summary),
                 List.of());
     }
 
@@ -693,7 +707,7 @@ public final class Request {
     }
 
     private void preservationAllowed() {
-        if (kind != KindOfAssistance.EXPEDITED_PRESERVATION) {
+        if (!kind.preserves()) {
             throw new Conflict("not-a-preservation-request", "only a preservation request preserves data");
         }
         if (!(state instanceof Executing) && !(state instanceof Executed)) {

@@ -10,6 +10,7 @@ import org.comity.safeguards.Characteristic;
 import org.comity.safeguards.CompelledAssistance;
 import org.comity.safeguards.ProtectedRole;
 import org.comity.shared.CountryCode;
+import org.comity.treaty.DataCategory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -215,13 +216,6 @@ public record RequestContent(
         public static Instant endOf(java.time.LocalDate day, java.time.ZoneId zone) {
             return day.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
         }
-    }
-
-    /** Subscriber &lt; traffic &lt; content, in order of intrusiveness. */
-    public enum DataCategory {
-        SUBSCRIBER,
-        TRAFFIC,
-        CONTENT
     }
 
     /** How fast; an emergency must say what imminent risk to life or safety it is about. */

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.comity.shared.Violation;
+import org.comity.treaty.KindOfAssistance;
 
 /**
  * What every request must contain (domain.md §4.1): both authorities and their States, the legal
@@ -37,7 +38,7 @@ final class RequiredContents implements ContentRule {
         if (blank(content.summaryOfFacts())) {
             problems.add(new Violation("content.summaryOfFacts", "facts-required", "summarise the relevant facts"));
         }
-        if (kind != KindOfAssistance.SPONTANEOUS_INFORMATION && blank(content.purpose())) {
+        if (!kind.unrequested() && blank(content.purpose())) {
             problems.add(new Violation(
                     "content.purpose", "purpose-required", "say for what purpose the assistance is sought"));
         }

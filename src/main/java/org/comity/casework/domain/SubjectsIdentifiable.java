@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.comity.shared.Violation;
+import org.comity.treaty.KindOfAssistance;
 
 /**
  * Each subject has a role and something that identifies it; each identifier has a type and a value,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.comity.casework.domain.RequestContent.Urgency.Level;
+import org.comity.treaty.KindOfAssistance;
 
 /**
  * The time limits casework enforces, read from a data file so that a correction is a data change

@@ -7,6 +7,7 @@ import org.comity.safeguards.AssessmentInput.Matter;
 import org.comity.safeguards.Characteristic;
 import org.comity.safeguards.CompelledAssistance;
 import org.comity.safeguards.ProtectedRole;
+import org.comity.treaty.DataCategory;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -33,7 +34,7 @@ class Choices {
                 "otherConduct", conduct.stream().filter(e -> !e.convention()).toList());
         model.addAttribute("subjectRoles", RequestContent.Subject.Role.values());
         model.addAttribute("identifierTypes", RequestContent.Identifier.Type.values());
-        model.addAttribute("dataCategories", RequestContent.DataCategory.values());
+        model.addAttribute("dataCategories", DataCategory.values());
         model.addAttribute("urgencies", RequestContent.Urgency.Level.values());
         model.addAttribute("protectedRoles", ProtectedRole.values());
         model.addAttribute("characteristics", Characteristic.values());

@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.comity.casework.domain.RequestContent;
 import org.comity.casework.domain.RequestContent.Authority;
-import org.comity.casework.domain.RequestContent.DataCategory;
 import org.comity.casework.domain.RequestContent.Identifier;
 import org.comity.casework.domain.RequestContent.PriorProceeding;
 import org.comity.casework.domain.RequestContent.Subject;
@@ -30,6 +29,7 @@ import org.comity.safeguards.ProtectedRole;
 import org.comity.shared.CountryCode;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.Violation;
+import org.comity.treaty.DataCategory;
 import org.jspecify.annotations.Nullable;
 
 /**

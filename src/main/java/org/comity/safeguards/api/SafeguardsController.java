@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.comity.safeguards.AssessmentInput;
+import org.comity.safeguards.PolicyPackAdministration;
 import org.comity.safeguards.PolicyPackImportAttempt;
 import org.comity.safeguards.PolicyPackVersion;
 import org.comity.safeguards.Replay;
@@ -40,9 +41,11 @@ class SafeguardsController {
     private static final String WORKERS = "hasAnyRole('CASEWORKER', 'LEGAL_REVIEWER', 'SUPERVISOR')";
 
     private final Safeguards safeguards;
+    private final PolicyPackAdministration packs;
 
-    SafeguardsController(Safeguards safeguards) {
+    SafeguardsController(Safeguards safeguards, PolicyPackAdministration packs) {
         this.safeguards = safeguards;
+        this.packs = packs;
     }
 
     private static final String PACK_READERS =
@@ -135,7 +138,7 @@ class SafeguardsController {
     @PreAuthorize(PACK_READERS)
     @Operation(summary = "The loaded policy packs, every version, newest first per State")
     List<PackView> packs() {
-        return safeguards.policyPackVersions().stream().map(PackView::of).toList();
+        return packs.policyPackVersions().stream().map(PackView::of).toList();
     }
 
     @PostMapping(
@@ -152,7 +155,7 @@ class SafeguardsController {
                     + " replay.")
     ResponseEntity<PackView> importPack(
             @RequestBody String body, @RequestParam(required = false) String source, Principal principal) {
-        var imported = safeguards.importPolicyPack(body, source, principal.getName());
+        var imported = packs.importPolicyPack(body, source, principal.getName());
         return ResponseEntity.created(URI.create(
                         "/api/safeguards/policy-packs/" + imported.state().value() + "/" + imported.version()))
                 .body(PackView.of(imported));
@@ -163,7 +166,7 @@ class SafeguardsController {
     @Operation(summary = "One version of a State's policy pack")
     PackView pack(@PathVariable String state, @PathVariable int version) {
         var code = CountryCode.parse("state", state);
-        return safeguards.policyPackVersions().stream()
+        return packs.policyPackVersions().stream()
                 .filter(v -> v.state().equals(code) && v.version() == version)
                 .findFirst()
                 .map(PackView::of)
@@ -174,7 +177,7 @@ class SafeguardsController {
     @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
     @Operation(summary = "The latest policy pack import attempts, accepted or refused, newest first")
     List<PolicyPackImportAttempt> imports(@RequestParam(defaultValue = "100") int limit) {
-        return safeguards.policyPackImports(limit);
+        return packs.policyPackImports(limit);
     }
 
     /**

@@ -14,7 +14,7 @@ import org.comity.safeguards.InputsUsed;
 public final class Assessor {
 
     /** Changes whenever a built-in rule changes what it finds: recorded with every assessment. */
-    public static final String ENGINE_VERSION = "safeguards-rules/4";
+    public static final String ENGINE_VERSION = "safeguards-rules/5";
 
     /** Beyond this many cached fingerprints the cache starts again: replaced profiles are never asked for. */
     private static final int FINGERPRINTS_KEPT = 256;

@@ -3,7 +3,6 @@ package org.comity.safeguards.domain;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.comity.safeguards.Measure;
 import org.comity.safeguards.Severity;
 
 /**
@@ -26,7 +25,7 @@ final class BoundedPeriod implements Rule {
     public void assess(Context context, Findings findings) {
         var input = context.input();
         var data = input.data();
-        if (!input.measure().seeksData() || input.measure() == Measure.EXPEDITED_PRESERVATION || data == null) {
+        if (!input.measure().seeksData() || input.measure().preserves() || data == null) {
             return;
         }
         if (data.from() == null || data.to() == null) {

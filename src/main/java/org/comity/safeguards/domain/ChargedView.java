@@ -10,6 +10,7 @@ import org.comity.jurisdiction.Offence;
 import org.comity.jurisdiction.OffenceFlag;
 import org.comity.jurisdiction.Profile;
 import org.comity.safeguards.AssessmentInput.ChargedOffence;
+import org.comity.safeguards.ReviewerFacts;
 
 /**
  * One charged offence as the rules read it: the request's own statements completed by the requesting
@@ -37,7 +38,11 @@ public record ChargedView(
     }
 
     static ChargedView of(
-            int index, ChargedOffence charged, Optional<Profile> requesting, Set<ConductCode> convention) {
+            int index,
+            ChargedOffence charged,
+            Optional<ReviewerFacts.OffenceFacts> reviewer,
+            Optional<Profile> requesting,
+            Set<ConductCode> convention) {
         var byProvision = requesting.map(p -> byProvision(p, charged)).orElse(List.of());
         var matched = byProvision.isEmpty()
                 ? requesting.map(p -> byConduct(p, charged)).orElse(List.of())
@@ -50,14 +55,18 @@ public record ChargedView(
         var flags = EnumSet.noneOf(OffenceFlag.class);
         flags.addAll(charged.flags());
         matched.forEach(o -> flags.addAll(o.flags()));
+        // The requested State's own characterisation, recorded by its reviewer, counts beside the
+        // requesting State's: the rules say whose rule a flag engages, not whose reading it was.
+        reviewer.ifPresent(r -> flags.addAll(r.flags()));
         Optional<MaxPenalty> maximum = matched.stream().map(Offence::maxPenalty).max(MaxPenalty::compareTo);
         if (charged.maximumPenaltyMonths() != null) {
             // The request's statement is what the requesting State asserts; the profile only completes it.
             maximum = Optional.of(MaxPenalty.months(charged.maximumPenaltyMonths()));
             complete = true;
         }
-        boolean death =
-                charged.deathPenalty() || matched.stream().anyMatch(o -> o.maxPenalty() instanceof MaxPenalty.Death);
+        boolean death = charged.deathPenalty()
+                || reviewer.map(ReviewerFacts.OffenceFacts::deathPenalty).orElse(false)
+                || matched.stream().anyMatch(o -> o.maxPenalty() instanceof MaxPenalty.Death);
         if (death) {
             maximum = Optional.of(new MaxPenalty.Death());
             complete = true;

@@ -49,7 +49,8 @@ public record Context(
             int seriousCrimeMonths) {
         var views = new ArrayList<ChargedView>();
         for (int i = 0; i < input.offences().size(); i++) {
-            views.add(ChargedView.of(i, input.offences().get(i), requesting, conventionConduct));
+            views.add(ChargedView.of(
+                    i, input.offences().get(i), input.reviewerFacts().offence(i), requesting, conventionConduct));
         }
         return new Context(
                 input,
@@ -97,6 +98,10 @@ public record Context(
     /** The requested State's code, for explanations ("XB applies its own conditions"). */
     public String requested() {
         return input.requested().value();
+    }
+
+    public String requesting() {
+        return input.requesting().value();
     }
 
     /**

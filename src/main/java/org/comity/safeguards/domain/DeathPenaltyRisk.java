@@ -2,7 +2,6 @@ package org.comity.safeguards.domain;
 
 import java.util.List;
 import org.comity.safeguards.FindingSource;
-import org.comity.safeguards.Measure;
 import org.comity.safeguards.Severity;
 
 /**
@@ -32,7 +31,7 @@ final class DeathPenaltyRisk implements Rule {
     public void assess(Context context, Findings findings) {
         var input = context.input();
         var settings = context.pack().settings();
-        boolean extradition = input.measure() == Measure.EXTRADITION;
+        boolean extradition = input.measure().surrender();
         if (!extradition && !(input.measure().evidence() && settings.deathPenaltyForEvidence())) {
             return;
         }

@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.comity.jurisdiction.ConductCode;
 import org.comity.jurisdiction.Criminality;
-import org.comity.safeguards.Measure;
 import org.comity.safeguards.Severity;
 import org.comity.treaty.ReservationEffect;
 
@@ -41,10 +40,10 @@ final class DualCriminalityOnConduct implements Rule {
         }
         // Disclosure of preserved traffic data may be withheld only for a political offence or essential
         // interests (Budapest), never for want of dual criminality.
-        if (measure == Measure.PRESERVED_TRAFFIC_DISCLOSURE) {
+        if (measure.followsPreservation()) {
             return;
         }
-        boolean preservation = measure == Measure.EXPEDITED_PRESERVATION;
+        boolean preservation = measure.preserves();
         if (preservation && !reservedForPreservation(context)) {
             return;
         }
@@ -95,7 +94,7 @@ final class DualCriminalityOnConduct implements Rule {
             "statement", String.join(" ", statements.stream().distinct().toList()),
             "instrument", context.instrumentWord()
         };
-        if (measure == Measure.EXTRADITION) {
+        if (measure.surrender()) {
             findings.add(
                     this,
                     Severity.BAR,
@@ -139,7 +138,7 @@ final class DualCriminalityOnConduct implements Rule {
             Set<ConductCode> conduct,
             boolean preservation) {
         var measure = context.input().measure();
-        var key = measure == Measure.EXTRADITION
+        var key = measure.surrender()
                 ? "dual-criminality-extradition"
                 : preservation ? "preservation-dual-criminality" : "dual-criminality";
         findings.add(
@@ -161,7 +160,7 @@ final class DualCriminalityOnConduct implements Rule {
                         "state",
                         context.requested(),
                         "consequence",
-                        measure == Measure.EXTRADITION ? "extradition" : preservation ? "preservation" : "coercive"),
+                        measure.surrender() ? "extradition" : preservation ? "preservation" : "coercive"),
                 offences.stream().map(o -> o.field("conduct")).toList());
     }
 

@@ -1,7 +1,6 @@
 package org.comity.safeguards.domain;
 
 import java.util.List;
-import org.comity.safeguards.Measure;
 import org.comity.safeguards.Severity;
 
 /**
@@ -25,7 +24,7 @@ final class EmergencyJustified implements Rule {
     public void assess(Context context, Findings findings) {
         var input = context.input();
         var emergency = input.emergency();
-        boolean emergencyKind = input.measure() == Measure.EMERGENCY_DISCLOSURE;
+        boolean emergencyKind = input.measure().emergency();
         if (!emergency.declared() && !emergencyKind) {
             return;
         }

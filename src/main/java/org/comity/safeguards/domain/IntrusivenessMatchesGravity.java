@@ -1,9 +1,8 @@
 package org.comity.safeguards.domain;
 
 import java.util.List;
-import org.comity.safeguards.AssessmentInput.DataCategory;
-import org.comity.safeguards.Measure;
 import org.comity.safeguards.Severity;
+import org.comity.treaty.DataCategory;
 
 /**
  * Proportionality: the more intrusive the data (subscriber &lt; traffic &lt; stored content &lt;
@@ -33,12 +32,13 @@ final class IntrusivenessMatchesGravity implements Rule {
         }
         var measure = input.measure();
         boolean content = input.data() != null && input.data().categories().contains(DataCategory.CONTENT);
+        boolean intercepts = measure.seeksContent();
         String what;
-        if (measure == Measure.INTERCEPTION) {
+        if (intercepts) {
             what = "interception";
-        } else if (measure == Measure.REAL_TIME_TRAFFIC) {
+        } else if (measure.continuing()) {
             what = "realtime";
-        } else if (content && measure != Measure.EXPEDITED_PRESERVATION) {
+        } else if (content && !measure.preserves()) {
             what = "content";
         } else {
             return;
@@ -51,11 +51,9 @@ final class IntrusivenessMatchesGravity implements Rule {
         }
         findings.add(
                 this,
-                measure == Measure.INTERCEPTION ? Severity.GROUND : Severity.CONCERN,
-                measure == Measure.INTERCEPTION ? context.treaty("interception") : Context.ADVISORY,
-                measure == Measure.INTERCEPTION
-                        ? List.of("proportionality", "interception")
-                        : List.of("proportionality"),
+                intercepts ? Severity.GROUND : Severity.CONCERN,
+                intercepts ? context.treaty("interception") : Context.ADVISORY,
+                intercepts ? List.of("proportionality", "interception") : List.of("proportionality"),
                 Findings.message(
                         "intrusiveness-vs-gravity",
                         "what",

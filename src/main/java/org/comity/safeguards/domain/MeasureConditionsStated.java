@@ -2,7 +2,6 @@ package org.comity.safeguards.domain;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.comity.safeguards.Measure;
 import org.comity.safeguards.Severity;
 
 /**
@@ -31,7 +30,7 @@ final class MeasureConditionsStated implements Rule {
     public void assess(Context context, Findings findings) {
         var input = context.input();
         var measure = input.measure();
-        if (!measure.seeksData() || measure == Measure.EXPEDITED_PRESERVATION) {
+        if (!measure.seeksData() || measure.preserves()) {
             return;
         }
         var c = input.conditions();
@@ -49,7 +48,7 @@ final class MeasureConditionsStated implements Rule {
             missing.add("@conditions.proportionality");
             fields.add("conditions.proportionality");
         }
-        boolean continuing = measure == Measure.REAL_TIME_TRAFFIC || measure == Measure.INTERCEPTION;
+        boolean continuing = measure.continuing();
         if (continuing && (c == null || c.durationDays() == null)) {
             missing.add("@conditions.duration");
             fields.add("conditions.durationDays");

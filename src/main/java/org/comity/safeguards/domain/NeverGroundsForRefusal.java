@@ -3,7 +3,6 @@ package org.comity.safeguards.domain;
 import java.util.List;
 import org.comity.jurisdiction.ConductCode;
 import org.comity.safeguards.AssessmentInput.Matter;
-import org.comity.safeguards.Measure;
 import org.comity.safeguards.Severity;
 
 /**
@@ -52,7 +51,7 @@ final class NeverGroundsForRefusal implements Rule {
             var fields = fiscal.isEmpty()
                     ? List.of("matters")
                     : fiscal.stream().map(o -> o.field("conduct")).toList();
-            boolean extradition = input.measure() == Measure.EXTRADITION;
+            boolean extradition = input.measure().surrender();
             findings.add(
                     this,
                     Severity.NOTE,

@@ -2,7 +2,6 @@ package org.comity.safeguards.domain;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.comity.safeguards.Measure;
 import org.comity.safeguards.Severity;
 
 /**
@@ -32,7 +31,7 @@ final class OffenceWithinScope implements Rule {
     @Override
     public void assess(Context context, Findings findings) {
         var measure = context.input().measure();
-        if (measure == Measure.SPONTANEOUS_INFORMATION) {
+        if (measure.unrequested()) {
             return;
         }
         if (context.offences().isEmpty()) {
@@ -42,9 +41,7 @@ final class OffenceWithinScope implements Rule {
                     this,
                     context.outgoing() ? Severity.BAR : Severity.GROUND,
                     context.treaty("request-contents"),
-                    List.of(
-                            measure == Measure.EXTRADITION ? "scope-extradition" : "scope-evidence",
-                            "request-contents"),
+                    List.of(measure.surrender() ? "scope-extradition" : "scope-evidence", "request-contents"),
                     Findings.explained(
                             "offence-within-scope.no-offence.explanation",
                             context.outgoing()
@@ -70,12 +67,12 @@ final class OffenceWithinScope implements Rule {
             return;
         }
         if (!context.underUncc()) {
-            if (measure == Measure.EXTRADITION) {
+            if (measure.surrender()) {
                 otherInstrumentExtradition(context, findings);
             }
             return;
         }
-        if (measure == Measure.EXTRADITION) {
+        if (measure.surrender()) {
             extradition(context, findings, stated);
         } else {
             evidence(context, findings, stated);
@@ -93,7 +90,7 @@ final class OffenceWithinScope implements Rule {
                 context.outgoing() ? Severity.BAR : Severity.CONCERN,
                 context.treaty("request-contents"),
                 List.of(
-                        context.input().measure() == Measure.EXTRADITION ? "scope-extradition" : "scope-evidence",
+                        context.input().measure().surrender() ? "scope-extradition" : "scope-evidence",
                         "request-contents"),
                 Findings.explained(
                         "offence-within-scope.no-conduct.explanation",
@@ -160,9 +157,8 @@ final class OffenceWithinScope implements Rule {
         }
         boolean inScope = outside.size() + unknown.size() + atLeast.size() < offences.size();
         if (!outside.isEmpty()) {
-            var severity = inScope
-                    ? Severity.CONCERN
-                    : context.input().measure() == Measure.EXPEDITED_PRESERVATION ? Severity.GROUND : Severity.BAR;
+            var severity =
+                    inScope ? Severity.CONCERN : context.input().measure().preserves() ? Severity.GROUND : Severity.BAR;
             findings.add(
                     this,
                     severity,

@@ -1,9 +1,12 @@
 package org.comity.safeguards.domain;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.comity.safeguards.AssessmentInput;
 import org.comity.safeguards.AssessmentInput.PriorRequest;
 import org.comity.shared.CountryCode;
@@ -29,14 +32,30 @@ public final class Patterns {
      */
     public static List<PriorRequest> listedFor(AssessmentInput input, int subject, PolicyPack.Thresholds thresholds) {
         Set<String> ids = new HashSet<>(input.subjects().get(subject).identifiers());
-        if (ids.isEmpty()) {
-            return List.of();
+        var listed = new ArrayList<PriorRequest>();
+        if (!ids.isEmpty()) {
+            input.history().stream()
+                    .filter(p -> !p.requestId().equals(input.requestId()))
+                    .filter(p -> withinWindow(p, input, thresholds))
+                    .filter(p -> p.subjectIdentifiers().stream().anyMatch(ids::contains))
+                    .forEach(listed::add);
         }
-        return input.history().stream()
-                .filter(p -> !p.requestId().equals(input.requestId()))
+        // Earlier requests the reviewer knows of from other States are about this person whether or not
+        // the request gives an identifier.
+        input.reviewerFacts().earlierRequests().stream()
+                .filter(e -> e.subject() == subject)
+                .map(e -> new PriorRequest(
+                        UUID.nameUUIDFromBytes(
+                                ("reviewer:" + subject + ":" + e.requesting() + ":" + e.requested() + ":" + e.date())
+                                        .getBytes(StandardCharsets.UTF_8)),
+                        e.requesting(),
+                        e.requested(),
+                        e.date(),
+                        List.copyOf(ids),
+                        false))
                 .filter(p -> withinWindow(p, input, thresholds))
-                .filter(p -> p.subjectIdentifiers().stream().anyMatch(ids::contains))
-                .toList();
+                .forEach(listed::add);
+        return List.copyOf(listed);
     }
 
     /** This request's two States and those of the listed requests. */

@@ -11,7 +11,6 @@ import org.comity.jurisdiction.OffenceFlag;
 import org.comity.safeguards.Characteristic;
 import org.comity.safeguards.FindingMessage;
 import org.comity.safeguards.FindingSource;
-import org.comity.safeguards.Measure;
 import org.comity.safeguards.Severity;
 
 /**
@@ -87,7 +86,7 @@ final class PersecutionIndicators implements Rule {
                 .filter(c -> !c.conventionGround() && settings.persecutionGround(c))
                 .toList();
         var others = all.stream().filter(c -> !settings.persecutionGround(c)).toList();
-        var extradition = context.input().measure() == Measure.EXTRADITION;
+        var extradition = context.input().measure().surrender();
         if (!convention.isEmpty()) {
             var cite = extradition ? List.of("persecution", "persecution-extradition") : List.of("persecution");
             findings.add(

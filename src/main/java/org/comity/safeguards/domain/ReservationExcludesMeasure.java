@@ -3,7 +3,6 @@ package org.comity.safeguards.domain;
 import java.util.ArrayList;
 import java.util.List;
 import org.comity.jurisdiction.ConductCode;
-import org.comity.safeguards.Measure;
 import org.comity.safeguards.Severity;
 import org.comity.treaty.Answer;
 import org.comity.treaty.Citation;
@@ -31,11 +30,8 @@ final class ReservationExcludesMeasure implements Rule {
     @Override
     public void assess(Context context, Findings findings) {
         var input = context.input();
-        var measureKey = "measure." + input.measure().code();
-        if (!context.citations().has(measureKey)) {
-            return;
-        }
-        var measureArticles = context.citations().of(measureKey);
+        // Every kind has its articles: checked when the citations file is read.
+        var measureArticles = context.citations().of(input.measure().citationKey());
         for (var option : context.legalBasis().instruments()) {
             if (!option.instrument().equals(input.legalBasis()) || option.answer() == Answer.NO) {
                 continue;
@@ -65,7 +61,7 @@ final class ReservationExcludesMeasure implements Rule {
                         }
                     }
                     case ReservationEffect.RealTimeCollectionLimited limited -> {
-                        if (input.measure() == Measure.REAL_TIME_TRAFFIC) {
+                        if (limited.limits(input.measure())) {
                             realTimeLimited(context, findings, r, limited);
                         }
                     }

@@ -1,7 +1,6 @@
 package org.comity.safeguards.domain;
 
 import java.util.List;
-import org.comity.safeguards.Measure;
 import org.comity.safeguards.Severity;
 
 /**
@@ -31,7 +30,7 @@ final class SpecificTargets implements Rule {
             return;
         }
         // Preservation freezes data before anyone is identified; it is the one measure that may.
-        boolean noTarget = input.measure() != Measure.EXPEDITED_PRESERVATION
+        boolean noTarget = !input.measure().preserves()
                 && !input.subjects().isEmpty()
                 && input.subjects().stream()
                         .noneMatch(s -> s.identified() || !s.identifiers().isEmpty());

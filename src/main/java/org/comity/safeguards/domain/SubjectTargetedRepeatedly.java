@@ -31,10 +31,10 @@ final class SubjectTargetedRepeatedly implements Rule {
         var thresholds = context.pack().settings().thresholds();
         var subjects = input.subjects();
         for (int i = 0; i < subjects.size(); i++) {
-            if (subjects.get(i).identifiers().isEmpty()) {
+            var listed = Patterns.listedFor(input, i, thresholds);
+            if (subjects.get(i).identifiers().isEmpty() && listed.isEmpty()) {
                 continue;
             }
-            var listed = Patterns.listedFor(input, i, thresholds);
             int index = i;
             var recorded = input.recorded() == null
                     ? null

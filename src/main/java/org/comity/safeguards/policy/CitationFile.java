@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.comity.safeguards.domain.Citations;
 import org.comity.safeguards.domain.Rules;
 import org.comity.treaty.Citation;
+import org.comity.treaty.KindOfAssistance;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -40,12 +41,26 @@ public final class CitationFile {
     public static Citations read(String yaml, String humanRightsYaml, Catalogue treaties) {
         var humanRights = HumanRightsArticles.read(humanRightsYaml);
         var citations = read(yaml, humanRights.before(treaties));
-        var problems = Rules.checkAttributions(Rules.all(), citations, humanRights.instruments());
+        var problems =
+                new ArrayList<String>(Rules.checkAttributions(Rules.all(), citations, humanRights.instruments()));
+        problems.addAll(kindsCited(citations));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the safeguards rules' sources have " + problems.size() + " problem(s): "
                     + String.join("; ", problems));
         }
         return citations;
+    }
+
+    /** Every kind of assistance has its articles, so a reservation of one can be compared with them. */
+    public static List<String> kindsCited(Citations citations) {
+        var problems = new ArrayList<String>();
+        for (var kind : KindOfAssistance.values()) {
+            if (!citations.has(kind.citationKey())
+                    || citations.of(kind.citationKey()).isEmpty()) {
+                problems.add(kind.citationKey() + ": every kind of assistance needs its articles");
+            }
+        }
+        return problems;
     }
 
     public static Citations read(String yaml, Catalogue catalogue) {

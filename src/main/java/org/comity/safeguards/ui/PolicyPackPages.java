@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
-import org.comity.safeguards.Safeguards;
+import org.comity.safeguards.PolicyPackAdministration;
 import org.comity.shared.Conflict;
 import org.comity.shared.InvalidInput;
 import org.comity.web.FieldErrors;
@@ -26,10 +26,10 @@ class PolicyPackPages {
 
     private static final String PAGE = "safeguards/policy-packs";
 
-    private final Safeguards safeguards;
+    private final PolicyPackAdministration packs;
 
-    PolicyPackPages(Safeguards safeguards) {
-        this.safeguards = safeguards;
+    PolicyPackPages(PolicyPackAdministration packs) {
+        this.packs = packs;
     }
 
     @GetMapping("/admin/policy-packs")
@@ -54,7 +54,7 @@ class PolicyPackPages {
         try {
             model.addAttribute(
                     "imported",
-                    safeguards.importPolicyPack(
+                    packs.importPolicyPack(
                             new String(file.getBytes(), StandardCharsets.UTF_8), name, principal.getName()));
         } catch (InvalidInput e) {
             // Every problem belongs to the file input; the line is part of what is shown next to it.
@@ -66,8 +66,8 @@ class PolicyPackPages {
     }
 
     private String show(Model model) {
-        model.addAttribute("packs", safeguards.policyPackVersions());
-        model.addAttribute("attempts", safeguards.policyPackImports(20));
+        model.addAttribute("packs", packs.policyPackVersions());
+        model.addAttribute("attempts", packs.policyPackImports(20));
         return PAGE;
     }
 }

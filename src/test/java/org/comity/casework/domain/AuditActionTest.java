@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.comity.casework.domain.Decision.Reason;
+import org.comity.treaty.KindOfAssistance;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -95,6 +96,11 @@ class AuditActionTest {
                 "5 January");
         r = expect(r.informationReceived(at(5)), "information received", "information-received");
         r = expect(r.assign("alice", at(5)), "assigned to alice", "assigned", "alice");
+        r = expect(
+                r.recordReviewerFacts("subject 1: refugee", at(5)),
+                "recorded the reviewer's facts: subject 1: refugee",
+                "recorded-reviewer-facts",
+                "subject 1: refugee");
         r = expect(
                 r.recordCounterpartReference("XB/2026/17", at(5)),
                 "recorded the counterpart's reference XB/2026/17",

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.comity.casework.domain.RequestContent.DataCategory;
 import org.comity.casework.domain.RequestContent.DataSought;
 import org.comity.casework.domain.RequestContent.Identifier;
 import org.comity.casework.domain.RequestContent.PriorProceeding;
@@ -18,6 +17,8 @@ import org.comity.jurisdiction.ConductCode;
 import org.comity.shared.CountryCode;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.Violation;
+import org.comity.treaty.DataCategory;
+import org.comity.treaty.KindOfAssistance;
 import org.junit.jupiter.api.Test;
 
 class ContentRulesTest {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import org.comity.accounts.Role;
 import org.comity.casework.domain.RequestContent.Authority;
-import org.comity.casework.domain.RequestContent.DataCategory;
 import org.comity.casework.domain.RequestContent.DataSought;
 import org.comity.casework.domain.RequestContent.Identifier;
 import org.comity.casework.domain.RequestContent.MeasureSafeguards;
@@ -16,6 +15,7 @@ import org.comity.casework.domain.RequestContent.Offence;
 import org.comity.casework.domain.RequestContent.Subject;
 import org.comity.casework.domain.RequestContent.Urgency;
 import org.comity.shared.CountryCode;
+import org.comity.treaty.DataCategory;
 
 /** Requests between fictional States for domain tests. */
 final class Fixtures {

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import org.comity.casework.domain.Decision.Reason;
 import org.comity.shared.Conflict;
 import org.comity.shared.InvalidInput;
+import org.comity.treaty.KindOfAssistance;
 import org.junit.jupiter.api.Test;
 
 class RequestLifecycleTest {

@@ -81,6 +81,11 @@ public class Evidence {
     /** A new open package for a request the user may see. */
     public PackageView create(UUID requestId, @Nullable Instant retainUntil, String username) {
         casework.get(requestId);
+        return createFor(requestId, retainUntil, username);
+    }
+
+    /** A new open package for a request, for the node itself (a transfer arriving): no user to check. */
+    PackageView createFor(UUID requestId, @Nullable Instant retainUntil, String username) {
         var now = clock.instant();
         var until = retainUntil != null ? retainUntil : now.plus(properties.defaultRetention());
         if (!until.isAfter(now)) {
@@ -109,6 +114,10 @@ public class Evidence {
     /** Announces an item of an open package; its bytes follow by {@link #append}. */
     public ItemView announce(UUID packageId, ItemAnnouncement a, String username) {
         open(visible(packageId));
+        return announceIn(packageId, a, username);
+    }
+
+    ItemView announceIn(UUID packageId, ItemAnnouncement a, String username) {
         var now = clock.instant();
         if (a.sourceKind() == null) {
             throw InvalidInput.of("origin.sourceKind", "required", "the source is a provider or an examiner");
@@ -147,6 +156,13 @@ public class Evidence {
     public ItemView append(UUID itemId, long offset, InputStream body, String username) {
         var item = store.item(itemId).orElseThrow(() -> new NotFound("evidence item"));
         open(visible(item.packageId()));
+        return appendTo(itemId, offset, body, username);
+    }
+
+    /** {@link #append} for the node itself (a transfer's chunk, authenticated by its key). */
+    ItemView appendTo(UUID itemId, long offset, InputStream body, String username) {
+        var item = store.item(itemId).orElseThrow(() -> new NotFound("evidence item"));
+        open(store.find(item.packageId()).orElseThrow());
         var lock = uploading.computeIfAbsent(itemId, id -> new ReentrantLock());
         if (!lock.tryLock()) {
             throw new Conflict("upload-busy", "another request is writing this upload; wait for it");
@@ -220,6 +236,11 @@ public class Evidence {
     /** Seals an open package whose every item has arrived: its manifest is signed, nothing changes after. */
     public PackageView seal(UUID packageId, String username) {
         visible(packageId);
+        return sealAs(packageId, username);
+    }
+
+    /** Seals in the caller's transaction, or in one of its own. */
+    PackageView sealAs(UUID packageId, String username) {
         return transaction.execute(status -> {
             var p = open(store.lock(packageId).orElseThrow());
             var items = store.items(packageId);
@@ -325,6 +346,43 @@ public class Evidence {
             }
         }
         return PackageView.of(deleted, items);
+    }
+
+    /** Records an act of another part of this module, the package locked, in the caller's transaction. */
+    void recordLocked(UUID packageId, String actor, Act act, @Nullable UUID item, String detail) {
+        store.lock(packageId).orElseThrow();
+        record(packageId, actor, act, item, detail);
+    }
+
+    /** A package as stored, whoever asks: for the transfer, which checks its own rules. */
+    EvidencePackage stored(UUID packageId) {
+        return store.find(packageId).orElseThrow(() -> new NotFound("evidence package"));
+    }
+
+    /** A package the current user may see. */
+    EvidencePackage visiblePackage(UUID packageId) {
+        return visible(packageId);
+    }
+
+    Item storedItem(UUID itemId) {
+        return store.item(itemId).orElseThrow(() -> new NotFound("evidence item"));
+    }
+
+    List<Item> items(UUID packageId) {
+        return store.items(packageId);
+    }
+
+    /** An item's plaintext for the transfer, which records its own acts. */
+    InputStream read(Item item) {
+        return vault.open(item, keys(item));
+    }
+
+    KeySource keySource() {
+        return keySource;
+    }
+
+    SigningKey signingKey() {
+        return signingKey;
     }
 
     private void record(UUID packageId, String actor, Act act, @Nullable UUID item, String detail) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.comity.casework.EvidenceLog;
 import org.comity.casework.ExchangeLinks;
 import org.comity.evidence.domain.Act;
 import org.comity.evidence.domain.ChunkRefused;
@@ -64,6 +65,7 @@ public class Transfers {
     private final Evidence evidence;
     private final JdbcTransfers store;
     private final ExchangeLinks links;
+    private final EvidenceLog publicLog;
     private final MessageExchange exchange;
     private final TrustDirectory trust;
     private final TransferProperties properties;
@@ -77,6 +79,7 @@ public class Transfers {
             Evidence evidence,
             JdbcTransfers store,
             ExchangeLinks links,
+            EvidenceLog publicLog,
             MessageExchange exchange,
             TrustDirectory trust,
             TransferProperties properties,
@@ -85,6 +88,7 @@ public class Transfers {
         this.evidence = evidence;
         this.store = store;
         this.links = links;
+        this.publicLog = publicLog;
         this.exchange = exchange;
         this.trust = trust;
         this.properties = properties;
@@ -454,6 +458,10 @@ public class Transfers {
                     null,
                     "transfer=" + transfer.transferId() + ",by=" + transfer.recipient() + ",manifest="
                             + r.manifestDigest().hex() + ",receipt=" + envelope.messageId());
+            publicLog.transmitted(
+                    evidence.stored(transfer.packageId()).requestId(),
+                    transfer.transferId(),
+                    transfer.manifestDigest());
         }
     }
 
@@ -539,6 +547,7 @@ public class Transfers {
                     null,
                     "transfer=" + in.transferId() + ",manifest=" + in.manifestDigest() + ",items=" + items.size());
             evidence.sealAs(in.packageId(), ACTOR);
+            publicLog.received(evidence.stored(in.packageId()).requestId(), in.transferId(), in.manifestDigest());
             exchange.send(
                     new OutgoingMessage(
                             in.conversationId(),

@@ -38,7 +38,10 @@ public record PublicMetadata(
         @Nullable Outcome outcome,
         List<String> refusalGrounds,
         LocalDate day,
-        @Nullable String basis) {
+        @Nullable String basis,
+        @Nullable String evidence) {
+
+    private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
 
     /** The closed list of other bases a grant may rest on. */
     public static final java.util.Set<String> BASES =
@@ -70,6 +73,12 @@ public record PublicMetadata(
             throw new IllegalArgumentException(
                     "basis is reciprocity, domestic-law or other-instrument, and only accompanies a grant");
         }
+        if (event.namesEvidence() != (evidence != null)) {
+            throw new IllegalArgumentException("a manifest digest is given for evidence events, and only for them");
+        }
+        if (evidence != null && !DIGEST.matcher(evidence).matches()) {
+            throw new IllegalArgumentException("evidence must be a SHA-256 digest in lower-case hex");
+        }
         if (day.getYear() < 1000 || day.getYear() > 9999) {
             throw new IllegalArgumentException("day must be a four-digit year date");
         }
@@ -98,6 +107,35 @@ public record PublicMetadata(
                 outcome,
                 refusalGrounds,
                 day,
+                null,
+                null);
+    }
+
+    /** Metadata of a request event (no {@code evidence} key), as every entry before evidence events had. */
+    public PublicMetadata(
+            EventType event,
+            CountryCode requesting,
+            CountryCode requested,
+            String kind,
+            List<String> legalBasis,
+            List<String> offenceCategories,
+            boolean emergency,
+            @Nullable Outcome outcome,
+            List<String> refusalGrounds,
+            LocalDate day,
+            @Nullable String basis) {
+        this(
+                event,
+                requesting,
+                requested,
+                kind,
+                legalBasis,
+                offenceCategories,
+                emergency,
+                outcome,
+                refusalGrounds,
+                day,
+                basis,
                 null);
     }
 

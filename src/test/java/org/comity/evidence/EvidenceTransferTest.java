@@ -32,6 +32,8 @@ import org.comity.exchange.TwoNodes;
 import org.comity.shared.Sha256;
 import org.comity.testing.FictionalUncc;
 import org.comity.testing.TestAccounts;
+import org.comity.transparency.LogEntry;
+import org.comity.transparency.TransparencyLog;
 import org.comity.treaty.Treaties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -167,6 +169,12 @@ class EvidenceTransferTest {
             assertThat(in.readAllBytes()).isEqualTo(log);
         }
 
+        // Both public logs record the package's manifest digest, nothing of its content.
+        assertThat(await(() -> logged(xb, "evidence-transmitted"), l -> !l.isEmpty()))
+                .containsExactly(sealed.manifestDigest());
+        assertThat(await(() -> logged(xa, "evidence-received"), l -> !l.isEmpty()))
+                .containsExactly(sealed.manifestDigest());
+
         var chainXa = verifiedOffline(xa, arrived.packageId(), evidenceXa.signingKeyId());
         assertThat(chainXa)
                 .containsSubsequence("created", "received", "item-announced", "item-announced")
@@ -193,6 +201,23 @@ class EvidenceTransferTest {
                         .query(String.class)
                         .single())
                 .contains("manifest=" + sealed.manifestDigest());
+    }
+
+    /** The manifest digest, as the public log holds it, of the node's entries of one evidence event type. */
+    private static List<String> logged(TwoNodes.Node node, String event) {
+        var log = node.bean(TransparencyLog.class);
+        var found = new java.util.ArrayList<String>();
+        for (long i = 0; i < log.size(); i++) {
+            var entry = LogEntry.parse(log.entry(i));
+            if (entry.metadata().event().code().equals(event)) {
+                assertThat(new String(log.entry(i), java.nio.charset.StandardCharsets.UTF_8))
+                        .as("codes and the digest only")
+                        .doesNotContain(
+                                "access.log", "XB-ORDER-1", "Provider One", TestAccounts.username(Role.CASEWORKER));
+                found.add(entry.metadata().evidence());
+            }
+        }
+        return found;
     }
 
     /** Exports the chain with the command line and verifies it with no database; the acts it holds. */

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.comity.casework.Casework;
+import org.comity.casework.RequestConditions;
 import org.comity.evidence.domain.Act;
 import org.comity.evidence.domain.BlobStore;
 import org.comity.evidence.domain.CustodyChain;
@@ -24,6 +25,7 @@ import org.comity.evidence.domain.KeySource;
 import org.comity.evidence.domain.MediaType;
 import org.comity.evidence.domain.Origin;
 import org.comity.evidence.domain.Retention;
+import org.comity.evidence.domain.RetentionPolicy;
 import org.comity.evidence.domain.SigningKey;
 import org.comity.evidence.domain.Source;
 import org.comity.evidence.domain.Vault;
@@ -47,6 +49,7 @@ public class Evidence {
 
     private final JdbcEvidence store;
     private final Casework casework;
+    private final RequestConditions conditions;
     private final Vault vault;
     private final KeySource keySource;
     private final SigningKey signingKey;
@@ -61,6 +64,7 @@ public class Evidence {
     Evidence(
             JdbcEvidence store,
             Casework casework,
+            RequestConditions conditions,
             BlobStore blobs,
             KeySource keySource,
             SigningKey signingKey,
@@ -69,6 +73,7 @@ public class Evidence {
             PlatformTransactionManager transactions) {
         this.store = store;
         this.casework = casework;
+        this.conditions = conditions;
         this.vault = new Vault(blobs);
         this.keySource = keySource;
         this.signingKey = signingKey;
@@ -87,14 +92,23 @@ public class Evidence {
     /** A new open package for a request, for the node itself (a transfer arriving): no user to check. */
     PackageView createFor(UUID requestId, @Nullable Instant retainUntil, String username) {
         var now = clock.instant();
-        var until = retainUntil != null ? retainUntil : now.plus(properties.defaultRetention());
+        var limits = conditions.of(requestId);
+        var decided = retainUntil != null
+                ? new RetentionPolicy.Decision(retainUntil, "given")
+                : properties
+                        .retentionPolicy()
+                        .decide(
+                                now,
+                                new RetentionPolicy.Conditions(
+                                        limits.speciality(), limits.onwardTransferNeedsConsent()));
+        var until = decided.retainUntil();
         if (!until.isAfter(now)) {
             throw InvalidInput.of("retainUntil", "future", "a retention date in the future");
         }
         var created = EvidencePackage.Open.create(requestId, now, username, new Retention(until, false));
         return transaction.execute(status -> {
             store.insert(created);
-            record(created.id(), username, Act.CREATED, null, "request=" + requestId);
+            record(created.id(), username, Act.CREATED, null, "request=" + requestId + ",retention=" + decided.rule());
             return PackageView.of(created, List.of());
         });
     }
@@ -346,6 +360,47 @@ public class Evidence {
             }
         }
         return PackageView.of(deleted, items);
+    }
+
+    /**
+     * Records {@code retention-expiring} (once per retention date) on every package whose retention
+     * ends within {@code comity.evidence.retention-warning} and which no hold keeps, and logs a warning
+     * naming it, so a supervisor decides in time whether to extend, hold or let it be deleted.
+     *
+     * @return the packages warned of now
+     */
+    @org.springframework.scheduling.annotation.Scheduled(
+            initialDelayString = "${comity.evidence.retention-check-interval:1h}",
+            fixedDelayString = "${comity.evidence.retention-check-interval:1h}")
+    public List<UUID> warnOfExpiry() {
+        var by = clock.instant().plus(properties.retentionWarning());
+        var warned = new java.util.ArrayList<UUID>();
+        for (UUID id : store.expiringUnwarned(by)) {
+            transaction.executeWithoutResult(status -> {
+                var p = store.lock(id).orElseThrow();
+                var until = p.retention().retainUntil().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+                record(id, "node", Act.RETENTION_EXPIRING, null, "until=" + until);
+            });
+            org.slf4j.LoggerFactory.getLogger(Evidence.class)
+                    .warn("Evidence package {}: its retention ends within {}", id, properties.retentionWarning());
+            warned.add(id);
+        }
+        return warned;
+    }
+
+    /** Packages the user may see whose retention ends within the warning period (or has ended). */
+    public List<PackageView> expiring() {
+        var by = clock.instant().plus(properties.retentionWarning());
+        var visible = new java.util.ArrayList<PackageView>();
+        for (var p : store.expiring(by)) {
+            try {
+                casework.get(p.requestId());
+                visible.add(PackageView.of(p, store.items(p.id())));
+            } catch (NotFound e) {
+                // another unit's request: not listed
+            }
+        }
+        return visible;
     }
 
     /** Records an act of another part of this module, the package locked, in the caller's transaction. */

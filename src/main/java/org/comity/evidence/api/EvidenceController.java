@@ -66,6 +66,13 @@ class EvidenceController {
         return evidence.ofRequest(requestId);
     }
 
+    @GetMapping("/packages/expiring")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'AUDITOR')")
+    @Operation(summary = "Packages whose retention ends within the warning period, soonest first")
+    List<PackageView> expiring() {
+        return evidence.expiring();
+    }
+
     @GetMapping("/packages/{id}")
     @PreAuthorize(READERS)
     @Operation(summary = "A package with its items and, once sealed, its signed manifest's digest")

@@ -22,7 +22,9 @@ public enum Act {
     /** Every item's SHA-256 and the sender's signed manifest held (receiver's side), or the recipient said so (sender's side). */
     VERIFIED,
     /** A chunk or an item that arrived did not hold and was refused. */
-    TRANSFER_REFUSED;
+    TRANSFER_REFUSED,
+    /** The package's retention ends within the warning period: once per retention date. */
+    RETENTION_EXPIRING;
 
     /** The stable code: {@code item-added}. */
     public String code() {

@@ -285,6 +285,20 @@ public class Evidence {
         });
     }
 
+    /**
+     * The package's provenance as CASE/UCO JSON-LD ({@link CaseUcoExport}), after recording the export
+     * (detail {@code format=case-uco}), which the export's custody actions include.
+     */
+    public String exportCaseUco(UUID packageId, String username) {
+        visible(packageId);
+        return transaction.execute(status -> {
+            var p = store.lock(packageId).orElseThrow();
+            record(packageId, username, Act.EXPORTED, null, "format=case-uco");
+            var custody = CustodyExport.of(packageId, signingKey.publicKey(), store.custody(packageId));
+            return CaseUcoExport.of(PackageView.of(p, store.items(packageId)), custody.records());
+        });
+    }
+
     /** The id of the node's evidence signing key, to publish so verifiers know which key is the node's. */
     public String signingKeyId() {
         return signingKey.keyId();

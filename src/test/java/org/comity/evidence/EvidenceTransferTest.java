@@ -194,6 +194,9 @@ class EvidenceTransferTest {
                         "transmitted",
                         "verified",
                         "exported");
+        // The received package's provenance, with its transfer, in CASE/UCO.
+        var caseUco = new CaseUcoValidation().validate(evidenceXa.exportCaseUco(arrived.packageId(), "auditor"));
+        assertThat(caseUco.get("@graph").toString()).contains(Sha256.hex(log), "\"received\"", "\"verified\"");
         // The receiver's chain names the sender's manifest digest where it verified it.
         assertThat(xa.bean(JdbcClient.class)
                         .sql("SELECT detail FROM evidence_custody WHERE package_id = ? AND act = 'verified'")

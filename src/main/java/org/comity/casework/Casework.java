@@ -713,7 +713,7 @@ public class Casework {
      * confidentiality end date, or else a fixed period after the event (critics rightly object to
      * confidentiality without an end).
      */
-    private java.time.LocalDate disclosure(Request request, Instant now) {
+    java.time.LocalDate disclosure(Request request, Instant now) {
         var today = day(now);
         var confidentiality = request.content().confidentiality();
         if (confidentiality != null

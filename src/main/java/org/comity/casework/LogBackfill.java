@@ -130,6 +130,8 @@ class LogBackfill implements ApplicationRunner {
             case REQUEST_EXECUTED -> new RequestExecuted(facts, r.evidenceTransmitted(), day);
             // The state withdrawn from is not on the log, and the record does not name it.
             case REQUEST_WITHDRAWN -> new RequestWithdrawn(facts, "unknown", day);
+            // Evidence events are not frozen as request records: their ids come from the transfer.
+            case EVIDENCE_TRANSMITTED, EVIDENCE_RECEIVED -> null;
         };
     }
 }

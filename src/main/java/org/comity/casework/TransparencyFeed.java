@@ -149,9 +149,40 @@ class TransparencyFeed {
     }
 
     private void enqueue(Entry entry, String record, LocalDate disclose) {
+        var metadata = metadata(entry, null);
+        log.enqueue(new LogEvent(
+                entry.facts().eventId(entry.type().code()),
+                metadata,
+                record.getBytes(StandardCharsets.UTF_8),
+                disclose));
+    }
+
+    /**
+     * Writes an evidence event's entry to the log's outbox, in the caller's transaction: the request's
+     * public facts as its own entries give them, and the package's manifest digest (a digest, never
+     * content).
+     *
+     * @param eventId the event's id, from the transfer: appending it again logs it once
+     */
+    void enqueueEvidence(
+            RequestFacts facts,
+            EventType type,
+            java.util.UUID eventId,
+            String manifestDigest,
+            String record,
+            LocalDate day,
+            LocalDate disclose) {
+        if (!type.namesEvidence()) {
+            throw new IllegalArgumentException(type + " is not an evidence event");
+        }
+        var metadata = metadata(new Entry(facts, type, null, List.of(), null, day, null), manifestDigest);
+        log.enqueue(new LogEvent(eventId, metadata, record.getBytes(StandardCharsets.UTF_8), disclose));
+    }
+
+    private PublicMetadata metadata(Entry entry, @Nullable String evidence) {
         var facts = entry.facts();
         var categories = new TreeSet<>(facts.conductCategories());
-        var metadata = new PublicMetadata(
+        return new PublicMetadata(
                 entry.type(),
                 facts.requestingState() == null ? UNKNOWN_STATE : facts.requestingState(),
                 facts.requestedState() == null ? UNKNOWN_STATE : facts.requestedState(),
@@ -164,9 +195,8 @@ class TransparencyFeed {
                 entry.refusalGrounds(),
                 entry.day(),
                 entry.basis(),
-                entry.pairing());
-        log.enqueue(new LogEvent(
-                facts.eventId(entry.type().code()), metadata, record.getBytes(StandardCharsets.UTF_8), disclose));
+                entry.pairing(),
+                evidence);
     }
 
     /** The log's code for a legal basis that is not an instrument of the catalogue (closed vocabulary). */

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.comity.casework.Casework;
+import org.comity.casework.RequestConditions;
 import org.comity.evidence.domain.Act;
 import org.comity.evidence.domain.BlobStore;
 import org.comity.evidence.domain.CustodyChain;
@@ -24,6 +25,7 @@ import org.comity.evidence.domain.KeySource;
 import org.comity.evidence.domain.MediaType;
 import org.comity.evidence.domain.Origin;
 import org.comity.evidence.domain.Retention;
+import org.comity.evidence.domain.RetentionPolicy;
 import org.comity.evidence.domain.SigningKey;
 import org.comity.evidence.domain.Source;
 import org.comity.evidence.domain.Vault;
@@ -47,6 +49,7 @@ public class Evidence {
 
     private final JdbcEvidence store;
     private final Casework casework;
+    private final RequestConditions conditions;
     private final Vault vault;
     private final KeySource keySource;
     private final SigningKey signingKey;
@@ -61,6 +64,7 @@ public class Evidence {
     Evidence(
             JdbcEvidence store,
             Casework casework,
+            RequestConditions conditions,
             BlobStore blobs,
             KeySource keySource,
             SigningKey signingKey,
@@ -69,6 +73,7 @@ public class Evidence {
             PlatformTransactionManager transactions) {
         this.store = store;
         this.casework = casework;
+        this.conditions = conditions;
         this.vault = new Vault(blobs);
         this.keySource = keySource;
         this.signingKey = signingKey;
@@ -81,15 +86,29 @@ public class Evidence {
     /** A new open package for a request the user may see. */
     public PackageView create(UUID requestId, @Nullable Instant retainUntil, String username) {
         casework.get(requestId);
+        return createFor(requestId, retainUntil, username);
+    }
+
+    /** A new open package for a request, for the node itself (a transfer arriving): no user to check. */
+    PackageView createFor(UUID requestId, @Nullable Instant retainUntil, String username) {
         var now = clock.instant();
-        var until = retainUntil != null ? retainUntil : now.plus(properties.defaultRetention());
+        var limits = conditions.of(requestId);
+        var decided = retainUntil != null
+                ? new RetentionPolicy.Decision(retainUntil, "given")
+                : properties
+                        .retentionPolicy()
+                        .decide(
+                                now,
+                                new RetentionPolicy.Conditions(
+                                        limits.speciality(), limits.onwardTransferNeedsConsent()));
+        var until = decided.retainUntil();
         if (!until.isAfter(now)) {
             throw InvalidInput.of("retainUntil", "future", "a retention date in the future");
         }
         var created = EvidencePackage.Open.create(requestId, now, username, new Retention(until, false));
         return transaction.execute(status -> {
             store.insert(created);
-            record(created.id(), username, Act.CREATED, null, "request=" + requestId);
+            record(created.id(), username, Act.CREATED, null, "request=" + requestId + ",retention=" + decided.rule());
             return PackageView.of(created, List.of());
         });
     }
@@ -109,6 +128,10 @@ public class Evidence {
     /** Announces an item of an open package; its bytes follow by {@link #append}. */
     public ItemView announce(UUID packageId, ItemAnnouncement a, String username) {
         open(visible(packageId));
+        return announceIn(packageId, a, username);
+    }
+
+    ItemView announceIn(UUID packageId, ItemAnnouncement a, String username) {
         var now = clock.instant();
         if (a.sourceKind() == null) {
             throw InvalidInput.of("origin.sourceKind", "required", "the source is a provider or an examiner");
@@ -147,6 +170,13 @@ public class Evidence {
     public ItemView append(UUID itemId, long offset, InputStream body, String username) {
         var item = store.item(itemId).orElseThrow(() -> new NotFound("evidence item"));
         open(visible(item.packageId()));
+        return appendTo(itemId, offset, body, username);
+    }
+
+    /** {@link #append} for the node itself (a transfer's chunk, authenticated by its key). */
+    ItemView appendTo(UUID itemId, long offset, InputStream body, String username) {
+        var item = store.item(itemId).orElseThrow(() -> new NotFound("evidence item"));
+        open(store.find(item.packageId()).orElseThrow());
         var lock = uploading.computeIfAbsent(itemId, id -> new ReentrantLock());
         if (!lock.tryLock()) {
             throw new Conflict("upload-busy", "another request is writing this upload; wait for it");
@@ -220,6 +250,11 @@ public class Evidence {
     /** Seals an open package whose every item has arrived: its manifest is signed, nothing changes after. */
     public PackageView seal(UUID packageId, String username) {
         visible(packageId);
+        return sealAs(packageId, username);
+    }
+
+    /** Seals in the caller's transaction, or in one of its own. */
+    PackageView sealAs(UUID packageId, String username) {
         return transaction.execute(status -> {
             var p = open(store.lock(packageId).orElseThrow());
             var items = store.items(packageId);
@@ -247,6 +282,20 @@ public class Evidence {
                     null,
                     "records=" + (store.lastCustody(packageId).orElseThrow().index() + 2));
             return CustodyExport.of(packageId, signingKey.publicKey(), store.custody(packageId));
+        });
+    }
+
+    /**
+     * The package's provenance as CASE/UCO JSON-LD ({@link CaseUcoExport}), after recording the export
+     * (detail {@code format=case-uco}), which the export's custody actions include.
+     */
+    public String exportCaseUco(UUID packageId, String username) {
+        visible(packageId);
+        return transaction.execute(status -> {
+            var p = store.lock(packageId).orElseThrow();
+            record(packageId, username, Act.EXPORTED, null, "format=case-uco");
+            var custody = CustodyExport.of(packageId, signingKey.publicKey(), store.custody(packageId));
+            return CaseUcoExport.of(PackageView.of(p, store.items(packageId)), custody.records());
         });
     }
 
@@ -325,6 +374,84 @@ public class Evidence {
             }
         }
         return PackageView.of(deleted, items);
+    }
+
+    /**
+     * Records {@code retention-expiring} (once per retention date) on every package whose retention
+     * ends within {@code comity.evidence.retention-warning} and which no hold keeps, and logs a warning
+     * naming it, so a supervisor decides in time whether to extend, hold or let it be deleted.
+     *
+     * @return the packages warned of now
+     */
+    @org.springframework.scheduling.annotation.Scheduled(
+            initialDelayString = "${comity.evidence.retention-check-interval:1h}",
+            fixedDelayString = "${comity.evidence.retention-check-interval:1h}")
+    public List<UUID> warnOfExpiry() {
+        var by = clock.instant().plus(properties.retentionWarning());
+        var warned = new java.util.ArrayList<UUID>();
+        for (UUID id : store.expiringUnwarned(by)) {
+            transaction.executeWithoutResult(status -> {
+                var p = store.lock(id).orElseThrow();
+                var until = p.retention().retainUntil().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+                record(id, "node", Act.RETENTION_EXPIRING, null, "until=" + until);
+            });
+            org.slf4j.LoggerFactory.getLogger(Evidence.class)
+                    .warn("Evidence package {}: its retention ends within {}", id, properties.retentionWarning());
+            warned.add(id);
+        }
+        return warned;
+    }
+
+    /** Packages the user may see whose retention ends within the warning period (or has ended). */
+    public List<PackageView> expiring() {
+        var by = clock.instant().plus(properties.retentionWarning());
+        var visible = new java.util.ArrayList<PackageView>();
+        for (var p : store.expiring(by)) {
+            try {
+                casework.get(p.requestId());
+                visible.add(PackageView.of(p, store.items(p.id())));
+            } catch (NotFound e) {
+                // another unit's request: not listed
+            }
+        }
+        return visible;
+    }
+
+    /** Records an act of another part of this module, the package locked, in the caller's transaction. */
+    void recordLocked(UUID packageId, String actor, Act act, @Nullable UUID item, String detail) {
+        store.lock(packageId).orElseThrow();
+        record(packageId, actor, act, item, detail);
+    }
+
+    /** A package as stored, whoever asks: for the transfer, which checks its own rules. */
+    EvidencePackage stored(UUID packageId) {
+        return store.find(packageId).orElseThrow(() -> new NotFound("evidence package"));
+    }
+
+    /** A package the current user may see. */
+    EvidencePackage visiblePackage(UUID packageId) {
+        return visible(packageId);
+    }
+
+    Item storedItem(UUID itemId) {
+        return store.item(itemId).orElseThrow(() -> new NotFound("evidence item"));
+    }
+
+    List<Item> items(UUID packageId) {
+        return store.items(packageId);
+    }
+
+    /** An item's plaintext for the transfer, which records its own acts. */
+    InputStream read(Item item) {
+        return vault.open(item, keys(item));
+    }
+
+    KeySource keySource() {
+        return keySource;
+    }
+
+    SigningKey signingKey() {
+        return signingKey;
     }
 
     private void record(UUID packageId, String actor, Act act, @Nullable UUID item, String detail) {

@@ -8,12 +8,20 @@ import org.comity.evidence.persistence.FileKeySource;
 import org.comity.evidence.persistence.SigningKeyFile;
 import org.comity.node.DataDirectory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(EvidenceProperties.class)
+@EnableConfigurationProperties({EvidenceProperties.class, TransferProperties.class})
 class EvidenceConfiguration {
 
     /** The default node key; a bean of another {@link KeySource} (PKCS#11, KMS) replaces it. */
@@ -37,6 +45,29 @@ class EvidenceConfiguration {
                         ? properties.storageDirectory()
                         : dataDirectory.resolve("evidence"));
     }
+
+    /**
+     * A transfer's chunks authenticate themselves (they decrypt only under the key the sender's signed,
+     * encrypted announcement gave), as the exchange inbox's messages do: no session, no CSRF token,
+     * no sign-in, and only HEAD and PATCH on a transfer's items.
+     */
+    @Bean
+    @Order(0)
+    @ConditionalOnWebApplication
+    SecurityFilterChain evidenceTransfers(HttpSecurity http) throws Exception {
+        http.securityMatcher(new OrRequestMatcher(
+                        PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, TRANSFER_ITEMS),
+                        PathPatternRequestMatcher.pathPattern(HttpMethod.PATCH, TRANSFER_ITEMS)))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers.contentSecurityPolicy(
+                        csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    static final String TRANSFER_ITEMS = "/api/evidence/transfers/{transfer}/items/{item}";
 
     private static java.nio.file.Path keys(EvidenceProperties properties, DataDirectory dataDirectory) {
         return properties.keyDirectory() != null ? properties.keyDirectory() : dataDirectory.resolve("keys");

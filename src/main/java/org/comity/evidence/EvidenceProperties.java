@@ -14,13 +14,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code <data-dir>/keys}
  * @param maxItemBytes the largest item an upload may declare
  * @param defaultRetention how long a package is kept when its creator names no date
+ * @param specialityRetention how long, at most, when the request states speciality; empty: no limit of its own
+ * @param onwardTransferRetention how long, at most, when onward transfer needs consent; empty: no limit of its own
+ * @param retentionWarning how long before its retention ends a package is recorded and listed as expiring
  */
 @ConfigurationProperties("comity.evidence")
 public record EvidenceProperties(
         @Nullable Path storageDirectory,
         @Nullable Path keyDirectory,
         @DefaultValue("1099511627776") long maxItemBytes,
-        @DefaultValue("3650d") Duration defaultRetention) {
+        @DefaultValue("3650d") Duration defaultRetention,
+        @Nullable Duration specialityRetention,
+        @Nullable Duration onwardTransferRetention,
+        @DefaultValue("30d") Duration retentionWarning) {
 
     public EvidenceProperties {
         if (maxItemBytes < 1) {
@@ -29,5 +35,13 @@ public record EvidenceProperties(
         if (defaultRetention.isNegative() || defaultRetention.isZero()) {
             throw new IllegalArgumentException("comity.evidence.default-retention must be positive");
         }
+        if (retentionWarning.isNegative()) {
+            throw new IllegalArgumentException("comity.evidence.retention-warning must not be negative");
+        }
+    }
+
+    public org.comity.evidence.domain.RetentionPolicy retentionPolicy() {
+        return new org.comity.evidence.domain.RetentionPolicy(
+                defaultRetention, specialityRetention, onwardTransferRetention);
     }
 }

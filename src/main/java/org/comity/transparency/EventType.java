@@ -13,7 +13,16 @@ public enum EventType {
     /** The requesting State withdrew the request. */
     REQUEST_WITHDRAWN,
     /** The requested State finished executing the request. */
-    REQUEST_EXECUTED;
+    REQUEST_EXECUTED,
+    /** The requested State's node sent a sealed evidence package, and the recipient verified it: see its manifest digest. */
+    EVIDENCE_TRANSMITTED,
+    /** The requesting State's node received an evidence package and verified it: see its manifest digest. */
+    EVIDENCE_RECEIVED;
+
+    /** Whether entries of this type name an evidence package's manifest digest. */
+    public boolean namesEvidence() {
+        return this == EVIDENCE_TRANSMITTED || this == EVIDENCE_RECEIVED;
+    }
 
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -29,6 +29,7 @@ public record LogEntry(PublicMetadata metadata, Commitment commitment) {
             "day",
             "emergency",
             "event",
+            "evidence",
             "kind",
             "legalBasis",
             "offenceCategories",
@@ -65,6 +66,11 @@ public record LogEntry(PublicMetadata metadata, Commitment commitment) {
         out.append(",\"emergency\":").append(m.emergency());
         out.append(",\"event\":");
         string(out, m.event().code());
+        // "evidence" sorts between "event" and "kind"; only evidence events carry it.
+        if (m.evidence() != null) {
+            out.append(",\"evidence\":");
+            string(out, m.evidence());
+        }
         out.append(",\"kind\":");
         string(out, m.kind());
         out.append(",\"legalBasis\":");
@@ -160,7 +166,8 @@ public record LogEntry(PublicMetadata metadata, Commitment commitment) {
                             codes(root, "refusalGrounds"),
                             LocalDate.parse(text(root, "day", false)),
                             text(root, "basis", true),
-                            text(root, "pairing", true)),
+                            text(root, "pairing", true),
+                            text(root, "evidence", true)),
                     new Commitment(text(c, "sha256", false), LocalDate.parse(text(c, "disclose", false))));
             if (!java.util.Arrays.equals(entry.bytes(), bytes)) {
                 throw new IllegalArgumentException("entry is not in canonical form");

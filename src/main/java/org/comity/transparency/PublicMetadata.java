@@ -29,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * @param pairing the random token both States' logs record for one request travelling between their
  *     nodes ({@link #PAIRING}), so that "sent" in one log can be matched with "received" in the other;
  *     null for a request that did not travel through the exchange, and then absent from the entry
+ * @param evidence for an evidence event ({@link EventType#namesEvidence()}), the SHA-256 of the
+ *     package's signed manifest in lower-case hex (a digest, never content); null otherwise
  */
 public record PublicMetadata(
         EventType event,
@@ -42,7 +44,10 @@ public record PublicMetadata(
         List<String> refusalGrounds,
         LocalDate day,
         @Nullable String basis,
-        @Nullable String pairing) {
+        @Nullable String pairing,
+        @Nullable String evidence) {
+
+    private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
 
     /** The closed list of other bases a grant may rest on. */
     public static final java.util.Set<String> BASES =
@@ -83,6 +88,12 @@ public record PublicMetadata(
         if (pairing != null && !PAIRING.matcher(pairing).matches()) {
             throw new IllegalArgumentException("pairing is 22 to 128 base64url characters");
         }
+        if (event.namesEvidence() != (evidence != null)) {
+            throw new IllegalArgumentException("a manifest digest is given for evidence events, and only for them");
+        }
+        if (evidence != null && !DIGEST.matcher(evidence).matches()) {
+            throw new IllegalArgumentException("evidence must be a SHA-256 digest in lower-case hex");
+        }
         if (day.getYear() < 1000 || day.getYear() > 9999) {
             throw new IllegalArgumentException("day must be a four-digit year date");
         }
@@ -112,6 +123,7 @@ public record PublicMetadata(
                 refusalGrounds,
                 day,
                 null,
+                null,
                 null);
     }
 
@@ -140,6 +152,37 @@ public record PublicMetadata(
                 refusalGrounds,
                 day,
                 basis,
+                null,
+                null);
+    }
+
+    /** Metadata of a request event with a pairing token and no {@code evidence} key. */
+    public PublicMetadata(
+            EventType event,
+            CountryCode requesting,
+            CountryCode requested,
+            String kind,
+            List<String> legalBasis,
+            List<String> offenceCategories,
+            boolean emergency,
+            @Nullable Outcome outcome,
+            List<String> refusalGrounds,
+            LocalDate day,
+            @Nullable String basis,
+            @Nullable String pairing) {
+        this(
+                event,
+                requesting,
+                requested,
+                kind,
+                legalBasis,
+                offenceCategories,
+                emergency,
+                outcome,
+                refusalGrounds,
+                day,
+                basis,
+                pairing,
                 null);
     }
 
@@ -157,7 +200,8 @@ public record PublicMetadata(
                 refusalGrounds,
                 day,
                 basis,
-                token);
+                token,
+                evidence);
     }
 
     private static void checkCode(String code, String field) {

@@ -137,4 +137,50 @@ class EvidenceRetentionTest {
                         .update())
                 .isInstanceOf(Exception.class);
     }
+
+    @Test
+    void aPackageNearItsRetentionDateIsRecordedAndListedOnceForEachDate() throws Exception {
+        TestAccounts.createOnePerRole(accounts);
+        var body = mvc.perform(post("/api/requests")
+                        .with(httpBasic(TestAccounts.username(Role.CASEWORKER), TestAccounts.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\": \"STORED_DATA\", \"content\": {}}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var requestId = UUID.fromString(
+                JsonMapper.builder().build().readTree(body).get("id").asString());
+        var byDefault = evidence.create(requestId, null, "caseworker");
+        assertThat(byDefault.retainUntil()).isEqualTo(clock.instant().plus(Duration.ofDays(3650)));
+        var p = evidence.create(requestId, clock.instant().plus(Duration.ofDays(40)), "caseworker");
+
+        assertThat(evidence.warnOfExpiry()).doesNotContain(p.id(), byDefault.id());
+        clock.advance(Duration.ofDays(15)); // 25 days left: within the 30-day warning
+        assertThat(evidence.warnOfExpiry()).contains(p.id()).doesNotContain(byDefault.id());
+        assertThat(evidence.warnOfExpiry()).as("once per date").doesNotContain(p.id());
+        assertThat(evidence.expiring()).extracting(PackageView::id).contains(p.id());
+        evidence.retain(p.id(), clock.instant().plus(Duration.ofDays(20)), "supervisor");
+        assertThat(evidence.warnOfExpiry()).as("a new date is warned of again").contains(p.id());
+        evidence.hold(p.id(), true, "supervisor");
+        evidence.retain(p.id(), clock.instant().plus(Duration.ofDays(10)), "supervisor");
+        assertThat(evidence.warnOfExpiry()).as("a held package is not").doesNotContain(p.id());
+
+        var chain = evidence.exportCustody(p.id(), "auditor");
+        assertThat(chain.records().stream().map(CustodyExport.Record::act).toList())
+                .containsExactly(
+                        "created",
+                        "retention-expiring",
+                        "retention-changed",
+                        "retention-expiring",
+                        "hold-placed",
+                        "retention-changed",
+                        "exported");
+        assertThat(chain.records().getFirst().detail()).endsWith(",retention=given");
+        assertThat(evidence.exportCustody(byDefault.id(), "auditor")
+                        .records()
+                        .getFirst()
+                        .detail())
+                .endsWith(",retention=default");
+    }
 }

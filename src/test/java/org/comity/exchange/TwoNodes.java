@@ -93,6 +93,10 @@ public final class TwoNodes {
             return this;
         }
 
+        public ConfigurableApplicationContext context() {
+            return context;
+        }
+
         public <T> T bean(Class<T> type) {
             return context.getBean(type);
         }

@@ -66,6 +66,20 @@ class EvidenceController {
         return evidence.ofRequest(requestId);
     }
 
+    @GetMapping(path = "/packages/{id}/case-uco", produces = "application/ld+json")
+    @PreAuthorize(READERS)
+    @Operation(summary = "The package's provenance in the CASE/UCO ontology, as JSON-LD (recorded)")
+    String caseUco(@PathVariable UUID id, Principal principal) {
+        return evidence.exportCaseUco(id, principal.getName());
+    }
+
+    @GetMapping("/packages/expiring")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'AUDITOR')")
+    @Operation(summary = "Packages whose retention ends within the warning period, soonest first")
+    List<PackageView> expiring() {
+        return evidence.expiring();
+    }
+
     @GetMapping("/packages/{id}")
     @PreAuthorize(READERS)
     @Operation(summary = "A package with its items and, once sealed, its signed manifest's digest")

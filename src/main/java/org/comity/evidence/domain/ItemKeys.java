@@ -32,6 +32,11 @@ public final class ItemKeys {
 
     public static final String TEMPLATE = "AES256_GCM_HKDF_1MB";
 
+    /** Calling it runs the registration above, for the other key types of this package. */
+    static void ensureRegistered() {
+        // the class initialiser did the work
+    }
+
     private final StreamingAead aead;
 
     private ItemKeys(KeysetHandle keyset) {

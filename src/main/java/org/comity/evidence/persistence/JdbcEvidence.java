@@ -112,6 +112,34 @@ public class JdbcEvidence {
                 .toList();
     }
 
+    /**
+     * Packages not deleted and not held whose retention ends by {@code by} and for which no warning of
+     * that date is recorded yet (a changed date is warned of again).
+     */
+    public List<UUID> expiringUnwarned(Instant by) {
+        return jdbc.sql("SELECT p.id FROM evidence_package p WHERE p.state <> 'deleted' AND NOT p.legal_hold"
+                        + " AND p.retain_until <= ? AND NOT EXISTS (SELECT 1 FROM evidence_custody c"
+                        + " WHERE c.package_id = p.id AND c.act = 'retention-expiring'"
+                        + " AND c.detail = 'until=' || to_char(p.retain_until AT TIME ZONE 'UTC',"
+                        + " 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')) ORDER BY p.retain_until, p.id")
+                .param(Timestamp.from(by))
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Packages not deleted whose retention ends by {@code by}, soonest first. */
+    public List<EvidencePackage> expiring(Instant by) {
+        return jdbc
+                .sql("SELECT " + PACKAGE + " FROM evidence_package WHERE state <> 'deleted' AND retain_until <= ?"
+                        + " ORDER BY retain_until, id LIMIT 500")
+                .param(Timestamp.from(by))
+                .query((rs, n) -> row(rs))
+                .list()
+                .stream()
+                .map(this::evidencePackage)
+                .toList();
+    }
+
     private record Row(
             UUID id,
             UUID requestId,

@@ -106,6 +106,26 @@ class ExchangeCrashTest {
                 while (delivered(xa.bean(JdbcClient.class)).size() < MESSAGES && System.nanoTime() < deadline) {
                     Thread.sleep(50);
                 }
+                // A sender that never saw the answer posts the same bytes again: some of that happened at the
+                // kill, and here it surely happens, to messages receipted before it.
+                var again200 = xa.bean(JdbcClient.class)
+                        .sql("SELECT body, receipt FROM exchange_outbox WHERE message_id = ANY (?)")
+                        .param(receiptedAtKill.stream().limit(5).toArray(UUID[]::new))
+                        .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+                        .list();
+                try (var http = java.net.http.HttpClient.newHttpClient()) {
+                    for (var row : again200) {
+                        var answer = http.send(
+                                java.net.http.HttpRequest.newBuilder(java.net.URI.create(xb.inbox()))
+                                        .header("Content-Type", "application/jose")
+                                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(row.getKey()))
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString());
+                        assertThat(answer.statusCode()).isEqualTo(200);
+                        assertThat(answer.body()).as("the same receipt again").isEqualTo(row.getValue());
+                    }
+                }
+                assertThat(again200).hasSize(5);
             } finally {
                 again.process().destroyForcibly();
                 again.process().waitFor(30, TimeUnit.SECONDS);

@@ -25,6 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>a baseline in the same run: sealing alone (sign + encrypt, no storage, no HTTP), messages/s;
  *   <li>throughput: N messages sent at once by four sending threads (in 64 conversations), receipted
  *       messages/s from the first send to the last verified receipt;
+ *   <li>the CPU time of this JVM (both nodes) per receipted message in that run, comparable across
+ *       runs on a shared machine where the rate is not;
  *   <li>latency at a fixed rate (default 50 messages/s): from the send's commit to the receipt stored
  *       at XA, p50 and p99.
  * </ol>
@@ -71,6 +73,9 @@ public final class ExchangeDeliveryBenchmark {
 
             // Throughput: sends come from several callers at once, as from caseworkers' transactions.
             long before = delivered(jdbc);
+            var cpu = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpuStart = cpu.getProcessCpuTime();
             var start = System.nanoTime();
             int conversations = 64;
             var next = new java.util.concurrent.atomic.AtomicInteger();
@@ -89,6 +94,9 @@ public final class ExchangeDeliveryBenchmark {
             }
             awaitDelivered(jdbc, before + messages, Duration.ofMinutes(10));
             double throughput = messages / ((System.nanoTime() - start) / 1e9);
+            // CPU time of this JVM (both nodes, not PostgreSQL) per receipted message: unlike the rate, it
+            // hardly depends on what else the machine runs, so runs on a shared machine compare.
+            double cpuPerMessage = (cpu.getProcessCpuTime() - cpuStart) / 1e6 / messages;
 
             // Latency at a fixed rate.
             var sentAt = new ConcurrentHashMap<UUID, Long>();
@@ -138,6 +146,7 @@ public final class ExchangeDeliveryBenchmark {
                     sorted[sorted.length - 1]);
             ResultLine.print("exchange-seal-one-thread", sealRate, "msg/s", "-");
             ResultLine.print("exchange-receipted-throughput", throughput, "msg/s", sealRate, "value>=200");
+            ResultLine.print("exchange-jvm-cpu-per-message", cpuPerMessage, "ms", "-");
             ResultLine.print("exchange-latency-p50-at-" + rate, percentile(sorted, 0.50), "ms", "-");
             ResultLine.print("exchange-latency-p99-at-" + rate, percentile(sorted, 0.99), "ms", "value<250");
             System.out.println("load average: "

@@ -9,8 +9,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -25,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers the outbox: each due message is POSTed to its recipient's inbox (HTTPS; plain HTTP only to
  * the loopback interface), at most {@code concurrency} at a time and one at a time per conversation and
- * recipient, so a receiver sees each sender's messages in sequence. A verified receipt marks it
+ * recipient, so a receiver sees each sender's messages in sequence; independent conversations go out in
+ * parallel. Messages are claimed in the database for the length of an attempt (FOR UPDATE SKIP LOCKED),
+ * so several instances of a node can each run a dispatcher without posting a message twice at once. A verified receipt marks it
  * delivered; a refusal by the receiver (422 naming its step, 413) fails it at once; anything else is
  * retried after an exponentially growing wait with jitter until the give-up time, when the failure is
  * recorded. Woken after every send commits; otherwise it looks every poll interval, so rows another
@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 final class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-    private static final Pattern RULE = Pattern.compile("\"rule\"\\s*:\\s*\"([a-z0-9][a-z0-9-]{0,60})\"");
+    private static final Pattern RULE = Pattern.compile("\"rule\"\\s*:\\s*\"([a-z][a-z0-9-]{0,60})\"");
 
     private final JdbcMessageStore store;
     private final MessageExchange exchange;
@@ -42,7 +42,7 @@ final class Dispatcher {
     private final ExchangeProperties.Delivery settings;
     private final HttpClient http;
     private final SecureRandom random = new SecureRandom();
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final Semaphore signal = new Semaphore(0);
     private final Semaphore slots;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
@@ -100,18 +100,19 @@ final class Dispatcher {
         while (running) {
             try {
                 int started = 0;
-                if (slots.availablePermits() > 0) {
-                    for (var due : store.due(clock.instant(), slots.availablePermits(), inFlight)) {
-                        if (!inFlight.add(due.id())) {
-                            continue;
-                        }
+                int free = slots.availablePermits();
+                if (free > 0) {
+                    Instant now = clock.instant();
+                    // Only this thread takes slots, so every message claimed has one.
+                    for (var due : store.claimDue(now, now.plus(claim()), free)) {
                         slots.acquire();
+                        inFlight.incrementAndGet();
                         started++;
                         workers.submit(() -> {
                             try {
                                 deliver(due);
                             } finally {
-                                inFlight.remove(due.id());
+                                inFlight.decrementAndGet();
                                 slots.release();
                                 wake();
                             }
@@ -132,13 +133,21 @@ final class Dispatcher {
         }
     }
 
+    /**
+     * How long a claim holds: longer than an attempt can take (connecting, the answer, storing the
+     * outcome), so no other instance posts the message meanwhile; a claim left by a crash then runs out.
+     */
+    private Duration claim() {
+        return settings.connectTimeout().plus(settings.requestTimeout()).plusSeconds(30);
+    }
+
     /** Until the next message is due, at most the poll interval. */
     private Duration sleep() {
         var poll = settings.pollInterval();
-        if (!inFlight.isEmpty()) {
+        if (inFlight.get() > 0) {
             return poll;
         }
-        return store.nextDue()
+        return store.nextDue(clock.instant())
                 .map(next -> Duration.between(clock.instant(), next))
                 .filter(d -> d.compareTo(poll) < 0)
                 .map(d -> d.isNegative() ? Duration.ofMillis(1) : d.plusMillis(1))
@@ -167,12 +176,15 @@ final class Dispatcher {
                     return;
                 } catch (TrustRefused refused) {
                     log.warn("Receipt for message {} refused ({})", due.messageId(), refused.step());
+                    exchange.auditDelivery("receipt-verify", refused.step(), due.messageId());
                     error = "bad-receipt";
                 }
             } else if (status == 422 || status == 413) {
                 var matcher = RULE.matcher(response.body());
                 var step = status == 413 ? "too-large" : matcher.find() ? matcher.group(1) : "refused";
                 log.warn("Message {} refused by {} at step {}", due.messageId(), due.recipient(), step);
+                // Audited first, so whoever sees it failed finds the audit row too.
+                exchange.auditDelivery("message-delivery", step, due.messageId());
                 store.failed(due, step, step, clock.instant());
                 return;
             } else {
@@ -185,11 +197,17 @@ final class Dispatcher {
             return;
         } catch (IllegalArgumentException e) {
             error = "unreachable";
+        } catch (RuntimeException e) {
+            // A fault on this side (the database, a bug): retried like an unreachable receiver, not left
+            // claimed and unrecorded.
+            log.error("Delivering message {} failed on this side", due.messageId(), e);
+            error = "sender-error";
         }
         Instant now = clock.instant();
         var next = now.plus(backoff(due.attempts() + 1));
         if (!next.isBefore(due.giveUpAt()) || !next.isBefore(due.expires())) {
             log.warn("Gave up delivering message {} to {} ({})", due.messageId(), due.recipient(), error);
+            exchange.auditDelivery("message-delivery", "gave-up", due.messageId());
             store.failed(due, error, "gave-up", now);
         } else {
             store.attemptFailed(due, error, now, next);

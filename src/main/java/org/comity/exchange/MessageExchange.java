@@ -14,6 +14,7 @@ import org.comity.shared.Conflict;
 import org.comity.shared.NotFound;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -122,39 +123,54 @@ public class MessageExchange {
         var me = local.identity().orElseThrow(() -> new NotFound("authority identity"));
         try {
             var opened = Messages.open(body, settings.maxBytes(), keys(me.id()), now);
-            var envelope = opened.envelope();
-            var receipt = transactions.execute(status -> {
-                var stored = store.received(envelope.messageId());
-                if (stored.isPresent()) {
-                    var again = replay(stored.get(), opened.digest());
-                    audit.audit(now, "inbox", "inbox", "message-receive", "duplicate", envelope.messageId() + "");
-                    return again;
-                }
-                long last = store.lastSequence(envelope.conversationId(), envelope.sender());
-                if (envelope.sequence() <= last) {
-                    throw new MessageRefused.OutOfSequence(
-                            "sequence " + envelope.sequence() + " is not above " + last + ", the last accepted");
-                }
-                var signed = Receipts.sign(envelope, opened.digest(), now, local.signingKey());
-                if (!store.store(
-                        envelope,
-                        opened.signingKeyIds(),
-                        new String(body, StandardCharsets.US_ASCII),
-                        opened.digest(),
-                        now,
-                        signed)) {
-                    // A concurrent delivery of the same message stored it first.
-                    return replay(store.received(envelope.messageId()).orElseThrow(), opened.digest());
-                }
-                audit.audit(now, "inbox", "inbox", "message-receive", "accepted", envelope.messageId() + "");
-                events.publishEvent(new MessageAccepted(envelope, now, opened.digest()));
-                return signed;
-            });
-            return receipt;
+            // Signed before the transaction, so no connection is held during the signature; a duplicate
+            // discards it and answers the stored receipt.
+            var signed = Receipts.sign(opened.envelope(), opened.digest(), now, local.signingKey());
+            try {
+                return store(opened, body, signed, now);
+            } catch (DuplicateKeyException concurrent) {
+                // Another delivery in this conversation committed the same sequence meanwhile: decide
+                // again against what it stored (the same message answers its receipt; another is late).
+                return store(opened, body, signed, now);
+            }
         } catch (MessageRefused refused) {
             audit.audit(now, "inbox", "inbox", "message-receive", refused.step(), Messages.digest(body));
             throw refused;
+        } catch (RuntimeException failed) {
+            // Not a refusal (the database, a bug): audited all the same, and the sender retries.
+            audit.audit(now, "inbox", "inbox", "message-receive", "receive-failed", Messages.digest(body));
+            throw failed;
         }
+    }
+
+    /** Steps 15–16 and the storing, in one transaction: a refused message leaves nothing stored. */
+    private String store(Messages.Opened opened, byte[] body, String signed, Instant now) {
+        var envelope = opened.envelope();
+        return transactions.execute(status -> {
+            var prior = store.prior(envelope.messageId(), envelope.conversationId(), envelope.sender());
+            if (prior.stored().isPresent()) {
+                var again = replay(prior.stored().get(), opened.digest());
+                audit.audit(now, "inbox", "inbox", "message-receive", "duplicate", envelope.messageId() + "");
+                return again;
+            }
+            if (envelope.sequence() <= prior.lastSequence()) {
+                throw new MessageRefused.OutOfSequence("sequence " + envelope.sequence() + " is not above "
+                        + prior.lastSequence() + ", the last accepted");
+            }
+            if (!store.store(
+                    envelope,
+                    opened.signingKeyIds(),
+                    new String(body, StandardCharsets.US_ASCII),
+                    opened.digest(),
+                    now,
+                    signed)) {
+                // A concurrent delivery of the same message stored it first.
+                return replay(store.received(envelope.messageId()).orElseThrow(), opened.digest());
+            }
+            audit.audit(now, "inbox", "inbox", "message-receive", "accepted", envelope.messageId() + "");
+            events.publishEvent(new MessageAccepted(envelope, now, opened.digest()));
+            return signed;
+        });
     }
 
     private static String replay(JdbcMessageStore.Stored stored, String digest) {
@@ -208,6 +224,11 @@ public class MessageExchange {
      */
     Receipts.Receipt verifyReceipt(String receipt, UUID messageId, String digest, AuthorityId receiver) {
         return Receipts.verify(receipt, messageId, digest, receiver, trust::verifierFor);
+    }
+
+    /** What went wrong with a delivery of this node's message, in the exchange audit (channel outbox). */
+    void auditDelivery(String action, String outcome, UUID messageId) {
+        audit.audit(clock.instant(), "dispatcher", "outbox", action, outcome, messageId.toString());
     }
 
     private Messages.Keys keys(AuthorityId me) {

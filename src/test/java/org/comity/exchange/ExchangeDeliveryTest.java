@@ -65,6 +65,16 @@ class ExchangeDeliveryTest {
                 .orElseThrow();
     }
 
+    /** The sender's audit of this message: channel, action, outcome. */
+    static java.util.List<String> audited(TwoNodes.Node node, UUID messageId) {
+        return node.bean(JdbcClient.class)
+                .sql(
+                        "SELECT channel || ' ' || action || ' ' || outcome FROM exchange_audit WHERE subject = ? ORDER BY id")
+                .param(messageId.toString())
+                .query(String.class)
+                .list();
+    }
+
     static <T> T await(Supplier<T> value, java.util.function.Predicate<T> done, Duration within) {
         var deadline = Instant.now().plus(within);
         T last = value.get();
@@ -203,6 +213,7 @@ class ExchangeDeliveryTest {
             assertThat(failed.lastError()).isEqualTo("unreachable");
             assertThat(failed.evidence().getLast().event()).isEqualTo("failed");
             assertThat(failed.evidence().getLast().detail()).isEqualTo("gave-up");
+            assertThat(audited(xa, sent.messageId())).containsExactly("outbox message-delivery gave-up");
             // Given up when the next attempt would fall after the expiry; once expired, no retry.
             await(Instant::now, now -> now.isAfter(failed.expires()), Duration.ofSeconds(10));
             assertThatThrownBy(() -> xa.bean(MessageExchange.class).retry(sent.messageId(), "admin"))
@@ -229,6 +240,15 @@ class ExchangeDeliveryTest {
             assertThat(failed.lastError()).isEqualTo("unknown-authority");
             assertThat(failed.attempts()).isEqualTo(1);
             assertThat(xb.bean(MessageExchange.class).received(conversation)).isEmpty();
+            // Refused, answered with its step, and audited on both sides.
+            assertThat(audited(xa, sent.messageId())).containsExactly("outbox message-delivery unknown-authority");
+            assertThat(xb.bean(JdbcClient.class)
+                            .sql("SELECT count(*) FROM exchange_audit WHERE channel = 'inbox'"
+                                    + " AND outcome = 'unknown-authority' AND subject = ?")
+                            .param(delivery(conversation, sent.messageId()).digest())
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
 
             xb.pin(xa);
             xa.bean(MessageExchange.class).retry(sent.messageId(), "admin");

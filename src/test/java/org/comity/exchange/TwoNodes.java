@@ -59,7 +59,8 @@ public final class TwoNodes {
             return "http://127.0.0.1:" + port + "/api/exchange/inbox";
         }
 
-        public Node start() {
+        /** The node's command-line arguments, the same for a node in this JVM and for a child process. */
+        List<String> arguments() {
             var args = new ArrayList<>(List.of(
                     "--comity.data-dir=" + dataDir,
                     "--server.port=" + port,
@@ -82,6 +83,11 @@ public final class TwoNodes {
                     "--comity.exchange.messages.delivery.connect-timeout=1s",
                     "--comity.exchange.messages.delivery.request-timeout=10s"));
             settings.forEach((k, v) -> args.add("--" + k + "=" + v));
+            return args;
+        }
+
+        public Node start() {
+            var args = arguments();
             context = new SpringApplicationBuilder(Comity.class)
                     .initializers(c -> c.addApplicationListener(event -> {
                         if (event instanceof PayloadApplicationEvent<?> p

@@ -59,11 +59,8 @@ public final class Receipts {
         // validity now and compared with the payload after.
         var claimed = unverifiedReceived(jws);
         var key = verifierFor.apply(receiver, kid, claimed);
-        try {
-            SignedDocuments.verify(jws, ECKey.parse(key.publicJwk()));
-        } catch (java.text.ParseException e) {
-            throw new IllegalStateException(e);
-        }
+        // The trusted key is already parsed and checked: no JWK is parsed again per receipt.
+        SignedDocuments.verify(jws, key.publicKey(), kid);
         var payload = SignedDocuments.payload(jws);
         if (!messageId.toString().equals(payload.get("message"))) {
             throw new TrustRefused.MalformedDocument("message", "the receipt is for another message");

@@ -7,7 +7,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -85,15 +84,24 @@ public final class SignedDocuments {
 
     /** The signature step: throws unless {@code key} made this signature over exactly these bytes. */
     public static void verify(JWSObject jws, ECKey key) {
+        try {
+            verify(jws, key.toECPublicKey(), key.getKeyID());
+        } catch (JOSEException e) {
+            throw new TrustRefused.BadSignature(
+                    "signature", "the signature does not verify with key " + key.getKeyID());
+        }
+    }
+
+    /** @param keyId the key's id, to name it in a refusal */
+    public static void verify(JWSObject jws, java.security.interfaces.ECPublicKey key, String keyId) {
         boolean valid;
         try {
-            valid = jws.verify(new ECDSAVerifier(key.toPublicJWK()));
-        } catch (JOSEException | IllegalStateException e) {
+            valid = jws.verify(Es256Verifier.of(key));
+        } catch (JOSEException | IllegalStateException | IllegalArgumentException e) {
             valid = false;
         }
         if (!valid) {
-            throw new TrustRefused.BadSignature(
-                    "signature", "the signature does not verify with key " + key.getKeyID());
+            throw new TrustRefused.BadSignature("signature", "the signature does not verify with key " + keyId);
         }
     }
 

@@ -80,74 +80,94 @@ public class JdbcMessageStore {
             Instant giveUpAt,
             int attempts) {}
 
-    public List<Due> due(Instant now, int limit, java.util.Collection<Long> inFlight) {
+    /**
+     * Claims up to {@code limit} due messages until {@code claimUntil} and returns them: for each
+     * conversation and recipient only the lowest pending sequence, and only if no other dispatcher holds
+     * a claim on it. One statement and one commit for the whole batch; rows another instance is claiming
+     * at this moment are skipped, not waited for.
+     */
+    public List<Due> claimDue(Instant now, Instant claimUntil, int limit) {
         return jdbc
                 .sql("""
-                        SELECT o.id, o.message_id, o.conversation_id, o.recipient, o.inbox, o.body, o.digest,
-                            o.expires_at, o.give_up_at, o.attempts
-                        FROM exchange_outbox o
-                        WHERE o.status = 'pending' AND o.next_attempt_at <= ?
-                          AND NOT EXISTS (SELECT 1 FROM exchange_outbox e
-                                          WHERE e.conversation_id = o.conversation_id AND e.recipient = o.recipient
-                                            AND e.status = 'pending' AND e.sequence < o.sequence)
-                        ORDER BY o.next_attempt_at, o.id LIMIT ?""")
-                .params(ts(now), limit + inFlight.size())
-                .query((rs, n) -> new Due(
-                        rs.getLong(1),
-                        rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class),
-                        new AuthorityId(rs.getString(4)),
-                        URI.create(rs.getString(5)),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getTimestamp(8).toInstant(),
-                        rs.getTimestamp(9).toInstant(),
-                        rs.getInt(10)))
+                        UPDATE exchange_outbox o SET claimed_until = ?
+                        FROM (SELECT c.id FROM exchange_outbox c
+                              WHERE c.status = 'pending' AND c.next_attempt_at <= ?
+                                AND (c.claimed_until IS NULL OR c.claimed_until <= ?)
+                                AND NOT EXISTS (SELECT 1 FROM exchange_outbox e
+                                                WHERE e.conversation_id = c.conversation_id
+                                                  AND e.recipient = c.recipient
+                                                  AND e.status = 'pending' AND e.sequence < c.sequence)
+                              ORDER BY c.next_attempt_at, c.id LIMIT ?
+                              FOR UPDATE OF c SKIP LOCKED) d
+                        WHERE o.id = d.id
+                        RETURNING o.id, o.message_id, o.conversation_id, o.recipient, o.inbox, o.body, o.digest,
+                            o.expires_at, o.give_up_at, o.attempts, o.next_attempt_at""")
+                .params(ts(claimUntil), ts(now), ts(now), limit)
+                .query((rs, n) -> java.util.Map.entry(
+                        rs.getTimestamp(11).toInstant(),
+                        new Due(
+                                rs.getLong(1),
+                                rs.getObject(2, UUID.class),
+                                rs.getObject(3, UUID.class),
+                                new AuthorityId(rs.getString(4)),
+                                URI.create(rs.getString(5)),
+                                rs.getString(6),
+                                rs.getString(7),
+                                rs.getTimestamp(8).toInstant(),
+                                rs.getTimestamp(9).toInstant(),
+                                rs.getInt(10))))
                 .list()
                 .stream()
-                .filter(d -> !inFlight.contains(d.id()))
-                .limit(limit)
+                // RETURNING keeps no order: the longest waiting first.
+                .sorted(java.util.Map.Entry.<Instant, Due>comparingByKey()
+                        .thenComparing(e -> e.getValue().id()))
+                .map(java.util.Map.Entry::getValue)
                 .toList();
     }
 
-    /** The earliest time a pending message is due, to sleep until then. */
-    public Optional<Instant> nextDue() {
-        return jdbc.sql("SELECT min(next_attempt_at) FROM exchange_outbox WHERE status = 'pending'")
+    /** The earliest time a pending message not claimed by a dispatcher is due, to sleep until then. */
+    public Optional<Instant> nextDue(Instant now) {
+        return jdbc.sql("""
+                        SELECT min(next_attempt_at) FROM exchange_outbox
+                        WHERE status = 'pending' AND (claimed_until IS NULL OR claimed_until <= ?)""")
+                .param(ts(now))
                 .query((rs, n) ->
                         rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
                 .optional();
     }
 
-    @Transactional
+    // Each outcome is one statement (the update and its evidence row together, in one implicit
+    // transaction): one round trip and one commit per attempt, and the claim ends with it.
+
     public void delivered(Due due, String receipt, Instant at) {
-        int updated = jdbc.sql("""
-                        UPDATE exchange_outbox SET status = 'delivered', receipt = ?, delivered_at = ?,
-                            attempts = attempts + 1, last_error = NULL
-                        WHERE id = ? AND status = 'pending'""").params(receipt, ts(at), due.id()).update();
-        if (updated == 1) {
-            evidence(due.messageId(), due.conversationId(), at, "delivered", null, "dispatcher");
-        }
+        jdbc.sql("""
+                        WITH done AS (
+                            UPDATE exchange_outbox SET status = 'delivered', receipt = ?, delivered_at = ?,
+                                attempts = attempts + 1, last_error = NULL, claimed_until = NULL
+                            WHERE id = ? AND status = 'pending' RETURNING message_id, conversation_id)
+                        INSERT INTO exchange_delivery_evidence (message_id, conversation_id, at, event, detail, actor)
+                        SELECT message_id, conversation_id, ?, 'delivered', NULL, 'dispatcher' FROM done""").params(receipt, ts(at), due.id(), ts(at)).update();
     }
 
-    @Transactional
     public void attemptFailed(Due due, String error, Instant at, Instant next) {
-        int updated = jdbc.sql("""
-                        UPDATE exchange_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?
-                        WHERE id = ? AND status = 'pending'""").params(error, ts(next), due.id()).update();
-        if (updated == 1) {
-            evidence(due.messageId(), due.conversationId(), at, "attempt-failed", error, "dispatcher");
-        }
+        jdbc.sql("""
+                        WITH done AS (
+                            UPDATE exchange_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,
+                                claimed_until = NULL
+                            WHERE id = ? AND status = 'pending' RETURNING message_id, conversation_id)
+                        INSERT INTO exchange_delivery_evidence (message_id, conversation_id, at, event, detail, actor)
+                        SELECT message_id, conversation_id, ?, 'attempt-failed', ?, 'dispatcher' FROM done""").params(error, ts(next), due.id(), ts(at), error).update();
     }
 
     /** @param reason {@code gave-up}, or the receiver's refusal step */
-    @Transactional
     public void failed(Due due, String error, String reason, Instant at) {
-        int updated = jdbc.sql("""
-                        UPDATE exchange_outbox SET status = 'failed', attempts = attempts + 1, last_error = ?
-                        WHERE id = ? AND status = 'pending'""").params(error, due.id()).update();
-        if (updated == 1) {
-            evidence(due.messageId(), due.conversationId(), at, "failed", reason, "dispatcher");
-        }
+        jdbc.sql("""
+                        WITH done AS (
+                            UPDATE exchange_outbox SET status = 'failed', attempts = attempts + 1, last_error = ?,
+                                claimed_until = NULL
+                            WHERE id = ? AND status = 'pending' RETURNING message_id, conversation_id)
+                        INSERT INTO exchange_delivery_evidence (message_id, conversation_id, at, event, detail, actor)
+                        SELECT message_id, conversation_id, ?, 'failed', ?, 'dispatcher' FROM done""").params(error, due.id(), ts(at), reason).update();
     }
 
     /** A failed message back to pending, due now. @return false if it is not failed */
@@ -224,6 +244,25 @@ public class JdbcMessageStore {
     // The inbox.
 
     public record Stored(String digest, String receipt) {}
+
+    /** What the inbox needs before storing: the message if already stored, and the sender's last sequence. */
+    public record Prior(Optional<Stored> stored, long lastSequence) {}
+
+    /** One round trip for both checks. */
+    public Prior prior(UUID messageId, UUID conversation, AuthorityId sender) {
+        return jdbc.sql("""
+                        SELECT i.digest, i.receipt,
+                            (SELECT coalesce(max(sequence), 0) FROM exchange_inbox
+                             WHERE conversation_id = ? AND sender = ?)
+                        FROM (SELECT 1) one LEFT JOIN exchange_inbox i ON i.message_id = ?""")
+                .params(conversation, sender.value(), messageId)
+                .query((rs, n) -> new Prior(
+                        rs.getString(1) == null
+                                ? Optional.empty()
+                                : Optional.of(new Stored(rs.getString(1), rs.getString(2))),
+                        rs.getLong(3)))
+                .single();
+    }
 
     public Optional<Stored> received(UUID messageId) {
         return jdbc.sql("SELECT digest, receipt FROM exchange_inbox WHERE message_id = ?")

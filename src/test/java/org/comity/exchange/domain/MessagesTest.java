@@ -204,6 +204,21 @@ class MessagesTest {
     }
 
     @Test
+    void aSealedMessageOpensWithTheJdksOwnKeyAgreementAsAnotherImplementationWould() throws Exception {
+        // Sealing agrees keys through Bouncy Castle; the forgeries below are encrypted through the JDK
+        // and open here, and this is the other direction: the wire format does not depend on either.
+        var envelope = toXb();
+        var jwe = JWEObject.parse(Messages.seal(envelope, XA_SIGNING, null, XB_ENCRYPTION));
+
+        jwe.decrypt(new com.nimbusds.jose.crypto.ECDHDecrypter(XB_ENCRYPTION));
+
+        var jws = JWSObjectJSON.parse(jwe.getPayload().toString());
+        assertThat(jws.getSignatures().getFirst().verify(new com.nimbusds.jose.crypto.ECDSAVerifier(XA_SIGNING)))
+                .isTrue();
+        assertThat(jws.getPayload().toString()).isEqualTo(json(envelope));
+    }
+
+    @Test
     void anEmergencyWithTheAuthorityAndASupervisorSignatureOpens() {
         var envelope = envelope(XA, XB, true, NOW.minusSeconds(60));
 

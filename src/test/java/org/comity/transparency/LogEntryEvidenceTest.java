@@ -27,6 +27,7 @@ class LogEntryEvidenceTest {
                 List.of(),
                 LocalDate.of(2026, 12, 3),
                 null,
+                null,
                 digest);
     }
 

@@ -15,58 +15,46 @@ import java.util.Set;
  * code may not.
  */
 public enum KindOfAssistance {
-    // coercive, continuing, intrusiveness, preserves, follows a preservation, emergency, surrender,
-    // unrequested, data it may seek
-    // may seek
-    EXPEDITED_PRESERVATION(true, false, 1, true, false, false, false, false, EnumSet.allOf(DataCategory.class)),
-    PRESERVED_TRAFFIC_DISCLOSURE(true, false, 2, false, true, false, false, false, EnumSet.of(DataCategory.TRAFFIC)),
-    STORED_DATA(true, false, 3, false, false, false, false, false, EnumSet.allOf(DataCategory.class)),
-    REAL_TIME_TRAFFIC(true, true, 4, false, false, false, false, false, EnumSet.of(DataCategory.TRAFFIC)),
+    EXPEDITED_PRESERVATION(1, EnumSet.of(Trait.COERCIVE, Trait.PRESERVES), EnumSet.allOf(DataCategory.class)),
+    PRESERVED_TRAFFIC_DISCLOSURE(
+            2, EnumSet.of(Trait.COERCIVE, Trait.FOLLOWS_PRESERVATION), EnumSet.of(DataCategory.TRAFFIC)),
+    STORED_DATA(3, EnumSet.of(Trait.COERCIVE), EnumSet.allOf(DataCategory.class)),
+    REAL_TIME_TRAFFIC(4, EnumSet.of(Trait.COERCIVE, Trait.CONTINUING), EnumSet.of(DataCategory.TRAFFIC)),
     INTERCEPTION(
-            true, true, 5, false, false, false, false, false, EnumSet.of(DataCategory.CONTENT, DataCategory.TRAFFIC)),
-    EMERGENCY_DISCLOSURE(true, false, 3, false, false, true, false, false, EnumSet.allOf(DataCategory.class)),
-    EXTRADITION(true, false, 0, false, false, false, true, false, EnumSet.noneOf(DataCategory.class)),
-    SPONTANEOUS_INFORMATION(false, false, 0, false, false, false, false, true, EnumSet.noneOf(DataCategory.class));
+            5, EnumSet.of(Trait.COERCIVE, Trait.CONTINUING), EnumSet.of(DataCategory.CONTENT, DataCategory.TRAFFIC)),
+    EMERGENCY_DISCLOSURE(3, EnumSet.of(Trait.COERCIVE, Trait.EMERGENCY), EnumSet.allOf(DataCategory.class)),
+    EXTRADITION(0, EnumSet.of(Trait.COERCIVE, Trait.SURRENDER), EnumSet.noneOf(DataCategory.class)),
+    SPONTANEOUS_INFORMATION(0, EnumSet.of(Trait.UNREQUESTED), EnumSet.noneOf(DataCategory.class));
 
-    private final boolean coercive;
-    private final boolean continuing;
+    /** The yes/no properties a kind has; named, so that no row of the table above is a row of booleans. */
+    private enum Trait {
+        COERCIVE,
+        CONTINUING,
+        PRESERVES,
+        FOLLOWS_PRESERVATION,
+        EMERGENCY,
+        SURRENDER,
+        UNREQUESTED
+    }
+
     private final int intrusiveness;
-    private final boolean preserves;
-    private final boolean followsPreservation;
-    private final boolean emergency;
-    private final boolean surrender;
-    private final boolean unrequested;
+    private final Set<Trait> traits;
     private final Set<DataCategory> maySeek;
 
-    KindOfAssistance(
-            boolean coercive,
-            boolean continuing,
-            int intrusiveness,
-            boolean preserves,
-            boolean followsPreservation,
-            boolean emergency,
-            boolean surrender,
-            boolean unrequested,
-            Set<DataCategory> maySeek) {
-        this.coercive = coercive;
-        this.continuing = continuing;
+    KindOfAssistance(int intrusiveness, Set<Trait> traits, Set<DataCategory> maySeek) {
         this.intrusiveness = intrusiveness;
-        this.preserves = preserves;
-        this.followsPreservation = followsPreservation;
-        this.emergency = emergency;
-        this.surrender = surrender;
-        this.unrequested = unrequested;
+        this.traits = Set.copyOf(traits);
         this.maySeek = Set.copyOf(maySeek);
     }
 
     /** A coercive measure needs the conditions and safeguards of domain.md §4.2 stated up front. */
     public boolean coercive() {
-        return coercive;
+        return traits.contains(Trait.COERCIVE);
     }
 
     /** Collects over a period going forward (real-time collection, interception), so it states a duration. */
     public boolean continuing() {
-        return continuing;
+        return traits.contains(Trait.CONTINUING);
     }
 
     /**
@@ -80,27 +68,27 @@ public enum KindOfAssistance {
 
     /** Keeps data from deletion and discloses nothing (UNCC Art 42, Budapest Art 29). */
     public boolean preserves() {
-        return preserves;
+        return traits.contains(Trait.PRESERVES);
     }
 
     /** Discloses what an earlier preservation kept, so it carries that request's footing. */
     public boolean followsPreservation() {
-        return followsPreservation;
+        return traits.contains(Trait.FOLLOWS_PRESERVATION);
     }
 
     /** Sent through the 24/7 network for an imminent risk to life or safety. */
     public boolean emergency() {
-        return emergency;
+        return traits.contains(Trait.EMERGENCY);
     }
 
     /** Surrenders a person rather than providing evidence. */
     public boolean surrender() {
-        return surrender;
+        return traits.contains(Trait.SURRENDER);
     }
 
     /** Sent without a request, so no offence need be stated. */
     public boolean unrequested() {
-        return unrequested;
+        return traits.contains(Trait.UNREQUESTED);
     }
 
     /** The data categories a request of this kind may seek; empty when it seeks none. */
@@ -120,7 +108,7 @@ public enum KindOfAssistance {
 
     /** Seeks content as such: a request of this kind that asks for no content data asks for the wrong thing. */
     public boolean seeksContent() {
-        return continuing && maySeek.contains(DataCategory.CONTENT);
+        return continuing() && maySeek.contains(DataCategory.CONTENT);
     }
 
     public String code() {

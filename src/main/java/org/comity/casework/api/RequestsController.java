@@ -655,8 +655,6 @@ class RequestsController {
     }
 
     private static RequestContent content(@Nullable RequestContent content) {
-        return content != null
-                ? content
-                : new RequestContent(null, null, null, List.of(), null, List.of(), null, null, null, null, null, null);
+        return content != null ? content : RequestContent.EMPTY;
     }
 }

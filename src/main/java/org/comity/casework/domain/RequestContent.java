@@ -88,6 +88,334 @@ public record RequestContent(
                 Set.of());
     }
 
+    /**
+     * Content with nothing recorded. Build on it with the {@code with…} methods, so that a new item of
+     * content is added here once rather than to every positional call.
+     */
+    public static final RequestContent EMPTY = new RequestContent(
+            null, null, null, List.of(), null, List.of(), null, null, null, null, null, null, Set.of(), false,
+            List.of(), Set.of());
+
+    public RequestContent withRequestingAuthority(@Nullable Authority value) {
+        return new RequestContent(
+                value,
+                requestedAuthority,
+                legalBasis,
+                offences,
+                summaryOfFacts,
+                subjects,
+                dataSought,
+                purpose,
+                urgency,
+                safeguards,
+                confidentiality,
+                conditions,
+                compelled,
+                deathPenaltyAssurances,
+                priorProceedings,
+                matters);
+    }
+
+    public RequestContent withRequestedAuthority(@Nullable Authority value) {
+        return new RequestContent(
+                requestingAuthority,
+                value,
+                legalBasis,
+                offences,
+                summaryOfFacts,
+                subjects,
+                dataSought,
+                purpose,
+                urgency,
+                safeguards,
+                confidentiality,
+                conditions,
+                compelled,
+                deathPenaltyAssurances,
+                priorProceedings,
+                matters);
+    }
+
+    public RequestContent withLegalBasis(@Nullable String value) {
+        return new RequestContent(
+                requestingAuthority,
+                requestedAuthority,
+                value,
+                offences,
+                summaryOfFacts,
+                subjects,
+                dataSought,
+                purpose,
+                urgency,
+                safeguards,
+                confidentiality,
+                conditions,
+                compelled,
+                deathPenaltyAssurances,
+                priorProceedings,
+                matters);
+    }
+
+    public RequestContent withOffences(List<Offence> value) {
+        return new RequestContent(
+                requestingAuthority,
+                requestedAuthority,
+                legalBasis,
+                value,
+                summaryOfFacts,
+                subjects,
+                dataSought,
+                purpose,
+                urgency,
+                safeguards,
+                confidentiality,
+                conditions,
+                compelled,
+                deathPenaltyAssurances,
+                priorProceedings,
+                matters);
+    }
+
+    public RequestContent withSummaryOfFacts(@Nullable String value) {
+        return new RequestContent(
+                requestingAuthority,
+                requestedAuthority,
+                legalBasis,
+                offences,
+                value,
+                subjects,
+                dataSought,
+                purpose,
+                urgency,
+                safeguards,
+                confidentiality,
+                conditions,
+                compelled,
+                deathPenaltyAssurances,
+                priorProceedings,
+                matters);
+    }
+
+    public RequestContent withSubjects(List<Subject> value) {
+        return new RequestContent(
+                requestingAuthority,
+                requestedAuthority,
+                legalBasis,
+                offences,
+                summaryOfFacts,
+                value,
+                dataSought,
+                purpose,
+                urgency,
+                safeguards,
+                confidentiality,
+                conditions,
+                compelled,
+                deathPenaltyAssurances,
+                priorProceedings,
+                matters);
+    }
+
+    public RequestContent withDataSought(@Nullable DataSought value) {
+        return new RequestContent(
+                requestingAuthority,
+                requestedAuthority,
+                legalBasis,
+                offences,
+                summaryOfFacts,
+                subjects,
+                value,
+                purpose,
+                urgency,
+                safeguards,
+                confidentiality,
+                conditions,
+                compelled,
+                deathPenaltyAssurances,
+                priorProceedings,
+                matters);
+    }
+
+    public RequestContent withPurpose(@Nullable String value) {
+        return new RequestContent(
+                requestingAuthority,
+                requestedAuthority,
+                legalBasis,
+                offences,
+                summaryOfFacts,
+                subjects,
+                dataSought,
+                value,
+                urgency,
+                safeguards,
+                confidentiality,
+                conditions,
+                compelled,
+                deathPenaltyAssurances,
+                priorProceedings,
+                matters);
+    }
+
+    public RequestContent withUrgency(@Nullable Urgency value) {
+        return new RequestContent(
+                requestingAuthority,
+                requestedAuthority,
+                legalBasis,
+                offences,
+                summaryOfFacts,
+                subjects,
+                dataSought,
+                purpose,
+                value,
+                safeguards,
+                confidentiality,
+                conditions,
+                compelled,
+                deathPenaltyAssurances,
+                priorProceedings,
+                matters);
+    }
+
+    public RequestContent withSafeguards(@Nullable MeasureSafeguards value) {
+        return new RequestContent(
+                requestingAuthority,
+                requestedAuthority,
+                legalBasis,
+                offences,
+                summaryOfFacts,
+                subjects,
+                dataSought,
+                purpose,
+                urgency,
+                value,
+                confidentiality,
+                conditions,
+                compelled,
+                deathPenaltyAssurances,
+                priorProceedings,
+                matters);
+    }
+
+    public RequestContent withConfidentiality(@Nullable Confidentiality value) {
+        return new RequestContent(
+                requestingAuthority,
+                requestedAuthority,
+                legalBasis,
+                offences,
+                summaryOfFacts,
+                subjects,
+                dataSought,
+                purpose,
+                urgency,
+                safeguards,
+                value,
+                conditions,
+                compelled,
+                deathPenaltyAssurances,
+                priorProceedings,
+                matters);
+    }
+
+    public RequestContent withConditions(@Nullable UseConditions value) {
+        return new RequestContent(
+                requestingAuthority,
+                requestedAuthority,
+                legalBasis,
+                offences,
+                summaryOfFacts,
+                subjects,
+                dataSought,
+                purpose,
+                urgency,
+                safeguards,
+                confidentiality,
+                value,
+                compelled,
+                deathPenaltyAssurances,
+                priorProceedings,
+                matters);
+    }
+
+    public RequestContent withCompelled(Set<CompelledAssistance> value) {
+        return new RequestContent(
+                requestingAuthority,
+                requestedAuthority,
+                legalBasis,
+                offences,
+                summaryOfFacts,
+                subjects,
+                dataSought,
+                purpose,
+                urgency,
+                safeguards,
+                confidentiality,
+                conditions,
+                value,
+                deathPenaltyAssurances,
+                priorProceedings,
+                matters);
+    }
+
+    public RequestContent withDeathPenaltyAssurances(boolean value) {
+        return new RequestContent(
+                requestingAuthority,
+                requestedAuthority,
+                legalBasis,
+                offences,
+                summaryOfFacts,
+                subjects,
+                dataSought,
+                purpose,
+                urgency,
+                safeguards,
+                confidentiality,
+                conditions,
+                compelled,
+                value,
+                priorProceedings,
+                matters);
+    }
+
+    public RequestContent withPriorProceedings(List<PriorProceeding> value) {
+        return new RequestContent(
+                requestingAuthority,
+                requestedAuthority,
+                legalBasis,
+                offences,
+                summaryOfFacts,
+                subjects,
+                dataSought,
+                purpose,
+                urgency,
+                safeguards,
+                confidentiality,
+                conditions,
+                compelled,
+                deathPenaltyAssurances,
+                value,
+                matters);
+    }
+
+    public RequestContent withMatters(Set<Matter> value) {
+        return new RequestContent(
+                requestingAuthority,
+                requestedAuthority,
+                legalBasis,
+                offences,
+                summaryOfFacts,
+                subjects,
+                dataSought,
+                purpose,
+                urgency,
+                safeguards,
+                confidentiality,
+                conditions,
+                compelled,
+                deathPenaltyAssurances,
+                priorProceedings,
+                value);
+    }
+
     public Urgency.Level urgencyLevel() {
         return urgency == null || urgency.level() == null ? Urgency.Level.NORMAL : urgency.level();
     }

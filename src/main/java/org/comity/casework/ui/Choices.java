@@ -40,9 +40,9 @@ class Choices {
         model.addAttribute("compelledOptions", CompelledAssistance.values());
         model.addAttribute("matterOptions", Matter.values());
         model.addAttribute("outcomes", RequestContent.PriorProceeding.Outcome.values());
-        model.addAttribute("maxOffences", ContentForm.MAX_OFFENCES);
-        model.addAttribute("maxSubjects", ContentForm.MAX_SUBJECTS);
-        model.addAttribute("maxIdentifiers", ContentForm.MAX_IDENTIFIERS);
-        model.addAttribute("maxPrior", ContentForm.MAX_PRIOR_PROCEEDINGS);
+        model.addAttribute("maxOffences", OffenceForm.MAX_OFFENCES);
+        model.addAttribute("maxSubjects", SubjectsForm.MAX_SUBJECTS);
+        model.addAttribute("maxIdentifiers", SubjectsForm.MAX_IDENTIFIERS);
+        model.addAttribute("maxPrior", SubjectsForm.MAX_PRIOR_PROCEEDINGS);
     }
 }

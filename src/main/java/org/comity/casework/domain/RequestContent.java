@@ -97,323 +97,158 @@ public record RequestContent(
             List.of(), Set.of());
 
     public RequestContent withRequestingAuthority(@Nullable Authority value) {
-        return new RequestContent(
-                value,
-                requestedAuthority,
-                legalBasis,
-                offences,
-                summaryOfFacts,
-                subjects,
-                dataSought,
-                purpose,
-                urgency,
-                safeguards,
-                confidentiality,
-                conditions,
-                compelled,
-                deathPenaltyAssurances,
-                priorProceedings,
-                matters);
+        var copy = new Copy(this);
+        copy.requestingAuthority = value;
+        return copy.build();
     }
 
     public RequestContent withRequestedAuthority(@Nullable Authority value) {
-        return new RequestContent(
-                requestingAuthority,
-                value,
-                legalBasis,
-                offences,
-                summaryOfFacts,
-                subjects,
-                dataSought,
-                purpose,
-                urgency,
-                safeguards,
-                confidentiality,
-                conditions,
-                compelled,
-                deathPenaltyAssurances,
-                priorProceedings,
-                matters);
+        var copy = new Copy(this);
+        copy.requestedAuthority = value;
+        return copy.build();
     }
 
     public RequestContent withLegalBasis(@Nullable String value) {
-        return new RequestContent(
-                requestingAuthority,
-                requestedAuthority,
-                value,
-                offences,
-                summaryOfFacts,
-                subjects,
-                dataSought,
-                purpose,
-                urgency,
-                safeguards,
-                confidentiality,
-                conditions,
-                compelled,
-                deathPenaltyAssurances,
-                priorProceedings,
-                matters);
+        var copy = new Copy(this);
+        copy.legalBasis = value;
+        return copy.build();
     }
 
     public RequestContent withOffences(List<Offence> value) {
-        return new RequestContent(
-                requestingAuthority,
-                requestedAuthority,
-                legalBasis,
-                value,
-                summaryOfFacts,
-                subjects,
-                dataSought,
-                purpose,
-                urgency,
-                safeguards,
-                confidentiality,
-                conditions,
-                compelled,
-                deathPenaltyAssurances,
-                priorProceedings,
-                matters);
+        var copy = new Copy(this);
+        copy.offences = value;
+        return copy.build();
     }
 
     public RequestContent withSummaryOfFacts(@Nullable String value) {
-        return new RequestContent(
-                requestingAuthority,
-                requestedAuthority,
-                legalBasis,
-                offences,
-                value,
-                subjects,
-                dataSought,
-                purpose,
-                urgency,
-                safeguards,
-                confidentiality,
-                conditions,
-                compelled,
-                deathPenaltyAssurances,
-                priorProceedings,
-                matters);
+        var copy = new Copy(this);
+        copy.summaryOfFacts = value;
+        return copy.build();
     }
 
     public RequestContent withSubjects(List<Subject> value) {
-        return new RequestContent(
-                requestingAuthority,
-                requestedAuthority,
-                legalBasis,
-                offences,
-                summaryOfFacts,
-                value,
-                dataSought,
-                purpose,
-                urgency,
-                safeguards,
-                confidentiality,
-                conditions,
-                compelled,
-                deathPenaltyAssurances,
-                priorProceedings,
-                matters);
+        var copy = new Copy(this);
+        copy.subjects = value;
+        return copy.build();
     }
 
     public RequestContent withDataSought(@Nullable DataSought value) {
-        return new RequestContent(
-                requestingAuthority,
-                requestedAuthority,
-                legalBasis,
-                offences,
-                summaryOfFacts,
-                subjects,
-                value,
-                purpose,
-                urgency,
-                safeguards,
-                confidentiality,
-                conditions,
-                compelled,
-                deathPenaltyAssurances,
-                priorProceedings,
-                matters);
+        var copy = new Copy(this);
+        copy.dataSought = value;
+        return copy.build();
     }
 
     public RequestContent withPurpose(@Nullable String value) {
-        return new RequestContent(
-                requestingAuthority,
-                requestedAuthority,
-                legalBasis,
-                offences,
-                summaryOfFacts,
-                subjects,
-                dataSought,
-                value,
-                urgency,
-                safeguards,
-                confidentiality,
-                conditions,
-                compelled,
-                deathPenaltyAssurances,
-                priorProceedings,
-                matters);
+        var copy = new Copy(this);
+        copy.purpose = value;
+        return copy.build();
     }
 
     public RequestContent withUrgency(@Nullable Urgency value) {
-        return new RequestContent(
-                requestingAuthority,
-                requestedAuthority,
-                legalBasis,
-                offences,
-                summaryOfFacts,
-                subjects,
-                dataSought,
-                purpose,
-                value,
-                safeguards,
-                confidentiality,
-                conditions,
-                compelled,
-                deathPenaltyAssurances,
-                priorProceedings,
-                matters);
+        var copy = new Copy(this);
+        copy.urgency = value;
+        return copy.build();
     }
 
     public RequestContent withSafeguards(@Nullable MeasureSafeguards value) {
-        return new RequestContent(
-                requestingAuthority,
-                requestedAuthority,
-                legalBasis,
-                offences,
-                summaryOfFacts,
-                subjects,
-                dataSought,
-                purpose,
-                urgency,
-                value,
-                confidentiality,
-                conditions,
-                compelled,
-                deathPenaltyAssurances,
-                priorProceedings,
-                matters);
+        var copy = new Copy(this);
+        copy.safeguards = value;
+        return copy.build();
     }
 
     public RequestContent withConfidentiality(@Nullable Confidentiality value) {
-        return new RequestContent(
-                requestingAuthority,
-                requestedAuthority,
-                legalBasis,
-                offences,
-                summaryOfFacts,
-                subjects,
-                dataSought,
-                purpose,
-                urgency,
-                safeguards,
-                value,
-                conditions,
-                compelled,
-                deathPenaltyAssurances,
-                priorProceedings,
-                matters);
+        var copy = new Copy(this);
+        copy.confidentiality = value;
+        return copy.build();
     }
 
     public RequestContent withConditions(@Nullable UseConditions value) {
-        return new RequestContent(
-                requestingAuthority,
-                requestedAuthority,
-                legalBasis,
-                offences,
-                summaryOfFacts,
-                subjects,
-                dataSought,
-                purpose,
-                urgency,
-                safeguards,
-                confidentiality,
-                value,
-                compelled,
-                deathPenaltyAssurances,
-                priorProceedings,
-                matters);
+        var copy = new Copy(this);
+        copy.conditions = value;
+        return copy.build();
     }
 
     public RequestContent withCompelled(Set<CompelledAssistance> value) {
-        return new RequestContent(
-                requestingAuthority,
-                requestedAuthority,
-                legalBasis,
-                offences,
-                summaryOfFacts,
-                subjects,
-                dataSought,
-                purpose,
-                urgency,
-                safeguards,
-                confidentiality,
-                conditions,
-                value,
-                deathPenaltyAssurances,
-                priorProceedings,
-                matters);
+        var copy = new Copy(this);
+        copy.compelled = value;
+        return copy.build();
     }
 
     public RequestContent withDeathPenaltyAssurances(boolean value) {
-        return new RequestContent(
-                requestingAuthority,
-                requestedAuthority,
-                legalBasis,
-                offences,
-                summaryOfFacts,
-                subjects,
-                dataSought,
-                purpose,
-                urgency,
-                safeguards,
-                confidentiality,
-                conditions,
-                compelled,
-                value,
-                priorProceedings,
-                matters);
+        var copy = new Copy(this);
+        copy.deathPenaltyAssurances = value;
+        return copy.build();
     }
 
     public RequestContent withPriorProceedings(List<PriorProceeding> value) {
-        return new RequestContent(
-                requestingAuthority,
-                requestedAuthority,
-                legalBasis,
-                offences,
-                summaryOfFacts,
-                subjects,
-                dataSought,
-                purpose,
-                urgency,
-                safeguards,
-                confidentiality,
-                conditions,
-                compelled,
-                deathPenaltyAssurances,
-                value,
-                matters);
+        var copy = new Copy(this);
+        copy.priorProceedings = value;
+        return copy.build();
     }
 
     public RequestContent withMatters(Set<Matter> value) {
-        return new RequestContent(
-                requestingAuthority,
-                requestedAuthority,
-                legalBasis,
-                offences,
-                summaryOfFacts,
-                subjects,
-                dataSought,
-                purpose,
-                urgency,
-                safeguards,
-                confidentiality,
-                conditions,
-                compelled,
-                deathPenaltyAssurances,
-                priorProceedings,
-                value);
+        var copy = new Copy(this);
+        copy.matters = value;
+        return copy.build();
+    }
+
+    /** A copy to change one item of; a new item of content is added here and in the record only. */
+    private static final class Copy {
+        private @Nullable Authority requestingAuthority;
+        private @Nullable Authority requestedAuthority;
+        private @Nullable String legalBasis;
+        private List<Offence> offences;
+        private @Nullable String summaryOfFacts;
+        private List<Subject> subjects;
+        private @Nullable DataSought dataSought;
+        private @Nullable String purpose;
+        private @Nullable Urgency urgency;
+        private @Nullable MeasureSafeguards safeguards;
+        private @Nullable Confidentiality confidentiality;
+        private @Nullable UseConditions conditions;
+        private Set<CompelledAssistance> compelled;
+        private Boolean deathPenaltyAssurances;
+        private List<PriorProceeding> priorProceedings;
+        private Set<Matter> matters;
+
+        Copy(RequestContent content) {
+            requestingAuthority = content.requestingAuthority;
+            requestedAuthority = content.requestedAuthority;
+            legalBasis = content.legalBasis;
+            offences = content.offences;
+            summaryOfFacts = content.summaryOfFacts;
+            subjects = content.subjects;
+            dataSought = content.dataSought;
+            purpose = content.purpose;
+            urgency = content.urgency;
+            safeguards = content.safeguards;
+            confidentiality = content.confidentiality;
+            conditions = content.conditions;
+            compelled = content.compelled;
+            deathPenaltyAssurances = content.deathPenaltyAssurances;
+            priorProceedings = content.priorProceedings;
+            matters = content.matters;
+        }
+
+        RequestContent build() {
+            return new RequestContent(
+                    requestingAuthority,
+                    requestedAuthority,
+                    legalBasis,
+                    offences,
+                    summaryOfFacts,
+                    subjects,
+                    dataSought,
+                    purpose,
+                    urgency,
+                    safeguards,
+                    confidentiality,
+                    conditions,
+                    compelled,
+                    deathPenaltyAssurances,
+                    priorProceedings,
+                    matters);
+        }
     }
 
     public Urgency.Level urgencyLevel() {

@@ -201,7 +201,9 @@ class RequestPages {
             @Nullable Boolean evidenceTransmitted,
             @Nullable Integer days,
             @Nullable String assignee,
-            @Nullable String body) {}
+            @Nullable String body,
+            @Nullable String channel,
+            @Nullable String transmittedOn) {}
 
     static final List<String> ACTIONS = List.of(
             "approve-sending",
@@ -234,7 +236,11 @@ class RequestPages {
         var v = form.version();
         try {
             switch (action) {
-                case "approve-sending" -> requireRole("SUPERVISOR", () -> casework.approveSending(id, v, user));
+                case "approve-sending" ->
+                    requireRole("SUPERVISOR", () -> {
+                        var sent = Transmission.read(form.channel(), form.transmittedOn());
+                        return casework.approveSending(id, v, sent.channel(), sent.on(), user);
+                    });
                 case "reject-sending" -> requireRole("SUPERVISOR", () -> casework.sendBackToDraft(id, v, user));
                 case "start-review" -> casework.startReview(id, v, user);
                 case "request-information" -> {
@@ -350,6 +356,7 @@ class RequestPages {
         model.addAttribute("maxAttachmentMegabytes", Math.max(1, attachments.maxBytes() / (1024 * 1024)));
         model.addAttribute("problems", request.contentProblems(LocalDate.ofInstant(now, ZoneOffset.UTC)));
         model.addAttribute("outcomes", DecisionForms.OUTCOMES);
+        model.addAttribute("channels", org.comity.casework.domain.Channel.values());
         model.addAttribute("proposalFingerprint", request.proposalFingerprint().orElse(null));
         model.addAttribute(
                 "users", accounts.list().stream().filter(a -> a.enabled()).toList());

@@ -19,9 +19,19 @@ import org.springframework.ui.Model;
 class Choices {
 
     private final Jurisdictions jurisdictions;
+    private final org.comity.casework.CaseworkProperties properties;
 
-    Choices(Jurisdictions jurisdictions) {
+    Choices(Jurisdictions jurisdictions, org.comity.casework.CaseworkProperties properties) {
         this.jurisdictions = jurisdictions;
+        this.properties = properties;
+    }
+
+    /**
+     * How long after an event the sealed record behind its public log entry may be opened, unless the
+     * request's confidentiality ends earlier: what the drafting pages tell about the public log.
+     */
+    void addDisclosureTo(Model model) {
+        model.addAttribute("disclosureAfter", properties.disclosureAfter());
     }
 
     void addTo(Model model) {
@@ -44,5 +54,6 @@ class Choices {
         model.addAttribute("maxSubjects", SubjectsForm.MAX_SUBJECTS);
         model.addAttribute("maxIdentifiers", SubjectsForm.MAX_IDENTIFIERS);
         model.addAttribute("maxPrior", SubjectsForm.MAX_PRIOR_PROCEEDINGS);
+        addDisclosureTo(model);
     }
 }

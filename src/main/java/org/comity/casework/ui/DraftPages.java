@@ -179,6 +179,7 @@ class DraftPages {
                         .toList());
         model.addAttribute("steps", Step.values());
         model.addAttribute("current", "review");
+        choices.addDisclosureTo(model);
         model.addAttribute("requirements", requirements(request.content()).orElse(null));
         var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
                 .getAuthentication();

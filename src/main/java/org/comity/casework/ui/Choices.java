@@ -20,10 +20,15 @@ class Choices {
 
     private final Jurisdictions jurisdictions;
     private final org.comity.casework.CaseworkProperties properties;
+    private final org.comity.treaty.Treaties treaties;
 
-    Choices(Jurisdictions jurisdictions, org.comity.casework.CaseworkProperties properties) {
+    Choices(
+            Jurisdictions jurisdictions,
+            org.comity.casework.CaseworkProperties properties,
+            org.comity.treaty.Treaties treaties) {
         this.jurisdictions = jurisdictions;
         this.properties = properties;
+        this.treaties = treaties;
     }
 
     /**
@@ -55,5 +60,13 @@ class Choices {
         model.addAttribute("maxIdentifiers", SubjectsForm.MAX_IDENTIFIERS);
         model.addAttribute("maxPrior", SubjectsForm.MAX_PRIOR_PROCEEDINGS);
         addDisclosureTo(model);
+        // Pickers: States by their registry name in the reader's language (the code is what is posted),
+        // instruments of the catalogue by name; a value outside them is kept as its own option.
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        model.addAttribute("registryStates", treaties.states(locale));
+        model.addAttribute(
+                "registryCodes",
+                treaties.states(locale).stream().map(r -> r.code().value()).toList());
+        model.addAttribute("instruments", treaties.instruments());
     }
 }

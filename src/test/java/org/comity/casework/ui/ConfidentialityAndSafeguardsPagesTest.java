@@ -82,6 +82,20 @@ class ConfidentialityAndSafeguardsPagesTest {
     }
 
     @Test
+    void statesAndInstrumentsArePickedByTheirRegistryNames() throws Exception {
+        var id = draft();
+        var parties = page(get("/requests/" + id + "/draft/parties").with(caseworker()));
+        assertThat(parties)
+                .contains("<select id=\"requestedState\" name=\"requestedState\"")
+                .containsPattern("<option value=\"FR\"[^>]*>France \\(FR\\)</option>")
+                .contains("<datalist id=\"legalBasis-instruments\">")
+                .containsPattern("<option value=\"UNCC\">[^<]+</option>");
+        var french = page(
+                get("/requests/" + id + "/draft/parties").param("lang", "fr").with(caseworker()));
+        assertThat(french).containsPattern("<option value=\"DE\"[^>]*>Allemagne \\(DE\\)</option>");
+    }
+
+    @Test
     void aRequestNotConfidentialIsToldItsRecordOpensAfterTheConfiguredYears() throws Exception {
         var id = draft();
         var step = page(get("/requests/" + id + "/draft/conditions").with(caseworker()));

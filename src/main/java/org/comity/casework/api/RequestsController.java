@@ -341,6 +341,7 @@ class RequestsController {
     }
 
     @PostMapping
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PreAuthorize("hasRole('CASEWORKER')")
     @Operation(summary = "Draft an outgoing request (caseworkers); drafts may be incomplete")
     ResponseEntity<RequestView> draft(@RequestBody NewDraft body, Principal principal) {
@@ -350,6 +351,7 @@ class RequestsController {
     }
 
     @PostMapping("/incoming")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PreAuthorize("hasRole('CASEWORKER')")
     @Operation(summary = "Register an incoming request by hand, from paper or another channel (caseworkers)")
     ResponseEntity<RequestView> registerIncoming(@RequestBody NewIncoming body, Principal principal) {

@@ -63,10 +63,12 @@ class Choices {
         // Pickers: States by their registry name in the reader's language (the code is what is posted),
         // instruments of the catalogue by name; a value outside them is kept as its own option.
         var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-        model.addAttribute("registryStates", treaties.states(locale));
+        // Fictional States last, when the node accepts them (training, tests), as the treaty pages list them.
+        var states = new java.util.ArrayList<>(treaties.states(locale));
+        states.addAll(treaties.fictionalStates());
+        model.addAttribute("registryStates", states);
         model.addAttribute(
-                "registryCodes",
-                treaties.states(locale).stream().map(r -> r.code().value()).toList());
+                "registryCodes", states.stream().map(r -> r.code().value()).toList());
         model.addAttribute("instruments", treaties.instruments());
     }
 }

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * them is refused.
  */
 @NodeTest
+@org.springframework.test.context.TestPropertySource(
+        properties = {"comity.casework.watch-enabled=false", org.comity.testing.FictionalUncc.PROPERTY})
 class CorrespondencePagesTest {
 
     private static final byte[] PDF = "%PDF-1.4\n% letter of request\n".getBytes(StandardCharsets.US_ASCII);
@@ -38,9 +41,83 @@ class CorrespondencePagesTest {
     @Autowired
     Accounts accounts;
 
+    @Autowired
+    org.comity.treaty.Treaties treaties;
+
     @BeforeEach
     void users() {
         TestAccounts.createOnePerRole(accounts);
+        org.comity.testing.FictionalUncc.inForce(treaties);
+    }
+
+    @Test
+    void theSupervisorsApprovalRecordsTheChannelAndDayOfTransmission() throws Exception {
+        var id = awaitingSendApproval();
+        var page = mvc.perform(get("/requests/" + id).with(as(Role.SUPERVISOR)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page)
+                .contains("<select id=\"approve-sending-channel\" name=\"channel\"")
+                .contains("id=\"approve-sending-transmittedOn\"");
+        // A day that is no date: nothing approved, the problem next to its field after the redirect.
+        var refused = mvc.perform(post("/requests/" + id + "/actions/approve-sending")
+                        .param(
+                                "version",
+                                api("/api/requests/" + id).get("version").asString())
+                        .param("channel", "EMAIL")
+                        .param("transmittedOn", "yesterday")
+                        .with(as(Role.SUPERVISOR))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        assertThat(mvc.perform(get("/requests/" + id)
+                                .flashAttrs(refused.getFlashMap())
+                                .with(as(Role.SUPERVISOR)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .contains("id=\"approve-sending-transmittedOn-error\"");
+        assertThat(api("/api/requests/" + id).get("state").asString()).isEqualTo("awaiting-send-approval");
+
+        var day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
+        mvc.perform(post("/requests/" + id + "/actions/approve-sending")
+                        .param(
+                                "version",
+                                api("/api/requests/" + id).get("version").asString())
+                        .param("channel", "EMAIL")
+                        .param("transmittedOn", day)
+                        .with(as(Role.SUPERVISOR))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        var sent = api("/api/requests/" + id);
+        assertThat(sent.get("state").asString()).isEqualTo("submitted");
+        assertThat(sent.get("channel").asString()).isEqualTo("EMAIL");
+        assertThat(sent.get("channelOn").asString()).isEqualTo(day);
+    }
+
+    private String awaitingSendApproval() throws Exception {
+        var body = mvc.perform(post("/api/requests")
+                        .with(httpBasic(TestAccounts.username(Role.CASEWORKER), TestAccounts.PASSWORD))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"kind\": \"STORED_DATA\", \"content\": %s}"
+                                .formatted(org.comity.casework.CaseworkApiTest.CONTENT)))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var id = JsonMapper.builder().build().readTree(body).get("id").asString();
+        mvc.perform(post("/api/requests/" + id + "/sending")
+                        .with(httpBasic(TestAccounts.username(Role.CASEWORKER), TestAccounts.PASSWORD))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isOk());
+        return id;
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor as(Role role) {
+        return user(TestAccounts.username(role)).roles(role.name());
     }
 
     @Test

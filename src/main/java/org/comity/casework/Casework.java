@@ -796,4 +796,20 @@ public class Casework {
             throw InvalidInput.of("kind", "kind-required", "choose the kind of assistance");
         }
     }
+
+    /**
+     * The decision standing on a request: its decided state, or, once a grant is being executed or has
+     * been, the grant as decided (the lifecycle's later states do not hold it).
+     *
+     * @throws NotFound when the current user may not see the request
+     */
+    public java.util.Optional<RequestState.Decided> standingDecision(UUID id) {
+        var request = get(id);
+        return switch (request.state()) {
+            case RequestState.Decided decided -> java.util.Optional.of(decided);
+            case RequestState.Executing e -> store.lastGrant(id).map(RequestState.Decided.class::cast);
+            case RequestState.Executed e -> store.lastGrant(id).map(RequestState.Decided.class::cast);
+            default -> java.util.Optional.empty();
+        };
+    }
 }

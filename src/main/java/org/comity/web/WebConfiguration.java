@@ -43,6 +43,12 @@ class WebConfiguration {
         return CheckedInput.json();
     }
 
+    /** Error responses (problem+json with their types) and a summary on every API operation. */
+    @Bean
+    org.comity.web.problems.ApiErrorDocumentation apiErrorDocumentation() {
+        return new org.comity.web.problems.ApiErrorDocumentation();
+    }
+
     @Bean
     OpenAPI openApi(NodeIdentity node) {
         return new OpenAPI()

@@ -150,6 +150,7 @@ class SessionEndTest {
         var admin = TestAccounts.username(Role.ADMIN);
         var session = signIn(admin, TestAccounts.PASSWORD);
         var page = mvc.perform(post("/admin/accounts/" + admin + "/password")
+                        .param("confirmed", "true")
                         .session(session)
                         .with(csrf())
                         .accept(MediaType.TEXT_HTML))

@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
 @NodeTest
 @RecordApplicationEvents
 @TestPropertySource(properties = {"comity.casework.watch-enabled=false", FictionalUncc.PROPERTY})
-class CaseworkApiTest {
+public class CaseworkApiTest {
 
     @TestConfiguration
     static class Time {
@@ -64,7 +64,7 @@ class CaseworkApiTest {
             JsonMapper.builder().addModule(CaseworkJson.module()).build();
 
     /** A complete request for stored subscriber data from XA (requesting) to XB (requested). */
-    static final String CONTENT = """
+    public static final String CONTENT = """
             {"requestingAuthority": {"name": "Central Authority of Xanadu", "state": "XA"},
              "requestedAuthority": {"name": "Ministry of Justice of Xebia", "state": "XB"},
              "legalBasis": "UNCC",

@@ -144,6 +144,41 @@ class DecisionBrowserTest {
                 .contains("on another basis (reciprocity)");
     }
 
+    @Test
+    void anIncomingPaperRequestIsRegisteredWithItsChannelReferencesAndReceiptDocument() throws Exception {
+        var receipt = java.nio.file.Files.createTempFile("receipt", ".pdf");
+        java.nio.file.Files.writeString(receipt, "%PDF-1.4\n% letter of request received by post\n");
+        signIn(Role.CASEWORKER);
+        open("/requests/incoming/new");
+        new Select(browser.findElement(By.id("kind"))).selectByValue("STORED_DATA");
+        new Select(browser.findElement(By.id("channel"))).selectByValue("PAPER");
+        chromium.type("counterpartReference", "XB/PG/2026-88");
+        browser.findElement(By.id("receipt")).sendKeys(receipt.toString());
+        chromium.type("requestingName", "Prosecutor General of Xebia");
+        chromium.type("requestingState", "XB");
+        chromium.type("requestedName", "Central Authority of Xanadu");
+        chromium.type("requestedState", "XA");
+        chromium.type("offences[0].domesticProvision", "Penal Code s. 301");
+        check("register-incoming-paper");
+        clickAndWait(browser.findElement(By.id("save")));
+
+        var page = text();
+        assertThat(page)
+                .contains("Paper")
+                .contains("XB/PG/2026-88")
+                .contains(receipt.getFileName().toString());
+        check("request-incoming-paper");
+        var stored = casework.list(new RequestQuery(
+                        null, null, null, null, null, null, "Penal Code s. 301", 0, 5, RequestQuery.Sort.CREATED, true))
+                .items()
+                .getFirst();
+        assertThat(stored.correspondence().channel()).isEqualTo(org.comity.casework.domain.Channel.PAPER);
+        assertThat(stored.correspondence().counterpartReference()).isEqualTo("XB/PG/2026-88");
+        assertThat(stored.reference()).isPresent();
+        assertThat(page).contains(stored.reference().get());
+        signOut();
+    }
+
     private void signIn(Role role) {
         open("/login");
         chromium.type("username", TestAccounts.username(role));

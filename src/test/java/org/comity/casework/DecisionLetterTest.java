@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -228,11 +229,39 @@ class DecisionLetterTest {
                 .andExpect(header().string("Cache-Control", "no-store"))
                 .andReturn()
                 .getResponse();
+        var reference = json(mvc.perform(get(path(id)).with(CaseworkApiTest.as(Role.AUDITOR))))
+                .get("reference")
+                .asString();
         assertThat(pdf.getHeader("Content-Disposition"))
-                .isEqualTo(
-                        "attachment; filename=\"decision-" + id.substring(0, 8).toUpperCase() + "-granted-fr.pdf\"");
+                .isEqualTo("attachment; filename=\"decision-" + reference + "-granted-fr.pdf\"");
         assertThat(LetterTest.text(pdf.getContentAsByteArray()))
-                .contains("Demande accordée", "subscriber data only", "a décidé d’accorder");
+                .contains("Demande accordée", "subscriber data only", "a décidé d’accorder")
+                .contains("Notre référence", reference);
+    }
+
+    @Test
+    void theDecisionLetterStaysAvailableOnceExecutionStartsAndQuotesBothReferences() throws Exception {
+        var id = decided(CaseworkApiTest.CONTENT, """
+                {"outcome": "granted", "reasons": [{"explanation": "subscriber data only"}]}
+                """);
+        call(Role.CASEWORKER, put(path(id) + "/counterpart-reference"), "{\"counterpartReference\": \"XA/PG/2026-41\"}")
+                .andExpect(status().isOk());
+        call(Role.CASEWORKER, post(path(id) + "/execution"), "{}").andExpect(status().isOk());
+        var reference = json(mvc.perform(get(path(id)).with(CaseworkApiTest.as(Role.AUDITOR))))
+                .get("reference")
+                .asString();
+
+        assertThat(letter(id, "en"))
+                .contains("Request granted", "subscriber data only")
+                .contains("Our reference", reference, "Your reference", "XA/PG/2026-41");
+        var page = mvc.perform(get("/requests/" + id)
+                        .with(user(TestAccounts.username(Role.AUDITOR)).roles("AUDITOR"))
+                        .accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("action=\"/requests/" + id + "/decision-letter.pdf\"");
     }
 
     /** Registers {@code content} as incoming, consults, decides with {@code body}, approves if asked to. */

@@ -90,8 +90,7 @@ class LetterTest {
                 .andReturn()
                 .getResponse();
         assertThat(response.getHeader("Content-Disposition"))
-                .isEqualTo("attachment; filename=\"letter-of-request-"
-                        + id.substring(0, 8).toUpperCase() + "-v1-en.pdf\"");
+                .matches("attachment; filename=\"letter-of-request-[A-Z]+-MLA-\\d{4}-\\d{6}-v1-en.pdf\"");
         var text = text(response.getContentAsByteArray());
         try (var document = Loader.loadPDF(response.getContentAsByteArray())) {
             // Tagged for screen readers (PDF/UA), with its language and title; PDF/A metadata.

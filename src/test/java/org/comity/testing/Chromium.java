@@ -117,9 +117,16 @@ public final class Chromium implements AutoCloseable {
         return downloads;
     }
 
-    /** Replaces what the input with this id holds by {@code value}, typed as a user would. */
+    /**
+     * Replaces what the input with this id holds by {@code value}, typed as a user would; a picker (a
+     * select, such as the drafting form's States) gets the option whose value it is.
+     */
     public void type(String id, String value) {
         var input = driver.findElement(org.openqa.selenium.By.id(id));
+        if ("select".equals(input.getTagName())) {
+            new org.openqa.selenium.support.ui.Select(input).selectByValue(value);
+            return;
+        }
         input.clear();
         input.sendKeys(value);
     }

@@ -87,6 +87,7 @@ class AccountsController {
     }
 
     @PostMapping("/accounts")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Create an account (administrators)")
     ResponseEntity<AccountView> create(@RequestBody CreateAccount body, Principal principal) {

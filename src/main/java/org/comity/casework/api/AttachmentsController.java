@@ -31,6 +31,7 @@ class AttachmentsController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('CASEWORKER', 'LEGAL_REVIEWER', 'SUPERVISOR')")
     @Operation(summary = "Attach a document (PDF, image, office document or text; type checked against content)")
     ResponseEntity<AttachmentInfo> attach(

@@ -410,6 +410,7 @@ class RequestsController {
     }
 
     @PostMapping
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PreAuthorize("hasRole('CASEWORKER')")
     @Operation(summary = "Draft an outgoing request (caseworkers); drafts may be incomplete")
     ResponseEntity<RequestView> draft(@RequestBody NewDraft body, Principal principal) {
@@ -419,6 +420,7 @@ class RequestsController {
     }
 
     @PostMapping("/incoming")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PreAuthorize("hasRole('CASEWORKER')")
     @Operation(summary = "Register an incoming request by hand, from paper or another channel (caseworkers)")
     ResponseEntity<RequestView> registerIncoming(@RequestBody NewIncoming body, Principal principal) {
@@ -754,8 +756,6 @@ class RequestsController {
     }
 
     private static RequestContent content(@Nullable RequestContent content) {
-        return content != null
-                ? content
-                : new RequestContent(null, null, null, List.of(), null, List.of(), null, null, null, null, null, null);
+        return content != null ? content : RequestContent.EMPTY;
     }
 }

@@ -89,6 +89,169 @@ public record RequestContent(
                 Set.of());
     }
 
+    /**
+     * Content with nothing recorded. Build on it with the {@code with…} methods, so that a new item of
+     * content is added here once rather than to every positional call.
+     */
+    public static final RequestContent EMPTY = new RequestContent(
+            null, null, null, List.of(), null, List.of(), null, null, null, null, null, null, Set.of(), false,
+            List.of(), Set.of());
+
+    public RequestContent withRequestingAuthority(@Nullable Authority value) {
+        var copy = new Copy(this);
+        copy.requestingAuthority = value;
+        return copy.build();
+    }
+
+    public RequestContent withRequestedAuthority(@Nullable Authority value) {
+        var copy = new Copy(this);
+        copy.requestedAuthority = value;
+        return copy.build();
+    }
+
+    public RequestContent withLegalBasis(@Nullable String value) {
+        var copy = new Copy(this);
+        copy.legalBasis = value;
+        return copy.build();
+    }
+
+    public RequestContent withOffences(List<Offence> value) {
+        var copy = new Copy(this);
+        copy.offences = value;
+        return copy.build();
+    }
+
+    public RequestContent withSummaryOfFacts(@Nullable String value) {
+        var copy = new Copy(this);
+        copy.summaryOfFacts = value;
+        return copy.build();
+    }
+
+    public RequestContent withSubjects(List<Subject> value) {
+        var copy = new Copy(this);
+        copy.subjects = value;
+        return copy.build();
+    }
+
+    public RequestContent withDataSought(@Nullable DataSought value) {
+        var copy = new Copy(this);
+        copy.dataSought = value;
+        return copy.build();
+    }
+
+    public RequestContent withPurpose(@Nullable String value) {
+        var copy = new Copy(this);
+        copy.purpose = value;
+        return copy.build();
+    }
+
+    public RequestContent withUrgency(@Nullable Urgency value) {
+        var copy = new Copy(this);
+        copy.urgency = value;
+        return copy.build();
+    }
+
+    public RequestContent withSafeguards(@Nullable MeasureSafeguards value) {
+        var copy = new Copy(this);
+        copy.safeguards = value;
+        return copy.build();
+    }
+
+    public RequestContent withConfidentiality(@Nullable Confidentiality value) {
+        var copy = new Copy(this);
+        copy.confidentiality = value;
+        return copy.build();
+    }
+
+    public RequestContent withConditions(@Nullable UseConditions value) {
+        var copy = new Copy(this);
+        copy.conditions = value;
+        return copy.build();
+    }
+
+    public RequestContent withCompelled(Set<CompelledAssistance> value) {
+        var copy = new Copy(this);
+        copy.compelled = value;
+        return copy.build();
+    }
+
+    public RequestContent withDeathPenaltyAssurances(boolean value) {
+        var copy = new Copy(this);
+        copy.deathPenaltyAssurances = value;
+        return copy.build();
+    }
+
+    public RequestContent withPriorProceedings(List<PriorProceeding> value) {
+        var copy = new Copy(this);
+        copy.priorProceedings = value;
+        return copy.build();
+    }
+
+    public RequestContent withMatters(Set<Matter> value) {
+        var copy = new Copy(this);
+        copy.matters = value;
+        return copy.build();
+    }
+
+    /** A copy to change one item of; a new item of content is added here and in the record only. */
+    private static final class Copy {
+        private @Nullable Authority requestingAuthority;
+        private @Nullable Authority requestedAuthority;
+        private @Nullable String legalBasis;
+        private List<Offence> offences;
+        private @Nullable String summaryOfFacts;
+        private List<Subject> subjects;
+        private @Nullable DataSought dataSought;
+        private @Nullable String purpose;
+        private @Nullable Urgency urgency;
+        private @Nullable MeasureSafeguards safeguards;
+        private @Nullable Confidentiality confidentiality;
+        private @Nullable UseConditions conditions;
+        private Set<CompelledAssistance> compelled;
+        private Boolean deathPenaltyAssurances;
+        private List<PriorProceeding> priorProceedings;
+        private Set<Matter> matters;
+
+        Copy(RequestContent content) {
+            requestingAuthority = content.requestingAuthority;
+            requestedAuthority = content.requestedAuthority;
+            legalBasis = content.legalBasis;
+            offences = content.offences;
+            summaryOfFacts = content.summaryOfFacts;
+            subjects = content.subjects;
+            dataSought = content.dataSought;
+            purpose = content.purpose;
+            urgency = content.urgency;
+            safeguards = content.safeguards;
+            confidentiality = content.confidentiality;
+            conditions = content.conditions;
+            compelled = content.compelled;
+            deathPenaltyAssurances = content.deathPenaltyAssurances;
+            priorProceedings = content.priorProceedings;
+            matters = content.matters;
+        }
+
+        RequestContent build() {
+            return new RequestContent(
+                    requestingAuthority,
+                    requestedAuthority,
+                    legalBasis,
+                    offences,
+                    summaryOfFacts,
+                    subjects,
+                    dataSought,
+                    purpose,
+                    urgency,
+                    safeguards,
+                    confidentiality,
+                    conditions,
+                    compelled,
+                    deathPenaltyAssurances,
+                    priorProceedings,
+                    matters);
+        }
+    }
+
     public Urgency.Level urgencyLevel() {
         return urgency == null || urgency.level() == null ? Urgency.Level.NORMAL : urgency.level();
     }

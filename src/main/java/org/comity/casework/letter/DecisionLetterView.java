@@ -20,6 +20,7 @@ public record DecisionLetterView(
         String outcome,
         String reference,
         String shortReference,
+        @Nullable String counterpartReference,
         String date,
         String decidedOn,
         LetterView.Party from,

@@ -18,6 +18,7 @@ public record LetterView(
         boolean draft,
         String reference,
         String shortReference,
+        @Nullable String counterpartReference,
         long version,
         String date,
         Party requesting,

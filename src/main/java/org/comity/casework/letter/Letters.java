@@ -158,7 +158,8 @@ public class Letters {
      *
      * @throws NotFound when the current user may not see the request
      * @throws Conflict {@code not-incoming} for a request this node made, {@code no-decision} while no
-     *     decision stands (not yet decided, awaiting its second approval, or past it: executing, closed)
+     *     decision stands (not yet decided, awaiting its second approval, or closed); a grant stays told while it is
+     *     executed
      */
     public Letter decisionLetter(UUID id, @Nullable String lang) {
         var language = LetterLanguage.parse(lang);
@@ -167,19 +168,30 @@ public class Letters {
             throw new Conflict(
                     "not-incoming", "a decision letter answers a request this node received; this one it made");
         }
-        if (!(request.state() instanceof RequestState.Decided decided)) {
+        var standing = casework.standingDecision(id);
+        if (standing.isEmpty()) {
             throw new Conflict(
                     "no-decision",
                     "the request has no decision standing (it is "
                             + request.state().code()
                             + "); a decision letter is written once the decision is taken and approved");
         }
+        var decided = standing.get();
         var view = decisionView(request, decided, language);
         var context = new Context(language.locale(), Map.of("letter", view));
         var html = templates.process("casework/decision-letter", context);
         var fileName = "decision-" + view.shortReference() + "-"
                 + decided.decision().outcome() + "-" + language.code() + ".pdf";
         return new Letter(fileName, pdf(html, language));
+    }
+
+    /**
+     * This node's reference of the request (XA-MLA-2026-000123), the one the other State is asked to
+     * quote; a request stored before references existed is named by the start of its id.
+     */
+    static String ourReference(Request request) {
+        return request.reference()
+                .orElseGet(() -> request.id().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT));
     }
 
     DecisionLetterView decisionView(Request request, RequestState.Decided decided, LetterLanguage language) {
@@ -212,7 +224,8 @@ public class Letters {
                 request.kind().name(),
                 decision.outcome(),
                 request.id().toString(),
-                request.id().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT),
+                ourReference(request),
+                clean(request.correspondence().counterpartReference()),
                 longDate(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), language),
                 longDate(LocalDate.ofInstant(decided.decidedAt(), ZoneOffset.UTC), language),
                 new LetterView.Party(
@@ -328,7 +341,8 @@ public class Letters {
                 request.state() instanceof RequestState.Draft
                         || request.state() instanceof RequestState.AwaitingSendApproval,
                 request.id().toString(),
-                request.id().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT),
+                ourReference(request),
+                clean(request.correspondence().counterpartReference()),
                 request.version(),
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
                         .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)

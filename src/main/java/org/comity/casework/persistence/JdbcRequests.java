@@ -251,6 +251,34 @@ public class JdbcRequests {
                 .list();
     }
 
+    /**
+     * The grant a request was last decided with, as frozen when it was decided: a granted request that
+     * is executing or executed no longer holds its decision in its state, and the decision letter still
+     * tells it. Empty if no grant was frozen for the request.
+     */
+    public Optional<org.comity.casework.domain.RequestState.Granted> lastGrant(UUID requestId) {
+        return jdbc.sql("""
+                        SELECT record FROM casework_public_record
+                        WHERE request_id = ? AND (record::jsonb -> 'state' -> 'decision') IS NOT NULL
+                        ORDER BY version DESC, at DESC LIMIT 1
+                        """)
+                .param(requestId)
+                .query((rs, n) -> json.readTree(rs.getString(1)).path("state"))
+                .optional()
+                .flatMap(state -> {
+                    var decision = json.treeToValue(state.get("decision"), org.comity.casework.domain.Decision.class);
+                    if (!(decision instanceof org.comity.casework.domain.Decision.Granting granting)) {
+                        return Optional.empty();
+                    }
+                    var approvedBy = state.path("approvedBy");
+                    return Optional.of(new org.comity.casework.domain.RequestState.Granted(
+                            granting,
+                            state.path("decidedBy").asString(),
+                            approvedBy.isString() ? approvedBy.asString() : null,
+                            json.treeToValue(state.get("decidedAt"), Instant.class)));
+                });
+    }
+
     public Optional<Request> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM casework_request WHERE id = ?")
                 .param(id)

@@ -20,9 +20,24 @@ import org.springframework.ui.Model;
 class Choices {
 
     private final Jurisdictions jurisdictions;
+    private final org.comity.casework.CaseworkProperties properties;
+    private final org.comity.treaty.Treaties treaties;
 
-    Choices(Jurisdictions jurisdictions) {
+    Choices(
+            Jurisdictions jurisdictions,
+            org.comity.casework.CaseworkProperties properties,
+            org.comity.treaty.Treaties treaties) {
         this.jurisdictions = jurisdictions;
+        this.properties = properties;
+        this.treaties = treaties;
+    }
+
+    /**
+     * How long after an event the sealed record behind its public log entry may be opened, unless the
+     * request's confidentiality ends earlier: what the drafting pages tell about the public log.
+     */
+    void addDisclosureTo(Model model) {
+        model.addAttribute("disclosureAfter", properties.disclosureAfter());
     }
 
     void addTo(Model model) {
@@ -41,9 +56,20 @@ class Choices {
         model.addAttribute("compelledOptions", CompelledAssistance.values());
         model.addAttribute("matterOptions", Matter.values());
         model.addAttribute("outcomes", RequestContent.PriorProceeding.Outcome.values());
-        model.addAttribute("maxOffences", ContentForm.MAX_OFFENCES);
-        model.addAttribute("maxSubjects", ContentForm.MAX_SUBJECTS);
-        model.addAttribute("maxIdentifiers", ContentForm.MAX_IDENTIFIERS);
-        model.addAttribute("maxPrior", ContentForm.MAX_PRIOR_PROCEEDINGS);
+        model.addAttribute("maxOffences", OffenceForm.MAX_OFFENCES);
+        model.addAttribute("maxSubjects", SubjectsForm.MAX_SUBJECTS);
+        model.addAttribute("maxIdentifiers", SubjectsForm.MAX_IDENTIFIERS);
+        model.addAttribute("maxPrior", SubjectsForm.MAX_PRIOR_PROCEEDINGS);
+        addDisclosureTo(model);
+        // Pickers: States by their registry name in the reader's language (the code is what is posted),
+        // instruments of the catalogue by name; a value outside them is kept as its own option.
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        // Fictional States last, when the node accepts them (training, tests), as the treaty pages list them.
+        var states = new java.util.ArrayList<>(treaties.states(locale));
+        states.addAll(treaties.fictionalStates());
+        model.addAttribute("registryStates", states);
+        model.addAttribute(
+                "registryCodes", states.stream().map(r -> r.code().value()).toList());
+        model.addAttribute("instruments", treaties.instruments());
     }
 }

@@ -111,11 +111,11 @@ class DraftPages {
             // Adding or removing a row saves nothing: the step comes back with what was typed kept.
             var problems = new ArrayList<Violation>();
             var edited = ContentForm.edit(params, edit, problems);
-            var form = ContentForm.read(edited).merge(current, ContentForm.of(request.content()));
+            var form = ContentForm.posted(current, edited, ContentForm.of(request.content()));
             model.addAttribute("focus", ContentForm.focusAfter(edit, edited, form, problems));
             return step(model, request, request.kind(), current, form, onStep(problems, current), false);
         }
-        var form = ContentForm.read(params).merge(current, ContentForm.of(request.content()));
+        var form = ContentForm.posted(current, params, ContentForm.of(request.content()));
         RequestContent content;
         try {
             content = form.content();
@@ -179,6 +179,7 @@ class DraftPages {
                         .toList());
         model.addAttribute("steps", Step.values());
         model.addAttribute("current", "review");
+        choices.addDisclosureTo(model);
         model.addAttribute("requirements", requirements(request.content()).orElse(null));
         var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
                 .getAuthentication();

@@ -92,22 +92,22 @@ class RequestPages {
 
     /** The list's filters as the form posts them (GET); every one optional. */
     record ListForm(
-            @Nullable Direction direction,
+            @Nullable String direction,
             @Nullable String state,
-            @Nullable KindOfAssistance kind,
+            @Nullable String kind,
             @Nullable String counterpart,
             @Nullable String assignee,
             @Nullable String dueBefore,
             @Nullable String q,
             @Nullable Integer page,
-            RequestQuery.@Nullable Sort sort,
+            @Nullable String sort,
             @Nullable Boolean descending) {
 
         Map<String, String> parameters() {
             var map = new LinkedHashMap<String, String>();
-            put(map, "direction", direction == null ? null : direction.name());
+            put(map, "direction", direction);
             put(map, "state", state);
-            put(map, "kind", kind == null ? null : kind.name());
+            put(map, "kind", kind);
             put(map, "counterpart", counterpart);
             put(map, "assignee", assignee);
             put(map, "dueBefore", dueBefore);
@@ -151,7 +151,11 @@ class RequestPages {
         if (state != null && !STATES.contains(state)) {
             problems.add(new Violation("state", "unknown-state", "choose a state from the list"));
         }
-        var sort = form.sort() == null ? RequestQuery.Sort.CREATED : form.sort();
+        // Each filter that is not one of its options is marked on its field, never read as "no results".
+        var direction = choice(form.direction(), Direction.class, "direction", problems);
+        var kind = choice(form.kind(), KindOfAssistance.class, "kind", problems);
+        var chosenSort = choice(form.sort(), RequestQuery.Sort.class, "sort", problems);
+        var sort = chosenSort == null ? RequestQuery.Sort.CREATED : chosenSort;
         boolean descending = form.descending() == null || form.descending();
         int page = form.page() == null ? 0 : Math.max(0, form.page());
         model.addAttribute("form", form);
@@ -173,17 +177,7 @@ class RequestPages {
         var q = form.q() == null || form.q().isBlank() ? null : form.q().strip();
         try {
             var found = casework.list(new RequestQuery(
-                    form.direction(),
-                    state,
-                    form.kind(),
-                    counterpart,
-                    assignee,
-                    dueBefore,
-                    q,
-                    page,
-                    PAGE_SIZE,
-                    sort,
-                    descending));
+                    direction, state, kind, counterpart, assignee, dueBefore, q, page, PAGE_SIZE, sort, descending));
             model.addAttribute("errors", FieldErrors.none());
             model.addAttribute("results", found);
             model.addAttribute("now", clock.instant());
@@ -197,10 +191,26 @@ class RequestPages {
         return "casework/list";
     }
 
+    private static <E extends Enum<E>> @Nullable E choice(
+            @Nullable String value, Class<E> type, String field, List<Violation> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            problems.add(new Violation(field, "unknown-choice", "choose one of the options of the list"));
+            return null;
+        }
+    }
+
     @GetMapping("/requests/{id}")
     @PreAuthorize(READERS)
     String show(@PathVariable UUID id, Model model) {
-        return page(casework.get(id), model, FieldErrors.none(), null);
+        // An action's problems arrive as flash attributes after its redirect.
+        var errors = model.getAttribute("errors") instanceof FieldErrors e ? e : FieldErrors.none();
+        var failed = model.getAttribute("failedAction") instanceof String a ? a : null;
+        return page(casework.get(id), model, errors, failed);
     }
 
     /** Every field any action form posts; each action reads the ones it needs. */
@@ -217,7 +227,9 @@ class RequestPages {
             @Nullable String body,
             @Nullable String reference,
             @Nullable String answer,
-            @Nullable String message) {}
+            @Nullable String message,
+            @Nullable String channel,
+            @Nullable String transmittedOn) {}
 
     static final List<String> ACTIONS = List.of(
             "approve-sending",
@@ -250,7 +262,11 @@ class RequestPages {
         var v = form.version();
         try {
             switch (action) {
-                case "approve-sending" -> requireRole("SUPERVISOR", () -> casework.approveSending(id, v, user));
+                case "approve-sending" ->
+                    requireRole("SUPERVISOR", () -> {
+                        var sent = Transmission.read(form.channel(), form.transmittedOn());
+                        return casework.approveSending(id, v, sent.channel(), sent.on(), user);
+                    });
                 case "reject-sending" -> requireRole("SUPERVISOR", () -> casework.sendBackToDraft(id, v, user));
                 case "start-review" -> casework.startReview(id, v, user);
                 case "request-information" -> {
@@ -308,15 +324,17 @@ class RequestPages {
                 default -> casework.perform(id, v, command(action, form), user);
             }
         } catch (InvalidInput e) {
-            return page(
-                    casework.get(id),
-                    model,
-                    FieldErrors.of(e.violations(), field -> action + "-" + inputOf(field)),
-                    action);
+            // Post/redirect/get: the problems travel to the request page, so reloading it never re-posts
+            // the action (nor shows a 405 for the action's URL).
+            redirect.addFlashAttribute(
+                    "errors", FieldErrors.of(e.violations(), field -> action + "-" + inputOf(field)));
+            redirect.addFlashAttribute("failedAction", action);
+            return "redirect:/requests/" + id;
         } catch (Conflict e) {
-            model.addAttribute("refused", e.rule());
-            model.addAttribute("refusedDetail", e.getMessage());
-            return page(casework.get(id), model, FieldErrors.none(), action);
+            redirect.addFlashAttribute("refused", e.rule());
+            redirect.addFlashAttribute("refusedDetail", e.getMessage());
+            redirect.addFlashAttribute("failedAction", action);
+            return "redirect:/requests/" + id;
         }
         redirect.addFlashAttribute("done", action);
         return "redirect:/requests/" + id;
@@ -416,9 +434,16 @@ class RequestPages {
         model.addAttribute("maxAttachmentMegabytes", Math.max(1, attachments.maxBytes() / (1024 * 1024)));
         model.addAttribute("problems", request.contentProblems(LocalDate.ofInstant(now, ZoneOffset.UTC)));
         model.addAttribute("outcomes", DecisionForms.OUTCOMES);
+        model.addAttribute("channels", org.comity.casework.domain.Channel.values());
         model.addAttribute("proposalFingerprint", request.proposalFingerprint().orElse(null));
         model.addAttribute(
-                "users", accounts.list().stream().filter(a -> a.enabled()).toList());
+                "users",
+                accounts.list().stream()
+                        .filter(a -> a.enabled()
+                                && (a.has(org.comity.accounts.Role.CASEWORKER)
+                                        || a.has(org.comity.accounts.Role.LEGAL_REVIEWER)
+                                        || a.has(org.comity.accounts.Role.SUPERVISOR)))
+                        .toList());
         model.addAttribute("errors", errors);
         model.addAttribute("failedAction", failedAction);
         return "casework/request";

@@ -48,6 +48,7 @@ class EvidenceController {
     record NewPackage(@Nullable UUID requestId, @Nullable Instant retainUntil) {}
 
     @PostMapping("/packages")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PreAuthorize(WORKERS)
     @Operation(summary = "Open an evidence package for a request")
     ResponseEntity<PackageView> create(@RequestBody NewPackage body, Principal principal) {

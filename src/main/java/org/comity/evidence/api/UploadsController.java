@@ -75,6 +75,7 @@ class UploadsController {
      * provider} or {@code examiner}), {@code sourceName}, {@code collectedAt} (ISO-8601 instant).
      */
     @PostMapping("/packages/{id}/uploads")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PreAuthorize(EvidenceController.WORKERS)
     @Operation(summary = "Create an upload (tus creation): announce an item of an open package")
     ResponseEntity<Void> create(

@@ -88,6 +88,7 @@ class ExchangeController {
     }
 
     @PostMapping(value = "/directory", consumes = JOSE)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(
             summary = "Load a signed directory (administrators); audited",
@@ -123,6 +124,7 @@ class ExchangeController {
     }
 
     @PostMapping(value = "/pins", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(
             summary = "Pin a peer's authority card (administrators); audited",

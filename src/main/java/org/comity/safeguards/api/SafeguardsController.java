@@ -144,6 +144,7 @@ class SafeguardsController {
     @PostMapping(
             value = "/policy-packs",
             consumes = {"application/yaml", "text/yaml", "application/x-yaml"})
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(
             summary = "Import a policy pack version (administrators)",

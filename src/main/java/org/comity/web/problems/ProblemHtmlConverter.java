@@ -42,9 +42,44 @@ public class ProblemHtmlConverter extends AbstractHttpMessageConverter<ProblemDe
         throw new HttpMessageNotReadableException("problems are not read as HTML", input);
     }
 
+    /**
+     * A web context when the problem answers a request, so that a signed-in user refused a page (403)
+     * or sent to a missing one keeps the signed-in header (its links and the sign-out form's CSRF token
+     * need the request); a plain one, with the signed-out header, otherwise.
+     */
+    private org.thymeleaf.context.AbstractContext context() {
+        var locale = LocaleContextHolder.getLocale();
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                        instanceof org.springframework.web.context.request.ServletRequestAttributes attributes
+                && attributes.getResponse() != null) {
+            try {
+                var request = attributes.getRequest();
+                var response = attributes.getResponse();
+                var application = org.thymeleaf.web.servlet.JakartaServletWebApplication.buildApplication(
+                        request.getServletContext());
+                var context =
+                        new org.thymeleaf.context.WebContext(application.buildExchange(request, response), locale);
+                context.setVariable(
+                        "springRequestContext",
+                        new org.springframework.web.servlet.support.RequestContext(
+                                request, response, request.getServletContext(), null));
+                context.setVariable(
+                        "me",
+                        org.comity.web.ui.ConsoleUser.of(
+                                org.springframework.security.core.context.SecurityContextHolder.getContext()
+                                        .getAuthentication()));
+                context.setVariable("currentPath", request.getRequestURI());
+                return context;
+            } catch (IllegalStateException e) {
+                // No web application context to render links with: the plain page below.
+            }
+        }
+        return new Context(locale);
+    }
+
     @Override
     protected void writeInternal(ProblemDetail problem, HttpOutputMessage output) throws java.io.IOException {
-        var context = new Context(LocaleContextHolder.getLocale());
+        var context = context();
         context.setVariable("problem", problem);
         context.setVariable(
                 "errors",

@@ -80,8 +80,33 @@ class AccountPages {
         return "redirect:/admin/accounts";
     }
 
+    /** Resetting a password signs its owner out: the list's button asks first, on this page. */
+    @GetMapping("/{username}/password")
+    String confirmReset(@PathVariable String username, Model model) {
+        var account = accounts.find(username).orElseThrow(() -> new org.comity.shared.NotFound("account " + username));
+        model.addAttribute("account", account);
+        return "web/reset-password";
+    }
+
+    /** What was done to one account, newest first (the append-only account audit trail). */
+    @GetMapping("/{username}/audit")
+    String audit(@PathVariable String username, Model model) {
+        var account = accounts.find(username).orElseThrow(() -> new org.comity.shared.NotFound("account " + username));
+        model.addAttribute("account", account);
+        model.addAttribute("events", accounts.auditTrail(username));
+        return "web/account-audit";
+    }
+
     @PostMapping("/{username}/password")
-    String resetPassword(@PathVariable String username, Principal principal, Model model, RedirectAttributes redirect) {
+    String resetPassword(
+            @PathVariable String username,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean confirmed,
+            Principal principal,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!confirmed) {
+            return "redirect:/admin/accounts/{username}/password";
+        }
         var password = accounts.resetPassword(username, principal.getName());
         if (username.equals(principal.getName())) {
             // The reset ends this very session, and the flash attributes with it: show the password

@@ -14,7 +14,7 @@ public record ConsoleUser(boolean signedIn, String username, Set<String> roles) 
         roles = Set.copyOf(roles);
     }
 
-    static ConsoleUser of(@Nullable Authentication authentication) {
+    public static ConsoleUser of(@Nullable Authentication authentication) {
         if (authentication == null
                 || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {

@@ -183,23 +183,11 @@ class ContentRulesTest {
 
     private static RequestContent with(List<PriorProceeding> proceedings, RequestContent.UseConditions conditions) {
         var c = Fixtures.storedData();
-        return new RequestContent(
-                c.requestingAuthority(),
-                c.requestedAuthority(),
-                c.legalBasis(),
-                c.offences(),
-                c.summaryOfFacts(),
-                c.subjects(),
-                c.dataSought(),
-                c.purpose(),
-                c.urgency(),
-                c.safeguards(),
-                c.confidentiality(),
-                conditions,
-                Set.of(),
-                false,
-                proceedings,
-                Set.of());
+        return c.withConditions(conditions)
+                .withCompelled(Set.of())
+                .withDeathPenaltyAssurances(false)
+                .withPriorProceedings(proceedings)
+                .withMatters(Set.of());
     }
 
     private static RequestContent withSubjects(List<Subject> subjects) {

@@ -243,7 +243,7 @@ class ContentFormPagesTest {
     void focusOnAFullListGoesToItsMessage() throws Exception {
         var id = draft();
         var request = step(id, "offence").param("edit", "add:offences");
-        for (int i = 0; i < ContentForm.MAX_OFFENCES; i++) {
+        for (int i = 0; i < OffenceForm.MAX_OFFENCES; i++) {
             request.param("offences[" + i + "].domesticProvision", "s. " + i);
         }
         assertThat(focused(page(request))).startsWith("<div").contains("id=\"offences\"");
@@ -269,7 +269,7 @@ class ContentFormPagesTest {
     void aFullListTakesNoMoreRows() throws Exception {
         var id = draft();
         var request = step(id, "offence").param("edit", "add:offences");
-        for (int i = 0; i < ContentForm.MAX_OFFENCES; i++) {
+        for (int i = 0; i < OffenceForm.MAX_OFFENCES; i++) {
             request.param("offences[" + i + "].domesticProvision", "s. " + i);
         }
         var page = page(request);

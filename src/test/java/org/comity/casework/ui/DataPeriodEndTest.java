@@ -26,6 +26,6 @@ class DataPeriodEndTest {
         assertThat(data.to()).isAfter(Instant.parse("2026-03-31T23:59:59Z"));
         assertThat(data.to()).isBefore(Instant.parse("2026-04-01T00:00:00Z"));
         // Shown again in the form as the day typed, not the next one.
-        assertThat(ContentForm.of(form.content()).dataTo()).isEqualTo("2026-03-31");
+        assertThat(ContentForm.of(form.content()).subjects().dataTo()).isEqualTo("2026-03-31");
     }
 }

@@ -136,13 +136,23 @@ class FieldErrorLanguagesTest {
         var created = JsonMapper.builder().build().readTree(body);
         java.util.function.Function<String, String> assignToNobody = language -> {
             try {
-                return mvc.perform(post("/requests/" + created.get("id").asString() + "/actions/assign")
+                var posted = mvc.perform(post("/requests/" + created.get("id").asString() + "/actions/assign")
                                 .param("version", created.get("version").asString())
                                 .param("assignee", "nobody-of-that-name")
                                 .param("lang", language)
                                 .with(user(TestAccounts.username(Role.CASEWORKER))
                                         .roles("CASEWORKER"))
                                 .with(csrf()))
+                        .andExpect(status().is3xxRedirection())
+                        .andReturn();
+                // Post/redirect/get: the problems are shown on the request page the action redirects to.
+                assertThat(posted.getResponse().getRedirectedUrl())
+                        .isEqualTo("/requests/" + created.get("id").asString());
+                return mvc.perform(get(posted.getResponse().getRedirectedUrl())
+                                .param("lang", language)
+                                .flashAttrs(posted.getFlashMap())
+                                .with(user(TestAccounts.username(Role.CASEWORKER))
+                                        .roles("CASEWORKER")))
                         .andExpect(status().isOk())
                         .andReturn()
                         .getResponse()

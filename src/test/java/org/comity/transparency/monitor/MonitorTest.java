@@ -238,6 +238,28 @@ class MonitorTest {
     }
 
     @Test
+    void aRequestReceivedTheDayAfterItWasSentAgreesButOneReceivedBeforeItWasSentDoesNot() {
+        // Delivered after midnight, within the 24 h grace: the sides' days differ by one, honestly.
+        xa.publish(List.of(
+                FixtureLog.entry(EventType.REQUEST_SENT, "XA", "XB", "stored-data", DAY, null, "tok-5", 1),
+                FixtureLog.entry(EventType.REQUEST_SENT, "XA", "XB", "stored-data", DAY, null, "tok-6", 2)));
+        xb.publish(List.of(
+                FixtureLog.entry(
+                        EventType.REQUEST_RECEIVED, "XA", "XB", "stored-data", DAY.plusDays(1), null, "tok-5", 3),
+                FixtureLog.entry(
+                        EventType.REQUEST_RECEIVED, "XA", "XB", "stored-data", DAY.minusDays(1), null, "tok-6", 4)));
+
+        Monitor.Round round = round(MonitorState.empty(), T0);
+
+        assertThat(round.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(Finding.Code.PAIR_DISAGREES);
+            assertThat(f.entries()).containsExactly(1L, 1L);
+            assertThat(f.fields()).containsExactly("day");
+        });
+        assertThat(round.state().pending()).isEmpty();
+    }
+
+    @Test
     void bundlesThatDoNotProduceTheRootAreAnErrorAndTheStateIsKept() {
         List<byte[]> entries = FixtureLog.plainEntries(300);
         xa.publish(entries);

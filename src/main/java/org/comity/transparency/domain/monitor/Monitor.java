@@ -50,6 +50,12 @@ public final class Monitor {
         this.grace = grace;
     }
 
+    /** Whole days a counterpart's entry may trail its pair's: the grace, rounded up to days. */
+    private long transitDays() {
+        long days = grace.toDays();
+        return grace.equals(Duration.ofDays(days)) ? days : days + 1;
+    }
+
     public Round run(List<FollowedLog> logs, MonitorState state, Instant now) {
         Map<String, FollowedLog> byState = new HashMap<>();
         for (FollowedLog log : logs) {
@@ -218,7 +224,7 @@ public final class Monitor {
                     waiting.put(entry.pairKey(), new MonitorState.Pending(log.state(), log.origin(), now, entry));
                 } else if (!w.side().equals(log.state())) {
                     waiting.remove(entry.pairKey());
-                    List<String> differ = w.entry().differences(entry);
+                    List<String> differ = w.entry().differences(entry, transitDays());
                     if (!differ.isEmpty()) {
                         findings.add(new Finding(
                                 Finding.Code.PAIR_DISAGREES,

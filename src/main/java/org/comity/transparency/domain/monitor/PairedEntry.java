@@ -1,5 +1,8 @@
 package org.comity.transparency.domain.monitor;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -43,6 +46,25 @@ public record PairedEntry(
         }
     }
 
+    private boolean daysAgree(PairedEntry other, long transitDays) {
+        LocalDate mine;
+        LocalDate theirs;
+        try {
+            mine = LocalDate.parse(day);
+            theirs = LocalDate.parse(other.day);
+        } catch (DateTimeParseException e) {
+            return day.equals(other.day);
+        }
+        long gap = ChronoUnit.DAYS.between(mine, theirs);
+        if (event.equals("request-sent") && other.event.equals("request-received")) {
+            return gap >= 0 && gap <= transitDays;
+        }
+        if (event.equals("request-received") && other.event.equals("request-sent")) {
+            return -gap >= 0 && -gap <= transitDays;
+        }
+        return Math.abs(gap) <= transitDays;
+    }
+
     private static void code(String value) {
         if (!CODE.matcher(Objects.requireNonNull(value)).matches()) {
             throw new IllegalArgumentException("'" + value + "' is not a code");
@@ -65,10 +87,16 @@ public record PairedEntry(
         return token + " " + pairEvent() + " " + requesting + " " + requested;
     }
 
-    /** The keys on which this entry and its counterpart differ, in entry key order. */
-    List<String> differences(PairedEntry other) {
+    /**
+     * The keys on which this entry and its counterpart differ, in entry key order. The two days may
+     * differ by the time the message took to arrive: the receiving side's day is never before the
+     * sender's and at most {@code transitDays} after it (for an event both sides record under the same
+     * code, whose order is not known, either may be first by that much). Any other gap is a
+     * disagreement: an entry back-dated or post-dated to hide when a request really travelled.
+     */
+    List<String> differences(PairedEntry other, long transitDays) {
         var fields = new java.util.ArrayList<String>();
-        if (!day.equals(other.day)) {
+        if (!daysAgree(other, transitDays)) {
             fields.add("day");
         }
         if (!kind.equals(other.kind)) {

@@ -72,7 +72,8 @@ public final class CaseUcoExport {
                 var hash = content.putArray("uco-observable:hash").addObject();
                 hash.put("@id", derived("sha256", item.id()));
                 hash.put("@type", "uco-types:Hash");
-                typed(hash, "uco-types:hashMethod", "uco-vocabulary:HashNameVocab", "SHA256");
+                // As UCO 1.4.0 asks (its shapes warn of the vocabulary datatype, an error from UCO 2.0.0).
+                typed(hash, "uco-types:hashMethod", "xsd:string", "SHA256");
                 typed(hash, "uco-types:hashValue", "xsd:hexBinary", item.sha256());
             }
             var source = identity(identities, item.sourceKind() + ":" + item.sourceName());

@@ -190,19 +190,33 @@ public class Evidence {
                 throw new Conflict("upload-offset", "the upload is at offset " + item.receivedBytes());
             }
             var keys = keys(item);
-            var digest = clone(digests.computeIfAbsent(itemId, id -> rehash(id, keys)));
-            long bytes;
-            try {
-                bytes = vault.appendPart(item, keys, body, digest);
-            } catch (IOException e) {
-                throw new UncheckedIOException("the upload was cut short; resume from offset " + offset, e);
+            var resumed = resume(item, keys);
+            if (offset != resumed.item().receivedBytes()) {
+                throw new Conflict(
+                        "upload-offset",
+                        "the upload is at offset " + resumed.item().receivedBytes());
             }
-            if (bytes == 0 && item.sizeBytes() > 0) {
+            item = resumed.item();
+            Vault.Appended appended;
+            try {
+                appended = vault.append(item, keys, body, resumed.digest());
+            } catch (IOException e) {
+                throw new UncheckedIOException("the upload could not be stored; resume from offset " + offset, e);
+            }
+            if (appended.parts() == 0) {
+                if (appended.cut() != null) {
+                    throw new UncheckedIOException(
+                            "the upload was cut short; resume from offset " + offset, appended.cut());
+                }
                 return ItemView.of(item);
             }
             var before = item;
-            var after =
-                    item.received(offset, bytes, () -> Digest.of(clone(digest).digest()));
+            var whole = appended.digest();
+            var after = item.received(
+                    offset,
+                    appended.bytes(),
+                    appended.parts(),
+                    () -> Digest.of(clone(whole).digest()));
             transaction.executeWithoutResult(status -> {
                 open(store.lock(before.packageId()).orElseThrow());
                 store.progress(after, offset);
@@ -219,7 +233,11 @@ public class Evidence {
                 digests.remove(itemId);
                 uploading.remove(itemId, lock);
             } else {
-                digests.put(itemId, digest);
+                digests.put(itemId, whole);
+            }
+            if (appended.cut() != null) {
+                throw new UncheckedIOException(
+                        "the upload was cut short; resume from offset " + after.receivedBytes(), appended.cut());
             }
             return ItemView.of(after);
         } finally {
@@ -489,12 +507,79 @@ public class Evidence {
         return ItemKeys.unwrap(item.id(), wrapped.wrapped(), keySource);
     }
 
-    private MessageDigest rehash(UUID itemId, ItemKeys keys) {
+    /** An upload under way as this node can go on with it: its item and the hash of what it holds. */
+    private record Resumed(Item item, MessageDigest digest) {}
+
+    /**
+     * The hash so far of an upload under way, kept between requests; after a restart, rebuilt by
+     * reading the parts back, and the recorded progress trimmed to the parts that read back whole.
+     */
+    private Resumed resume(Item item, ItemKeys keys) {
+        var known = digests.get(item.id());
+        if (known != null) {
+            return new Resumed(item, clone(known));
+        }
+        Vault.ReadBack back;
         try {
-            return vault.digestSoFar(store.item(itemId).orElseThrow(), keys);
+            back = vault.readBack(item, keys);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read back the upload so far", e);
         }
+        var current = item;
+        if (back.parts() < item.parts()) {
+            var trimmed = item.trimmedTo(back.bytes(), back.parts());
+            if (!store.trim(trimmed, item.receivedBytes())) {
+                throw new Conflict("upload-offset", "the upload moved on meanwhile; ask for its offset");
+            }
+            org.slf4j.LoggerFactory.getLogger(Evidence.class)
+                    .warn(
+                            "evidence item {}: parts {} to {} did not read back whole after a restart; the upload resumes"
+                                    + " from offset {} instead of {}",
+                            item.id(),
+                            back.parts() + 1,
+                            item.parts(),
+                            back.bytes(),
+                            item.receivedBytes());
+            current = trimmed;
+        }
+        digests.put(item.id(), back.digest());
+        return new Resumed(current, clone(back.digest()));
+    }
+
+    /**
+     * An upload's offset to resume from: after a restart, what reads back whole (a part torn by a crash
+     * before it was forced is dropped, never counted).
+     */
+    ItemView resumeFrom(UUID itemId) {
+        var item = store.item(itemId).orElseThrow(() -> new NotFound("evidence item"));
+        if (!(item.content() instanceof ItemContent.Receiving) || digests.containsKey(itemId)) {
+            return ItemView.of(item);
+        }
+        var lock = uploading.computeIfAbsent(itemId, id -> new ReentrantLock());
+        if (!lock.tryLock()) {
+            return ItemView.of(item);
+        }
+        try {
+            item = store.item(itemId).orElseThrow();
+            if (!(item.content() instanceof ItemContent.Receiving)) {
+                return ItemView.of(item);
+            }
+            return ItemView.of(resume(item, keys(item)).item());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@link #resumeFrom} for a user, who must be able to see the item's request. */
+    public ItemView offset(UUID itemId) {
+        var item = store.item(itemId).orElseThrow(() -> new NotFound("evidence item"));
+        visible(item.packageId());
+        return resumeFrom(itemId);
+    }
+
+    /** Forgets the hashes of uploads under way, as a restart does (for tests of resuming). */
+    void forgetUploadsUnderWay() {
+        digests.clear();
     }
 
     private static MessageDigest clone(MessageDigest digest) {

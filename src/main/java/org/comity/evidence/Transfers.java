@@ -468,9 +468,9 @@ public class Transfers {
     /** The offset to resume from; 404 for a transfer or item this node does not know. */
     public Arrival arrival(UUID transferId, UUID senderItem) {
         var in = store.incoming(transferId).orElseThrow(() -> new NotFound("transfer"));
-        var item = evidence.storedItem(
-                store.itemFor(in.transferId(), senderItem).orElseThrow(() -> new NotFound("transfer item")));
-        return arrival(item);
+        var itemId = store.itemFor(in.transferId(), senderItem).orElseThrow(() -> new NotFound("transfer item"));
+        evidence.resumeFrom(itemId);
+        return arrival(evidence.storedItem(itemId));
     }
 
     /**

@@ -41,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Run by hand, after {@code ./mvnw -o test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt}:
  * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) org.comity.benchmarks.EvidenceStreamTool 4 32};
- * the arguments are the size in GiB (default 4), the chunk size in MiB (default 32) and, optionally,
+ * the arguments are the size in GiB (default 4), the size of each upload request in MiB (default 32;
+ * the node stores it as parts of at most {@code Vault.PART_BYTES} and forces them once) and, optionally,
  * {@code in-process} to stop after the passes without HTTP. Besides the in-process ingest it times its
  * parts alone over the same bytes (encrypt only, to a discarding stream; write and force only), to show
  * where the time goes. {@code RESULT} lines (ResultLine) carry each rate with the SHA-256 rate as
@@ -61,6 +62,35 @@ public final class EvidenceStreamTool {
 
         Content() {
             new Random(17).nextBytes(base);
+        }
+
+        /** {@code length} bytes from {@code offset}, generated as they are read. */
+        java.io.InputStream stream(long offset, long length) {
+            return new java.io.InputStream() {
+                private long position = offset;
+
+                @Override
+                public int read() {
+                    var one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                }
+
+                @Override
+                public int read(byte[] buffer, int from, int want) {
+                    long left = offset + length - position;
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    int n = (int) Math.min(want, left);
+                    var part = from == 0 ? buffer : new byte[n];
+                    fill(part, position, n);
+                    if (part != buffer) {
+                        System.arraycopy(part, 0, buffer, from, n);
+                    }
+                    position += n;
+                    return n;
+                }
+            };
         }
 
         void fill(byte[] chunk, long offset, int length) {
@@ -86,13 +116,15 @@ public final class EvidenceStreamTool {
         int chunkSize = (args.length > 1 ? Integer.parseInt(args[1]) : 32) << 20;
         boolean inProcessOnly = args.length > 2 && args[2].equals("in-process");
         var content = new Content();
-        var chunk = new byte[chunkSize];
+        // Arrays of at most 32 MiB are filled; larger upload requests stream from the generator.
+        int step = Math.min(chunkSize, 32 << 20);
+        var chunk = new byte[step];
 
         // Baseline: this machine's SHA-256 over the same bytes, generation included as in the upload.
         var expected = MessageDigest.getInstance("SHA-256");
         long t0 = System.nanoTime();
-        for (long offset = 0; offset < size; offset += chunkSize) {
-            int n = (int) Math.min(chunkSize, size - offset);
+        for (long offset = 0; offset < size; offset += step) {
+            int n = (int) Math.min(step, size - offset);
             content.fill(chunk, offset, n);
             expected.update(chunk, 0, n);
         }
@@ -127,11 +159,10 @@ public final class EvidenceStreamTool {
             long td = System.nanoTime();
             for (long offset = 0; offset < size; offset += chunkSize) {
                 int n = (int) Math.min(chunkSize, size - offset);
-                content.fill(chunk, offset, n);
-                long stored =
-                        vault.appendPart(item, keys.keys(), new java.io.ByteArrayInputStream(chunk, 0, n), digest);
+                var appended = vault.append(item, keys.keys(), content.stream(offset, n), digest);
+                digest = appended.digest();
                 var whole = digest;
-                item = item.received(offset, stored, () -> Digest.of(whole.digest()));
+                item = item.received(offset, appended.bytes(), appended.parts(), () -> Digest.of(whole.digest()));
             }
             double directSeconds = (System.nanoTime() - td) / 1e9;
             System.out.printf(
@@ -156,6 +187,12 @@ public final class EvidenceStreamTool {
                 }
 
                 @Override
+                public void force(java.util.UUID packageId, java.util.UUID itemId, int from, int to) {}
+
+                @Override
+                public void delete(Name name) {}
+
+                @Override
                 public void deleteItem(java.util.UUID packageId, java.util.UUID itemId) {}
             };
             var cpuOnly = new Vault(discarding);
@@ -172,11 +209,10 @@ public final class EvidenceStreamTool {
             long tc = System.nanoTime();
             for (long offset = 0; offset < size; offset += chunkSize) {
                 int n = (int) Math.min(chunkSize, size - offset);
-                content.fill(chunk, offset, n);
-                long stored = cpuOnly.appendPart(
-                        cpuItem, keys.keys(), new java.io.ByteArrayInputStream(chunk, 0, n), cpuDigest);
+                var appended = cpuOnly.append(cpuItem, keys.keys(), content.stream(offset, n), cpuDigest);
+                cpuDigest = appended.digest();
                 var whole = cpuDigest;
-                cpuItem = cpuItem.received(offset, stored, () -> Digest.of(whole.digest()));
+                cpuItem = cpuItem.received(offset, appended.bytes(), appended.parts(), () -> Digest.of(whole.digest()));
             }
             double cpuSeconds = (System.nanoTime() - tc) / 1e9;
             if (!sha.equals(cpuItem.sha256().hex())) {
@@ -187,8 +223,8 @@ public final class EvidenceStreamTool {
             // The parts alone: generation + encryption to a stream that discards; generation + write + force.
             long te = System.nanoTime();
             try (var sink = keys.keys().encrypting(java.io.OutputStream.nullOutputStream(), new byte[0])) {
-                for (long offset = 0; offset < size; offset += chunkSize) {
-                    int n = (int) Math.min(chunkSize, size - offset);
+                for (long offset = 0; offset < size; offset += step) {
+                    int n = (int) Math.min(step, size - offset);
                     content.fill(chunk, offset, n);
                     sink.write(chunk, 0, n);
                 }
@@ -198,14 +234,16 @@ public final class EvidenceStreamTool {
             var written = direct.resolve("written.bin");
             try (var channel = java.nio.channels.FileChannel.open(
                     written, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
-                for (long offset = 0; offset < size; offset += chunkSize) {
-                    int n = (int) Math.min(chunkSize, size - offset);
+                for (long offset = 0; offset < size; offset += step) {
+                    int n = (int) Math.min(step, size - offset);
                     content.fill(chunk, offset, n);
                     var buffer = java.nio.ByteBuffer.wrap(chunk, 0, n);
                     while (buffer.hasRemaining()) {
                         channel.write(buffer);
                     }
-                    channel.force(true);
+                    if ((offset + n) % chunkSize == 0 || offset + n == size) {
+                        channel.force(false);
+                    }
                 }
             }
             double writeSeconds = (System.nanoTime() - tw) / 1e9;
@@ -214,8 +252,8 @@ public final class EvidenceStreamTool {
             long ts = System.nanoTime();
             try (var channel = java.nio.channels.FileChannel.open(
                     written, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
-                for (long offset = 0; offset < size; offset += chunkSize) {
-                    int n = (int) Math.min(chunkSize, size - offset);
+                for (long offset = 0; offset < size; offset += step) {
+                    int n = (int) Math.min(step, size - offset);
                     content.fill(chunk, offset, n);
                     var buffer = java.nio.ByteBuffer.wrap(chunk, 0, n);
                     while (buffer.hasRemaining()) {
@@ -311,14 +349,18 @@ public final class EvidenceStreamTool {
             long t1 = System.nanoTime();
             for (long offset = 0; offset < size; offset += chunkSize) {
                 int n = (int) Math.min(chunkSize, size - offset);
-                content.fill(chunk, offset, n);
+                long from = offset;
                 var patched = http.send(
                         HttpRequest.newBuilder(URI.create(upload))
                                 .header("Authorization", caseworker)
                                 .header("Tus-Resumable", "1.0.0")
                                 .header("Upload-Offset", Long.toString(offset))
                                 .header("Content-Type", "application/offset+octet-stream")
-                                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(chunk, 0, n))
+                                .method(
+                                        "PATCH",
+                                        HttpRequest.BodyPublishers.fromPublisher(
+                                                HttpRequest.BodyPublishers.ofInputStream(() -> content.stream(from, n)),
+                                                n))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
                 check(patched, 204);

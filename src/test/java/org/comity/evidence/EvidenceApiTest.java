@@ -262,6 +262,76 @@ class EvidenceApiTest {
                 .isEqualTo(1);
     }
 
+    long offsetOf(String location) throws Exception {
+        return Long.parseLong(
+                mvc.perform(head(location).with(as(Role.CASEWORKER)).header("Tus-Resumable", "1.0.0"))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getHeader("Upload-Offset"));
+    }
+
+    @Test
+    void afterARestartAnUploadWhoseLastPartIsTornResumesFromTheLastWholePart() throws Exception {
+        var packageId = createPackage();
+        var bytes = content(3000);
+        var location = createUpload(packageId, bytes.length);
+        var itemId = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        send(location, 0, java.util.Arrays.copyOfRange(bytes, 0, 1000));
+        send(location, 1000, java.util.Arrays.copyOfRange(bytes, 1000, 2000));
+        // A crash tore the second part (as if it was never forced): cut it short, then restart.
+        var second = ((FileBlobStore) blobs).path(new BlobStore.Name(UUID.fromString(packageId), itemId, 2));
+        try (var channel = FileChannel.open(second, StandardOpenOption.WRITE)) {
+            channel.truncate(channel.size() - 7);
+        }
+        evidence.forgetUploadsUnderWay();
+        assertThat(offsetOf(location)).isEqualTo(1000);
+        // The old offset is refused, not accepted on top of the torn part.
+        mvc.perform(patch(location)
+                        .with(as(Role.CASEWORKER))
+                        .header("Tus-Resumable", "1.0.0")
+                        .header("Upload-Offset", "2000")
+                        .contentType("application/offset+octet-stream")
+                        .content(java.util.Arrays.copyOfRange(bytes, 2000, 3000)))
+                .andExpect(status().isConflict());
+        send(location, 1000, java.util.Arrays.copyOfRange(bytes, 1000, 3000));
+        var item = evidence.item(itemId);
+        assertThat(item.sha256())
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+        try (var in = evidence.download(itemId, "auditor").content().open()) {
+            assertThat(in.readAllBytes()).isEqualTo(bytes);
+        }
+
+        // A corrupted (not cut) part after a restart is dropped the same way, at the first PATCH too.
+        var other = createUpload(packageId, 2000);
+        var otherId = UUID.fromString(other.substring(other.lastIndexOf('/') + 1));
+        var more = content(2000);
+        send(other, 0, java.util.Arrays.copyOfRange(more, 0, 1000));
+        send(other, 1000, java.util.Arrays.copyOfRange(more, 1000, 1500));
+        var part = ((FileBlobStore) blobs).path(new BlobStore.Name(UUID.fromString(packageId), otherId, 2));
+        try (var channel = FileChannel.open(part, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            var b = java.nio.ByteBuffer.allocate(1);
+            channel.read(b, 60);
+            b.put(0, (byte) (b.get(0) ^ 0x01));
+            b.rewind();
+            channel.write(b, 60);
+        }
+        evidence.forgetUploadsUnderWay();
+        mvc.perform(patch(other)
+                        .with(as(Role.CASEWORKER))
+                        .header("Tus-Resumable", "1.0.0")
+                        .header("Upload-Offset", "1500")
+                        .contentType("application/offset+octet-stream")
+                        .content(java.util.Arrays.copyOfRange(more, 1500, 2000)))
+                .andExpect(status().isConflict());
+        assertThat(offsetOf(other)).isEqualTo(1000);
+        send(other, 1000, java.util.Arrays.copyOfRange(more, 1000, 2000));
+        assertThat(evidence.item(otherId).sha256())
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(more)));
+    }
+
     @Test
     void aFlippedByteInStoredCiphertextIsRefusedOnDownload() throws Exception {
         var packageId = createPackage();

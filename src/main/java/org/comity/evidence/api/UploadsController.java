@@ -119,7 +119,7 @@ class UploadsController {
     ResponseEntity<Void> offset(
             @PathVariable UUID itemId, @RequestHeader(name = "Tus-Resumable", required = false) @Nullable String tus) {
         resumable(tus);
-        var item = evidence.item(itemId);
+        var item = evidence.offset(itemId);
         return ResponseEntity.ok()
                 .header("Tus-Resumable", TUS)
                 .header("Upload-Offset", Long.toString(item.receivedBytes()))
@@ -153,8 +153,8 @@ class UploadsController {
                     .build();
         } catch (IOException | UncheckedIOException e) {
             var cut = new ErrorResponseException(HttpStatus.BAD_REQUEST);
-            cut.setDetail("the body was cut short or longer than allowed; nothing of it was stored: ask for the"
-                    + " offset (HEAD) and resume");
+            cut.setDetail("the body was cut short or longer than allowed; only its whole parts were kept: ask for"
+                    + " the offset (HEAD) and resume");
             throw cut;
         }
     }

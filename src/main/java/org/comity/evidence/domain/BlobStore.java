@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * Where items' ciphertext is kept: the file system under the data directory by default; an
- * S3-compatible object store can implement the same three operations. Only ciphertext reaches it.
+ * S3-compatible object store can implement the same operations (forcing is then the upload's completion). Only ciphertext reaches it.
  */
 public interface BlobStore {
 
@@ -20,8 +20,17 @@ public interface BlobStore {
         }
     }
 
-    /** Writes a part whole or not at all: it exists under its name only once {@code writer} returned. */
+    /**
+     * Writes a part whole or not at all: it exists under its name only once {@code writer} returned. It
+     * is not yet durable: a crash before {@link #force} may leave it missing or torn.
+     */
     void put(Name name, Writer writer) throws IOException;
+
+    /** Makes the parts {@code from} to {@code to} of an item durable, once for all of them. */
+    void force(UUID packageId, UUID itemId, int from, int to) throws IOException;
+
+    /** Removes one part; nothing happens if it is not there. */
+    void delete(Name name) throws IOException;
 
     InputStream open(Name name) throws IOException;
 

@@ -72,6 +72,11 @@ public record Item(
 
     /** The item after one more part of {@code bytes} bytes was stored; stored whole when complete. */
     public Item received(long offset, long bytes, DigestSoFar digest) {
+        return received(offset, bytes, 1, digest);
+    }
+
+    /** The item after {@code parts} more parts holding {@code bytes} bytes were stored. */
+    public Item received(long offset, long bytes, int parts, DigestSoFar digest) {
         if (!(content instanceof ItemContent.Receiving r)) {
             throw new Conflict("upload-complete", "this item is stored whole already");
         }
@@ -82,9 +87,12 @@ public record Item(
         if (now > sizeBytes) {
             throw new IllegalArgumentException("a part beyond the declared length");
         }
+        if (parts < 1) {
+            throw new IllegalArgumentException("at least one part");
+        }
         ItemContent next = now == sizeBytes
-                ? new ItemContent.Stored(digest.finish(), r.parts() + 1)
-                : new ItemContent.Receiving(now, r.parts() + 1);
+                ? new ItemContent.Stored(digest.finish(), r.parts() + parts)
+                : new ItemContent.Receiving(now, r.parts() + parts);
         return new Item(id, packageId, fileName, mediaType, origin, sizeBytes, addedAt, addedBy, next);
     }
 
@@ -102,13 +110,33 @@ public record Item(
         };
     }
 
-    /** How many ciphertext parts hold the item (one per upload request that added bytes). */
+    /** How many ciphertext parts hold the item (one or more per upload request that added bytes). */
     public int parts() {
         return switch (content) {
             case ItemContent.Receiving r -> r.parts();
             case ItemContent.Stored s -> s.parts();
             case ItemContent.Shredded s -> 0;
         };
+    }
+
+    /**
+     * The upload under way cut back to the parts that read back whole after a restart (those after them
+     * were lost before they were forced to disk, so were never acknowledged).
+     */
+    public Item trimmedTo(long bytes, int parts) {
+        if (!(content instanceof ItemContent.Receiving r) || bytes > r.receivedBytes() || parts > r.parts()) {
+            throw new IllegalArgumentException("only an upload under way is trimmed, and only back");
+        }
+        return new Item(
+                id,
+                packageId,
+                fileName,
+                mediaType,
+                origin,
+                sizeBytes,
+                addedAt,
+                addedBy,
+                new ItemContent.Receiving(bytes, parts));
     }
 
     /** The hash computed over the bytes as they arrived, finished when the last one has. */

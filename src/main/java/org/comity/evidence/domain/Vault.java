@@ -7,10 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import org.comity.shared.InvalidInput;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Items in and out of the blob store, streamed: each upload request becomes one encrypted part, hashed
- * as it streams through, never held whole in memory. A part's associated data names its item, its
+ * Items in and out of the blob store, streamed: each upload request becomes one or more encrypted parts,
+ * hashed as they stream through, never held whole in memory. A part's associated data names its item, its
  * number and the offset it starts at, so parts cannot be swapped, reordered or moved to another item
  * without the read failing.
  */
@@ -41,37 +42,122 @@ public final class Vault {
     }
 
     /**
-     * Stores the next part of an item from {@code body}, at most the bytes the item still lacks, and
-     * feeds them to {@code digest}. A body longer than that is refused and nothing is stored.
-     *
-     * @return how many bytes the part holds
+     * The most plaintext one part holds. An upload request longer than this becomes several parts,
+     * written one after the other and forced to disk together at the end of the request: the cost of
+     * forcing is paid once per request, and a crash loses at most the parts not yet acknowledged.
      */
-    public long appendPart(Item item, ItemKeys keys, InputStream body, MessageDigest digest) throws IOException {
-        int part = item.parts() + 1;
-        long offset = item.receivedBytes();
-        long room = item.sizeBytes() - offset;
-        long[] written = {0};
-        blobs.put(new BlobStore.Name(item.packageId(), item.id(), part), out -> {
-            var hashing = new Hashing(digest);
-            try (OutputStream encrypted = keys.encrypting(out, associatedData(item, part, offset))) {
-                while (true) {
-                    var buffer = hashing.free();
-                    int n = body.readNBytes(buffer, 0, buffer.length);
-                    if (n == 0) {
-                        break;
-                    }
-                    if (written[0] + n > room) {
+    public static final long PART_BYTES = 16L << 20;
+
+    /**
+     * What one upload request stored: its bytes, in how many parts, the hash of the item up to the last
+     * whole part, and, if the body broke off, why (the whole parts before the break are kept).
+     */
+    public record Appended(
+            long bytes,
+            int parts,
+            MessageDigest digest,
+            @Nullable IOException cut) {}
+
+    /**
+     * Stores the bytes of {@code body} after the item's offset as parts of at most {@link #PART_BYTES},
+     * at most the bytes the item still lacks, hashing them on the way after {@code digest} (left as it
+     * was). Every part stored is forced to disk before this returns, so the offset it gives can be
+     * acknowledged. A body longer than what the item lacks is refused and nothing of it is stored; a body
+     * that breaks off keeps its whole parts.
+     */
+    public Appended append(Item item, ItemKeys keys, InputStream body, MessageDigest digest) throws IOException {
+        int first = item.parts() + 1;
+        int part = first;
+        long start = item.receivedBytes();
+        long room = item.sizeBytes() - start;
+        long total = 0;
+        var whole = clone(digest);
+        IOException cut = null;
+        try {
+            while (true) {
+                var next = clone(whole);
+                long limit = Math.min(PART_BYTES, room - total);
+                long n = appendPart(item, keys, body, next, part, start + total, limit, room == 0);
+                if (n < 0) {
+                    break;
+                }
+                whole = next;
+                total += n;
+                part++;
+                if (total == room) {
+                    if (body.read() >= 0) {
                         throw InvalidInput.of("body", "upload-length", "more bytes than the upload's declared length");
                     }
-                    hashing.hash(buffer, n);
-                    encrypted.write(buffer, 0, n);
-                    written[0] += n;
+                    break;
                 }
-            } finally {
-                hashing.finish();
+                if (n < limit) {
+                    break;
+                }
             }
-        });
-        return written[0];
+        } catch (InvalidInput tooLong) {
+            for (int p = first; p < part; p++) {
+                blobs.delete(new BlobStore.Name(item.packageId(), item.id(), p));
+            }
+            throw tooLong;
+        } catch (IOException e) {
+            cut = e;
+        }
+        if (part > first) {
+            blobs.force(item.packageId(), item.id(), first, part - 1);
+        }
+        return new Appended(total, part - first, whole, cut);
+    }
+
+    /**
+     * Writes one part of at most {@code limit} bytes; {@code -1} if the body had none left (no part is
+     * then written, unless {@code empty} asks for the one empty part of an item of no bytes).
+     */
+    private long appendPart(
+            Item item,
+            ItemKeys keys,
+            InputStream body,
+            MessageDigest digest,
+            int part,
+            long offset,
+            long limit,
+            boolean empty)
+            throws IOException {
+        var hashing = new Hashing(digest);
+        try {
+            var firstBuffer = hashing.free();
+            int firstBytes = body.readNBytes(firstBuffer, 0, (int) Math.min(firstBuffer.length, limit));
+            if (firstBytes == 0 && !empty) {
+                return -1;
+            }
+            long[] written = {0};
+            blobs.put(new BlobStore.Name(item.packageId(), item.id(), part), out -> {
+                try (OutputStream encrypted = keys.encrypting(out, associatedData(item, part, offset))) {
+                    var buffer = firstBuffer;
+                    int n = firstBytes;
+                    while (n > 0) {
+                        hashing.hash(buffer, n);
+                        encrypted.write(buffer, 0, n);
+                        written[0] += n;
+                        if (written[0] == limit) {
+                            break;
+                        }
+                        buffer = hashing.free();
+                        n = body.readNBytes(buffer, 0, (int) Math.min(buffer.length, limit - written[0]));
+                    }
+                }
+            });
+            return written[0];
+        } finally {
+            hashing.finish();
+        }
+    }
+
+    private static MessageDigest clone(MessageDigest digest) {
+        try {
+            return (MessageDigest) digest.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+        }
     }
 
     /**
@@ -129,18 +215,45 @@ public final class Vault {
         return new PartsStream(item, keys);
     }
 
-    /** Hashes what has arrived of an item so far: for resuming an upload after the node restarted. */
-    public MessageDigest digestSoFar(Item item, ItemKeys keys) throws IOException {
+    /**
+     * What of an item's upload under way reads back whole, part after part: for resuming after the node
+     * restarted. It stops at the first part that is missing, cut or does not decrypt (a crash between
+     * writing and forcing it); the parts from there on are removed, and the caller trims the item's
+     * recorded progress to what this returns.
+     */
+    public ReadBack readBack(Item item, ItemKeys keys) throws IOException {
         var digest = sha256();
-        try (var in = open(item, keys)) {
-            var buffer = new byte[BUFFER];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
+        long offset = 0;
+        var buffer = new byte[BUFFER];
+        int part = 1;
+        for (; part <= item.parts(); part++) {
+            var name = new BlobStore.Name(item.packageId(), item.id(), part);
+            var trial = clone(digest);
+            long bytes = 0;
+            try (var in = keys.decrypting(blobs.open(name), associatedData(item, part, offset))) {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    trial.update(buffer, 0, n);
+                    bytes += n;
+                }
+            } catch (IOException | RuntimeException torn) {
+                break;
             }
+            if (offset + bytes > item.receivedBytes()) {
+                break;
+            }
+            digest = trial;
+            offset += bytes;
         }
-        return digest;
+        int whole = part - 1;
+        for (int p = whole + 1; p <= item.parts(); p++) {
+            blobs.delete(new BlobStore.Name(item.packageId(), item.id(), p));
+        }
+        return new ReadBack(digest, offset, whole);
     }
+
+    /** The hash of the whole parts an upload holds, their bytes and their number. */
+    public record ReadBack(MessageDigest digest, long bytes, int parts) {}
 
     public void delete(Item item) throws IOException {
         blobs.deleteItem(item.packageId(), item.id());

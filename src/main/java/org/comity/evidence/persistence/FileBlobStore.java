@@ -16,7 +16,9 @@ import org.comity.evidence.domain.BlobStore;
 
 /**
  * Ciphertext parts as files, {@code <root>/<package>/<item>/<part>.tink}. A part is written to a
- * temporary file, forced to disk and then renamed into place, so a crash leaves it whole or absent.
+ * temporary file and renamed into place, so it is never seen half-written; the parts of one upload
+ * request are forced to disk together, with their directory, before the request is acknowledged. A
+ * crash before that may leave them torn or missing, which reading back after a restart finds.
  */
 public final class FileBlobStore implements BlobStore {
 
@@ -44,12 +46,31 @@ public final class FileBlobStore implements BlobStore {
                     OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 256 * 1024)) {
                 writer.writeTo(new NotClosing(out));
                 out.flush();
-                channel.force(true);
             }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    @Override
+    public void force(UUID packageId, UUID itemId, int from, int to) throws IOException {
+        for (int part = from; part <= to; part++) {
+            try (var channel = FileChannel.open(path(new Name(packageId, itemId, part)), StandardOpenOption.WRITE)) {
+                channel.force(false);
+            }
+        }
+        // The renames are durable only once the directory is; not every platform can force one.
+        try (var directory = FileChannel.open(directory(packageId, itemId), StandardOpenOption.READ)) {
+            directory.force(true);
+        } catch (IOException | UnsupportedOperationException notOnThisPlatform) {
+            // Reading back after a restart still finds a part whose rename was lost.
+        }
+    }
+
+    @Override
+    public void delete(Name name) throws IOException {
+        Files.deleteIfExists(path(name));
     }
 
     @Override
@@ -70,7 +91,7 @@ public final class FileBlobStore implements BlobStore {
         }
     }
 
-    /** Tink closes the stream it wrote to; the file is closed here, after it was forced to disk. */
+    /** Tink closes the stream it wrote to; the file is closed here, after it was flushed. */
     private static final class NotClosing extends java.io.FilterOutputStream {
         NotClosing(OutputStream out) {
             super(out);

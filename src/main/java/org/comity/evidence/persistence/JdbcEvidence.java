@@ -240,6 +240,15 @@ public class JdbcEvidence {
                 .update();
     }
 
+    /** Cuts an upload's recorded progress back to what reads back whole, if it is still at {@code fromOffset}. */
+    public boolean trim(Item item, long fromOffset) {
+        return jdbc.sql("UPDATE evidence_item SET received_bytes = ?, parts = ?"
+                                + " WHERE id = ? AND received_bytes = ? AND sha256 IS NULL")
+                        .params(item.receivedBytes(), item.parts(), item.id(), fromOffset)
+                        .update()
+                == 1;
+    }
+
     /** Records one more stored part, if the upload was still at the offset the part started from. */
     public void progress(Item item, long fromOffset) {
         int rows = jdbc.sql("UPDATE evidence_item SET received_bytes = ?, parts = ?, sha256 = ?"

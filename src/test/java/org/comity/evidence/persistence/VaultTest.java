@@ -56,10 +56,12 @@ class VaultTest {
         var digest = Vault.sha256();
         int offset = 0;
         for (int part : partSizes) {
-            long n = vault.appendPart(item, keys.keys(), new ByteArrayInputStream(content, offset, part), digest);
-            assertThat(n).isEqualTo(part);
+            var appended = vault.append(item, keys.keys(), new ByteArrayInputStream(content, offset, part), digest);
+            assertThat(appended.bytes()).isEqualTo(part);
+            assertThat(appended.cut()).isNull();
+            digest = appended.digest();
             var whole = (java.security.MessageDigest) clone(digest);
-            item = item.received(offset, n, () -> Digest.of(whole.digest()));
+            item = item.received(offset, appended.bytes(), appended.parts(), () -> Digest.of(whole.digest()));
             offset += part;
         }
         return new Stored(item, ItemKeys.unwrap(item.id(), keys.wrapped(), source), content, blobs, vault);
@@ -84,7 +86,7 @@ class VaultTest {
         assertThat(s.item().sha256())
                 .isEqualTo(Digest.of(
                         java.security.MessageDigest.getInstance("SHA-256").digest(s.content())));
-        assertThat(s.vault().digestSoFar(s.item(), s.keys()).digest())
+        assertThat(s.vault().readBack(s.item(), s.keys()).digest().digest())
                 .isEqualTo(s.item().sha256().bytes());
         // Only ciphertext is on disk.
         var part = Files.readAllBytes(
@@ -145,10 +147,77 @@ class VaultTest {
                 T0,
                 "c");
         var keys = ItemKeys.generate(item.id(), source).keys();
-        assertThatThrownBy(() -> vault.appendPart(item, keys, new ByteArrayInputStream(new byte[11]), Vault.sha256()))
+        assertThatThrownBy(() -> vault.append(item, keys, new ByteArrayInputStream(new byte[11]), Vault.sha256()))
                 .isInstanceOf(InvalidInput.class);
         assertThat(Files.exists(blobs.path(new BlobStore.Name(item.packageId(), item.id(), 1))))
                 .isFalse();
+    }
+
+    @Test
+    void aRequestLongerThanAPartIsStoredAsSeveralPartsThatComeBackWhole() throws Exception {
+        int size = (int) Vault.PART_BYTES * 2 + 5;
+        var s = store(size, size);
+        assertThat(s.item().parts()).isEqualTo(3);
+        try (InputStream in = s.vault().open(s.item(), s.keys())) {
+            assertThat(in.readAllBytes()).isEqualTo(s.content());
+        }
+    }
+
+    @Test
+    void aBodyThatBreaksOffKeepsItsWholePartsOnly() throws Exception {
+        var s = store(0);
+        var content = new byte[(int) Vault.PART_BYTES + 1000];
+        new Random(3).nextBytes(content);
+        var item = Item.announce(
+                UUID.randomUUID(),
+                "image.dd",
+                MediaType.OCTET_STREAM,
+                new Origin("SW-2026-4", new Source.Examiner("Forensic lab"), T0),
+                content.length * 2L,
+                content.length * 2L,
+                T0,
+                "caseworker");
+        var keys = ItemKeys.generate(item.id(), new FileKeySource(dir.resolve("keys/node-key.json")))
+                .keys();
+        var breaking = new java.io.SequenceInputStream(new ByteArrayInputStream(content), new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("connection reset");
+            }
+        });
+        var appended = s.vault().append(item, keys, breaking, Vault.sha256());
+        assertThat(appended.cut()).hasMessage("connection reset");
+        assertThat(appended.parts()).isEqualTo(1);
+        assertThat(appended.bytes()).isEqualTo(Vault.PART_BYTES);
+        assertThat(appended.digest().digest())
+                .isEqualTo(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(java.util.Arrays.copyOf(content, (int) Vault.PART_BYTES)));
+        assertThat(Files.exists(s.blobs().path(new BlobStore.Name(item.packageId(), item.id(), 2))))
+                .isFalse();
+    }
+
+    @Test
+    void readingBackAfterACrashStopsBeforeATornPartAndRemovesWhatFollows() throws Exception {
+        var s = store(3000, 1000, 1000, 1000);
+        var received = s.item();
+        var two = s.blobs().path(new BlobStore.Name(received.packageId(), received.id(), 2));
+        var three = s.blobs().path(new BlobStore.Name(received.packageId(), received.id(), 3));
+        try (var channel = FileChannel.open(three, StandardOpenOption.WRITE)) {
+            channel.truncate(channel.size() - 1);
+        }
+        var back = s.vault().readBack(received, s.keys());
+        assertThat(back.parts()).isEqualTo(2);
+        assertThat(back.bytes()).isEqualTo(2000);
+        assertThat(back.digest().digest())
+                .isEqualTo(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(java.util.Arrays.copyOf(s.content(), 2000)));
+        assertThat(Files.exists(three)).isFalse();
+
+        flip(two, 40);
+        var again = s.vault().readBack(received, s.keys());
+        assertThat(again.parts()).isEqualTo(1);
+        assertThat(again.bytes()).isEqualTo(1000);
+        assertThat(Files.exists(two)).isFalse();
     }
 
     @Test

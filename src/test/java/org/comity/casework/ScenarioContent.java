@@ -39,7 +39,8 @@ final class ScenarioContent {
             "reviewer",
             "history");
 
-    private static final Set<String> OFFENCE = Set.of("provision", "conduct", "maximumPenaltyMonths");
+    private static final Set<String> OFFENCE =
+            Set.of("provision", "conduct", "maximumPenaltyMonths", "withoutRightBasis");
     private static final Set<String> SUBJECT = Set.of(
             "role",
             "identified",
@@ -160,6 +161,7 @@ final class ScenarioContent {
             copy(o, "provision", offence, "domesticProvision");
             copy(o, "conduct", offence, "conductCategories");
             copy(o, "maximumPenaltyMonths", offence, "maximumPenaltyMonths");
+            copy(o, "withoutRightBasis", offence, "withoutRightBasis");
         }
         content.put("summaryOfFacts", "As the scenario describes.");
         var subjects = content.putArray("subjects");

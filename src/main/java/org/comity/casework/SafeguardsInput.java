@@ -97,7 +97,7 @@ final class SafeguardsInput {
                 months == null || months < 0 || months > 1200 ? null : months,
                 law.deathPenalty(),
                 law.flags(),
-                null);
+                blankToNull(o.withoutRightBasis()));
     }
 
     private static AssessmentInput.Subject subject(RequestContent.Subject s) {

@@ -18,6 +18,8 @@ final class OffencesDescribed implements ContentRule {
     /** Longer than any life expectancy: a number this large is a typing mistake, not a penalty. */
     private static final int MAX_MONTHS = 1200;
 
+    private static final int MAX_BASIS = 2000;
+
     @Override
     public List<Violation> check(KindOfAssistance kind, RequestContent content, LocalDate today) {
         var problems = new ArrayList<Violation>();
@@ -36,6 +38,11 @@ final class OffencesDescribed implements ContentRule {
                         field + ".conductCategories",
                         "conduct-category-required",
                         "map the offence to at least one conduct category"));
+            }
+            if (offence.withoutRightBasis() != null
+                    && offence.withoutRightBasis().length() > MAX_BASIS) {
+                problems.add(new Violation(
+                        field + ".withoutRightBasis", "text-too-long", "at most " + MAX_BASIS + " characters"));
             }
             var months = offence.maximumPenaltyMonths();
             if (months == null || months < 0 || months > MAX_MONTHS) {

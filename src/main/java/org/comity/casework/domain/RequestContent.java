@@ -267,13 +267,25 @@ public record RequestContent(
      * An offence as the requesting State's law defines it, mapped onto conduct categories.
      *
      * @param maximumPenaltyMonths the maximum of the range of deprivation of liberty, in months
+     * @param withoutRightBasis why the conduct was "without right", as the request states it, for access
+     *     and device offences: without it, the safeguards engine cannot tell a charged security researcher
+     *     from authorised testing
      */
     public record Offence(
             @Nullable String domesticProvision,
             Set<ConductCode> conductCategories,
-            @Nullable Integer maximumPenaltyMonths) {
+            @Nullable Integer maximumPenaltyMonths,
+            @Nullable String withoutRightBasis) {
         public Offence {
             conductCategories = conductCategories == null ? Set.of() : Set.copyOf(conductCategories);
+        }
+
+        /** An offence whose request does not say why the conduct was without right. */
+        public Offence(
+                @Nullable String domesticProvision,
+                Set<ConductCode> conductCategories,
+                @Nullable Integer maximumPenaltyMonths) {
+            this(domesticProvision, conductCategories, maximumPenaltyMonths, null);
         }
     }
 

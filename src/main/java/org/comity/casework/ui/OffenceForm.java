@@ -89,10 +89,19 @@ record OffenceForm(
         for (int r : kept(offences, OffenceRow::blank)) {
             var row = offences.get(r);
             var name = "offences[" + r + "]";
+            var provision = trim(row.domesticProvision());
             list.add(new RequestContent.Offence(
-                    trim(row.domesticProvision()),
+                    provision,
                     Inputs.conduct(row.conductCategories(), name + ".conductCategories", problems),
-                    Inputs.number(row.maximumPenaltyMonths(), name + ".maximumPenaltyMonths", problems)));
+                    Inputs.number(row.maximumPenaltyMonths(), name + ".maximumPenaltyMonths", problems),
+                    // The step does not show the "without right" basis (entered through the API): an edit
+                    // keeps the basis of the offence citing the same provision rather than dropping it.
+                    content.offences().stream()
+                            .filter(o -> provision != null && provision.equals(o.domesticProvision()))
+                            .map(RequestContent.Offence::withoutRightBasis)
+                            .filter(java.util.Objects::nonNull)
+                            .findFirst()
+                            .orElse(null)));
         }
         return content.withOffences(list)
                 .withSummaryOfFacts(trim(summaryOfFacts))

@@ -76,6 +76,27 @@ class ContentRulesTest {
     }
 
     @Test
+    void aWithoutRightBasisIsBoundedAndNamedOnItsOffence() {
+        var c = Fixtures.storedData();
+        var offence = c.offences().get(0);
+        var stated = c.withOffences(List.of(new RequestContent.Offence(
+                offence.domesticProvision(),
+                offence.conductCategories(),
+                offence.maximumPenaltyMonths(),
+                "The test contract had ended.")));
+        assertThat(ContentRules.check(KindOfAssistance.STORED_DATA, stated, TODAY))
+                .isEmpty();
+        var tooLong = c.withOffences(List.of(new RequestContent.Offence(
+                offence.domesticProvision(),
+                offence.conductCategories(),
+                offence.maximumPenaltyMonths(),
+                "x".repeat(2001))));
+        assertThat(ContentRules.check(KindOfAssistance.STORED_DATA, tooLong, TODAY))
+                .extracting(Violation::field, Violation::rule)
+                .containsExactly(tuple("content.offences[0].withoutRightBasis", "text-too-long"));
+    }
+
+    @Test
     void realTimeCollectionIsAboutTrafficDataOnlyAndForALimitedTime() {
         var c = Fixtures.storedData();
         var content = new RequestContent(

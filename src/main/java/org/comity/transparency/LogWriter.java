@@ -47,10 +47,16 @@ final class LogWriter {
 
     private static final Logger log = LoggerFactory.getLogger(LogWriter.class);
 
-    record Pending(LogEvent event, CompletableFuture<Appended> done) {}
+    /**
+     * A submitted event with its entry, built by the submitting thread: the salt, the canonical JSON
+     * and the commitment are most of the CPU an append costs, and the writer thread, which also waits
+     * for every batch's commit, is the log's bottleneck (issue 18). An entry built for an event that
+     * turns out to be logged already is dropped.
+     */
+    record Pending(LogEvent event, byte[] salt, byte[] entry, CompletableFuture<Appended> done) {}
 
     /** Put in the queue to wake the writer for the outbox; never stored. */
-    private static final Pending WAKE = new Pending(null, null);
+    private static final Pending WAKE = new Pending(null, null, null, null);
 
     /** How often the writer looks at the outbox without being woken: rows another node process wrote. */
     private static final long OUTBOX_POLL_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -121,7 +127,11 @@ final class LogWriter {
     }
 
     CompletableFuture<Appended> submit(LogEvent event) {
-        var pending = new Pending(event, new CompletableFuture<>());
+        byte[] salt = new byte[Commitment.SALT_BYTES];
+        random.nextBytes(salt);
+        byte[] entry = new LogEntry(event.metadata(), Commitment.of(salt, event.confidentialRecord(), event.disclose()))
+                .bytes();
+        var pending = new Pending(event, salt, entry, new CompletableFuture<>());
         if (!running) {
             pending.done().completeExceptionally(new IllegalStateException("the log writer is not running"));
         } else if (!queue.offer(pending)) {
@@ -139,22 +149,23 @@ final class LogWriter {
                 Pending first = outboxSignalled.get() ? queue.poll() : queue.poll(50, TimeUnit.MILLISECONDS);
                 boolean outboxDue =
                         outboxSignalled.getAndSet(false) || System.nanoTime() - lastOutboxRead > OUTBOX_POLL_NANOS;
-                if (first != null) {
-                    // Leave half of the batch to the outbox when it has rows, so neither source starves.
-                    int pendingLimit = outboxDue ? Math.max(1, properties.maxBatch() / 2) : properties.maxBatch();
-                    batch.add(first);
-                    queue.drainTo(batch, pendingLimit - 1);
-                    batch.removeIf(p -> p == WAKE);
-                }
-                int room = properties.maxBatch() - batch.size();
+                // The outbox first, and at most half of the batch when the queue has entries too, so
+                // neither source starves; the queue fills the rest. (Reserving half for the outbox
+                // before reading it halved a batch every second while the outbox was empty.)
+                int room = first != null && first != WAKE ? properties.maxBatch() / 2 : properties.maxBatch();
                 if (outboxDue && room == 0) {
-                    outboxSignalled.set(true); // a batch of 1 filled by the queue: read the outbox next round
+                    outboxSignalled.set(true); // a batch of 1 taken by the queue: read the outbox next round
                 } else if (outboxDue) {
                     lastOutboxRead = System.nanoTime();
                     outboxed = store.outbox(room, invalidOutboxRows);
                     if (outboxed.size() == room) {
                         outboxSignalled.set(true); // more is waiting
                     }
+                }
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, Math.max(0, properties.maxBatch() - outboxed.size() - 1));
+                    batch.removeIf(p -> p == WAKE);
                 }
                 if (!batch.isEmpty() || !outboxed.isEmpty()) {
                     write(batch, outboxed);
@@ -238,15 +249,11 @@ final class LogWriter {
                 if (logged.containsKey(event.eventId()) || results.containsKey(event.eventId())) {
                     continue;
                 }
-                byte[] salt = new byte[Commitment.SALT_BYTES];
-                random.nextBytes(salt);
-                byte[] record = event.confidentialRecord();
-                byte[] entry = new LogEntry(event.metadata(), Commitment.of(salt, record, event.disclose())).bytes();
                 add(
                         event.eventId(),
-                        entry,
-                        salt,
-                        record,
+                        p.entry(),
+                        p.salt(),
+                        event.confidentialRecord(),
                         event.disclose(),
                         event.metadata(),
                         oldSize,

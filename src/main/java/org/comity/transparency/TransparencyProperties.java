@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBatch the most entries the writer stores in one transaction
  * @param checkpointInterval the least time between two signed checkpoints (0: after every batch)
  * @param appendTimeout how long {@link TransparencyLog#append} waits for the entry to be durable
- * @param cachedTiles how many full (immutable) tiles the node keeps in memory for proofs and serving
+ * @param cachedTiles how many level-0 tiles the node keeps in memory for proofs and serving (tiles above
+ *     level 0, one per 65 536 entries, are always kept)
  */
 @ConfigurationProperties("comity.transparency")
 public record TransparencyProperties(

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.comity.transparency.domain.merkle.Hash;
 import org.comity.transparency.domain.merkle.HashReader;
 import org.comity.transparency.domain.tiles.HashTileId;
@@ -15,19 +16,22 @@ import org.comity.transparency.domain.tiles.TiledHashReader;
 import org.comity.transparency.domain.tiles.Tiles;
 
 /**
- * Hash tiles read from the database, with an LRU cache. A stored tile only ever grows by appending
+ * Hash tiles read from the database, cached in memory. A stored tile only ever grows by appending
  * hashes (the database enforces it), so any cached content holding at least the hashes a reader needs
- * is correct; only a cached tile narrower than needed is read again. A proof in a tree of millions of
- * leaves then usually needs no database round trip at all.
+ * is correct; only a cached tile narrower than needed is read again. Tiles above level 0 are all kept
+ * (one per 65 536 leaves: about 150 tiles, 1.2 MiB, at 10 M entries), since every proof reads them;
+ * level-0 tiles, one per 256 leaves, are kept in an LRU of {@code cachedTiles}. A proof then needs
+ * at most one database round trip (for its level-0 tiles), and none while they are cached.
  */
 public final class StoredTiles {
 
     private final JdbcLogStore store;
-    private final Map<Long, byte[]> full;
+    private final Map<Long, byte[]> leafTiles;
+    private final Map<Long, byte[]> upperTiles = new ConcurrentHashMap<>();
 
     public StoredTiles(JdbcLogStore store, int cachedTiles) {
         this.store = store;
-        this.full = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        this.leafTiles = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Long, byte[]> eldest) {
                 return size() > cachedTiles;
@@ -39,8 +43,18 @@ public final class StoredTiles {
         return ((long) level << 56) | index;
     }
 
+    private byte[] lookup(int level, long index) {
+        return (level == 0 ? leafTiles : upperTiles).get(key(level, index));
+    }
+
+    /** Keeps the wider of the cached and the fetched content (readers of older trees fetch narrower ones). */
+    private void remember(int level, long index, byte[] content) {
+        (level == 0 ? leafTiles : upperTiles)
+                .merge(key(level, index), content, (old, fetched) -> fetched.length > old.length ? fetched : old);
+    }
+
     private byte[] cached(int level, long index, int width) {
-        byte[] content = full.get(key(level, index));
+        byte[] content = lookup(level, index);
         return content != null && content.length >= width * Hash.LENGTH ? content : null;
     }
 
@@ -51,14 +65,13 @@ public final class StoredTiles {
         if (available < id.width()) {
             return Optional.empty();
         }
-        byte[] cached = full.get(key(id.level(), id.index()));
-        byte[] content =
-                cached != null ? cached : store.tile(id.level(), id.index()).orElse(null);
-        if (content == null || content.length < id.width() * Hash.LENGTH) {
-            return Optional.empty();
-        }
-        if (cached == null && content.length == Tiles.WIDTH * Hash.LENGTH) {
-            full.put(key(id.level(), id.index()), content);
+        byte[] content = cached(id.level(), id.index(), id.width());
+        if (content == null) {
+            content = store.tile(id.level(), id.index()).orElse(null);
+            if (content == null || content.length < id.width() * Hash.LENGTH) {
+                return Optional.empty();
+            }
+            remember(id.level(), id.index(), content);
         }
         return Optional.of(Arrays.copyOf(content, id.width() * Hash.LENGTH));
     }
@@ -85,7 +98,7 @@ public final class StoredTiles {
                     byte[] content = fetched.get(id.level() + "/" + id.index());
                     if (content != null) {
                         contents.put(id, content);
-                        full.put(key(id.level(), id.index()), content);
+                        remember(id.level(), id.index(), content);
                     }
                 }
             }

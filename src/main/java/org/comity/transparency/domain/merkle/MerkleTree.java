@@ -2,6 +2,7 @@ package org.comity.transparency.domain.merkle;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -46,6 +47,41 @@ public final class MerkleTree {
         }
         int k = Integer.highestOneBit(n - 1); // largest power of two < n
         return nodeHash(root(leaves, from, from + k), root(leaves, from + k, to));
+    }
+
+    /**
+     * Root of the {@code count} hashes stored back to back in {@code hashes} from hash {@code first}
+     * on: the same value as {@link #root(List)} over them, computed with one digest and without a
+     * {@link Hash} per node. A proof reads every node below a tile level this way, up to 255 node
+     * hashes per tile, so it is the allocation and CPU a proof costs (issue 18's tail).
+     */
+    public static Hash root(byte[] hashes, int first, int count) {
+        if (first < 0 || count < 0 || (long) (first + count) * Hash.LENGTH > hashes.length) {
+            throw new IllegalArgumentException(
+                    "hashes " + first + ".." + (first + count) + " not within " + hashes.length + " bytes");
+        }
+        if (count == 0) {
+            return EMPTY_ROOT;
+        }
+        return new Hash(root(hashes, first, count, sha256()));
+    }
+
+    private static byte[] root(byte[] hashes, int from, int n, MessageDigest d) {
+        if (n == 1) {
+            return Arrays.copyOfRange(hashes, from * Hash.LENGTH, (from + 1) * Hash.LENGTH);
+        }
+        if (n == 2) {
+            d.update(NODE_PREFIX);
+            d.update(hashes, from * Hash.LENGTH, 2 * Hash.LENGTH);
+            return d.digest();
+        }
+        int k = Integer.highestOneBit(n - 1); // largest power of two < n
+        byte[] left = root(hashes, from, k, d);
+        byte[] right = root(hashes, from + k, n - k, d);
+        d.update(NODE_PREFIX);
+        d.update(left);
+        d.update(right);
+        return d.digest();
     }
 
     /** Root of the first {@code size} leaves of the tree behind {@code reader}. */

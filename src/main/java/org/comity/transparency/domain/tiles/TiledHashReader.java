@@ -32,15 +32,23 @@ public final class TiledHashReader implements HashReader {
 
     @Override
     public List<Hash> read(List<NodeId> nodes) {
-        Map<HashTileId, List<Hash>> fetched = new HashMap<>();
+        Map<HashTileId, byte[]> fetched = new HashMap<>();
         List<Hash> out = new ArrayList<>(nodes.size());
         for (NodeId node : nodes) {
             HashTileId tile = Tiles.hashTileFor(node, treeSize);
-            List<Hash> hashes = fetched.computeIfAbsent(tile, t -> Tiles.decodeHashes(t, tiles.apply(t)));
+            byte[] content = fetched.computeIfAbsent(tile, t -> {
+                byte[] c = tiles.apply(t);
+                Tiles.checkHashes(t, c);
+                return c;
+            });
             int below = node.level() % Tiles.HEIGHT;
             int from = (int) ((node.index() << below) % Tiles.WIDTH);
-            // 2^below consecutive hashes form the complete subtree under the node.
-            out.add(MerkleTree.root(hashes.subList(from, from + (1 << below))));
+            // 2^below consecutive hashes form the complete subtree under the node; hashed in place,
+            // not decoded into a Hash each (a proof reads up to 255 of them per tile).
+            if (from + (1 << below) > tile.width()) {
+                throw new IndexOutOfBoundsException("node " + node + " is beyond tile " + tile.path());
+            }
+            out.add(MerkleTree.root(content, from, 1 << below));
         }
         return out;
     }

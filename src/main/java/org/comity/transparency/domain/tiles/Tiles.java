@@ -107,17 +107,25 @@ public final class Tiles {
      * has been deleted.
      */
     public static List<Hash> decodeHashes(HashTileId tile, byte[] content) {
+        checkHashes(tile, content);
+        List<Hash> hashes = new ArrayList<>(tile.width());
+        for (int i = 0; i < tile.width(); i++) {
+            hashes.add(Hash.of(Arrays.copyOfRange(content, i * Hash.LENGTH, (i + 1) * Hash.LENGTH)));
+        }
+        return hashes;
+    }
+
+    /**
+     * Checks that {@code content} can be the hashes of {@code tile}: whole hashes, at least the
+     * tile's width and at most a full tile (a full tile is accepted for a partial one).
+     */
+    public static void checkHashes(HashTileId tile, byte[] content) {
         if (content.length % Hash.LENGTH != 0
                 || content.length / Hash.LENGTH < tile.width()
                 || content.length / Hash.LENGTH > WIDTH) {
             throw new FormatException(
                     "tile " + tile.path() + " has " + content.length + " bytes, not " + tile.width() + " hashes");
         }
-        List<Hash> hashes = new ArrayList<>(tile.width());
-        for (int i = 0; i < tile.width(); i++) {
-            hashes.add(Hash.of(Arrays.copyOfRange(content, i * Hash.LENGTH, (i + 1) * Hash.LENGTH)));
-        }
-        return hashes;
     }
 
     /** An entry bundle: each entry prefixed by its length as a big-endian uint16. */

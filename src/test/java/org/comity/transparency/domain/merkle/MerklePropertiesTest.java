@@ -218,6 +218,25 @@ class MerklePropertiesTest {
     }
 
     @Test
+    void rootOfPackedHashesEqualsTheRootOfTheSameHashListForEveryRange() {
+        var random = new Random(7);
+        byte[] packed = new byte[40 * Hash.LENGTH];
+        random.nextBytes(packed);
+        List<Hash> list = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            list.add(Hash.of(java.util.Arrays.copyOfRange(packed, i * Hash.LENGTH, (i + 1) * Hash.LENGTH)));
+        }
+        for (int first = 0; first <= 40; first++) {
+            for (int count = 0; first + count <= 40; count++) {
+                assertThat(MerkleTree.root(packed, first, count))
+                        .as("hashes %d..%d", first, first + count)
+                        .isEqualTo(MerkleTree.root(list.subList(first, first + count)));
+            }
+        }
+        assertThatThrownBy(() -> MerkleTree.root(packed, 39, 2)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void leafHashOfHelloWorld() {
         assertThat(MerkleTree.leafHash("hello world".getBytes(StandardCharsets.UTF_8))
                         .base64())

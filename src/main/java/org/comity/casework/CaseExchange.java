@@ -24,6 +24,7 @@ import org.comity.exchange.MessageAccepted;
 import org.comity.exchange.MessageExchange;
 import org.comity.exchange.MessageType;
 import org.comity.exchange.OutgoingMessage;
+import org.comity.exchange.ReceivedMessage;
 import org.comity.exchange.TrustDirectory;
 import org.comity.shared.Conflict;
 import org.comity.shared.InvalidInput;
@@ -147,20 +148,27 @@ class CaseExchange {
     @EventListener
     void onReceived(MessageAccepted accepted) {
         var envelope = accepted.envelope();
+        if (envelope.type() == MessageType.REFUSAL) {
+            refusalReceived(envelope);
+            return;
+        }
         var side = switch (envelope.type()) {
             case ACKNOWLEDGEMENT, INFORMATION_REQUEST, CONSULTATION, DECISION, EXECUTION_RESULT -> OUTGOING;
             case INFORMATION_ANSWER, WITHDRAWAL -> INCOMING;
-            case REQUEST, EVIDENCE_NOTICE, CORRESPONDENCE, RECEIPT -> null;
+            case REQUEST, EVIDENCE_NOTICE, CORRESPONDENCE, RECEIPT, REFUSAL -> null;
         };
         if (side == null) {
             return;
         }
         var link = links.byConversation(envelope.conversationId(), side);
         if (link.isEmpty() || !link.get().counterpart().equals(envelope.sender().value())) {
-            log.warn(
-                    "{} message {} belongs to no request exchanged with its sender",
-                    envelope.type().code(),
-                    envelope.messageId());
+            if (INCOMING.equals(side) && registrationPending(envelope)) {
+                // The request of this conversation is in the inbox and its registration has not run
+                // yet (it runs after the inbox's commit): refuse the delivery as a whole, so the sender
+                // retries and finds the request registered.
+                throw new Conflict("registration-pending", "the request of this conversation is being registered");
+            }
+            refuse(envelope, "request-not-registered");
             return;
         }
         var requestId = link.get().requestId();
@@ -234,7 +242,7 @@ class CaseExchange {
                         document.required("evidenceTransmitted").asBoolean());
             case INFORMATION_ANSWER -> new Command.ReceiveInformation(text(document, "answer"));
             case WITHDRAWAL -> new Command.Withdraw(text(document, "reason"));
-            case REQUEST, EVIDENCE_NOTICE, CORRESPONDENCE, RECEIPT ->
+            case REQUEST, EVIDENCE_NOTICE, CORRESPONDENCE, RECEIPT, REFUSAL ->
                 throw new IllegalArgumentException("not a lifecycle step");
         };
     }
@@ -328,25 +336,25 @@ class CaseExchange {
         if (links.byRequestMessage(envelope.messageId()).isPresent()) {
             return;
         }
+        if (links.refusal(envelope.messageId()).isPresent()) {
+            return; // refused (and answered) before a crash
+        }
         var sender = trust.authority(envelope.sender());
         if (sender.isEmpty()) {
-            log.warn("Request message {}: its sender is no longer trusted; not registered", envelope.messageId());
+            refuse(envelope, "sender-not-trusted");
             return;
         }
         Document document;
         try {
             document = readRequest(envelope.payload());
         } catch (RuntimeException e) {
-            log.warn("Request message {}: not a request document version {}", envelope.messageId(), DOCUMENT_VERSION);
+            refuse(envelope, "malformed-document");
             return;
         }
         var requesting = document.content().requestingAuthority();
         if (requesting == null || !sender.get().state().equals(requesting.state())) {
             // An authority asks for its own State only: whoever holds XA's key cannot ask in QM's name.
-            log.warn(
-                    "Request message {}: the requesting State is not the sender's ({}); not registered",
-                    envelope.messageId(),
-                    sender.get().state());
+            refuse(envelope, "requesting-state-not-sender");
             return;
         }
         var request = casework.registerFromExchange(
@@ -372,6 +380,96 @@ class CaseExchange {
                         json.writeValueAsString(java.util.Map.of("v", DOCUMENT_VERSION, "reference", reference))),
                 Casework.EXCHANGE.username());
         links.acknowledged(request.id(), ack.messageId(), reference);
+    }
+
+    /** A rule a refusal may name: a code, never text. */
+    private static final Pattern RULE = Pattern.compile("[a-z][a-z0-9-]{1,63}");
+
+    /**
+     * Refuses a message this node will not register or record: audited once with its rule (V94) and,
+     * when its sender can still be written to (trusted, with a current encryption key), answered with
+     * a {@code refusal} message in the same conversation naming the message and the rule. A refusal is
+     * never answered with a refusal.
+     */
+    private void refuse(Envelope envelope, String rule) {
+        if (links.refusal(envelope.messageId()).isPresent()) {
+            return; // refused and answered when it was first handled
+        }
+        log.warn("{} message {} refused: {}", envelope.type().code(), envelope.messageId(), rule);
+        UUID answer = null;
+        if (!"sender-not-trusted".equals(rule) && envelope.type() != MessageType.REFUSAL) {
+            try {
+                answer = savepoint.execute(status -> exchange.send(
+                                new OutgoingMessage(
+                                        envelope.conversationId(),
+                                        MessageType.REFUSAL,
+                                        envelope.sender(),
+                                        null,
+                                        false,
+                                        json.writeValueAsString(Map.of(
+                                                "v",
+                                                DOCUMENT_VERSION,
+                                                "refused",
+                                                envelope.messageId().toString(),
+                                                "rule",
+                                                rule))),
+                                Casework.EXCHANGE.username())
+                        .messageId());
+            } catch (RuntimeException e) {
+                // The sender cannot be written to (no current encryption key): the refusal is audited all
+                // the same, unanswered.
+                log.warn("Refusal of message {} could not be sent to {}", envelope.messageId(), envelope.sender());
+            }
+        }
+        links.refused(new JdbcExchangeLinks.Refusal(
+                envelope.messageId(),
+                envelope.conversationId(),
+                envelope.sender().value(),
+                envelope.type().code(),
+                rule,
+                answer,
+                clock.instant()));
+    }
+
+    /** Whether the inbox holds this conversation's request from the sender, neither registered nor refused. */
+    private boolean registrationPending(Envelope envelope) {
+        return exchange.received(envelope.conversationId()).stream()
+                .map(ReceivedMessage::envelope)
+                .filter(e -> e.type() == MessageType.REQUEST && e.sender().equals(envelope.sender()))
+                .anyMatch(e -> links.byRequestMessage(e.messageId()).isEmpty()
+                        && links.refusal(e.messageId()).isEmpty());
+    }
+
+    /**
+     * The other node refused a message of ours: recorded on the request of the conversation (its
+     * exchange shows the refusal with the rule), or, for a conversation we hold no request of, audited as
+     * a refusal of ours.
+     */
+    private void refusalReceived(Envelope envelope) {
+        if (links.messageRecorded(envelope.messageId())) {
+            return;
+        }
+        var link = links.byConversation(envelope.conversationId(), OUTGOING)
+                .or(() -> links.byConversation(envelope.conversationId(), INCOMING))
+                .filter(l -> l.counterpart().equals(envelope.sender().value()));
+        if (link.isEmpty()) {
+            refuse(envelope, "request-not-registered");
+            return;
+        }
+        String rule;
+        try {
+            var document = json.readTree(envelope.payload());
+            rule = document.path("rule").asString();
+            if (document.path("v").asInt() != DOCUMENT_VERSION
+                    || !RULE.matcher(rule).matches()) {
+                rule = "malformed-document";
+            }
+        } catch (RuntimeException e) {
+            rule = "malformed-document";
+        }
+        log.warn("Message refused by {} in conversation {}: {}", envelope.sender(), envelope.conversationId(), rule);
+        links.recordMessage(
+                envelope.messageId(), link.get().requestId(), envelope.type().code(), rule, clock.instant());
     }
 
     /** The request document: {@code {"v": 1, "kind": <code>, "content": <the request's content>}}. */

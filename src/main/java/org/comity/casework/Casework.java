@@ -218,19 +218,73 @@ public class Casework {
      * messages all come here. The caller must hold one of the roles the command names (403
      * otherwise), and the request must be one the caller may see.
      */
-    @Transactional
+    // A refused proposal or decision keeps the assessment it ran (a conflict is only ever thrown before
+    // the change is stored: by the command itself, or by the store's version check).
+    @Transactional(noRollbackFor = Conflict.class)
     public Request perform(UUID id, @Nullable Long expectedVersion, Command command, String username) {
         if (!command.kind().mayBePerformedBy(actor(username))) {
             throw new org.springframework.security.access.AccessDeniedException("only "
                     + command.kind().performers() + " may " + command.kind().code());
         }
-        return change(id, expectedVersion, username, (r, a, now) -> r.apply(command, a, now));
+        var assignee = command instanceof Command.Assign assign ? assignable(assign.assignee()) : null;
+        return change(id, expectedVersion, username, (r, a, now) -> {
+            // Whoever works on a request must be able to see it: an assignee from another unit would
+            // be given a case the unit rule hides from them, and its name and subjects with it.
+            if (assignee != null && !visibility.maySee(assignee, r.id())) {
+                throw InvalidInput.of(
+                        "assignee",
+                        "assignee-unit",
+                        "assign the request to a user of its unit (or to one who sees every unit)");
+            }
+            return r.apply(command, a, now, inputs(r, a.username(), now));
+        });
+    }
+
+    /** What the commands may ask for beyond the request, each worked out only when asked. */
+    private Command.Inputs inputs(Request request, String username, Instant now) {
+        return new Command.Inputs() {
+            @Override
+            public java.util.Set<String> editors() {
+                return Casework.this.editors(request);
+            }
+
+            @Override
+            public Assessment assessment() {
+                return assess(request, username, now)
+                        .map(StoredAssessment::assessment)
+                        .map(Casework::forDecision)
+                        .orElseGet(Assessment::unavailable);
+            }
+
+            @Override
+            public TimeLimits limits() {
+                return limits;
+            }
+        };
+    }
+
+    /** An enabled account with a working role, or the problem with the {@code assignee} field. */
+    private Account assignable(@Nullable String assignee) {
+        var account = assignee == null ? Optional.<Account>empty() : accounts.find(assignee);
+        if (account.isEmpty()) {
+            throw InvalidInput.of("assignee", "unknown-user", "assign the request to an existing user");
+        }
+        if (!account.get().enabled()
+                || !(account.get().has(Role.CASEWORKER)
+                        || account.get().has(Role.LEGAL_REVIEWER)
+                        || account.get().has(Role.SUPERVISOR))) {
+            throw InvalidInput.of(
+                    "assignee", "assignee-role", "assign to an enabled caseworker, legal reviewer or supervisor");
+        }
+        return account.get();
     }
 
     /** What this user may do with the request now: the console's action list, derived from the commands. */
     public List<Command.Kind> actions(Request request, String username) {
         return accounts.find(username)
-                .map(account -> Command.Kind.available(request.state(), actor(account)))
+                .map(account -> java.util.Arrays.stream(Command.Kind.values())
+                        .filter(k -> request.offers(k) && k.mayBePerformedBy(actor(account)))
+                        .toList())
                 .orElse(List.of());
     }
 
@@ -256,8 +310,7 @@ public class Casework {
     @Transactional
     public Request recordCounterpartReference(
             UUID id, @Nullable Long expectedVersion, @Nullable String counterpartReference, String username) {
-        var reference = Correspondence.counterpartReference(counterpartReference, "counterpartReference");
-        return change(id, expectedVersion, username, (r, a, now) -> r.recordCounterpartReference(reference, now));
+        return perform(id, expectedVersion, new Command.RecordCounterpartReference(counterpartReference), username);
     }
 
     @Transactional
@@ -300,14 +353,7 @@ public class Casework {
      */
     @Transactional(noRollbackFor = Conflict.class)
     public Request proposeSending(UUID id, @Nullable Long expectedVersion, String username) {
-        return change(id, expectedVersion, username, (r, a, now) -> {
-            var change = r.proposeSending(a, now);
-            var stored = assess(r, a.username(), now);
-            if (stored.isPresent() && stored.get().assessment().hasBar()) {
-                throw contradictsBar(stored.get().assessment(), "sending");
-            }
-            return change;
-        });
+        return perform(id, expectedVersion, new Command.ProposeSending(), username);
     }
 
     @Transactional
@@ -323,11 +369,7 @@ public class Casework {
             @Nullable Channel channel,
             @Nullable LocalDate transmittedOn,
             String username) {
-        return change(
-                id,
-                expectedVersion,
-                username,
-                (r, a, now) -> r.approveSending(a, editors(r), channel, transmittedOn, now));
+        return perform(id, expectedVersion, new Command.ApproveSending(channel, transmittedOn), username);
     }
 
     @Transactional
@@ -363,16 +405,7 @@ public class Casework {
      */
     @Transactional(noRollbackFor = Conflict.class)
     public Request decide(UUID id, @Nullable Long expectedVersion, Decision decision, String username) {
-        return change(id, expectedVersion, username, (r, a, now) -> {
-            if (!(r.state() instanceof RequestState.UnderReview)) {
-                return r.decide(decision, Assessment.clear(), a, now); // refused: not under review
-            }
-            var assessment = assess(r, a.username(), now)
-                    .map(StoredAssessment::assessment)
-                    .map(Casework::forDecision)
-                    .orElseGet(Assessment::unavailable);
-            return r.decide(decision, assessment, a, now);
-        });
+        return perform(id, expectedVersion, new Command.Decide(decision), username);
     }
 
     /**
@@ -449,14 +482,6 @@ public class Casework {
         return new Assessment(assessment.groundOrConcern(), bars, null, raised, findings);
     }
 
-    private static Conflict contradictsBar(org.comity.safeguards.Assessment assessment, String what) {
-        var bars = assessment.bars().stream().map(Finding::rule).distinct().toList();
-        return new Conflict(
-                "contradicts-bar",
-                "the assessment bars " + what + " this request (" + String.join(", ", bars)
-                        + "); resolve the bar first");
-    }
-
     /**
      * Approves the proposed decision whose fingerprint the approver was shown ({@link
      * Request#proposalFingerprint}): none is a 422 {@code proposal-required}, another proposal's a 409
@@ -465,7 +490,7 @@ public class Casework {
     @Transactional
     public Request approveDecision(
             UUID id, @Nullable Long expectedVersion, @Nullable String fingerprint, String username) {
-        return change(id, expectedVersion, username, (r, a, now) -> r.approveDecision(a, editors(r), fingerprint, now));
+        return perform(id, expectedVersion, new Command.ApproveDecision(fingerprint), username);
     }
 
     /** Everyone who wrote a version of the request's content, as its audit trail says. */
@@ -497,17 +522,17 @@ public class Casework {
     @Transactional
     public Request completeExecution(
             UUID id, @Nullable Long expectedVersion, boolean evidenceTransmitted, String username) {
-        return change(id, expectedVersion, username, (r, a, now) -> r.completeExecution(evidenceTransmitted, now));
+        return perform(id, expectedVersion, new Command.CompleteExecution(evidenceTransmitted), username);
     }
 
     @Transactional
     public Request recordPreservation(UUID id, @Nullable Long expectedVersion, int days, String username) {
-        return change(id, expectedVersion, username, (r, a, now) -> r.recordPreservation(days, now, limits));
+        return perform(id, expectedVersion, new Command.RecordPreservation(days), username);
     }
 
     @Transactional
     public Request renewPreservation(UUID id, @Nullable Long expectedVersion, int days, String username) {
-        return change(id, expectedVersion, username, (r, a, now) -> r.renewPreservation(days, now, limits));
+        return perform(id, expectedVersion, new Command.RenewPreservation(days), username);
     }
 
     @Transactional
@@ -522,30 +547,7 @@ public class Casework {
 
     @Transactional
     public Request assign(UUID id, @Nullable Long expectedVersion, String assignee, String username) {
-        var account =
-                assignee == null ? java.util.Optional.<org.comity.accounts.Account>empty() : accounts.find(assignee);
-        if (account.isEmpty()) {
-            throw InvalidInput.of("assignee", "unknown-user", "assign the request to an existing user");
-        }
-        if (!account.get().enabled()
-                || !(account.get().has(Role.CASEWORKER)
-                        || account.get().has(Role.LEGAL_REVIEWER)
-                        || account.get().has(Role.SUPERVISOR))) {
-            throw InvalidInput.of(
-                    "assignee", "assignee-role", "assign to an enabled caseworker, legal reviewer or supervisor");
-        }
-        var candidate = account.get();
-        return change(id, expectedVersion, username, (r, a, now) -> {
-            // Whoever works on a request must be able to see it: an assignee from another unit would
-            // be given a case the unit rule hides from them, and its name and subjects with it.
-            if (!visibility.maySee(candidate, r.id())) {
-                throw InvalidInput.of(
-                        "assignee",
-                        "assignee-unit",
-                        "assign the request to a user of its unit (or to one who sees every unit)");
-            }
-            return r.assign(assignee, now);
-        });
+        return perform(id, expectedVersion, new Command.Assign(assignee), username);
     }
 
     /** Content problems with the article each rule rests on, for showing them to people. */

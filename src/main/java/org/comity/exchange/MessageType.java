@@ -15,6 +15,8 @@ public enum MessageType {
     EVIDENCE_NOTICE("evidence-notice"),
     WITHDRAWAL("withdrawal"),
     CORRESPONDENCE("correspondence"),
+    /** The receiver refused to register or record a message: {@code {"v":1,"refused":<id>,"rule":<code>}}. */
+    REFUSAL("refusal"),
     RECEIPT("receipt");
 
     private final String code;

@@ -196,6 +196,86 @@ class CaseExchangeTest {
                 .hasSize(1);
     }
 
+    static List<JdbcExchangeLinks.Refusal> refusals(TwoNodes.Node node, UUID conversation) {
+        return node.bean(JdbcExchangeLinks.class).refusals(conversation);
+    }
+
+    /** A message from XA as XB's inbox would have accepted it (the exchange's own steps are tested apart). */
+    static MessageAccepted fromXa(UUID conversation, MessageType type, String payload) {
+        var now = Instant.now();
+        return new MessageAccepted(
+                new Envelope(
+                        UUID.randomUUID(),
+                        conversation,
+                        type,
+                        xa.id(),
+                        xb.id(),
+                        now,
+                        now.plus(Duration.ofDays(1)),
+                        1,
+                        "p".repeat(43),
+                        false,
+                        payload),
+                now,
+                "digest");
+    }
+
+    @Test
+    void aRequestXbCannotRegisterIsAuditedWithItsRuleAndXaIsToldWhy() {
+        var id = sendFromXa();
+        var conversation =
+                xa.bean(JdbcExchangeLinks.class).byRequest(id).orElseThrow().conversationId();
+        await(() -> incoming(conversation), Optional::isPresent);
+
+        // A request document of another version in the same conversation: XB registers nothing (the
+        // listener runs after the inbox's commit, on its own thread).
+        long before = incomingRequests();
+        var accepted = fromXa(conversation, MessageType.REQUEST, "{\"v\": 2}");
+        xb.bean(CaseExchange.class).onAccepted(accepted);
+        var refusal = await(
+                        () -> refusals(xb, conversation).stream()
+                                .filter(r ->
+                                        r.messageId().equals(accepted.envelope().messageId()))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+        assertThat(incomingRequests()).isEqualTo(before);
+        assertThat(refusal.rule()).isEqualTo("malformed-document");
+        assertThat(refusal.type()).isEqualTo("request");
+        assertThat(refusal.answerId()).isNotNull();
+
+        // XA's request records the refusal, with XB's rule, among the messages it received.
+        var recorded = await(
+                () -> xa.bean(JdbcExchangeLinks.class).messages(id),
+                m -> m.stream().anyMatch(r -> r.messageId().equals(refusal.answerId())));
+        assertThat(recorded)
+                .filteredOn(r -> r.messageId().equals(refusal.answerId()))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.type()).isEqualTo("refusal");
+                    assertThat(r.outcome()).isEqualTo("malformed-document");
+                });
+    }
+
+    @Test
+    void aWithdrawalOfARequestXbNeverRegisteredIsRefusedAndAnswered() {
+        var conversation = UUID.randomUUID();
+        var withdrawal = fromXa(conversation, MessageType.WITHDRAWAL, "{\"v\": 1, \"reason\": \"sent in error\"}");
+        new TransactionTemplate(xb.bean(PlatformTransactionManager.class))
+                .executeWithoutResult(status -> xb.bean(CaseExchange.class).onReceived(withdrawal));
+        var refusal = refusals(xb, conversation).getFirst();
+        assertThat(refusal.messageId()).isEqualTo(withdrawal.envelope().messageId());
+        assertThat(refusal.rule()).isEqualTo("request-not-registered");
+        assertThat(refusal.type()).isEqualTo("withdrawal");
+        assertThat(refusal.answerId()).isNotNull();
+        // XA holds no request in that conversation either: it audits the refusal and answers nothing.
+        var atXa = await(() -> refusals(xa, conversation), r -> !r.isEmpty());
+        assertThat(atXa).singleElement().satisfies(r -> {
+            assertThat(r.type()).isEqualTo("refusal");
+            assertThat(r.answerId()).isNull();
+        });
+    }
+
     /**
      * Issue 14, "Done when": XA's caseworker drafts and sends; XB's node registers and assesses it; XB
      * asks for information; XA answers (through the API's command endpoint, over HTTP); XB consults XA

@@ -252,7 +252,9 @@ public class CaseworkApiTest {
                                 "record-information-request",
                                 "record-counterpart-consultation",
                                 "record-counterpart-decision",
-                                "withdraw")));
+                                "withdraw",
+                                "assign",
+                                "record-counterpart-reference")));
         call(Role.LEGAL_REVIEWER, post("/api/requests/" + id + "/actions/record-acknowledgement"), """
                         {"reference": "XB-MLA-2026-000017"}""")
                 .andExpect(status().isForbidden());

@@ -27,7 +27,8 @@ class CommandVocabularyTest {
         assertThat(Arrays.stream(Command.Kind.values()).map(k -> "action." + k.code()))
                 .allSatisfy(key -> assertThat(bundle).containsKey(key));
         assertThat(Arrays.stream(Command.Kind.values())
-                        .map(k -> "audit." + k.audit().code()))
+                        .flatMap(k -> k.audits().stream())
+                        .map(a -> "audit." + a.code()))
                 .allSatisfy(key -> assertThat(bundle).containsKey(key));
     }
 }

@@ -4,6 +4,7 @@ import static org.comity.accounts.Role.CASEWORKER;
 import static org.comity.accounts.Role.LEGAL_REVIEWER;
 import static org.comity.accounts.Role.SUPERVISOR;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,20 @@ public sealed interface Command {
 
     /** Every command: the closed vocabulary the endpoints, the console and the audit trail derive from. */
     enum Kind {
+        PROPOSE_SENDING(
+                "propose-sending",
+                ProposeSending.class,
+                AuditAction.Kind.PROPOSED_SENDING,
+                Set.of(CASEWORKER),
+                false,
+                RequestState.Draft.class),
+        APPROVE_SENDING(
+                "approve-sending",
+                ApproveSending.class,
+                AuditAction.Kind.SENT,
+                Set.of(SUPERVISOR),
+                false,
+                RequestState.AwaitingSendApproval.class),
         SEND_BACK_TO_DRAFT(
                 "send-back-to-draft",
                 SendBackToDraft.class,
@@ -71,6 +86,20 @@ public sealed interface Command {
                 Set.of(CASEWORKER, LEGAL_REVIEWER, SUPERVISOR),
                 true,
                 RequestState.InformationRequested.class),
+        DECIDE(
+                "decide",
+                Decide.class,
+                AuditAction.Kind.DECIDED,
+                Set.of(LEGAL_REVIEWER, SUPERVISOR),
+                false,
+                RequestState.UnderReview.class),
+        APPROVE_DECISION(
+                "approve-decision",
+                ApproveDecision.class,
+                AuditAction.Kind.APPROVED_DECISION,
+                Set.of(SUPERVISOR),
+                false,
+                RequestState.AwaitingDecisionApproval.class),
         SEND_DECISION_BACK(
                 "send-decision-back",
                 SendDecisionBack.class,
@@ -92,6 +121,29 @@ public sealed interface Command {
                 Set.of(CASEWORKER),
                 false,
                 RequestState.Granted.class),
+        COMPLETE_EXECUTION(
+                "complete-execution",
+                CompleteExecution.class,
+                AuditAction.Kind.EXECUTED,
+                Set.of(CASEWORKER),
+                false,
+                RequestState.Executing.class),
+        RECORD_PRESERVATION(
+                "record-preservation",
+                RecordPreservation.class,
+                AuditAction.Kind.PRESERVED,
+                Set.of(CASEWORKER),
+                false,
+                RequestState.Executing.class,
+                RequestState.Executed.class),
+        RENEW_PRESERVATION(
+                "renew-preservation",
+                RenewPreservation.class,
+                AuditAction.Kind.RENEWED_PRESERVATION,
+                Set.of(CASEWORKER),
+                false,
+                RequestState.Executing.class,
+                RequestState.Executed.class),
         RECORD_ACKNOWLEDGEMENT(
                 "record-acknowledgement",
                 RecordAcknowledgement.class,
@@ -150,7 +202,21 @@ public sealed interface Command {
                 AuditAction.Kind.WITHDRAWN,
                 Set.of(CASEWORKER, SUPERVISOR),
                 true,
-                RequestState.Open.class);
+                RequestState.Open.class),
+        ASSIGN(
+                "assign",
+                Assign.class,
+                AuditAction.Kind.ASSIGNED,
+                Set.of(CASEWORKER, SUPERVISOR),
+                false,
+                RequestState.Open.class),
+        RECORD_COUNTERPART_REFERENCE(
+                "record-counterpart-reference",
+                RecordCounterpartReference.class,
+                AuditAction.Kind.RECORDED_COUNTERPART_REFERENCE,
+                Set.of(CASEWORKER, LEGAL_REVIEWER, SUPERVISOR),
+                false,
+                RequestState.class);
 
         private final String code;
         private final Class<? extends Command> type;
@@ -184,8 +250,28 @@ public sealed interface Command {
             return type;
         }
 
+        /**
+         * The audit action it records. A few record another of the same step instead or beside it,
+         * decided by the transition: a decision waiting for approval is {@code proposed-decision}, a
+         * grant on another basis adds {@code on-other-basis}, an execution with evidence is {@code
+         * evidence-transmitted} ({@link #audits()}).
+         */
         public AuditAction.Kind audit() {
             return audit;
+        }
+
+        /** Every audit action the command may record: the vocabulary its audit sentences need. */
+        public List<AuditAction.Kind> audits() {
+            return switch (this) {
+                case DECIDE ->
+                    List.of(
+                            AuditAction.Kind.DECIDED,
+                            AuditAction.Kind.PROPOSED_DECISION,
+                            AuditAction.Kind.ON_OTHER_BASIS);
+                case APPROVE_DECISION -> List.of(AuditAction.Kind.APPROVED_DECISION, AuditAction.Kind.ON_OTHER_BASIS);
+                case COMPLETE_EXECUTION -> List.of(AuditAction.Kind.EXECUTED, AuditAction.Kind.EVIDENCE_TRANSMITTED);
+                default -> List.of(audit);
+            };
         }
 
         /** The roles of whoever may perform it on this node. */
@@ -216,6 +302,154 @@ public sealed interface Command {
             return Arrays.stream(values())
                     .filter(k -> k.appliesTo(state) && k.mayBePerformedBy(actor))
                     .toList();
+        }
+    }
+
+    /**
+     * What some commands need beyond the request and who acts, supplied by the facade and asked for
+     * only by the commands that need it (an assessment is run and stored when asked for).
+     */
+    interface Inputs {
+        /** Who wrote a version of the content besides its creator (the audit trail): for four-eyes. */
+        Set<String> editors();
+
+        /** The safeguards assessment of the current version, assessed now. */
+        Assessment assessment();
+
+        TimeLimits limits();
+
+        /** For the commands that need none of these (the counterpart's, and the simple steps). */
+        Inputs NONE = new Inputs() {
+            @Override
+            public Set<String> editors() {
+                throw new IllegalStateException("this command was given no editors");
+            }
+
+            @Override
+            public Assessment assessment() {
+                throw new IllegalStateException("this command was given no assessment");
+            }
+
+            @Override
+            public TimeLimits limits() {
+                throw new IllegalStateException("this command was given no time limits");
+            }
+        };
+    }
+
+    /** Proposes sending a complete draft; a supervisor must approve. */
+    record ProposeSending() implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.PROPOSE_SENDING;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of();
+        }
+    }
+
+    /** Approves sending, as a second user, recording by which channel and on which day (today if none). */
+    record ApproveSending(
+            @Nullable Channel channel, @Nullable LocalDate transmittedOn) implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.APPROVE_SENDING;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of();
+        }
+    }
+
+    /** Decides, or proposes the decision for a supervisor's approval when the assessment asks for it. */
+    record Decide(@Nullable Decision decision) implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.DECIDE;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return decision == null ? List.of() : List.of(decision.outcome());
+        }
+    }
+
+    /** Approves the proposed decision whose fingerprint the approver was shown. */
+    record ApproveDecision(@Nullable String proposal) implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.APPROVE_DECISION;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of();
+        }
+    }
+
+    record CompleteExecution(boolean evidenceTransmitted) implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.COMPLETE_EXECUTION;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of();
+        }
+    }
+
+    /** Records that data was preserved, for at least the minimum period. */
+    record RecordPreservation(@Nullable Integer requiredDays) implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.RECORD_PRESERVATION;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of();
+        }
+    }
+
+    record RenewPreservation(@Nullable Integer requiredDays) implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.RENEW_PRESERVATION;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of();
+        }
+    }
+
+    /** Assigns the request to a user who may see it (checked by the facade, which knows the accounts). */
+    record Assign(@Nullable String assignee) implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.ASSIGN;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return assignee == null ? List.of() : List.of(assignee);
+        }
+    }
+
+    /** The other State's reference for the request; blank clears a mistyped one. */
+    record RecordCounterpartReference(@Nullable String counterpartReference) implements Command {
+        @Override
+        public Kind kind() {
+            return Kind.RECORD_COUNTERPART_REFERENCE;
+        }
+
+        @Override
+        public List<String> auditArgs() {
+            return List.of();
         }
     }
 

@@ -311,6 +311,23 @@ public final class Request {
     }
 
     /**
+     * Proposes sending after the content is found complete, then assesses the version (the assessment
+     * is stored even when sending is refused): a request the assessment bars cannot be sent as it
+     * stands (409 {@code contradicts-bar}).
+     */
+    private Change proposeSending(Actor by, Instant at, Command.Inputs inputs) {
+        var change = proposeSending(by, at);
+        var bars = inputs.assessment().bars();
+        if (!bars.isEmpty()) {
+            throw new Conflict(
+                    "contradicts-bar",
+                    "the assessment bars sending this request (" + String.join(", ", bars)
+                            + "); resolve the bar first");
+        }
+        return change;
+    }
+
+    /**
      * @param editors who edited the content since it was created (from the audit trail); the creator
      *     counts as an author whether listed or not
      */
@@ -358,9 +375,68 @@ public final class Request {
      * facade's to check ({@link Command.Kind#performers()}), since only it knows who is asking.
      */
     public Change apply(Command command, Actor by, Instant at) {
+        return apply(command, by, at, Command.Inputs.NONE);
+    }
+
+    /**
+     * As {@link #apply(Command, Actor, Instant)}, with what some commands need beyond the request: the
+     * content's editors (four-eyes), the assessment (sending, deciding), the time limits (preservation).
+     */
+    public Change apply(Command command, Actor by, Instant at, Command.Inputs inputs) {
         if (!command.kind().appliesTo(state)) {
             throw notAllowed(command.kind().code().replace('-', ' ') + " on");
         }
+        return switch (command) {
+            case Command.ProposeSending c -> proposeSending(by, at, inputs);
+            case Command.ApproveSending c -> approveSending(by, inputs.editors(), c.channel(), c.transmittedOn(), at);
+            case Command.Decide c -> {
+                if (c.decision() == null) {
+                    throw InvalidInput.of("decision", "decision-required", "give the decision");
+                }
+                yield decide(c.decision(), inputs.assessment(), by, at);
+            }
+            case Command.ApproveDecision c -> approveDecision(by, inputs.editors(), c.proposal(), at);
+            case Command.CompleteExecution c -> completeExecution(c.evidenceTransmitted(), at);
+            case Command.RecordPreservation c -> recordPreservation(days(c.requiredDays()), at, inputs.limits());
+            case Command.RenewPreservation c -> renewPreservation(days(c.requiredDays()), at, inputs.limits());
+            case Command.Assign c -> {
+                if (ContentRule.blank(c.assignee())) {
+                    throw InvalidInput.of("assignee", "unknown-user", "assign the request to an existing user");
+                }
+                yield assign(c.assignee(), at);
+            }
+            case Command.RecordCounterpartReference c ->
+                recordCounterpartReference(
+                        Correspondence.counterpartReference(c.counterpartReference(), "counterpartReference"), at);
+            // The others record their kind's audit action: step's switch names each of them.
+            default -> step(command, by, at);
+        };
+    }
+
+    /**
+     * Whether the command may be offered on this request now: its kind applies to the state, and for
+     * preservation, the request preserves data and is (or is not yet) preserved.
+     */
+    public boolean offers(Command.Kind command) {
+        if (!command.appliesTo(state)) {
+            return false;
+        }
+        return switch (command) {
+            case RECORD_PRESERVATION -> kind.preserves() && preservation == null;
+            case RENEW_PRESERVATION -> kind.preserves() && preservation != null;
+            default -> true;
+        };
+    }
+
+    private static int days(@Nullable Integer days) {
+        if (days == null) {
+            throw InvalidInput.of("requiredDays", "days-required", "say for how many days the data is preserved");
+        }
+        return days;
+    }
+
+    /** The steps whose audit action is their kind's, with the command's arguments. */
+    private Change step(Command command, Actor by, Instant at) {
         var problems = new ArrayList<Violation>();
         Transition transition = switch (command) {
             case Command.SendBackToDraft c ->
@@ -450,6 +526,15 @@ public final class Request {
                 required(problems, c.reason(), "reason", "reason-required", "say why the request is withdrawn");
                 yield expect(RequestState.Open.class, "withdraw").withdraw(at);
             }
+            case Command.ProposeSending c -> throw ownAudit(c);
+            case Command.ApproveSending c -> throw ownAudit(c);
+            case Command.Decide c -> throw ownAudit(c);
+            case Command.ApproveDecision c -> throw ownAudit(c);
+            case Command.CompleteExecution c -> throw ownAudit(c);
+            case Command.RecordPreservation c -> throw ownAudit(c);
+            case Command.RenewPreservation c -> throw ownAudit(c);
+            case Command.Assign c -> throw ownAudit(c);
+            case Command.RecordCounterpartReference c -> throw ownAudit(c);
         };
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
@@ -461,6 +546,10 @@ public final class Request {
                             c.reference().strip())));
         }
         return change;
+    }
+
+    private static IllegalStateException ownAudit(Command command) {
+        return new IllegalStateException(command.kind().code() + " records its own audit action (apply)");
     }
 
     private static void required(

@@ -101,6 +101,59 @@ public class JdbcExchangeLinks {
                 .list();
     }
 
+    /** A message this node refused to register or record, with its rule (V94). */
+    public record Refusal(
+            UUID messageId,
+            UUID conversationId,
+            String sender,
+            String type,
+            String rule,
+            @org.jspecify.annotations.Nullable UUID answerId,
+            Instant refusedAt) {}
+
+    /** Records a refusal once; false if this message was refused already. */
+    public boolean refused(Refusal refusal) {
+        return jdbc.sql("""
+                        INSERT INTO casework_exchange_refusal
+                            (message_id, conversation_id, sender, type, rule, answer_id, refused_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (message_id) DO NOTHING
+                        """)
+                        .params(
+                                refusal.messageId(),
+                                refusal.conversationId(),
+                                refusal.sender(),
+                                refusal.type(),
+                                refusal.rule(),
+                                refusal.answerId(),
+                                Timestamp.from(refusal.refusedAt()))
+                        .update()
+                == 1;
+    }
+
+    public Optional<Refusal> refusal(UUID messageId) {
+        return refusals("message_id = ?", messageId).stream().findFirst();
+    }
+
+    /** Refusals in one conversation, oldest first. */
+    public java.util.List<Refusal> refusals(UUID conversationId) {
+        return refusals("conversation_id = ?", conversationId);
+    }
+
+    private java.util.List<Refusal> refusals(String where, UUID value) {
+        return jdbc.sql("SELECT * FROM casework_exchange_refusal WHERE " + where + " ORDER BY refused_at, message_id")
+                .param(value)
+                .query((rs, n) -> new Refusal(
+                        rs.getObject("message_id", UUID.class),
+                        rs.getObject("conversation_id", UUID.class),
+                        rs.getString("sender"),
+                        rs.getString("type"),
+                        rs.getString("rule"),
+                        rs.getObject("answer_id", UUID.class),
+                        rs.getTimestamp("refused_at").toInstant()))
+                .list();
+    }
+
     public Optional<Link> byRequest(UUID requestId) {
         return find("request_id = ?", requestId);
     }

@@ -262,55 +262,6 @@ class RequestPages {
         var v = form.version();
         try {
             switch (action) {
-                case "approve-sending" ->
-                    requireRole("SUPERVISOR", () -> {
-                        var sent = Transmission.read(form.channel(), form.transmittedOn());
-                        return casework.approveSending(id, v, sent.channel(), sent.on(), user);
-                    });
-                case "reject-sending" -> requireRole("SUPERVISOR", () -> casework.sendBackToDraft(id, v, user));
-                case "start-review" -> casework.startReview(id, v, user);
-                case "request-information" -> {
-                    if (form.what() == null || form.what().isBlank()) {
-                        throw InvalidInput.of("what", "information-required", "say what information is needed");
-                    }
-                    casework.requestInformation(id, v, form.what().strip(), user);
-                }
-                case "information-received" -> casework.informationReceived(id, v, user);
-                case "consult" -> casework.recordConsultation(id, v, form.with(), form.summary(), user);
-                case "approve-decision" ->
-                    requireRole("SUPERVISOR", () -> casework.approveDecision(id, v, form.proposal(), user));
-                case "reject-decision" -> requireRole("SUPERVISOR", () -> casework.sendDecisionBack(id, v, user));
-                case "resume" ->
-                    requireAnyRole(List.of("LEGAL_REVIEWER", "SUPERVISOR"), () -> casework.resume(id, v, user));
-                case "start-execution" -> requireRole("CASEWORKER", () -> casework.startExecution(id, v, user));
-                case "complete-execution" ->
-                    requireRole(
-                            "CASEWORKER",
-                            () -> casework.completeExecution(
-                                    id, v, Boolean.TRUE.equals(form.evidenceTransmitted()), user));
-                case "preserve" -> {
-                    if (form.days() == null) {
-                        throw InvalidInput.of("days", "days-required", "say for how many days the data is preserved");
-                    }
-                    requireRole("CASEWORKER", () -> {
-                        var request = casework.get(id);
-                        return request.preservation().isPresent()
-                                ? casework.renewPreservation(id, v, form.days(), user)
-                                : casework.recordPreservation(id, v, form.days(), user);
-                    });
-                }
-                case "close" -> requireAnyRole(List.of("CASEWORKER", "SUPERVISOR"), () -> casework.close(id, v, user));
-                case "withdraw" -> {
-                    if (form.reason() == null || form.reason().isBlank()) {
-                        throw InvalidInput.of("reason", "reason-required", "say why the request is withdrawn");
-                    }
-                    requireAnyRole(
-                            List.of("CASEWORKER", "SUPERVISOR"),
-                            () -> casework.withdraw(id, v, form.reason().strip(), user));
-                }
-                case "assign" ->
-                    requireAnyRole(
-                            List.of("CASEWORKER", "SUPERVISOR"), () -> casework.assign(id, v, form.assignee(), user));
                 case "comment" -> casework.comment(id, form.body(), user);
                 case "retry-delivery" -> {
                     if (form.message() == null) {
@@ -321,7 +272,8 @@ class RequestPages {
                         return null;
                     });
                 }
-                default -> casework.perform(id, v, command(action, form), user);
+                // Every lifecycle step is a command: who may perform it is the command's to say.
+                default -> casework.perform(id, v, command(action, form, casework.get(id)), user);
             }
         } catch (InvalidInput e) {
             // Post/redirect/get: the problems travel to the request page, so reloading it never re-posts
@@ -344,9 +296,37 @@ class RequestPages {
      * A command the console offers from the list {@link Casework#actions} derives (the requesting
      * side's steps), read from the action's form.
      */
-    private static Command command(String action, ActionForm form) {
-        var kind = Command.Kind.of(action).orElseThrow(() -> new org.comity.shared.NotFound("action " + action));
+    private static Command command(String action, ActionForm form, Request request) {
+        var kind = Command.Kind.of(OLDER_NAMES.getOrDefault(action, action))
+                .or(() -> "preserve".equals(action)
+                        ? java.util.Optional.of(
+                                request.preservation().isPresent()
+                                        ? Command.Kind.RENEW_PRESERVATION
+                                        : Command.Kind.RECORD_PRESERVATION)
+                        : java.util.Optional.empty())
+                .orElseThrow(() -> new org.comity.shared.NotFound("action " + action));
         return switch (kind) {
+            case PROPOSE_SENDING -> new Command.ProposeSending();
+            case APPROVE_SENDING -> {
+                var sent = Transmission.read(form.channel(), form.transmittedOn());
+                yield new Command.ApproveSending(sent.channel(), sent.on());
+            }
+            case SEND_BACK_TO_DRAFT -> new Command.SendBackToDraft();
+            case START_REVIEW -> new Command.StartReview();
+            case REQUEST_INFORMATION -> new Command.RequestInformation(stripped(form.what()));
+            case INFORMATION_RECEIVED -> new Command.InformationReceived();
+            case RECORD_CONSULTATION -> new Command.RecordConsultation(form.with(), form.summary());
+            case APPROVE_DECISION -> new Command.ApproveDecision(form.proposal());
+            case SEND_DECISION_BACK -> new Command.SendDecisionBack();
+            case RESUME -> new Command.Resume();
+            case START_EXECUTION -> new Command.StartExecution();
+            case COMPLETE_EXECUTION -> new Command.CompleteExecution(Boolean.TRUE.equals(form.evidenceTransmitted()));
+            case RECORD_PRESERVATION -> new Command.RecordPreservation(form.days());
+            case RENEW_PRESERVATION -> new Command.RenewPreservation(form.days());
+            case CLOSE -> new Command.Close();
+            case WITHDRAW -> new Command.Withdraw(stripped(form.reason()));
+            case ASSIGN -> new Command.Assign(form.assignee());
+            case RECORD_COUNTERPART_REFERENCE -> new Command.RecordCounterpartReference(form.reference());
             case RECORD_ACKNOWLEDGEMENT -> new Command.RecordAcknowledgement(form.reference());
             case RECORD_INFORMATION_REQUEST -> new Command.RecordInformationRequest(form.what());
             case ANSWER_INFORMATION -> new Command.AnswerInformation(form.answer());
@@ -355,28 +335,24 @@ class RequestPages {
             case RECORD_COUNTERPART_EXECUTION ->
                 new Command.RecordCounterpartExecution(Boolean.TRUE.equals(form.evidenceTransmitted()));
             case RECEIVE_INFORMATION -> new Command.ReceiveInformation(form.answer());
-            // Their own forms post these under their older names (above); a decision is typed in
-            // through the API.
-            case SEND_BACK_TO_DRAFT,
-                    INFORMATION_RECEIVED,
-                    SEND_DECISION_BACK,
-                    START_REVIEW,
-                    REQUEST_INFORMATION,
-                    RECORD_CONSULTATION,
-                    RESUME,
-                    START_EXECUTION,
-                    RECORD_COUNTERPART_DECISION,
-                    CLOSE,
-                    WITHDRAW -> throw new org.comity.shared.NotFound("action " + action);
+            // Decisions have pages of their own (DecisionForms, CounterpartDecisionPages).
+            case DECIDE, RECORD_COUNTERPART_DECISION -> throw new org.comity.shared.NotFound("action " + action);
         };
     }
 
-    private static String inputOf(String field) {
-        return field;
+    /** The names the page's forms posted before the commands had codes, still posted by the template. */
+    private static final Map<String, String> OLDER_NAMES = Map.of(
+            "reject-sending", "send-back-to-draft",
+            "consult", "record-consultation",
+            "reject-decision", "send-decision-back");
+
+    private static @Nullable String stripped(@Nullable String text) {
+        return text == null ? null : text.strip();
     }
 
-    private void requireRole(String role, java.util.function.Supplier<?> action) {
-        requireAnyRole(List.of(role), action);
+    private static String inputOf(String field) {
+        // The preservation form's field is "days"; the command's argument is "requiredDays".
+        return "requiredDays".equals(field) ? "days" : field;
     }
 
     /** The safeguards assessment of the version shown (assessed now if this version has none). */
@@ -409,13 +385,11 @@ class RequestPages {
         model.addAttribute("stateKind", stateKind(request.state()));
         var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
                 .getAuthentication();
+        var offered = auth == null ? List.<Command.Kind>of() : casework.actions(request, auth.getName());
         model.addAttribute(
                 "commands",
-                auth == null
-                        ? List.of()
-                        : casework.actions(request, auth.getName()).stream()
-                                .filter(k -> CONSOLE_COMMANDS.contains(k))
-                                .toList());
+                offered.stream().filter(k -> CONSOLE_COMMANDS.contains(k)).toList());
+        model.addAttribute("counterpartDecisionOffered", offered.contains(Command.Kind.RECORD_COUNTERPART_DECISION));
         model.addAttribute("conversation", conversations.of(request.id()));
         model.addAttribute("dueAt", request.dueAt(now).orElse(null));
         model.addAttribute(

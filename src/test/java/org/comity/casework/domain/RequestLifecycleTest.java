@@ -134,13 +134,79 @@ class RequestLifecycleTest {
                         "record-information-request",
                         "record-counterpart-consultation",
                         "record-counterpart-decision",
-                        "withdraw");
+                        "withdraw",
+                        "assign",
+                        "record-counterpart-reference");
         assertThat(Command.Kind.available(sent.state(), REVIEWER))
                 .extracting(Command.Kind::code)
-                .containsExactly("record-counterpart-consultation");
+                .containsExactly("record-counterpart-consultation", "record-counterpart-reference");
         assertThatThrownBy(() -> sent.apply(new Command.RecordCounterpartExecution(false), CASEWORKER, at(3)))
                 .isInstanceOf(Conflict.class);
         assertThat(sent.version()).isEqualTo(3);
+    }
+
+    /** What the facade supplies: here a fixed assessment and no editors. */
+    static Command.Inputs inputs(Assessment assessment) {
+        return new Command.Inputs() {
+            @Override
+            public java.util.Set<String> editors() {
+                return java.util.Set.of();
+            }
+
+            @Override
+            public Assessment assessment() {
+                return assessment;
+            }
+
+            @Override
+            public TimeLimits limits() {
+                return LIMITS;
+            }
+        };
+    }
+
+    @Test
+    void sendingDecidingExecutingAndAssigningAreCommandsWithTheirOwnAuditActions() {
+        var barred = new Assessment(true, List.of("legal-basis-in-force"), null);
+        assertThatThrownBy(() -> outgoing().apply(new Command.ProposeSending(), CASEWORKER, at(1), inputs(barred)))
+                .isInstanceOfSatisfying(
+                        Conflict.class, e -> assertThat(e.rule()).isEqualTo("contradicts-bar"));
+        var proposed = outgoing().apply(new Command.ProposeSending(), CASEWORKER, at(1), inputs(Assessment.clear()));
+        assertThat(proposed.actions()).extracting(AuditAction::kind).containsExactly(AuditAction.Kind.PROPOSED_SENDING);
+        var sent = proposed.request()
+                .apply(new Command.ApproveSending(Channel.PAPER, null), SUPERVISOR, at(2), inputs(Assessment.clear()));
+        assertThat(sent.request().state()).isInstanceOf(RequestState.Submitted.class);
+        assertThat(sent.request().correspondence().channel()).isEqualTo(Channel.PAPER);
+
+        var review = incoming().startReview(at(1)).request();
+        assertThatThrownBy(() -> review.apply(new Command.Decide(null), REVIEWER, at(2), inputs(Assessment.clear())))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.violations().getFirst().rule()).isEqualTo("decision-required"));
+        var concern = new Assessment(true, null);
+        var pending = review.apply(new Command.Decide(new Decision.Grant()), REVIEWER, at(2), inputs(concern));
+        assertThat(pending.actions()).extracting(AuditAction::kind).containsExactly(AuditAction.Kind.PROPOSED_DECISION);
+        var fingerprint = pending.request().proposalFingerprint().orElseThrow();
+        var granted = pending.request()
+                .apply(new Command.ApproveDecision(fingerprint), SUPERVISOR, at(3), inputs(concern))
+                .request();
+        assertThat(granted.state()).isInstanceOf(RequestState.Granted.class);
+        var executing =
+                granted.apply(new Command.StartExecution(), CASEWORKER, at(4)).request();
+        assertThat(executing.offers(Command.Kind.RECORD_PRESERVATION)).isFalse(); // not a preservation request
+        var done = executing.apply(new Command.CompleteExecution(true), CASEWORKER, at(5));
+        assertThat(done.actions()).extracting(AuditAction::kind).containsExactly(AuditAction.Kind.EVIDENCE_TRANSMITTED);
+
+        var assigned = review.apply(new Command.Assign("reviewer"), CASEWORKER, at(2));
+        assertThat(assigned.request().assignee()).contains("reviewer");
+        assertThatThrownBy(() -> done.request()
+                        .apply(new Command.Close(), CASEWORKER, at(6))
+                        .request()
+                        .apply(new Command.Assign("reviewer"), CASEWORKER, at(7)))
+                .isInstanceOfSatisfying(
+                        Conflict.class, e -> assertThat(e.rule()).isEqualTo("transition-not-allowed"));
+        var referenced = review.apply(new Command.RecordCounterpartReference("XA-MLA-2026-000004"), CASEWORKER, at(2));
+        assertThat(referenced.request().correspondence().counterpartReference()).isEqualTo("XA-MLA-2026-000004");
     }
 
     @Test

@@ -38,6 +38,12 @@ class WebConfiguration {
         };
     }
 
+    /** No two types share a schema name in the OpenAPI document ({@link SchemaNames}). */
+    @Bean
+    io.swagger.v3.core.jackson.ModelResolver schemaNames(org.springdoc.core.providers.ObjectMapperProvider mappers) {
+        return SchemaNames.resolver(mappers);
+    }
+
     @Bean
     JsonMapperBuilderCustomizer checkedJsonInput() {
         return CheckedInput.json();

@@ -545,6 +545,10 @@ public final class PageLoadTool {
         }
         var skipped = new ArrayList<String>();
         var slow = new ArrayList<String>();
+        // The static home page, timed in the same run, is the baseline of every RESULT line: what the
+        // machine (shared, loaded) takes to answer at all, beside what each page takes.
+        double baseline = Double.NaN;
+        double baselineConcurrent = Double.NaN;
         System.out.printf(
                 "%n%-30s %-5s %8s %8s %8s %8s   %8s %8s %8s %8s  %s%n",
                 "page",
@@ -596,6 +600,14 @@ public final class PageLoadTool {
             if (flagged) {
                 slow.add(page.label());
             }
+            if ("/".equals(page.path())) {
+                baseline = p95;
+                baselineConcurrent = p95c;
+            }
+            var name =
+                    "page-load." + page.label().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
+            ResultLine.print(name + ".p95", p95, "ms", baseline, "value<" + (int) THRESHOLD_MS);
+            ResultLine.print(name + ".p95-x" + clients, p95c, "ms", baselineConcurrent, "value<" + (int) THRESHOLD_MS);
             System.out.printf(
                     "%-30s %-5s %8.1f %8.1f %8.1f %8.1f   %8.1f %8.1f %8.1f %8.1f  %s%n",
                     page.label(),

@@ -127,6 +127,17 @@ public final class Chromium implements AutoCloseable {
             new org.openqa.selenium.support.ui.Select(input).selectByValue(value);
             return;
         }
+        if ("date".equals(input.getAttribute("type"))) {
+            // What a date input accepts from the keyboard follows the browser's locale (jj/mm/aaaa in
+            // French): set the ISO value, as the picker does, and say it changed.
+            ((JavascriptExecutor) driver)
+                    .executeScript(
+                            "arguments[0].value = arguments[1];"
+                                    + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+                            input,
+                            value);
+            return;
+        }
         input.clear();
         input.sendKeys(value);
     }

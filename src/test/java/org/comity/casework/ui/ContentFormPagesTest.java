@@ -214,7 +214,7 @@ class ContentFormPagesTest {
                 .param("subjects[0].name", "A. First")
                 .param("priorProceedings[0].state", "XC")
                 .param("edit", "add:priorProceedings"));
-        assertThat(focused(prior)).startsWith("<input").contains("id=\"priorProceedings[1].state\"");
+        assertThat(focused(prior)).startsWith("<select").contains("id=\"priorProceedings[1].state\"");
 
         var priorRemoved = page(step(id, "subjects")
                 .param("priorProceedings[0].state", "XC")

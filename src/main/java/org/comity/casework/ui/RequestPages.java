@@ -231,24 +231,6 @@ class RequestPages {
             @Nullable String channel,
             @Nullable String transmittedOn) {}
 
-    static final List<String> ACTIONS = List.of(
-            "approve-sending",
-            "reject-sending",
-            "start-review",
-            "request-information",
-            "information-received",
-            "consult",
-            "approve-decision",
-            "reject-decision",
-            "resume",
-            "start-execution",
-            "complete-execution",
-            "preserve",
-            "close",
-            "withdraw",
-            "assign",
-            "comment");
-
     @PostMapping("/requests/{id}/actions/{action}")
     @PreAuthorize("hasAnyRole('CASEWORKER', 'LEGAL_REVIEWER', 'SUPERVISOR')")
     String act(

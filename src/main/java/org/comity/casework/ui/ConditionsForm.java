@@ -6,7 +6,6 @@ import static org.comity.casework.ui.Inputs.trim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.comity.casework.domain.RequestContent;
 import org.comity.safeguards.CompelledAssistance;
 import org.comity.shared.CountryCode;
@@ -27,9 +26,13 @@ record ConditionsForm(
         @Nullable String confidentialUntil,
         boolean speciality,
         boolean onwardTransferNeedsConsent,
-        @Nullable String onwardTransferTo,
+        List<String> onwardTransferTo,
         @Nullable String otherConditions)
         implements StepForm {
+
+    ConditionsForm {
+        onwardTransferTo = List.copyOf(onwardTransferTo);
+    }
 
     static ConditionsForm read(Posted p) {
         return new ConditionsForm(
@@ -45,7 +48,7 @@ record ConditionsForm(
                 p.one("confidentialUntil"),
                 p.flag("speciality"),
                 p.flag("onwardTransferNeedsConsent"),
-                p.one("onwardTransferTo"),
+                p.all("onwardTransferTo"),
                 p.one("otherConditions"));
     }
 
@@ -69,19 +72,24 @@ record ConditionsForm(
                 conf == null || conf.endsOn() == null ? null : conf.endsOn().toString(),
                 cond != null && cond.speciality(),
                 cond != null && cond.onwardTransferNeedsConsent(),
-                cond == null || cond.onwardTransferTo().isEmpty()
-                        ? null
+                cond == null
+                        ? List.of()
                         : cond.onwardTransferTo().stream()
                                 .map(CountryCode::value)
-                                .collect(Collectors.joining(", ")),
+                                .toList(),
                 cond == null ? null : cond.other());
     }
 
     @Override
     public RequestContent applyTo(RequestContent content, List<Violation> problems) {
+        // The console picks States from the registry (several options of one select); a client posting a
+        // list in one value ("XC, XD") is read the same way.
         var onward = new ArrayList<CountryCode>();
-        if (!blank(onwardTransferTo)) {
-            for (String code : onwardTransferTo.split("[,;\\s]+")) {
+        for (String posted : onwardTransferTo) {
+            for (String code : posted.strip().split("[,;\\s]+")) {
+                if (blank(code)) {
+                    continue;
+                }
                 var state = Inputs.state(code, "onwardTransferTo", problems);
                 if (state != null && !onward.contains(state)) {
                     onward.add(state);

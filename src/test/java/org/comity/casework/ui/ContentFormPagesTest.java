@@ -442,6 +442,32 @@ class ContentFormPagesTest {
                 .contains("Journalist")
                 .contains("never a ground for refusal")
                 .contains("XC-2025-17");
+
+        // Onward-transfer States are picked from the registry, several in one select, not typed as codes.
+        var conditionsStep = mvc.perform(
+                        get("/requests/" + id + "/draft/conditions").with(caseworker()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(conditionsStep)
+                .containsPattern("<select id=\"onwardTransferTo\" name=\"onwardTransferTo\" multiple")
+                .containsPattern("<option value=\"XC\"[^>]*selected")
+                .containsPattern("<option value=\"XD\"[^>]*selected")
+                .doesNotContain("name=\"onwardTransferTo\" type=\"text\"");
+        mvc.perform(step(id, "conditions")
+                        .param("urgency", "NORMAL")
+                        .param("authorisingBody", "Investigating judge")
+                        .param("judicialOrIndependent", "true")
+                        .param("legalGrounds", "CCP art. 12")
+                        .param("proportionality", "One month of subscriber data.")
+                        .param("durationDays", "30")
+                        .param("speciality", "true")
+                        .param("onwardTransferTo", "XD")
+                        .param("onwardTransferTo", "XC")
+                        .param("onwardTransferTo", "XD"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(stored(id).get("content").at("/conditions/onwardTransferTo").toString())
+                .isEqualTo("[\"XD\",\"XC\"]");
     }
 
     @Test

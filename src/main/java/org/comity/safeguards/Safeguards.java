@@ -331,7 +331,7 @@ public class Safeguards {
                     input.legalBasis() == null ? "none" : input.legalBasis(),
                     "unknown",
                     Answer.NO,
-                    List.of(Reason.plain("one of the States is not in the treaty registry")),
+                    List.of(Reason.of("basis.state-not-registered", java.util.Map.of())),
                     List.of());
             return new LegalBasis(
                     input.requesting(),

@@ -24,4 +24,15 @@ public record InForce(
             throw new IllegalArgumentException("every answer gives its reasons");
         }
     }
+
+    /** The same answer with its reasons rendered by {@code language} ({@link ReasonText}). */
+    public InForce localised(java.util.function.UnaryOperator<Reason> language) {
+        return new InForce(
+                instrument,
+                state,
+                date,
+                answer,
+                since,
+                reasons.stream().map(language).toList());
+    }
 }

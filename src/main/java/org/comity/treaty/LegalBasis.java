@@ -17,6 +17,23 @@ public record LegalBasis(CountryCode a, CountryCode b, LocalDate date, Answer an
         instruments = List.copyOf(instruments);
     }
 
+    /** The same answer with its reasons rendered by {@code language} ({@link ReasonText}). */
+    public LegalBasis localised(java.util.function.UnaryOperator<Reason> language) {
+        return new LegalBasis(
+                a,
+                b,
+                date,
+                answer,
+                instruments.stream()
+                        .map(o -> new Option(
+                                o.instrument(),
+                                o.name(),
+                                o.answer(),
+                                o.reasons().stream().map(language).toList(),
+                                o.limitations()))
+                        .toList());
+    }
+
     /**
      * @param limitations reservations and declarations of either State in effect on the date
      */

@@ -35,6 +35,22 @@ public record Progress(
         reasons = List.copyOf(reasons);
     }
 
+    /** The same progress with its reasons rendered by {@code language} ({@link ReasonText}). */
+    public Progress localised(java.util.function.UnaryOperator<Reason> language) {
+        return new Progress(
+                instrument,
+                asOf,
+                inForce,
+                counted,
+                countedWithUnknownDate,
+                required,
+                signatures,
+                entryIntoForce,
+                reasons.stream().map(language).toList(),
+                reported,
+                reportedSignatures);
+    }
+
     /** Counting instruments still missing; zero once the threshold is reached. */
     public int missing() {
         return Math.max(0, required - counted);

@@ -46,6 +46,29 @@ public record Reservation(
                 && madeOn.map(made -> !made.isAfter(date)).orElse(true);
     }
 
+    /** As a legal-basis reason shows it, in the reader's language; the offences, authority and languages as recorded. */
+    public Reason.Part part() {
+        java.util.Map<String, Object> arguments = switch (effect) {
+            case ReservationEffect.RealTimeCollectionLimited r ->
+                java.util.Map.of("offences", String.join("; ", r.offences()));
+            case ReservationEffect.CentralAuthority c -> java.util.Map.of("authority", c.authority());
+            case ReservationEffect.AcceptedLanguages l ->
+                java.util.Map.of("languages", String.join(", ", l.languages()));
+            default -> java.util.Map.of();
+        };
+        return new Reason.Part(
+                "part.reservation",
+                java.util.Map.of(
+                        "state",
+                        Reason.state(party),
+                        "kind",
+                        kind.name().toLowerCase(java.util.Locale.ROOT),
+                        "article",
+                        article.tagged(),
+                        "effect",
+                        new Reason.Part("part.effect." + effect.code(), arguments)));
+    }
+
     /** As shown in a legal-basis answer. */
     public String describe() {
         return party + " " + kind.name().toLowerCase(java.util.Locale.ROOT) + " under " + article.tagged() + ": "

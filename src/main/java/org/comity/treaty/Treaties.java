@@ -92,13 +92,12 @@ public class Treaties {
     private List<Reason> ageReasons(Map<String, EntryIntoForce> world, String instrument) {
         var age = statusAge(world, instrument);
         var reasons = new ArrayList<Reason>();
-        reasons.add(Reason.plain("the treaty status of " + instrument + " recorded on this node is as of "
-                + age.asOf().map(LocalDate::toString).orElse("an unknown date")
-                + " (the newest source date of its confirmed records)"));
+        reasons.add(age.asOf()
+                .map(asOf ->
+                        Reason.of("status.as-of", Map.of("instrument", Reason.instrument(instrument), "date", asOf)))
+                .orElse(Reason.of("status.as-of-unknown", Map.of("instrument", Reason.instrument(instrument)))));
         if (age.stale()) {
-            reasons.add(Reason.plain("warning: this status is older than " + statusMaxAge
-                    + " (comity.treaty.status-max-age): later signatures, ratifications or denunciations may be"
-                    + " missing; check the depositary's current record and import it"));
+            reasons.add(Reason.of("status.stale", Map.of("maxAge", statusMaxAge.toString())));
         }
         return reasons;
     }
@@ -145,6 +144,21 @@ public class Treaties {
 
     public RegisteredState state(CountryCode code) {
         return reference.states().find(code).orElseThrow(() -> new NotFound("State or organisation " + code));
+    }
+
+    /**
+     * Renders reasons for a reader of {@code locale}: the bundle's sentences, States by the registry's
+     * name with their code ("France (FR)"), instruments by name.
+     */
+    public java.util.function.UnaryOperator<Reason> reasonsIn(Locale locale) {
+        var names = new ReasonText.Names(
+                (code, in) -> stateName(CountryCode.of(code), in)
+                        .map(name -> name.endsWith(" " + code) ? name : name + " (" + code + ")"),
+                id -> reference.catalogue().instruments().stream()
+                        .filter(i -> i.id().equals(id))
+                        .map(i -> i.shortName())
+                        .findFirst());
+        return reason -> ReasonText.localised(reason, locale, names);
     }
 
     /**

@@ -114,6 +114,47 @@ class TreatyApiTest {
     }
 
     @Test
+    void theLegalBasisReasonsAnswerInTheAcceptLanguageWithTheRegistrysNames() throws Exception {
+        var english = "$.instruments[?(@.instrument == 'ETS185')].reasons[*].text";
+        mvc.perform(get("/api/treaty/legal-basis")
+                        .param("a", "FR")
+                        .param("b", "DE")
+                        .param("date", "2026-01-01"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath(english)
+                        .value(org.hamcrest.Matchers.hasItem(
+                                org.hamcrest.Matchers.startsWith("France (FR): ratification deposited on"))));
+        mvc.perform(get("/api/treaty/legal-basis")
+                        .param("a", "FR")
+                        .param("b", "DE")
+                        .param("date", "2026-01-01")
+                        .header("Accept-Language", "fr"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath(english)
+                        .value(org.hamcrest.Matchers.hasItem(
+                                org.hamcrest.Matchers.startsWith("France (FR) : ratification déposée le"))))
+                .andExpect(jsonPath("$.instruments[?(@.instrument == 'ETS185')].reasons[*].key")
+                        .value(org.hamcrest.Matchers.hasItem("state.deposit")));
+        mvc.perform(get("/api/treaty/legal-basis")
+                        .param("a", "FR")
+                        .param("b", "DE")
+                        .param("date", "2026-01-01")
+                        .header("Accept-Language", "ar"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath(english)
+                        .value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("أُودع صك"))));
+        mvc.perform(get("/api/treaty/status")
+                        .param("instrument", "UNCC")
+                        .param("state", "FR")
+                        .header("Accept-Language", "fr"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.reasons[0].text")
+                        .value(org.hamcrest.Matchers.startsWith(
+                                "aucun instrument de ratification, d’acceptation, d’approbation ou d’adhésion de"
+                                        + " France (FR) à Convention des Nations Unies")));
+    }
+
+    @Test
     void anyoneMayAskForTheLegalBasisBetweenTwoStates() throws Exception {
         // France and Germany: Budapest ratifications with known dates (CoE chart), recorded 2004 entry into force.
         mvc.perform(get("/api/treaty/legal-basis")

@@ -27,6 +27,7 @@ import org.comity.treaty.Reservation;
 import org.comity.treaty.Treaties;
 import org.comity.treaty.TreatyAction;
 import org.comity.treaty.VoteTally;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -87,7 +88,8 @@ class TreatyController {
             @RequestParam String instrument,
             @RequestParam String state,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> date) {
-        return treaties.inForce(instrument, code("state", state), date);
+        return treaties.inForce(instrument, code("state", state), date)
+                .localised(treaties.reasonsIn(LocaleContextHolder.getLocale()));
     }
 
     @GetMapping("/legal-basis")
@@ -104,7 +106,7 @@ class TreatyController {
         if (!violations.isEmpty()) {
             throw new InvalidInput(violations);
         }
-        return treaties.legalBasis(first, second, date);
+        return treaties.legalBasis(first, second, date).localised(treaties.reasonsIn(LocaleContextHolder.getLocale()));
     }
 
     @GetMapping("/progress/{instrument}")
@@ -113,7 +115,7 @@ class TreatyController {
     Progress progress(
             @PathVariable String instrument,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) Optional<LocalDate> date) {
-        return treaties.progress(instrument, date);
+        return treaties.progress(instrument, date).localised(treaties.reasonsIn(LocaleContextHolder.getLocale()));
     }
 
     @GetMapping("/actions")

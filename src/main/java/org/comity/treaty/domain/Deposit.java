@@ -2,9 +2,11 @@ package org.comity.treaty.domain;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.comity.shared.CountryCode;
 import org.comity.treaty.ActionType;
+import org.comity.treaty.Reason;
 import org.comity.treaty.TreatyAction;
 
 /**
@@ -23,12 +25,17 @@ record Deposit(CountryCode party, List<ActionType> types, Optional<LocalDate> no
                 party, consents.stream().map(TreatyAction::type).distinct().toList(), earliest, allDated);
     }
 
-    String describe() {
-        var kinds = String.join("/", types.stream().map(ActionType::code).toList());
-        return noLaterThan
-                .map(d -> exact
-                        ? kinds + " deposited on " + d
-                        : kinds + " deposited on or before " + d + " (another record of it has no date)")
-                .orElse(kinds + " recorded with an unknown deposit date");
+    /** The deposit as a reason gives it: "XA: ratification deposited on 2025-01-02". */
+    Reason reason() {
+        var arguments = new java.util.LinkedHashMap<String, Object>();
+        arguments.put("state", Reason.state(party));
+        arguments.put(
+                "types",
+                types.stream()
+                        .map(t -> new Reason.Part("part.action." + t.code(), Map.of()))
+                        .toList());
+        noLaterThan.ifPresent(d -> arguments.put("date", d));
+        var key = noLaterThan.isEmpty() ? "state.deposit-undated" : exact ? "state.deposit" : "state.deposit-or-before";
+        return Reason.of(key, arguments);
     }
 }

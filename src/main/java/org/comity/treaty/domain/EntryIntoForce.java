@@ -101,18 +101,20 @@ public final class EntryIntoForce {
                 .toList();
         if (consent == null && !reportedConsent.isEmpty()) {
             for (TreatyAction a : reportedConsent) {
-                reasons.add(Reason.plain("an instrument of " + a.type().code() + " of " + state + " is reported ("
-                        + a.source() + ", as of "
-                        + a.asOf().map(LocalDate::toString).orElse("an unknown date")
-                        + ") but not confirmed as deposited in the depositary's record: it is not relied on"));
+                var arguments = new java.util.LinkedHashMap<String, Object>();
+                arguments.put("type", new Reason.Part("part.action." + a.type().code(), Map.of()));
+                arguments.put("state", Reason.state(state));
+                arguments.put("source", a.source());
+                a.asOf().ifPresent(asOf -> arguments.put("asOf", asOf));
+                reasons.add(Reason.of(a.asOf().isPresent() ? "state.reported" : "state.reported-undated", arguments));
             }
             if (status instanceof NotInForce n) {
                 reasons.add(n.reason());
                 return new InForce(instrument.id(), state, date, Answer.NO, Optional.empty(), reasons);
             }
             reasons.add(Reason.of(
-                    "whether " + instrument.id() + " is in force for " + state + " is unknown until the deposit is"
-                            + " confirmed",
+                    "state.unconfirmed",
+                    Map.of("instrument", Reason.instrument(instrument.id()), "state", Reason.state(state)),
                     rule.cites()));
             return new InForce(instrument.id(), state, date, Answer.UNKNOWN, Optional.empty(), reasons);
         }
@@ -123,32 +125,29 @@ public final class EntryIntoForce {
                         .map(in -> !in)
                         .orElse(false)) {
             reasons.add(Reason.of(
-                    "no instrument of " + state + " to " + instrument.id() + " is on record, but the record "
-                            + "covers only the States that were researched and " + state
-                            + " is not among them: whether it is bound is unknown",
+                    "state.not-researched",
+                    Map.of("instrument", Reason.instrument(instrument.id()), "state", Reason.state(state)),
                     rule.cites()));
             return new InForce(instrument.id(), state, date, Answer.UNKNOWN, Optional.empty(), reasons);
         }
         if (consent == null) {
             var signed = signatures.getOrDefault(state, List.of()).stream()
-                    .map(s -> s.date().map(LocalDate::toString).orElse("an unknown date"))
+                    .map(TreatyAction::date)
                     .findFirst();
             var reportedSignature = reported.getOrDefault(state, List.of()).stream()
                     .filter(a -> a.type() == ActionType.SIGNATURE)
                     .findFirst();
-            reasons.add(Reason.of(
-                    "no instrument of ratification, acceptance, approval or accession of " + state + " to "
-                            + instrument.id() + " is recorded"
-                            + signed.map(d -> "; it signed on " + d + ", and signature alone does not bind")
-                                    .orElse(reportedSignature
-                                            .map(a -> "; its signature is reported but not confirmed in the"
-                                                    + " depositary's record, and signature alone does not bind")
-                                            .orElse("")),
-                    rule.cites()));
+            var arguments = new java.util.LinkedHashMap<String, Object>();
+            arguments.put("state", Reason.state(state));
+            arguments.put("instrument", Reason.instrument(instrument.id()));
+            signed.flatMap(d -> d).ifPresent(d -> arguments.put("signed", d));
+            var key = signed.map(d -> d.isPresent() ? "state.no-consent-signed" : "state.no-consent-signed-undated")
+                    .orElse(reportedSignature.isPresent() ? "state.no-consent-signature-reported" : "state.no-consent");
+            reasons.add(Reason.of(key, arguments, rule.cites()));
             return new InForce(instrument.id(), state, date, Answer.NO, Optional.empty(), reasons);
         }
         var deposit = Deposit.of(state, consent);
-        reasons.add(Reason.plain(state + ": " + deposit.describe()));
+        reasons.add(deposit.reason());
         var bound = new PartyEntryIntoForce(instrument, rule, status).forDeposit(deposit, reasons);
         if (bound.isEmpty()) {
             return new InForce(instrument.id(), state, date, Answer.UNKNOWN, Optional.empty(), reasons);
@@ -156,11 +155,10 @@ public final class EntryIntoForce {
         var since = bound.get();
         if (date.isBefore(since.date())) {
             if (since.exact()) {
-                reasons.add(Reason.plain("on " + date + " it is not yet in force for " + state));
+                reasons.add(Reason.of("state.not-yet", Map.of("date", date, "state", Reason.state(state))));
                 return new InForce(instrument.id(), state, date, Answer.NO, Optional.empty(), reasons);
             }
-            reasons.add(
-                    Reason.plain("whether it is in force for " + state + " before " + since.date() + " is unknown"));
+            reasons.add(Reason.of("state.unknown-before", Map.of("state", Reason.state(state), "since", since.date())));
             return new InForce(instrument.id(), state, date, Answer.UNKNOWN, Optional.empty(), reasons);
         }
         var denounced = new DenunciationTakesEffect(instrument)
@@ -197,18 +195,13 @@ public final class EntryIntoForce {
                 .filter(e -> e.getValue().stream().anyMatch(a -> a.type() == ActionType.SIGNATURE))
                 .count();
         if (reportedConsents > 0) {
-            reasons.add(Reason.plain(reportedConsents + " further instrument(s) of consent are reported by other"
-                    + " sources but not confirmed as deposited in the depositary's record: not counted"));
+            reasons.add(Reason.of("progress.reported-consents", Map.of("count", reportedConsents)));
         }
         if (reportedSignatures > 0) {
-            reasons.add(Reason.plain(reportedSignatures + " further signature(s) are reported by other sources"
-                    + " but not confirmed in the depositary's record"));
+            reasons.add(Reason.of("progress.reported-signatures", Map.of("count", reportedSignatures)));
         }
         if (!rule.reioCountsInAddition()) {
-            reasons.add(Reason.of(
-                    "instruments of regional economic integration organisations are not counted in addition to"
-                            + " those of their member States",
-                    rule.cites()));
+            reasons.add(Reason.of("progress.reio-not-counted", Map.of(), rule.cites()));
         }
         return new Progress(
                 instrument.id(),
@@ -235,15 +228,20 @@ public final class EntryIntoForce {
                         date,
                         Optional.empty(),
                         Reason.of(
-                                instrument.id() + " entered into force on " + date
-                                        + " (date recorded by the source, not recomputed: the treaty actions"
-                                        + " on record are incomplete)",
+                                "status.recorded",
+                                Map.of("instrument", Reason.instrument(instrument.id()), "date", date),
                                 cites));
             }
             if (counting.size() < rule.required()) {
                 return new NotInForce(Reason.of(
-                        counting.size() + " of the " + rule.required() + " instruments that count are recorded for "
-                                + instrument.id() + ": it is not in force",
+                        "status.below-threshold",
+                        Map.of(
+                                "counted",
+                                counting.size(),
+                                "required",
+                                rule.required(),
+                                "instrument",
+                                Reason.instrument(instrument.id())),
                         cites));
             }
             var minimum = rule.groupMinimum();
@@ -251,8 +249,12 @@ public final class EntryIntoForce {
                 return new Undetermined(
                         Optional.empty(),
                         Reason.of(
-                                "the threshold needs at least " + minimum.get().count() + " instruments from "
-                                        + minimum.get().group().name() + ", whose membership is not recorded",
+                                "status.group-unknown",
+                                Map.of(
+                                        "count",
+                                        minimum.get().count(),
+                                        "group",
+                                        minimum.get().group().name()),
                                 cites));
             }
             boolean allExact = counting.stream().allMatch(Deposit::exact);
@@ -277,28 +279,39 @@ public final class EntryIntoForce {
             }
             if (reached == null) {
                 return allExact
-                        ? new NotInForce(Reason.of(
-                                "enough instruments are recorded but fewer than "
-                                        + minimum.map(m -> m.count() + " from "
-                                                        + m.group().name())
-                                                .orElse("required")
-                                        + ": " + instrument.id() + " is not in force",
-                                cites))
+                        ? new NotInForce(minimum.map(m -> Reason.of(
+                                        "status.group-short",
+                                        Map.of(
+                                                "count",
+                                                m.count(),
+                                                "group",
+                                                m.group().name(),
+                                                "instrument",
+                                                Reason.instrument(instrument.id())),
+                                        cites))
+                                .orElse(Reason.of(
+                                        "status.short",
+                                        Map.of("instrument", Reason.instrument(instrument.id())),
+                                        cites)))
                         : new Undetermined(
                                 Optional.empty(),
                                 Reason.of(
-                                        "enough instruments are recorded for " + instrument.id()
-                                                + " but some deposit dates are unknown, so when the threshold was"
-                                                + " reached is unknown",
+                                        "status.dates-unknown",
+                                        Map.of("instrument", Reason.instrument(instrument.id())),
                                         cites));
             }
             if (rule.effective().isEmpty()) {
                 return new Undetermined(
                         Optional.empty(),
                         Reason.of(
-                                "the threshold of " + instrument.id() + " was reached on "
-                                        + (allExact ? "" : "or before ") + reached
-                                        + " but the timing of its entry into force is not recorded",
+                                "status.timing-unknown",
+                                Map.of(
+                                        "instrument",
+                                        Reason.instrument(instrument.id()),
+                                        "exact",
+                                        allExact ? "yes" : "no",
+                                        "reached",
+                                        reached),
                                 cites));
             }
             var date = rule.effective().get().from(reached);
@@ -306,18 +319,34 @@ public final class EntryIntoForce {
                 return new Undetermined(
                         Optional.of(date),
                         Reason.of(
-                                instrument.id() + " is in force on " + date + " at the latest: the threshold of "
-                                        + rule.required() + " was reached on or before " + reached
-                                        + " and some deposit dates are unknown",
+                                "status.at-the-latest",
+                                Map.of(
+                                        "instrument",
+                                        Reason.instrument(instrument.id()),
+                                        "date",
+                                        date,
+                                        "required",
+                                        rule.required(),
+                                        "reached",
+                                        reached),
                                 cites));
             }
             return new InForceSince(
                     date,
                     Optional.of(reached),
                     Reason.of(
-                            "the instrument completing the threshold of " + rule.required() + " was deposited on "
-                                    + reached + ", so " + instrument.id() + " entered into force on " + date + " ("
-                                    + rule.effective().get().describe() + ")",
+                            "status.in-force",
+                            Map.of(
+                                    "required",
+                                    rule.required(),
+                                    "reached",
+                                    reached,
+                                    "instrument",
+                                    Reason.instrument(instrument.id()),
+                                    "date",
+                                    date,
+                                    "timing",
+                                    rule.effective().get().part()),
                             cites));
         }
     }

@@ -64,7 +64,8 @@ public final class LegalBasisFinder {
                             .filter(r -> r.party().equals(a) || r.party().equals(b))
                             .filter(r -> r.inEffectOn(date))
                             .toList();
-            limits.forEach(r -> reasons.add(Reason.of("limited by: " + r.describe(), List.of(r.article()))));
+            limits.forEach(r ->
+                    reasons.add(Reason.of("basis.limited", Map.of("reservation", r.part()), List.of(r.article()))));
             options.add(new LegalBasis.Option(instrument.id(), instrument.shortName(), answer, reasons, limits));
         }
         var overall = options.stream().map(LegalBasis.Option::answer).reduce(Answer.NO, Answer::or);
@@ -73,20 +74,28 @@ public final class LegalBasisFinder {
 
     private static Answer bilateral(InstrumentDefinition instrument, LocalDate date, List<Reason> reasons) {
         if (instrument.recordedEntryIntoForce().isEmpty()) {
-            reasons.add(Reason.plain("the entry-into-force date of " + instrument.id() + " is not recorded"));
+            reasons.add(Reason.of("basis.bilateral-undated", Map.of("instrument", Reason.instrument(instrument.id()))));
             return Answer.UNKNOWN;
         }
         var since = instrument.recordedEntryIntoForce().get();
         if (date.isBefore(since)) {
-            reasons.add(Reason.plain(instrument.id() + " enters into force on " + since));
+            reasons.add(Reason.of(
+                    "basis.bilateral-not-yet",
+                    Map.of("instrument", Reason.instrument(instrument.id()), "since", since)));
             return Answer.NO;
         }
         if (instrument.terminatedOn().filter(end -> !date.isBefore(end)).isPresent()) {
-            reasons.add(Reason.plain(
-                    instrument.id() + " ended on " + instrument.terminatedOn().get()));
+            reasons.add(Reason.of(
+                    "basis.bilateral-ended",
+                    Map.of(
+                            "instrument",
+                            Reason.instrument(instrument.id()),
+                            "date",
+                            instrument.terminatedOn().get())));
             return Answer.NO;
         }
-        reasons.add(Reason.plain(instrument.id() + " is in force between its two parties since " + since));
+        reasons.add(Reason.of(
+                "basis.bilateral-in-force", Map.of("instrument", Reason.instrument(instrument.id()), "since", since)));
         return Answer.YES;
     }
 
@@ -95,27 +104,39 @@ public final class LegalBasisFinder {
         var group = instrument.appliesBetween().orElseThrow();
         var applies = instrument.appliesFrom().or(instrument::recordedEntryIntoForce);
         if (applies.isPresent() && date.isBefore(applies.get())) {
-            reasons.add(Reason.plain(instrument.id() + " applies only from " + applies.get()));
+            reasons.add(Reason.of(
+                    "basis.regional-not-yet",
+                    Map.of("instrument", Reason.instrument(instrument.id()), "date", applies.get())));
             return Answer.NO;
         }
         var answer = Answer.YES;
         for (CountryCode state : List.of(a, b)) {
             var member = group.contains(state);
             if (member.isEmpty()) {
-                reasons.add(Reason.plain("whether " + state + " is among " + group.name() + " is not recorded"));
+                reasons.add(
+                        Reason.of("basis.member-unknown", Map.of("state", Reason.state(state), "group", group.name())));
                 answer = answer.and(Answer.UNKNOWN);
             } else if (!member.get()) {
-                reasons.add(Reason.plain(state + " is not among " + group.name()));
+                reasons.add(Reason.of("basis.not-member", Map.of("state", Reason.state(state), "group", group.name())));
                 answer = Answer.NO;
             }
         }
         if (applies.isEmpty()) {
-            reasons.add(Reason.plain("the date from which " + instrument.id() + " applies is not recorded"));
+            reasons.add(Reason.of("basis.regional-undated", Map.of("instrument", Reason.instrument(instrument.id()))));
             answer = answer.and(Answer.UNKNOWN);
         }
         if (answer == Answer.YES) {
-            reasons.add(
-                    Reason.plain(instrument.id() + " applies between " + a + " and " + b + " since " + applies.get()));
+            reasons.add(Reason.of(
+                    "basis.regional-applies",
+                    Map.of(
+                            "instrument",
+                            Reason.instrument(instrument.id()),
+                            "a",
+                            Reason.state(a),
+                            "b",
+                            Reason.state(b),
+                            "since",
+                            applies.get())));
         }
         return answer;
     }

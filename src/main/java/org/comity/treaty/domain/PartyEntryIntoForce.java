@@ -2,6 +2,7 @@ package org.comity.treaty.domain;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.comity.treaty.Reason;
 import org.comity.treaty.domain.InstrumentStatus.InForceSince;
@@ -45,35 +46,35 @@ record PartyEntryIntoForce(InstrumentDefinition instrument, ThresholdRule rule, 
         }
         reasons.add(status.reason());
         if (deposit.noLaterThan().isEmpty()) {
-            reasons.add(Reason.plain("the deposit date is not recorded, so the date it became bound is unknown"));
+            reasons.add(Reason.of("state.deposit-date-unknown", Map.of()));
             return Optional.empty();
         }
         var deposited = deposit.noLaterThan().get();
         boolean exact = instrumentExact && deposit.exact();
         if (thresholdReached.isPresent() && !deposited.isAfter(thresholdReached.get())) {
-            reasons.add(Reason.of(
-                    "its instrument counted towards the threshold: bound from the entry into force on "
-                            + instrumentDate,
-                    rule.cites()));
+            reasons.add(Reason.of("state.counted", Map.of("date", instrumentDate), rule.cites()));
             return Optional.of(new Since(instrumentDate, exact));
         }
         var later = rule.laterParty();
         if (later.effective().isEmpty()) {
-            reasons.add(Reason.of(
-                    "the timing for parties depositing later is not recorded, so the date it became bound is unknown",
-                    later.cites()));
+            reasons.add(Reason.of("state.later-timing-unknown", Map.of(), later.cites()));
             return Optional.empty();
         }
         var own = later.effective().get().from(deposited);
         var since = later.notBeforeEntryIntoForce() && own.isBefore(instrumentDate) ? instrumentDate : own;
         reasons.add(Reason.of(
-                "bound from " + since + (exact ? "" : " at the latest") + " ("
-                        + later.effective().get().describe()
-                        + " after its deposit"
-                        + (later.notBeforeEntryIntoForce()
-                                ? ", not before the instrument's entry into force " + instrumentDate
-                                : "")
-                        + ")",
+                "state.bound",
+                Map.of(
+                        "since",
+                        since,
+                        "exact",
+                        exact ? "yes" : "no",
+                        "timing",
+                        later.effective().get().part(),
+                        "floor",
+                        later.notBeforeEntryIntoForce() ? "yes" : "no",
+                        "entryIntoForce",
+                        instrumentDate),
                 later.cites()));
         return Optional.of(new Since(since, exact));
     }

@@ -20,7 +20,14 @@ public record Timing(Period after, EffectiveDay on) {
         return on.from(event.plus(after));
     }
 
-    public String describe() {
-        return after + " then " + on.code();
+    /** As a reason shows it, in the reader's language. */
+    public org.comity.treaty.Reason.Part part() {
+        return new org.comity.treaty.Reason.Part(
+                "part.timing",
+                java.util.Map.of(
+                        "period",
+                        after.toString(),
+                        "day",
+                        new org.comity.treaty.Reason.Part("part.day." + on.code(), java.util.Map.of())));
     }
 }

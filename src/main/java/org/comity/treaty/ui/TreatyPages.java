@@ -91,7 +91,9 @@ class TreatyPages {
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
             }
-            model.addAttribute("basis", treaties.legalBasis(a, b, date));
+            model.addAttribute(
+                    "basis",
+                    treaties.legalBasis(a, b, date).localised(treaties.reasonsIn(LocaleContextHolder.getLocale())));
         } catch (InvalidInput e) {
             model.addAttribute("errors", FieldErrors.of(e, List.of("a", "b", "date")));
         }

@@ -66,9 +66,17 @@ class MessageBundlesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "_fr", "_ar"})
-    void noKeyIsDefinedTwiceNorLeftEmpty(String suffix) throws IOException {
-        var name = "messages" + suffix + ".properties";
+    @ValueSource(
+            strings = {
+                "messages",
+                "messages_fr",
+                "messages_ar",
+                "treaty/reasons",
+                "treaty/reasons_fr",
+                "treaty/reasons_ar"
+            })
+    void noKeyIsDefinedTwiceNorLeftEmpty(String base) throws IOException {
+        var name = base + ".properties";
         var seen = new HashSet<String>();
         var duplicates = new TreeSet<String>();
         for (String line : Files.readAllLines(Path.of("src/main/resources", name), StandardCharsets.UTF_8)) {
@@ -161,6 +169,28 @@ class MessageBundlesTest {
                         .toList())
                 .as("Arabic messages with a placeholder not written \\u2068{0}\\u2069 (a date after an Arabic word"
                         + " would show reversed)")
+                .isEmpty();
+    }
+
+    /**
+     * The treaty reasons are ICU MessageFormat with named arguments ({@code {state}}), rendered by
+     * {@code ReasonText}: French and Arabic hold exactly the English keys, and every Arabic argument is isolated.
+     */
+    @Test
+    void treatyReasonsAreTranslatedWithIsolatedArabicArguments() throws IOException {
+        var english = bundle("treaty/reasons.properties").stringPropertyNames();
+        for (var language : List.of("fr", "ar")) {
+            assertThat(bundle("treaty/reasons_" + language + ".properties").stringPropertyNames())
+                    .as("keys of treaty/reasons_%s.properties", language)
+                    .isEqualTo(english);
+        }
+        var arabic = bundle("treaty/reasons_ar.properties");
+        var bare = Pattern.compile("(?<!\u2068)\\{[A-Za-z]+}|\\{[A-Za-z]+}(?!\u2069)");
+        assertThat(arabic.stringPropertyNames().stream()
+                        .filter(k -> bare.matcher(arabic.getProperty(k)).find())
+                        .sorted()
+                        .toList())
+                .as("Arabic reasons with an argument not written \\u2068{state}\\u2069")
                 .isEmpty();
     }
 

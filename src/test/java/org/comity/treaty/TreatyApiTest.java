@@ -151,7 +151,7 @@ class TreatyApiTest {
                 .andExpect(jsonPath("$.reasons[0].text")
                         .value(org.hamcrest.Matchers.startsWith(
                                 "aucun instrument de ratification, d’acceptation, d’approbation ou d’adhésion de"
-                                        + " France (FR) à Convention des Nations Unies")));
+                                        + " France (FR) à l’instrument « Convention des Nations Unies")));
     }
 
     @Test

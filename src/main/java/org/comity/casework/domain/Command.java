@@ -26,7 +26,9 @@ public sealed interface Command {
     Kind kind();
 
     /** The arguments of the audit action ({@link Kind#audit()}), as stored. */
-    List<String> auditArgs();
+    default List<String> auditArgs() {
+        return List.of();
+    }
 
     /** Every command: the closed vocabulary the endpoints, the console and the audit trail derive from. */
     enum Kind {
@@ -343,11 +345,6 @@ public sealed interface Command {
         public Kind kind() {
             return Kind.PROPOSE_SENDING;
         }
-
-        @Override
-        public List<String> auditArgs() {
-            return List.of();
-        }
     }
 
     /** Approves sending, as a second user, recording by which channel and on which day (today if none). */
@@ -356,11 +353,6 @@ public sealed interface Command {
         @Override
         public Kind kind() {
             return Kind.APPROVE_SENDING;
-        }
-
-        @Override
-        public List<String> auditArgs() {
-            return List.of();
         }
     }
 
@@ -383,22 +375,12 @@ public sealed interface Command {
         public Kind kind() {
             return Kind.APPROVE_DECISION;
         }
-
-        @Override
-        public List<String> auditArgs() {
-            return List.of();
-        }
     }
 
     record CompleteExecution(boolean evidenceTransmitted) implements Command {
         @Override
         public Kind kind() {
             return Kind.COMPLETE_EXECUTION;
-        }
-
-        @Override
-        public List<String> auditArgs() {
-            return List.of();
         }
     }
 
@@ -408,22 +390,12 @@ public sealed interface Command {
         public Kind kind() {
             return Kind.RECORD_PRESERVATION;
         }
-
-        @Override
-        public List<String> auditArgs() {
-            return List.of();
-        }
     }
 
     record RenewPreservation(@Nullable Integer requiredDays) implements Command {
         @Override
         public Kind kind() {
             return Kind.RENEW_PRESERVATION;
-        }
-
-        @Override
-        public List<String> auditArgs() {
-            return List.of();
         }
     }
 
@@ -446,22 +418,12 @@ public sealed interface Command {
         public Kind kind() {
             return Kind.RECORD_COUNTERPART_REFERENCE;
         }
-
-        @Override
-        public List<String> auditArgs() {
-            return List.of();
-        }
     }
 
     record SendBackToDraft() implements Command {
         @Override
         public Kind kind() {
             return Kind.SEND_BACK_TO_DRAFT;
-        }
-
-        @Override
-        public List<String> auditArgs() {
-            return List.of();
         }
     }
 
@@ -471,11 +433,6 @@ public sealed interface Command {
         public Kind kind() {
             return Kind.INFORMATION_RECEIVED;
         }
-
-        @Override
-        public List<String> auditArgs() {
-            return List.of();
-        }
     }
 
     record SendDecisionBack() implements Command {
@@ -483,22 +440,12 @@ public sealed interface Command {
         public Kind kind() {
             return Kind.SEND_DECISION_BACK;
         }
-
-        @Override
-        public List<String> auditArgs() {
-            return List.of();
-        }
     }
 
     record StartReview() implements Command {
         @Override
         public Kind kind() {
             return Kind.START_REVIEW;
-        }
-
-        @Override
-        public List<String> auditArgs() {
-            return List.of();
         }
     }
 
@@ -545,22 +492,12 @@ public sealed interface Command {
         public Kind kind() {
             return Kind.RESUME;
         }
-
-        @Override
-        public List<String> auditArgs() {
-            return List.of();
-        }
     }
 
     record StartExecution() implements Command {
         @Override
         public Kind kind() {
             return Kind.START_EXECUTION;
-        }
-
-        @Override
-        public List<String> auditArgs() {
-            return List.of();
         }
     }
 
@@ -645,11 +582,6 @@ public sealed interface Command {
         @Override
         public Kind kind() {
             return Kind.CLOSE;
-        }
-
-        @Override
-        public List<String> auditArgs() {
-            return List.of();
         }
     }
 

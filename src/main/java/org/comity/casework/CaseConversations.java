@@ -49,6 +49,42 @@ public class CaseConversations {
             String receipt,
             String outcome) {}
 
+    /**
+     * A message this node accepted at its inbox but would not register or record (V94), by its closed
+     * rule code, with the request its conversation names here when there is one.
+     *
+     * @param answered whether the sender was told by a {@code refusal} message
+     */
+    public record RefusedMessage(
+            UUID messageId,
+            UUID conversationId,
+            String sender,
+            String type,
+            String rule,
+            boolean answered,
+            java.time.Instant refusedAt,
+            @Nullable UUID requestId) {}
+
+    /** The latest messages refused here, newest first (at most 1000). */
+    public List<RefusedMessage> refusals(int limit) {
+        return links.latestRefusals(Math.max(1, Math.min(limit, 1000))).stream()
+                .map(l -> new RefusedMessage(
+                        l.refusal().messageId(),
+                        l.refusal().conversationId(),
+                        l.refusal().sender(),
+                        l.refusal().type(),
+                        l.refusal().rule(),
+                        l.refusal().answerId() != null,
+                        l.refusal().refusedAt(),
+                        l.requestId()))
+                .toList();
+    }
+
+    /** The request each conversation names here, for linking what the exchange audited to its request. */
+    public java.util.Map<UUID, UUID> requestsOf(java.util.Collection<UUID> conversations) {
+        return links.requestsOf(conversations);
+    }
+
     private final Casework casework;
     private final JdbcExchangeLinks links;
     private final MessageExchange exchange;

@@ -101,7 +101,12 @@ public class LocalAuthority {
      * A new signing key and a new encryption key, in use at once. The old ones stay published until
      * they expire, so peers still verify what they signed and can still decrypt nothing new with them.
      */
-    public synchronized List<OwnKey> rotate(String actor) {
+    public List<OwnKey> rotate(String actor) {
+        return rotate(actor, "api");
+    }
+
+    /** As {@link #rotate(String)}, audited with the channel it came through ({@code api}, {@code console}). */
+    public synchronized List<OwnKey> rotate(String actor, String channel) {
         Instant now = clock.instant();
         var signing = KeyRing.generate(KeyPurpose.SIGNING, now, keyValidity);
         var encryption = KeyRing.generate(KeyPurpose.ENCRYPTION, now, keyValidity);
@@ -109,7 +114,7 @@ public class LocalAuthority {
         files.store(encryption);
         ring = new KeyRing(files.load());
         card = null;
-        store.audit(now, actor, "api", "key-rotation", "accepted", signing.getKeyID() + " " + encryption.getKeyID());
+        store.audit(now, actor, channel, "key-rotation", "accepted", signing.getKeyID() + " " + encryption.getKeyID());
         log.info("Rotated the exchange keys: signing {}, encryption {}", signing.getKeyID(), encryption.getKeyID());
         return keys();
     }

@@ -31,6 +31,8 @@ public class TrustDirectory {
     private final DirectoryVerifier verifier;
     private final Clock clock;
     private volatile TrustView view = TrustView.empty();
+    /** The step that refused the stored directory at the last reload; null when it verified or none is stored. */
+    private volatile @org.jspecify.annotations.Nullable String storedRefusal;
 
     TrustDirectory(JdbcTrustStore store, DirectoryVerifier verifier, Clock clock) {
         this.store = store;
@@ -104,6 +106,7 @@ public class TrustDirectory {
         }
         store.storeDirectory(verified, source, now, actor, channel);
         view = view.withDirectory(verified);
+        storedRefusal = null;
         log.info(
                 "Loaded trust directory sequence {} from {} ({} authorities, expires {})",
                 verified.sequence(),
@@ -133,21 +136,30 @@ public class TrustDirectory {
      *
      * @throws TrustRefused naming the step that refused the card; nothing is pinned then
      */
-    public synchronized PinView pin(String card, String fingerprint, String actor) {
+    public PinView pin(String card, String fingerprint, String actor) {
+        return pin(card, fingerprint, actor, "api");
+    }
+
+    /** As {@link #pin(String, String, String)}, audited with its channel ({@code api}, {@code console}). */
+    public synchronized PinView pin(String card, String fingerprint, String actor, String channel) {
         Instant now = clock.instant();
         try {
             var verified = CardVerifier.verify(card, Fingerprint.parse("fingerprint", fingerprint), now);
-            long id = store.storePin(verified, now, actor);
+            long id = store.storePin(verified, now, actor, channel);
             reload();
             return pins().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
         } catch (TrustRefused refused) {
-            store.audit(now, actor, "api", "pin", refused.step(), null);
+            store.audit(now, actor, channel, "pin", refused.step(), null);
             throw refused;
         }
     }
 
-    public synchronized void unpin(long id, String actor) {
-        if (!store.removePin(id, clock.instant(), actor)) {
+    public void unpin(long id, String actor) {
+        unpin(id, actor, "api");
+    }
+
+    public synchronized void unpin(long id, String actor, String channel) {
+        if (!store.removePin(id, clock.instant(), actor, channel)) {
             throw new NotFound("pin " + id);
         }
         reload();
@@ -171,6 +183,92 @@ public class TrustDirectory {
         return pins;
     }
 
+    /** The directory operator keys this node is configured with (only they can make a directory trusted). */
+    public List<OperatorKey> operatorKeys() {
+        return verifier.operatorKeys().stream()
+                .map(k -> new OperatorKey(k.getKeyID(), Fingerprint.of(k).grouped()))
+                .sorted(java.util.Comparator.comparing(OperatorKey::keyId))
+                .toList();
+    }
+
+    /** The directory stored last, the one in use, and why a directory is not in use or was refused. */
+    public DirectoryStatus directoryStatus() {
+        var stored = store.latestDirectory()
+                .map(d -> new DirectoryStatus.Stored(d.sequence(), d.loadedAt(), d.loadedBy(), d.source()))
+                .orElse(null);
+        return new DirectoryStatus(
+                stored,
+                directory().orElse(null),
+                stored == null ? null : storedRefusal,
+                store.latestRefused("directory-load")
+                        .map(r -> new ExchangeAuditEntry(
+                                r.at(), r.actor(), r.channel(), r.action(), r.outcome(), r.subject()))
+                        .orElse(null));
+    }
+
+    /**
+     * Every authority a verified source names, the directory's first (also after it expired: its keys
+     * are then shown expired with it) and then each pin, with each key's standing now. A key revoked by
+     * any source shows revoked wherever it is listed.
+     */
+    public List<PeerAuthority> peers() {
+        var now = clock.instant();
+        var current = view;
+        var peers = new ArrayList<PeerAuthority>();
+        current.directory().ifPresent(d -> d.entries()
+                .forEach(e -> peers.add(peer(e, TrustedKey.Source.DIRECTORY, null, current, now, d.expiresAt()))));
+        for (PinnedCard pin : current.pins()) {
+            peers.add(peer(pin.card().entry(), TrustedKey.Source.PIN, pin.pinId(), current, now, null));
+        }
+        return peers;
+    }
+
+    private static PeerAuthority peer(
+            org.comity.exchange.domain.DirectoryEntry entry,
+            TrustedKey.Source source,
+            @org.jspecify.annotations.Nullable Long pinId,
+            TrustView trust,
+            Instant now,
+            @org.jspecify.annotations.Nullable Instant sourceExpires) {
+        var keys = entry.keys().stream()
+                .map(k -> {
+                    var validity = Views.validity(k);
+                    var revokedAt = trust.revocation(k.getKeyID());
+                    var standing = PeerAuthority.Standing.of(validity, revokedAt, now);
+                    // An expired directory vouches for none of its keys (its revocations still count).
+                    if (standing == PeerAuthority.Standing.VALID
+                            && sourceExpires != null
+                            && !now.isBefore(sourceExpires)) {
+                        standing = PeerAuthority.Standing.EXPIRED;
+                    }
+                    return new PeerAuthority.PeerKey(
+                            k.getKeyID(),
+                            org.comity.exchange.domain.Entries.purpose(k).orElseThrow(),
+                            validity,
+                            Fingerprint.of(k).grouped(),
+                            org.comity.exchange.domain.Entries.coSigner(k),
+                            revokedAt,
+                            standing);
+                })
+                .toList();
+        return new PeerAuthority(Views.of(entry), source, pinId, keys);
+    }
+
+    /** Refusals at this node's inbox and failed deliveries from its outbox, newest first (at most 1000). */
+    public List<MessageProblem> messageProblems(int limit) {
+        return store.messageProblems(Math.max(1, Math.min(limit, 1000))).stream()
+                .map(r -> new MessageProblem(
+                        r.at(),
+                        r.channel(),
+                        r.action(),
+                        r.outcome(),
+                        r.subject(),
+                        r.conversation(),
+                        r.recipient(),
+                        r.type()))
+                .toList();
+    }
+
     public List<ExchangeAuditEntry> audit(int limit) {
         return store.audit(Math.max(1, Math.min(limit, 1000))).stream()
                 .map(r -> new ExchangeAuditEntry(r.at(), r.actor(), r.channel(), r.action(), r.outcome(), r.subject()))
@@ -183,12 +281,14 @@ public class TrustDirectory {
      */
     final synchronized void reload() {
         VerifiedDirectory directory = null;
+        String refusal = null;
         var stored = store.latestDirectory();
         if (stored.isPresent()) {
             try {
                 directory =
                         verifier.verify(stored.get().document(), stored.get().loadedAt(), 0);
             } catch (TrustRefused refused) {
+                refusal = refused.step();
                 log.warn(
                         "The stored trust directory (sequence {}) no longer verifies ({}: {}); no directory is in use",
                         stored.get().sequence(),
@@ -206,6 +306,7 @@ public class TrustDirectory {
             }
         }
         view = new TrustView(directory, pins);
+        storedRefusal = refusal;
     }
 
     private DirectoryView directoryView(VerifiedDirectory d) {

@@ -135,6 +135,45 @@ public class JdbcExchangeLinks {
         return refusals("message_id = ?", messageId).stream().findFirst();
     }
 
+    /** A refusal with the request its conversation names here, if any. */
+    public record RefusalLine(Refusal refusal, @org.jspecify.annotations.Nullable UUID requestId) {}
+
+    /** The latest refusals, newest first, each with the request of its conversation when there is one. */
+    public java.util.List<RefusalLine> latestRefusals(int limit) {
+        return jdbc.sql("""
+                        SELECT r.*, (SELECT e.request_id FROM casework_exchange e
+                                     WHERE e.conversation_id = r.conversation_id
+                                     ORDER BY e.direction LIMIT 1) AS request_id
+                        FROM casework_exchange_refusal r ORDER BY r.refused_at DESC, r.message_id LIMIT ?""")
+                .param(limit)
+                .query((rs, n) -> new RefusalLine(
+                        new Refusal(
+                                rs.getObject("message_id", UUID.class),
+                                rs.getObject("conversation_id", UUID.class),
+                                rs.getString("sender"),
+                                rs.getString("type"),
+                                rs.getString("rule"),
+                                rs.getObject("answer_id", UUID.class),
+                                rs.getTimestamp("refused_at").toInstant()),
+                        rs.getObject("request_id", UUID.class)))
+                .list();
+    }
+
+    /** The request each of these conversations names here (conversations with none are left out). */
+    public java.util.Map<UUID, UUID> requestsOf(java.util.Collection<UUID> conversations) {
+        if (conversations.isEmpty()) {
+            return java.util.Map.of();
+        }
+        var found = new java.util.HashMap<UUID, UUID>();
+        jdbc.sql("""
+                        SELECT conversation_id, request_id FROM casework_exchange
+                        WHERE conversation_id = ANY (CAST(? AS uuid[])) ORDER BY direction DESC""")
+                .param(conversations.stream().map(UUID::toString).toArray(String[]::new))
+                .query((rs, n) -> found.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .list();
+        return found;
+    }
+
     /** Refusals in one conversation, oldest first. */
     public java.util.List<Refusal> refusals(UUID conversationId) {
         return refusals("conversation_id = ?", conversationId);

@@ -63,14 +63,6 @@ class RequestPages {
     private final StateNames stateNames;
     private final CaseConversations conversations;
 
-    /** The commands the page lists from {@link Casework#actions} (the others have forms of their own). */
-    static final java.util.Set<Command.Kind> CONSOLE_COMMANDS = java.util.EnumSet.of(
-            Command.Kind.RECORD_ACKNOWLEDGEMENT,
-            Command.Kind.RECORD_INFORMATION_REQUEST,
-            Command.Kind.ANSWER_INFORMATION,
-            Command.Kind.RECORD_COUNTERPART_CONSULTATION,
-            Command.Kind.RECORD_COUNTERPART_EXECUTION);
-
     RequestPages(
             Casework casework,
             Attachments attachments,
@@ -333,8 +325,13 @@ class RequestPages {
     }
 
     private static String inputOf(String field) {
-        // The preservation form's field is "days"; the command's argument is "requiredDays".
-        return "requiredDays".equals(field) ? "days" : field;
+        // The preservation form's field is "days"; the command's argument is "requiredDays". The
+        // reference forms post "reference" for the command's "counterpartReference".
+        return switch (field) {
+            case "requiredDays" -> "days";
+            case "counterpartReference" -> "reference";
+            default -> field;
+        };
     }
 
     /** The safeguards assessment of the version shown (assessed now if this version has none). */
@@ -367,11 +364,9 @@ class RequestPages {
         model.addAttribute("stateKind", stateKind(request.state()));
         var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
                 .getAuthentication();
-        var offered = auth == null ? List.<Command.Kind>of() : casework.actions(request, auth.getName());
+        // Every action form the page shows is one of these, each once (casework/actions :: command).
         model.addAttribute(
-                "commands",
-                offered.stream().filter(k -> CONSOLE_COMMANDS.contains(k)).toList());
-        model.addAttribute("counterpartDecisionOffered", offered.contains(Command.Kind.RECORD_COUNTERPART_DECISION));
+                "commands", auth == null ? List.<Command.Kind>of() : casework.actions(request, auth.getName()));
         model.addAttribute("conversation", conversations.of(request.id()));
         model.addAttribute("dueAt", request.dueAt(now).orElse(null));
         model.addAttribute(

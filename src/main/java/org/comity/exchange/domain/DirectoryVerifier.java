@@ -40,6 +40,11 @@ public final class DirectoryVerifier {
         this.operatorKeys = Map.copyOf(keys);
     }
 
+    /** The configured operator keys (public), by thumbprint. */
+    public java.util.Collection<ECKey> operatorKeys() {
+        return operatorKeys.values();
+    }
+
     public boolean trustsAnyOperator() {
         return !operatorKeys.isEmpty();
     }

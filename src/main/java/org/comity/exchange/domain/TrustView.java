@@ -174,7 +174,7 @@ public final class TrustView {
     public record Recipient(org.comity.exchange.Authority authority, ECKey encryptionKey) {}
 
     /** When any verified source revoked this key id, even one that lists it for another authority. */
-    private @Nullable Instant revocation(String keyId) {
+    public @Nullable Instant revocation(String keyId) {
         var all = new ArrayList<DirectoryEntry>();
         if (directory != null) {
             all.addAll(directory.entries());

@@ -22,7 +22,7 @@ public class JdbcTrustStore {
     }
 
     /** A stored directory as it was loaded; verified again before anything trusts it. */
-    public record StoredDirectory(long sequence, String document, Instant loadedAt, String loadedBy) {}
+    public record StoredDirectory(long sequence, String document, Instant loadedAt, String loadedBy, String source) {}
 
     /** A stored pin, active unless removed. */
     public record StoredPin(long id, String document, Fingerprint fingerprint, Instant pinnedAt, String pinnedBy) {}
@@ -31,10 +31,14 @@ public class JdbcTrustStore {
 
     public Optional<StoredDirectory> latestDirectory() {
         return jdbc.sql("""
-                        SELECT sequence, document, loaded_at, loaded_by FROM exchange_directory
+                        SELECT sequence, document, loaded_at, loaded_by, source FROM exchange_directory
                         ORDER BY sequence DESC LIMIT 1""")
                 .query((rs, n) -> new StoredDirectory(
-                        rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4)))
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getString(4),
+                        rs.getString(5)))
                 .optional();
     }
 
@@ -75,6 +79,11 @@ public class JdbcTrustStore {
 
     @Transactional
     public long storePin(VerifiedCard card, Instant at, String actor) {
+        return storePin(card, at, actor, "api");
+    }
+
+    @Transactional
+    public long storePin(VerifiedCard card, Instant at, String actor, String channel) {
         long id = jdbc.sql("""
                         INSERT INTO exchange_pin (authority_id, signing_key_id, fingerprint, document, pinned_at,
                             pinned_by)
@@ -88,19 +97,25 @@ public class JdbcTrustStore {
                         actor)
                 .query(Long.class)
                 .single();
-        audit(at, actor, "api", "pin", "accepted", card.entry().authority().id().value());
+        audit(at, actor, channel, "pin", "accepted", card.entry().authority().id().value());
         return id;
     }
 
     /** @return false if there is no such active pin */
     @Transactional
     public boolean removePin(long id, Instant at, String actor) {
+        return removePin(id, at, actor, "api");
+    }
+
+    /** @return false if there is no such active pin */
+    @Transactional
+    public boolean removePin(long id, Instant at, String actor, String channel) {
         int removed = jdbc.sql("""
                         INSERT INTO exchange_pin_removal (pin_id, removed_at, removed_by)
                         SELECT id, ?, ? FROM exchange_pin WHERE id = ?
                         ON CONFLICT (pin_id) DO NOTHING""").params(Timestamp.from(at), actor, id).update();
         if (removed == 1) {
-            audit(at, actor, "api", "unpin", "accepted", "pin " + id);
+            audit(at, actor, channel, "unpin", "accepted", "pin " + id);
         }
         return removed == 1;
     }
@@ -118,6 +133,59 @@ public class JdbcTrustStore {
                 .params(Timestamp.from(at), actor, channel, action, outcome, subject)
                 .update();
     }
+
+    /** The latest audit row of {@code action} a step refused (an outcome other than accepted), if any. */
+    public Optional<AuditRow> latestRefused(String action) {
+        return jdbc.sql("""
+                        SELECT at, actor, channel, action, outcome, subject FROM exchange_audit
+                        WHERE action = ? AND outcome <> 'accepted' ORDER BY at DESC, id DESC LIMIT 1""")
+                .param(action)
+                .query((rs, n) -> new AuditRow(
+                        rs.getTimestamp(1).toInstant(),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
+                .optional();
+    }
+
+    /**
+     * Messages this node's inbox refused and deliveries that failed on the sending side, newest first:
+     * the audit rows of channels {@code inbox} (subject the SHA-256 of the bytes: the sender is not
+     * known before the message verifies) and {@code outbox} (subject the message id, so the outbox
+     * row gives its conversation and recipient).
+     */
+    public List<ProblemRow> messageProblems(int limit) {
+        return jdbc.sql("""
+                        SELECT a.at, a.channel, a.action, a.outcome, a.subject, o.conversation_id, o.recipient, o.type
+                        FROM exchange_audit a
+                        LEFT JOIN exchange_outbox o ON a.channel = 'outbox' AND o.message_id::text = a.subject
+                        WHERE a.channel IN ('inbox', 'outbox') AND a.outcome NOT IN ('accepted', 'duplicate')
+                        ORDER BY a.at DESC, a.id DESC LIMIT ?""")
+                .param(limit)
+                .query((rs, n) -> new ProblemRow(
+                        rs.getTimestamp(1).toInstant(),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getObject(6, java.util.UUID.class),
+                        rs.getString(7),
+                        rs.getString(8)))
+                .list();
+    }
+
+    /** One audited refusal or delivery failure, with the outbox row's facts for a sent message. */
+    public record ProblemRow(
+            Instant at,
+            String channel,
+            String action,
+            String outcome,
+            String subject,
+            java.util.@org.jspecify.annotations.Nullable UUID conversation,
+            @org.jspecify.annotations.Nullable String recipient,
+            @org.jspecify.annotations.Nullable String type) {}
 
     public List<AuditRow> audit(int limit) {
         return jdbc.sql("""

@@ -38,7 +38,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @NodeTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = FictionalUncc.PROPERTY)
+// An authority identity, so the exchange page shows this node's card.
+@TestPropertySource(properties = {FictionalUncc.PROPERTY, "comity.exchange.authority.state=XA"})
 class ConsoleBrowserTest {
 
     static Chromium chromium;
@@ -359,6 +360,40 @@ class ConsoleBrowserTest {
         link.click();
         assertThat(chromium.downloaded("judicial-order.txt")).isEqualTo(bytes);
         assertThat(browser.getCurrentUrl()).contains("/requests/" + id);
+        signOut();
+    }
+
+    @Test
+    void exchangeTrustAndRefusals() throws IOException {
+        signIn(Role.ADMIN);
+        open("/admin/exchange");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Exchange: identity and trust");
+        assertThat(text()).contains("xa-central-authority");
+        checkFullPage("admin-exchange");
+
+        // A card that is not one: refused by its first step, the message next to the card, nothing pinned.
+        chromium.type("card", "not.a.card");
+        chromium.type("fingerprint", "0123456789abcdef".repeat(4));
+        clickButton("Verify and pin");
+        assertThat(browser.findElement(By.id("card-error")).getText()).contains("not a well-formed authority card");
+        assertThat(browser.findElement(By.id("card")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("card")).getAttribute("aria-describedby"))
+                .contains("card-error");
+        assertThat(text()).contains("No pin.");
+        check("admin-exchange-pin-errors");
+
+        clickButton("Rotate the keys");
+        assertThat(text()).contains("New signing and encryption keys are in use.");
+
+        open("/admin/exchange?lang=ar");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+        check("admin-exchange-ar");
+        open("/exchange/refusals?lang=fr");
+        assertThat(browser.findElement(By.tagName("h1")).getText())
+                .isEqualTo("Refus d’échange et livraisons échouées");
+        check("exchange-refusals-fr");
+        open("/exchange/refusals?lang=en");
+        check("exchange-refusals");
         signOut();
     }
 

@@ -11,7 +11,10 @@ import org.jspecify.annotations.Nullable;
  * @param pinId the pin when the source is a pin, else null
  */
 public record PeerAuthority(
-        AuthorityView authority, TrustedKey.Source source, @Nullable Long pinId, List<PeerKey> keys) {
+        AuthorityView authority,
+        TrustedKey.Source source,
+        @Nullable Long pinId,
+        List<PeerKey> keys) {
 
     /**
      * @param revokedAt when any verified source (this one or another) revoked the key id, else null

@@ -215,8 +215,10 @@ public class TrustDirectory {
         var now = clock.instant();
         var current = view;
         var peers = new ArrayList<PeerAuthority>();
-        current.directory().ifPresent(d -> d.entries()
-                .forEach(e -> peers.add(peer(e, TrustedKey.Source.DIRECTORY, null, current, now, d.expiresAt()))));
+        current.directory()
+                .ifPresent(d -> d.entries()
+                        .forEach(e ->
+                                peers.add(peer(e, TrustedKey.Source.DIRECTORY, null, current, now, d.expiresAt()))));
         for (PinnedCard pin : current.pins()) {
             peers.add(peer(pin.card().entry(), TrustedKey.Source.PIN, pin.pinId(), current, now, null));
         }

@@ -56,7 +56,9 @@ class ExchangePagesTest {
                 "comity.exchange.directory.trusted-keys[0]", () -> TrustFixturesTest.fixture("operator.public.jwk"));
         registry.add(
                 "comity.exchange.directory.location",
-                () -> ExchangePagesTest.class.getResource("/exchange/directory-older.jws").toString());
+                () -> ExchangePagesTest.class
+                        .getResource("/exchange/directory-older.jws")
+                        .toString());
     }
 
     @Autowired
@@ -96,7 +98,10 @@ class ExchangePagesTest {
                     .andExpect(status().isForbidden());
             mvc.perform(post("/admin/exchange/pins/1/removal").with(as(role)).with(csrf()))
                     .andExpect(status().isForbidden());
-            mvc.perform(post("/admin/exchange/directory").with(as(role)).with(csrf()).param("document", "a.b.c"))
+            mvc.perform(post("/admin/exchange/directory")
+                            .with(as(role))
+                            .with(csrf())
+                            .param("document", "a.b.c"))
                     .andExpect(status().isForbidden());
         }
         // The auditor reads everything, without a form to change anything.
@@ -236,11 +241,10 @@ class ExchangePagesTest {
         mvc.perform(post("/admin/exchange/key-rotations").with(as(Role.ADMIN)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(authority.keys()).hasSize(keys + 2);
-        assertThat(trust.audit(1).getFirst())
-                .satisfies(e -> {
-                    assertThat(e.action()).isEqualTo("key-rotation");
-                    assertThat(e.channel()).isEqualTo("console");
-                });
+        assertThat(trust.audit(1).getFirst()).satisfies(e -> {
+            assertThat(e.action()).isEqualTo("key-rotation");
+            assertThat(e.channel()).isEqualTo("console");
+        });
     }
 
     private String page(Role role) throws Exception {

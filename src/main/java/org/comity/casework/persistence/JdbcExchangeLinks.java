@@ -136,7 +136,9 @@ public class JdbcExchangeLinks {
     }
 
     /** A refusal with the request its conversation names here, if any. */
-    public record RefusalLine(Refusal refusal, @org.jspecify.annotations.Nullable UUID requestId) {}
+    public record RefusalLine(
+            Refusal refusal,
+            @org.jspecify.annotations.Nullable UUID requestId) {}
 
     /** The latest refusals, newest first, each with the request of its conversation when there is one. */
     public java.util.List<RefusalLine> latestRefusals(int limit) {

@@ -40,7 +40,8 @@ class RefusalPages {
         sent.stream().map(MessageProblem::conversation).filter(Objects::nonNull).forEach(ids::add);
         model.addAttribute("refused", conversations.refusals(LIMIT));
         model.addAttribute(
-                "inbox", problems.stream().filter(p -> "inbox".equals(p.channel())).toList());
+                "inbox",
+                problems.stream().filter(p -> "inbox".equals(p.channel())).toList());
         model.addAttribute("outbox", sent);
         model.addAttribute("requestOf", conversations.requestsOf(ids));
         return "casework/refusals";

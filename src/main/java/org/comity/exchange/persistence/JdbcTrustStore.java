@@ -97,7 +97,13 @@ public class JdbcTrustStore {
                         actor)
                 .query(Long.class)
                 .single();
-        audit(at, actor, channel, "pin", "accepted", card.entry().authority().id().value());
+        audit(
+                at,
+                actor,
+                channel,
+                "pin",
+                "accepted",
+                card.entry().authority().id().value());
         return id;
     }
 

@@ -88,9 +88,7 @@ class RefusalPagesTest {
         jdbc.sql("""
                         INSERT INTO exchange_audit (at, actor, channel, action, outcome, subject)
                         VALUES (?, 'inbox', 'inbox', 'message-receive', 'key-revoked', ?),
-                               (?, 'dispatcher', 'outbox', 'message-delivery', 'gave-up', ?)""")
-                .params(now, digest, now, UUID.randomUUID().toString())
-                .update();
+                               (?, 'dispatcher', 'outbox', 'message-delivery', 'gave-up', ?)""").params(now, digest, now, UUID.randomUUID().toString()).update();
 
         mvc.perform(get("/exchange/refusals").with(as(Role.CASEWORKER))).andExpect(status().isForbidden());
         var page = mvc.perform(get("/exchange/refusals").with(as(Role.SUPERVISOR)))

@@ -118,8 +118,9 @@ class RequestActionFormsTest {
         mvc.perform(post("/requests/" + id + "/counterpart-decision/granted")
                         .param("version", String.valueOf(casework.get(id).version()))
                         .with(user(TestAccounts.username(Role.CASEWORKER)).roles("CASEWORKER"))
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                                .csrf()))
+                        .with(
+                                org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
                 .andExpect(status().is3xxRedirection());
         checkEveryRole(id); // granted by the counterpart
         act(Role.CASEWORKER, id, "record-counterpart-execution", "{\"evidenceTransmitted\": true}");
@@ -140,7 +141,8 @@ class RequestActionFormsTest {
         var request = casework.get(id);
         seen.add(request.state().code());
         for (Role role : ROLES) {
-            var html = mvc.perform(get("/requests/" + id).with(user(TestAccounts.username(role)).roles(role.name())))
+            var html = mvc.perform(get("/requests/" + id)
+                            .with(user(TestAccounts.username(role)).roles(role.name())))
                     .andExpect(status().isOk())
                     .andReturn()
                     .getResponse()
@@ -190,5 +192,4 @@ class RequestActionFormsTest {
                         .content(body))
                 .andExpect(status().isOk());
     }
-
 }

@@ -376,7 +376,8 @@ class ConsoleBrowserTest {
         chromium.type("fingerprint", "0123456789abcdef".repeat(4));
         clickButton("Verify and pin");
         assertThat(browser.findElement(By.id("card-error")).getText()).contains("not a well-formed authority card");
-        assertThat(browser.findElement(By.id("card")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("card")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
         assertThat(browser.findElement(By.id("card")).getAttribute("aria-describedby"))
                 .contains("card-error");
         assertThat(text()).contains("No pin.");
@@ -389,8 +390,7 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
         check("admin-exchange-ar");
         open("/exchange/refusals?lang=fr");
-        assertThat(browser.findElement(By.tagName("h1")).getText())
-                .isEqualTo("Refus d’échange et livraisons échouées");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Refus d’échange et livraisons échouées");
         check("exchange-refusals-fr");
         open("/exchange/refusals?lang=en");
         check("exchange-refusals");

@@ -99,8 +99,13 @@ public record PublicMetadata(
         }
     }
 
-    /** Metadata of an entry on the treaty's own basis (no {@code basis} key), as every entry before it had. */
-    public PublicMetadata(
+    /**
+     * The metadata every entry has, without the optional keys ({@code basis}, {@code pairing},
+     * {@code evidence}): byte for byte what every entry was before those keys existed. Add them with
+     * {@link #withBasis}, {@link #withPairing} and {@link #withEvidence}; an evidence event needs its
+     * digest, so it is built with the canonical constructor.
+     */
+    public static PublicMetadata of(
             EventType event,
             CountryCode requesting,
             CountryCode requested,
@@ -111,7 +116,7 @@ public record PublicMetadata(
             @Nullable Outcome outcome,
             List<String> refusalGrounds,
             LocalDate day) {
-        this(
+        return new PublicMetadata(
                 event,
                 requesting,
                 requested,
@@ -127,50 +132,9 @@ public record PublicMetadata(
                 null);
     }
 
-    /** Metadata without a pairing token, as every entry had before the key existed. */
-    public PublicMetadata(
-            EventType event,
-            CountryCode requesting,
-            CountryCode requested,
-            String kind,
-            List<String> legalBasis,
-            List<String> offenceCategories,
-            boolean emergency,
-            @Nullable Outcome outcome,
-            List<String> refusalGrounds,
-            LocalDate day,
-            @Nullable String basis) {
-        this(
-                event,
-                requesting,
-                requested,
-                kind,
-                legalBasis,
-                offenceCategories,
-                emergency,
-                outcome,
-                refusalGrounds,
-                day,
-                basis,
-                null,
-                null);
-    }
-
-    /** Metadata of a request event with a pairing token and no {@code evidence} key. */
-    public PublicMetadata(
-            EventType event,
-            CountryCode requesting,
-            CountryCode requested,
-            String kind,
-            List<String> legalBasis,
-            List<String> offenceCategories,
-            boolean emergency,
-            @Nullable Outcome outcome,
-            List<String> refusalGrounds,
-            LocalDate day,
-            @Nullable String basis,
-            @Nullable String pairing) {
-        this(
+    /** The same metadata with {@code basis} as the other basis of a grant (null: none). */
+    public PublicMetadata withBasis(@Nullable String basis) {
+        return new PublicMetadata(
                 event,
                 requesting,
                 requested,
@@ -183,10 +147,10 @@ public record PublicMetadata(
                 day,
                 basis,
                 pairing,
-                null);
+                evidence);
     }
 
-    /** The same metadata with {@code token} as its pairing token. */
+    /** The same metadata with {@code token} as its pairing token (null: none). */
     public PublicMetadata withPairing(@Nullable String token) {
         return new PublicMetadata(
                 event,
@@ -202,6 +166,24 @@ public record PublicMetadata(
                 basis,
                 token,
                 evidence);
+    }
+
+    /** The same metadata with {@code digest} as the evidence manifest's digest (null: none). */
+    public PublicMetadata withEvidence(@Nullable String digest) {
+        return new PublicMetadata(
+                event,
+                requesting,
+                requested,
+                kind,
+                legalBasis,
+                offenceCategories,
+                emergency,
+                outcome,
+                refusalGrounds,
+                day,
+                basis,
+                pairing,
+                digest);
     }
 
     private static void checkCode(String code, String field) {

@@ -63,6 +63,7 @@ public final class LogLoadTool {
                 var log = node.getBean(TransparencyLog.class);
                 int port = ((WebServerApplicationContext) node).getWebServer().getPort();
                 double appends = append(log, entries);
+                batches(postgres.getPostgresDatabase(), entries);
                 var baseline = rawInserts(postgres.getPostgresDatabase(), entries, 4096);
                 System.out.printf(
                         "APPEND vs RAW: durable appends %,.0f/s; raw batched inserts of the entry rows %,.0f/s"
@@ -84,8 +85,12 @@ public final class LogLoadTool {
         }
     }
 
+    private static final int WINDOW = 4 * 4096;
+
     private static double append(TransparencyLog log, long entries) throws InterruptedException {
-        Semaphore window = new Semaphore(8192);
+        // Four writer batches in flight (the default max-batch is 4 096): with two, the writer often
+        // found only the entries acknowledged since its last batch and wrote half-full batches.
+        Semaphore window = new Semaphore(WINDOW);
         AtomicLong done = new AtomicLong();
         long start = System.nanoTime();
         long reported = start;
@@ -104,12 +109,29 @@ public final class LogLoadTool {
                         "  %,d appended, %,.0f/s so far%n", done.get(), done.get() / ((reported - start) / 1e9));
             }
         }
-        window.acquire(8192);
+        window.acquire(WINDOW);
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
                 "APPEND: %,d durable appends in %.1f s = %,.0f entries/s%n", entries, seconds, entries / seconds);
         log.awaitCheckpoint(entries, Duration.ofMinutes(1));
         return entries / seconds;
+    }
+
+    /**
+     * How many transactions the writer needed (each batch moves the head once), from the server's
+     * statistics: a count the machine's load does not blur, and what the per-batch costs multiply.
+     */
+    private static void batches(javax.sql.DataSource dataSource, long entries) throws Exception {
+        Thread.sleep(1500); // the server publishes its counters at most once a second
+        try (var c = dataSource.getConnection();
+                var s = c.createStatement();
+                var r = s.executeQuery("SELECT n_tup_upd FROM pg_stat_user_tables WHERE relname = 'log_head'")) {
+            r.next();
+            long batches = r.getLong(1);
+            System.out.printf(
+                    "BATCHES: %,d writer transactions, %,.0f entries each on average%n",
+                    batches, entries / (double) Math.max(1, batches));
+        }
     }
 
     /** Rows per second of the baseline: only the entry rows, and the entry, opening and metadata rows. */

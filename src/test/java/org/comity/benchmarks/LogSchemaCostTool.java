@@ -45,7 +45,9 @@ public final class LogSchemaCostTool {
                                 + ", salt bytea NOT NULL, record bytea NOT NULL, disclose date NOT NULL)");
                         s.execute(
                                 "CREATE TABLE m (idx bigint PRIMARY KEY" + (fk ? " REFERENCES e(idx)" : "")
-                                        + ", day date NOT NULL, requesting text NOT NULL, requested text NOT NULL, kind text NOT NULL, event text NOT NULL, outcome text, refusal_grounds text[] NOT NULL)");
+                                        + ", day date NOT NULL, requesting text NOT NULL, requested text NOT NULL, kind text NOT NULL, event text NOT NULL, outcome text, refusal_grounds text[] NOT NULL"
+                                        + (v.contains("G") ? ", facets text[] NOT NULL" : "") + ")");
+                        if (v.contains("G")) s.execute("CREATE INDEX ON m USING gin (facets)");
                         int idx = v.chars().filter(ch -> ch == 'I').count() > 0
                                 ? Integer.parseInt(v.replaceAll("\\D", ""))
                                 : 0;
@@ -54,6 +56,13 @@ public final class LogSchemaCostTool {
                         };
                         for (int i = 0; i < idx; i++) s.execute("CREATE INDEX ON m (" + ix[i] + ")");
                     }
+                    long pid;
+                    try (var r = s.executeQuery("SELECT pg_backend_pid()")) {
+                        r.next();
+                        pid = r.getLong(1);
+                    }
+                    long wal0 = wal(s);
+                    long cpu0 = cpuTicks(pid);
                     c.setAutoCommit(false);
                     long t = System.nanoTime();
                     for (int b = 0; b < batches; b++) {
@@ -66,15 +75,33 @@ public final class LogSchemaCostTool {
                                     "INSERT INTO sc SELECT i, sha256(i::text::bytea), convert_to(repeat(md5(i::text), 2), 'UTF8'), date '2031-01-01' + (i % 300)::int FROM generate_series("
                                             + from + "," + (from + n - 1) + ") i");
                             s.execute(
-                                    "INSERT INTO m SELECT i, date '2026-01-01' + (i % 300)::int, (ARRAY['XA','XB','XC','QM'])[1 + i % 4], (ARRAY['XA','XB','XC','QM'])[1 + (i+1) % 4], (ARRAY['preservation','stored-data','traffic-data','mutual-assistance'])[1 + (i/3) % 4], (ARRAY['request-sent','request-received','request-decided','request-withdrawn','request-executed'])[1 + i % 5], CASE WHEN i % 5 = 2 THEN 'granted' END, '{}' FROM generate_series("
+                                    "INSERT INTO m SELECT i, date '2026-01-01' + (i % 300)::int, (ARRAY['XA','XB','XC','QM'])[1 + i % 4], (ARRAY['XA','XB','XC','QM'])[1 + (i+1) % 4], (ARRAY['preservation','stored-data','traffic-data','mutual-assistance'])[1 + (i/3) % 4], (ARRAY['request-sent','request-received','request-decided','request-withdrawn','request-executed'])[1 + i % 5], CASE WHEN i % 5 = 2 THEN 'granted' END, '{}'" + (v.contains("G") ? ", ARRAY['a:' || (ARRAY['XA','XB','XC','QM'])[1 + i % 4], 'b:' || (ARRAY['XA','XB','XC','QM'])[1 + (i+1) % 4], 's:' || (ARRAY['XA','XB','XC','QM'])[1 + i % 4], 's:' || (ARRAY['XA','XB','XC','QM'])[1 + (i+1) % 4], 'k:' || (ARRAY['preservation','stored-data','traffic-data','mutual-assistance'])[1 + (i/3) % 4], 'e:' || (ARRAY['request-sent','request-received','request-decided','request-withdrawn','request-executed'])[1 + i % 5]]" : "") + " FROM generate_series("
                                             + from + "," + (from + n - 1) + ") i");
                         }
                         c.commit();
                     }
                     double secs = (System.nanoTime() - t) / 1e9;
                     c.setAutoCommit(true);
-                    System.out.printf("round %d %-8s %,.0f entries/s%n", round, v, batches * n / secs);
+                    long cpu = cpuTicks(pid) - cpu0;
+                    long walBytes = wal(s) - wal0;
+                    System.out.printf(
+                            "round %d %-8s %,.0f entries/s; server backend CPU %.1f µs/entry; WAL %,d bytes/entry%n",
+                            round, v, batches * n / secs, cpu * 1e4 / (batches * n), walBytes / (batches * n));
                 }
         }
+    }
+
+    private static long wal(java.sql.Statement s) throws java.sql.SQLException {
+        try (var r = s.executeQuery("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** User + system CPU of a local process in clock ticks (1/100 s), from /proc. */
+    static long cpuTicks(long pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 }

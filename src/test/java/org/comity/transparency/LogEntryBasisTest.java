@@ -18,18 +18,18 @@ class LogEntryBasisTest {
     static final Commitment COMMITMENT = new Commitment("ab".repeat(32), LocalDate.parse("2031-03-02"));
 
     static PublicMetadata granted(String basis) {
-        return new PublicMetadata(
-                EventType.REQUEST_DECIDED,
-                CountryCode.of("XA"),
-                CountryCode.of("XB"),
-                "stored-data",
-                List.of(),
-                List.of("ict-theft-or-fraud"),
-                false,
-                Outcome.GRANTED,
-                List.of(),
-                LocalDate.parse("2026-03-02"),
-                basis);
+        return PublicMetadata.of(
+                        EventType.REQUEST_DECIDED,
+                        CountryCode.of("XA"),
+                        CountryCode.of("XB"),
+                        "stored-data",
+                        List.of(),
+                        List.of("ict-theft-or-fraud"),
+                        false,
+                        Outcome.GRANTED,
+                        List.of(),
+                        LocalDate.parse("2026-03-02"))
+                .withBasis(basis);
     }
 
     @Test
@@ -62,18 +62,18 @@ class LogEntryBasisTest {
     void onlyTheClosedCodesAndOnlyOnGrants() {
         assertThatThrownBy(() -> granted("the minister agreed")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> granted("comity")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new PublicMetadata(
-                        EventType.REQUEST_DECIDED,
-                        CountryCode.of("XA"),
-                        CountryCode.of("XB"),
-                        "stored-data",
-                        List.of(),
-                        List.of(),
-                        false,
-                        Outcome.REFUSED,
-                        List.of("persecution"),
-                        LocalDate.parse("2026-03-02"),
-                        "domestic-law"))
+        assertThatThrownBy(() -> PublicMetadata.of(
+                                EventType.REQUEST_DECIDED,
+                                CountryCode.of("XA"),
+                                CountryCode.of("XB"),
+                                "stored-data",
+                                List.of(),
+                                List.of(),
+                                false,
+                                Outcome.REFUSED,
+                                List.of("persecution"),
+                                LocalDate.parse("2026-03-02"))
+                        .withBasis("domestic-law"))
                 .isInstanceOf(IllegalArgumentException.class);
         var json = new String(new LogEntry(granted("domestic-law"), COMMITMENT).bytes(), StandardCharsets.UTF_8)
                 .replace("domestic-law", "Domestic law");

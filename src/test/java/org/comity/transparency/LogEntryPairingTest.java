@@ -18,26 +18,25 @@ class LogEntryPairingTest {
     static final String TOKEN = "q3B8xY0fT-2kL_9mN4pR7w";
 
     static PublicMetadata sent(String pairing) {
-        return new PublicMetadata(
-                EventType.REQUEST_SENT,
-                CountryCode.of("XA"),
-                CountryCode.of("XB"),
-                "stored-data",
-                List.of(),
-                List.of("illegal-access"),
-                false,
-                null,
-                List.of(),
-                LocalDate.parse("2026-03-02"),
-                null,
-                pairing);
+        return PublicMetadata.of(
+                        EventType.REQUEST_SENT,
+                        CountryCode.of("XA"),
+                        CountryCode.of("XB"),
+                        "stored-data",
+                        List.of(),
+                        List.of("illegal-access"),
+                        false,
+                        null,
+                        List.of(),
+                        LocalDate.parse("2026-03-02"))
+                .withPairing(pairing);
     }
 
     @Test
     void withoutATokenTheEntryIsByteForByteAsBefore() {
         var without = new LogEntry(sent(null), LogEntryBasisTest.COMMITMENT);
         var before = new LogEntry(
-                new PublicMetadata(
+                PublicMetadata.of(
                         EventType.REQUEST_SENT,
                         CountryCode.of("XA"),
                         CountryCode.of("XB"),

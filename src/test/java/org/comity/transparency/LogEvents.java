@@ -30,7 +30,7 @@ public final class LogEvents {
                 type == EventType.REQUEST_DECIDED ? Outcome.values()[(n / 5) % Outcome.values().length] : null;
         List<String> grounds = outcome == Outcome.REFUSED ? List.of("art-40-21-b", "dual-criminality") : List.of();
         LocalDate day = LocalDate.of(2026, 1 + n % 12, 1 + n % 28);
-        var metadata = new PublicMetadata(
+        var metadata = PublicMetadata.of(
                 type,
                 CountryCode.of(STATES[n % STATES.length]),
                 CountryCode.of(STATES[(n + 1) % STATES.length]),

@@ -95,7 +95,7 @@ public final class FixtureLog {
             Outcome outcome,
             String pairing,
             long salt) {
-        var metadata = new PublicMetadata(
+        var metadata = PublicMetadata.of(
                 event,
                 CountryCode.of(requesting),
                 CountryCode.of(requested),

@@ -60,7 +60,7 @@ class PublicLogPagesTest {
     static LogEvent refusal() {
         return new LogEvent(
                 UUID.nameUUIDFromBytes("public-pages-refusal".getBytes(StandardCharsets.UTF_8)),
-                new PublicMetadata(
+                PublicMetadata.of(
                         EventType.REQUEST_DECIDED,
                         CountryCode.of("XA"),
                         CountryCode.of("XB"),

@@ -15,11 +15,25 @@ public final class MerkleTree {
     private static final byte LEAF_PREFIX = 0x00;
     private static final byte NODE_PREFIX = 0x01;
 
+    /**
+     * One digest per thread, reset before each use: {@code MessageDigest.getInstance} per hash (a
+     * provider lookup and a new engine) was most of the cost of a node hash on the writer's path
+     * ({@link CompactRange}, tiles) and of every proof step. A digest is not thread-safe, so each thread
+     * owns its own; no method here holds it across a call that could use it again.
+     */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(MerkleTree::sha256);
+
     private MerkleTree() {}
+
+    private static MessageDigest digest() {
+        MessageDigest d = DIGEST.get();
+        d.reset(); // in case a previous use stopped half-way (an exception between update and digest)
+        return d;
+    }
 
     /** {@code SHA-256(0x00 || entry)}. */
     public static Hash leafHash(byte[] entry) {
-        MessageDigest d = sha256();
+        MessageDigest d = digest();
         d.update(LEAF_PREFIX);
         d.update(entry);
         return new Hash(d.digest());
@@ -27,7 +41,7 @@ public final class MerkleTree {
 
     /** {@code SHA-256(0x01 || left || right)}. */
     public static Hash nodeHash(Hash left, Hash right) {
-        MessageDigest d = sha256();
+        MessageDigest d = digest();
         d.update(NODE_PREFIX);
         d.update(left.shared());
         d.update(right.shared());
@@ -63,7 +77,7 @@ public final class MerkleTree {
         if (count == 0) {
             return EMPTY_ROOT;
         }
-        return new Hash(root(hashes, first, count, sha256()));
+        return new Hash(root(hashes, first, count, digest()));
     }
 
     private static byte[] root(byte[] hashes, int from, int n, MessageDigest d) {

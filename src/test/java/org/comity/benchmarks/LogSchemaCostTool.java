@@ -43,10 +43,9 @@ public final class LogSchemaCostTool {
                     if (v.contains("S")) {
                         s.execute("CREATE TABLE sc (idx bigint PRIMARY KEY" + (fk ? " REFERENCES e(idx)" : "")
                                 + ", salt bytea NOT NULL, record bytea NOT NULL, disclose date NOT NULL)");
-                        s.execute(
-                                "CREATE TABLE m (idx bigint PRIMARY KEY" + (fk ? " REFERENCES e(idx)" : "")
-                                        + ", day date NOT NULL, requesting text NOT NULL, requested text NOT NULL, kind text NOT NULL, event text NOT NULL, outcome text, refusal_grounds text[] NOT NULL"
-                                        + (v.contains("G") ? ", facets text[] NOT NULL" : "") + ")");
+                        s.execute("CREATE TABLE m (idx bigint PRIMARY KEY" + (fk ? " REFERENCES e(idx)" : "")
+                                + ", day date NOT NULL, requesting text NOT NULL, requested text NOT NULL, kind text NOT NULL, event text NOT NULL, outcome text, refusal_grounds text[] NOT NULL"
+                                + (v.contains("G") ? ", facets text[] NOT NULL" : "") + ")");
                         if (v.contains("G")) s.execute("CREATE INDEX ON m USING gin (facets)");
                         int idx = v.chars().filter(ch -> ch == 'I').count() > 0
                                 ? Integer.parseInt(v.replaceAll("\\D", ""))
@@ -75,8 +74,11 @@ public final class LogSchemaCostTool {
                                     "INSERT INTO sc SELECT i, sha256(i::text::bytea), convert_to(repeat(md5(i::text), 2), 'UTF8'), date '2031-01-01' + (i % 300)::int FROM generate_series("
                                             + from + "," + (from + n - 1) + ") i");
                             s.execute(
-                                    "INSERT INTO m SELECT i, date '2026-01-01' + (i % 300)::int, (ARRAY['XA','XB','XC','QM'])[1 + i % 4], (ARRAY['XA','XB','XC','QM'])[1 + (i+1) % 4], (ARRAY['preservation','stored-data','traffic-data','mutual-assistance'])[1 + (i/3) % 4], (ARRAY['request-sent','request-received','request-decided','request-withdrawn','request-executed'])[1 + i % 5], CASE WHEN i % 5 = 2 THEN 'granted' END, '{}'" + (v.contains("G") ? ", ARRAY['a:' || (ARRAY['XA','XB','XC','QM'])[1 + i % 4], 'b:' || (ARRAY['XA','XB','XC','QM'])[1 + (i+1) % 4], 's:' || (ARRAY['XA','XB','XC','QM'])[1 + i % 4], 's:' || (ARRAY['XA','XB','XC','QM'])[1 + (i+1) % 4], 'k:' || (ARRAY['preservation','stored-data','traffic-data','mutual-assistance'])[1 + (i/3) % 4], 'e:' || (ARRAY['request-sent','request-received','request-decided','request-withdrawn','request-executed'])[1 + i % 5]]" : "") + " FROM generate_series("
-                                            + from + "," + (from + n - 1) + ") i");
+                                    "INSERT INTO m SELECT i, date '2026-01-01' + (i % 300)::int, (ARRAY['XA','XB','XC','QM'])[1 + i % 4], (ARRAY['XA','XB','XC','QM'])[1 + (i+1) % 4], (ARRAY['preservation','stored-data','traffic-data','mutual-assistance'])[1 + (i/3) % 4], (ARRAY['request-sent','request-received','request-decided','request-withdrawn','request-executed'])[1 + i % 5], CASE WHEN i % 5 = 2 THEN 'granted' END, '{}'"
+                                            + (v.contains("G")
+                                                    ? ", ARRAY['a:' || (ARRAY['XA','XB','XC','QM'])[1 + i % 4], 'b:' || (ARRAY['XA','XB','XC','QM'])[1 + (i+1) % 4], 's:' || (ARRAY['XA','XB','XC','QM'])[1 + i % 4], 's:' || (ARRAY['XA','XB','XC','QM'])[1 + (i+1) % 4], 'k:' || (ARRAY['preservation','stored-data','traffic-data','mutual-assistance'])[1 + (i/3) % 4], 'e:' || (ARRAY['request-sent','request-received','request-decided','request-withdrawn','request-executed'])[1 + i % 5]]"
+                                                    : "")
+                                            + " FROM generate_series(" + from + "," + (from + n - 1) + ") i");
                         }
                         c.commit();
                     }

@@ -95,28 +95,7 @@ public record AssessmentInput(
 
     /** The same version with what the requested State's reviewer knows about it. */
     public AssessmentInput withReviewer(@Nullable ReviewerFacts reviewer) {
-        return new AssessmentInput(
-                requestId,
-                version,
-                direction,
-                measure,
-                requesting,
-                requested,
-                requestDate,
-                legalBasis,
-                offences,
-                subjects,
-                data,
-                emergency,
-                conditions,
-                compelled,
-                deathPenaltyAssurances,
-                priorProceedings,
-                use,
-                matters,
-                history,
-                recorded,
-                reviewer);
+        return with(data, history, recorded, reviewer);
     }
 
     /** A version without recorded history: what callers build; the engine adds the node's records. */
@@ -166,20 +145,24 @@ public record AssessmentInput(
 
     /** The same version with these earlier requests as its history. */
     public AssessmentInput withHistory(List<PriorRequest> history) {
-        return with(data, history, recorded);
+        return with(data, history, recorded, reviewer);
     }
 
     /** The same version with what the node's records hold about earlier requests. */
     public AssessmentInput withRecorded(@Nullable Recorded recorded) {
-        return with(data, history, recorded);
+        return with(data, history, recorded, reviewer);
     }
 
     /** The same version asking for other data (what-if checks, tests). */
     public AssessmentInput withData(@Nullable DataSought data) {
-        return with(data, history, recorded);
+        return with(data, history, recorded, reviewer);
     }
 
-    private AssessmentInput with(@Nullable DataSought data, List<PriorRequest> history, @Nullable Recorded recorded) {
+    private AssessmentInput with(
+            @Nullable DataSought data,
+            List<PriorRequest> history,
+            @Nullable Recorded recorded,
+            @Nullable ReviewerFacts reviewer) {
         return new AssessmentInput(
                 requestId,
                 version,

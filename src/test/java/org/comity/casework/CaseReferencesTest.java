@@ -38,6 +38,8 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -77,6 +79,9 @@ class CaseReferencesTest {
 
     @Autowired
     Treaties treaties;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @BeforeEach
     void accounts() {
@@ -140,6 +145,35 @@ class CaseReferencesTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(8);
+    }
+
+    @Test
+    void aYearsNumbersStartAtOneAndANumberTakenByARolledBackCreationIsNeverGivenAgain() {
+        // The year's first creation makes its sequence; rolled back, it takes the sequence with it,
+        // and no request holds the number, so the next creation starts the year at 1 again.
+        assertThat(takenAndRolledBack(2101)).isEqualTo(1);
+        assertThat(nextNumber(2101)).isEqualTo(1);
+        assertThat(nextNumber(2101)).isEqualTo(2);
+        // Once the sequence exists, a rolled-back creation leaves a gap: its number is not reused.
+        assertThat(takenAndRolledBack(2101)).isEqualTo(3);
+        assertThat(nextNumber(2101)).isEqualTo(4);
+    }
+
+    private long nextNumber(int year) {
+        return jdbc.sql("SELECT casework_next_reference_number(?)")
+                .param(year)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The number a creation took in a transaction that then rolled back. */
+    private long takenAndRolledBack(int year) {
+        var taken = new long[1];
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            taken[0] = nextNumber(year);
+            status.setRollbackOnly();
+        });
+        return taken[0];
     }
 
     @Test

@@ -64,18 +64,17 @@ public class JdbcRequests {
 
     /**
      * Stores a new request, owned by {@code unit} (none: visible to every unit), and returns it with the
-     * reference allocated to it. The year's counter row is locked until the transaction ends, so
-     * concurrent creations are numbered one after the other; a rolled-back creation takes its number
-     * back with it, and nothing else ever gives a number back.
+     * reference allocated to it: the next number of the year's sequence (V54). No lock is held to the
+     * end of the transaction, so concurrent creations do not wait for each other; a creation that
+     * rolls back leaves its number unused, and no number is ever given twice.
      */
     public Request insert(
             Request request, Instant now, @org.jspecify.annotations.Nullable String unit, ReferenceFormat format) {
         int year = request.createdAt().atZone(java.time.ZoneOffset.UTC).getYear();
-        long number = jdbc.sql("""
-                        INSERT INTO casework_reference_counter (year, last) VALUES (?, 1)
-                        ON CONFLICT (year) DO UPDATE SET last = casework_reference_counter.last + 1
-                        RETURNING last
-                        """).param(year).query(Long.class).single();
+        long number = jdbc.sql("SELECT casework_next_reference_number(?)")
+                .param(year)
+                .query(Long.class)
+                .single();
         var stored = request.withReference(format.format(request.kind(), year, number));
         var params = params(stored, now);
         params.addValue("unit", unit);

@@ -304,6 +304,25 @@ public class Evidence {
     }
 
     /**
+     * The package's custody chain to read on screen. Not an export (nothing leaves the node), so not
+     * recorded; exporting it is {@link #exportCustody}.
+     */
+    public CustodyExport custody(UUID packageId) {
+        visible(packageId);
+        return CustodyExport.of(packageId, signingKey.publicKey(), store.custody(packageId));
+    }
+
+    /** The largest body of one upload request ({@code comity.evidence.max-chunk-bytes}). */
+    public long maxChunkBytes() {
+        return properties.maxChunkBytes();
+    }
+
+    /** The largest item the console's plain form takes ({@code comity.evidence.max-form-bytes}). */
+    public long maxFormBytes() {
+        return properties.maxFormBytes();
+    }
+
+    /**
      * The package's provenance as CASE/UCO JSON-LD ({@link CaseUcoExport}), after recording the export
      * (detail {@code format=case-uco}), which the export's custody actions include.
      */

@@ -7,6 +7,7 @@ import org.comity.evidence.persistence.FileBlobStore;
 import org.comity.evidence.persistence.FileKeySource;
 import org.comity.evidence.persistence.SigningKeyFile;
 import org.comity.node.DataDirectory;
+import org.comity.web.BodyBound;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -66,6 +67,22 @@ class EvidenceConfiguration {
                         csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         return http.build();
     }
+
+    /**
+     * Upload chunks carry bulk bytes by design: their own bound, {@code comity.evidence.max-chunk-bytes},
+     * in place of the node's bound on request bodies, for the API's tus {@code PATCH} and the console's.
+     */
+    @Bean
+    BodyBound evidenceApiChunks(EvidenceProperties properties) {
+        return new BodyBound("PATCH", "/api/evidence/uploads/{item}", properties.maxChunkBytes(), CHUNK_RULE);
+    }
+
+    @Bean
+    BodyBound evidenceConsoleChunks(EvidenceProperties properties) {
+        return new BodyBound("PATCH", "/evidence/uploads/{item}", properties.maxChunkBytes(), CHUNK_RULE);
+    }
+
+    static final String CHUNK_RULE = "comity.evidence.max-chunk-bytes";
 
     static final String TRANSFER_ITEMS = "/api/evidence/transfers/{transfer}/items/{item}";
 

@@ -13,6 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyDirectory where the node key and the evidence signing key are kept; empty means
  *     {@code <data-dir>/keys}
  * @param maxItemBytes the largest item an upload may declare
+ * @param maxChunkBytes the largest body of one upload request ({@code PATCH}), API and console alike:
+ *     evidence uploads have this bound in place of {@code comity.web.max-request-bytes}
+ * @param maxFormBytes the largest item the console's plain form (no JavaScript, one multipart request)
+ *     takes; also bounded by {@code spring.servlet.multipart.max-file-size}
  * @param defaultRetention how long a package is kept when its creator names no date
  * @param specialityRetention how long, at most, when the request states speciality; empty: no limit of its own
  * @param onwardTransferRetention how long, at most, when onward transfer needs consent; empty: no limit of its own
@@ -23,6 +27,8 @@ public record EvidenceProperties(
         @Nullable Path storageDirectory,
         @Nullable Path keyDirectory,
         @DefaultValue("1099511627776") long maxItemBytes,
+        @DefaultValue("67108864") long maxChunkBytes,
+        @DefaultValue("20971520") long maxFormBytes,
         @DefaultValue("3650d") Duration defaultRetention,
         @Nullable Duration specialityRetention,
         @Nullable Duration onwardTransferRetention,
@@ -31,6 +37,12 @@ public record EvidenceProperties(
     public EvidenceProperties {
         if (maxItemBytes < 1) {
             throw new IllegalArgumentException("comity.evidence.max-item-bytes must be at least 1");
+        }
+        if (maxChunkBytes < 1024) {
+            throw new IllegalArgumentException("comity.evidence.max-chunk-bytes must be at least 1 KiB");
+        }
+        if (maxFormBytes < 1) {
+            throw new IllegalArgumentException("comity.evidence.max-form-bytes must be at least 1");
         }
         if (defaultRetention.isNegative() || defaultRetention.isZero()) {
             throw new IllegalArgumentException("comity.evidence.default-retention must be positive");

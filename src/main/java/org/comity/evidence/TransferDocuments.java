@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.UUID;
 import org.comity.evidence.domain.Digest;
+import org.comity.evidence.domain.KeySource;
 import org.comity.evidence.domain.Manifest;
 import org.comity.evidence.domain.SignedManifest;
 import org.comity.evidence.domain.SigningKey;
+import org.comity.evidence.domain.TransferKey;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +32,35 @@ final class TransferDocuments {
 
     /** An announcement as read, its manifest's signature checked with the key it names. */
     record Announcement(
-            UUID transferId, SignedManifest manifest, byte[] signerKey, byte[] transferKey, String manifestJson) {}
+            UUID transferId, SignedManifest manifest, byte[] signerKey, TransferKey transferKey, String manifestJson) {}
+
+    /**
+     * The announcement as the inbox keeps it: the transfer key, which arrived in the clear inside the
+     * encrypted message, replaced by {@code transferKeyWrapped} — the same key wrapped by the node key
+     * (bound to the transfer's id) — and {@code transferKeySource}, the node key's id. Anything else
+     * passes unchanged; a {@code transferKey} member that cannot be wrapped is dropped, never kept, and
+     * the announcement is then refused for lacking it.
+     */
+    static String keptAtRest(String payload, KeySource source) {
+        if (!PACKAGE.equals(kind(payload))) {
+            return payload;
+        }
+        var root = (tools.jackson.databind.node.ObjectNode) JSON.readTree(payload);
+        if (!root.has("transferKey")) {
+            return payload;
+        }
+        try {
+            var transferId = UUID.fromString(root.required("transfer").asString());
+            var key = TransferKey.fromAnnouncement(
+                    B64D.decode(root.required("transferKey").asString()));
+            root.remove("transferKey");
+            root.put("transferKeyWrapped", B64.encodeToString(key.wrap(transferId, source)));
+            root.put("transferKeySource", source.id());
+        } catch (RuntimeException e) {
+            root.remove("transferKey");
+        }
+        return JSON.writeValueAsString(root);
+    }
 
     /** An evidence receipt as read. */
     record Receipt(UUID transferId, Digest manifestDigest, String outcome, int items) {}
@@ -74,7 +104,7 @@ final class TransferDocuments {
      * announced, and the manifest's signature by the key announced (which the message's signature by
      * the sender's authority key vouches for).
      */
-    static Announcement readAnnouncement(String payload) {
+    static Announcement readAnnouncement(String payload, KeySource source) {
         JsonNode root = JSON.readTree(payload);
         var transferId = UUID.fromString(root.required("transfer").asString());
         var manifestNode = root.required("manifest");
@@ -93,8 +123,21 @@ final class TransferDocuments {
                 transferId,
                 signed,
                 signerKey,
-                B64D.decode(root.required("transferKey").asString()),
+                transferKey(root, transferId, source),
                 JSON.writeValueAsString(manifestNode));
+    }
+
+    /** The key as kept ({@link #keptAtRest}), or as sent, for an announcement published before that. */
+    private static TransferKey transferKey(JsonNode root, UUID transferId, KeySource source) {
+        if (root.has("transferKeyWrapped")) {
+            if (!source.id().equals(root.required("transferKeySource").asString())) {
+                throw new IllegalArgumentException("the transfer key was wrapped by another node key");
+            }
+            return TransferKey.unwrap(
+                    transferId, B64D.decode(root.required("transferKeyWrapped").asString()), source);
+        }
+        return TransferKey.fromAnnouncement(
+                B64D.decode(root.required("transferKey").asString()));
     }
 
     static Receipt readReceipt(String payload) {

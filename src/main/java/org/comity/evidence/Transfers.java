@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -160,6 +161,12 @@ public class Transfers {
         var o = store.outgoing(transferId).orElseThrow(() -> new NotFound("transfer"));
         evidence.visiblePackage(o.packageId());
         return view(o);
+    }
+
+    /** The transfers of a package the user may see, oldest first. */
+    public List<TransferView> ofPackage(UUID packageId) {
+        evidence.visiblePackage(packageId);
+        return store.outgoingOf(packageId).stream().map(Transfers::view).toList();
     }
 
     /** Transfers a restart interrupted go on. */
@@ -381,7 +388,7 @@ public class Transfers {
         }
         TransferDocuments.Announcement a;
         try {
-            a = TransferDocuments.readAnnouncement(envelope.payload());
+            a = TransferDocuments.readAnnouncement(envelope.payload(), evidence.keySource());
         } catch (RuntimeException e) {
             // The message's signature is the sender's; a manifest that does not hold is theirs too.
             log.warn("Evidence announcement {} refused: {}", envelope.messageId(), e.getMessage());
@@ -392,7 +399,7 @@ public class Transfers {
             log.warn("Evidence announcement {} answers no request sent to its sender", envelope.messageId());
             return;
         }
-        var key = TransferKey.fromAnnouncement(a.transferKey());
+        var key = a.transferKey();
         var manifest = a.manifest().manifest();
         var created = evidence.createFor(link.get().requestId(), null, ACTOR);
         evidence.recordLocked(

@@ -53,4 +53,20 @@ public record Envelope(
             throw new IllegalArgumentException("a message's payload is a JSON object");
         }
     }
+
+    /** The same message with the payload the inbox keeps ({@link PayloadAtRest}). */
+    public Envelope withPayload(String kept) {
+        return new Envelope(
+                messageId,
+                conversationId,
+                type,
+                sender,
+                recipient,
+                created,
+                expires,
+                sequence,
+                pairingToken,
+                emergency,
+                kept);
+    }
 }

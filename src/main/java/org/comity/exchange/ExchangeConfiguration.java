@@ -85,7 +85,8 @@ class ExchangeConfiguration {
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
             Clock clock,
-            ExchangeProperties properties) {
+            ExchangeProperties properties,
+            ObjectProvider<PayloadAtRest> atRest) {
         return new MessageExchange(
                 local,
                 trust,
@@ -94,7 +95,8 @@ class ExchangeConfiguration {
                 events,
                 new TransactionTemplate(transactions),
                 clock,
-                properties.messages());
+                properties.messages(),
+                atRest.orderedStream().toList());
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")

@@ -36,6 +36,7 @@ public class MessageExchange {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ExchangeProperties.Messages settings;
+    private final java.util.List<PayloadAtRest> atRest;
     private @Nullable Runnable wake;
 
     MessageExchange(
@@ -46,7 +47,8 @@ public class MessageExchange {
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             Clock clock,
-            ExchangeProperties.Messages settings) {
+            ExchangeProperties.Messages settings,
+            java.util.List<PayloadAtRest> atRest) {
         this.local = local;
         this.trust = trust;
         this.store = store;
@@ -55,6 +57,7 @@ public class MessageExchange {
         this.transactions = transactions;
         this.clock = clock;
         this.settings = settings;
+        this.atRest = java.util.List.copyOf(atRest);
     }
 
     void onSent(Runnable dispatcher) {
@@ -145,7 +148,7 @@ public class MessageExchange {
 
     /** Steps 15–16 and the storing, in one transaction: a refused message leaves nothing stored. */
     private String store(Messages.Opened opened, byte[] body, String signed, Instant now) {
-        var envelope = opened.envelope();
+        var envelope = kept(opened.envelope());
         return transactions.execute(status -> {
             var prior = store.prior(envelope.messageId(), envelope.conversationId(), envelope.sender());
             if (prior.stored().isPresent()) {
@@ -171,6 +174,15 @@ public class MessageExchange {
             events.publishEvent(new MessageAccepted(envelope, now, opened.digest()));
             return signed;
         });
+    }
+
+    /** The envelope with the payload as the modules that own its type keep it at rest. */
+    private Envelope kept(Envelope opened) {
+        var envelope = opened;
+        for (var module : atRest) {
+            envelope = envelope.withPayload(module.kept(envelope));
+        }
+        return envelope;
     }
 
     private static String replay(JdbcMessageStore.Stored stored, String digest) {

@@ -8,34 +8,49 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Bounds every request body before anything reads it: a declared length over the limit is refused at
  * once (413 problem), and a body without a declared length stops being read at the limit. Multipart
- * uploads have their own limits ({@code spring.servlet.multipart.*}).
+ * uploads have their own limits ({@code spring.servlet.multipart.*}). A request a {@link BodyBound}
+ * matches is bounded by it instead, and its problem names the bound's rule.
  */
 @Component
 @ConditionalOnWebApplication
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestSizeLimit extends OncePerRequestFilter {
 
+    static final String RULE = "comity.web.max-request-bytes";
+
     private final long maxBytes;
+    private final List<Matched> bounds;
     private final HandlerExceptionResolver problems;
+
+    private record Matched(BodyBound bound, PathPattern pattern) {}
 
     RequestSizeLimit(
             @Value("${comity.web.max-request-bytes:4194304}") long maxBytes,
+            List<BodyBound> bounds,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
         this.maxBytes = maxBytes;
+        var parser = PathPatternParser.defaultInstance;
+        this.bounds = bounds.stream()
+                .map(b -> new Matched(b, parser.parse(b.pattern())))
+                .toList();
         this.problems = problems;
     }
 
@@ -47,13 +62,26 @@ class RequestSizeLimit extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (request.getContentLengthLong() > maxBytes) {
+        long max = maxBytes;
+        String rule = RULE;
+        var path = PathContainer.parsePath(
+                request.getRequestURI().substring(request.getContextPath().length()));
+        for (var m : bounds) {
+            if (m.bound().method().equals(request.getMethod()) && m.pattern().matches(path)) {
+                max = m.bound().maxBytes();
+                rule = m.bound().rule();
+                break;
+            }
+        }
+        if (request.getContentLengthLong() > max) {
             var tooLarge = new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE);
-            tooLarge.setDetail("the request body is larger than " + maxBytes + " bytes");
+            tooLarge.setDetail("the request body is larger than " + max + " bytes (" + rule + ")");
+            tooLarge.getBody().setProperty("rule", rule);
+            tooLarge.getBody().setProperty("maxBytes", max);
             problems.resolveException(request, response, null, tooLarge);
             return;
         }
-        chain.doFilter(new Bounded(request, maxBytes), response);
+        chain.doFilter(new Bounded(request, max), response);
     }
 
     /** Reads at most {@code max} bytes of the body, then fails the read. */

@@ -297,7 +297,7 @@ public final class EvidenceStreamTool {
                         "--server.port=" + port,
                         "--server.address=127.0.0.1",
                         "--comity.casework.watch-enabled=false",
-                        "--comity.web.max-request-bytes=" + (chunkSize + (1 << 20)))
+                        "--comity.evidence.max-chunk-bytes=" + (chunkSize + (1 << 20)))
                 .redirectErrorStream(true)
                 .start();
         try {

@@ -79,6 +79,13 @@ public class JdbcTransfers {
                 .optional();
     }
 
+    public List<Outgoing> outgoingOf(UUID packageId) {
+        return jdbc.sql("SELECT * FROM evidence_transfer_out WHERE package_id = ? ORDER BY created_at")
+                .param(packageId)
+                .query((rs, n) -> outgoing(rs))
+                .list();
+    }
+
     public List<Outgoing> outgoingIn(String state) {
         return jdbc.sql("SELECT * FROM evidence_transfer_out WHERE state = ? ORDER BY created_at")
                 .param(state)

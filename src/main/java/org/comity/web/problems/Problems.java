@@ -195,6 +195,15 @@ public class Problems extends ResponseEntityExceptionHandler {
         }
         var type = typeOf(ex, status);
         var problem = problem(type, detailOf(ex, type));
+        if (ex instanceof ErrorResponse response
+                && response.getBody().getProperties() != null
+                && response.getBody().getProperties().get("rule") instanceof String rule) {
+            // A bound or precondition of our own names its rule, as a conflict does.
+            problem.setProperty("rule", rule);
+            if (response.getBody().getProperties().get("maxBytes") instanceof Long max) {
+                problem.setProperty("maxBytes", max);
+            }
+        }
         if (ex instanceof MissingServletRequestParameterException missing) {
             problem.setProperty(
                     "errors",

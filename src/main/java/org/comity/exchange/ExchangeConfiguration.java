@@ -48,6 +48,15 @@ class ExchangeConfiguration {
         return PublicEndpoints.of("exchange", "/api/exchange/authority-card");
     }
 
+    /**
+     * The inbox bounds its body itself ({@code comity.exchange.messages.max-bytes}), so a message over the
+     * web layer's bound is still refused by the inbox's first step, with a 413 and an audit entry.
+     */
+    @Bean
+    org.comity.web.OwnBodyLimit exchangeInboxBodyLimit() {
+        return new org.comity.web.OwnBodyLimit("POST", "/api/exchange/inbox");
+    }
+
     @Bean
     LocalAuthority localAuthority(
             ExchangeProperties properties,
@@ -95,6 +104,19 @@ class ExchangeConfiguration {
                 new TransactionTemplate(transactions),
                 clock,
                 properties.messages());
+    }
+
+    @Bean
+    CoSignatures coSignatures(
+            LocalAuthority local,
+            TrustDirectory trust,
+            MessageExchange exchange,
+            org.comity.exchange.persistence.JdbcCoSignatures store,
+            JdbcMessageStore messages,
+            JdbcTrustStore audit,
+            Clock clock,
+            ExchangeProperties properties) {
+        return new CoSignatures(local, trust, exchange, store, messages, audit, clock, properties.messages());
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")

@@ -22,7 +22,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 /**
  * Bounds every request body before anything reads it: a declared length over the limit is refused at
  * once (413 problem), and a body without a declared length stops being read at the limit. Multipart
- * uploads have their own limits ({@code spring.servlet.multipart.*}).
+ * uploads have their own limits ({@code spring.servlet.multipart.*}), and so has each endpoint a module
+ * declares with {@link OwnBodyLimit} (the exchange inbox, which audits what it refuses).
  */
 @Component
 @ConditionalOnWebApplication
@@ -31,12 +32,15 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
     private final HandlerExceptionResolver problems;
+    private final java.util.List<OwnBodyLimit> own;
 
     RequestSizeLimit(
             @Value("${comity.web.max-request-bytes:4194304}") long maxBytes,
-            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems,
+            java.util.List<OwnBodyLimit> own) {
         this.maxBytes = maxBytes;
         this.problems = problems;
+        this.own = java.util.List.copyOf(own);
     }
 
     @Override
@@ -46,6 +50,12 @@ class RequestSizeLimit extends OncePerRequestFilter {
         if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
             chain.doFilter(request, response);
             return;
+        }
+        for (var endpoint : own) {
+            if (endpoint.method().equals(request.getMethod()) && endpoint.path().equals(request.getRequestURI())) {
+                chain.doFilter(request, response);
+                return;
+            }
         }
         if (request.getContentLengthLong() > maxBytes) {
             var tooLarge = new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE);

@@ -68,6 +68,7 @@ class CaseExchange {
     private final TrustDirectory trust;
     private final ExchangeRoute route;
     private final org.comity.exchange.CoSignatures coSignatures;
+    private final org.comity.casework.persistence.JdbcLetters letters;
     private final Clock clock;
     private final JsonMapper json =
             JsonMapper.builder().addModule(CaseworkJson.module()).build();
@@ -81,8 +82,10 @@ class CaseExchange {
             TrustDirectory trust,
             ExchangeRoute route,
             org.comity.exchange.CoSignatures coSignatures,
+            org.comity.casework.persistence.JdbcLetters letters,
             Clock clock,
             PlatformTransactionManager transactions) {
+        this.letters = letters;
         this.route = route;
         this.coSignatures = coSignatures;
         this.savepoint = new TransactionTemplate(transactions);
@@ -178,10 +181,14 @@ class CaseExchange {
             refusalReceived(envelope);
             return;
         }
+        if (envelope.type() == MessageType.CORRESPONDENCE) {
+            letterReceived(envelope);
+            return;
+        }
         var side = switch (envelope.type()) {
             case ACKNOWLEDGEMENT, INFORMATION_REQUEST, CONSULTATION, DECISION, EXECUTION_RESULT -> OUTGOING;
             case INFORMATION_ANSWER, WITHDRAWAL -> INCOMING;
-            case REQUEST, EVIDENCE_NOTICE, CORRESPONDENCE, RECEIPT, REFUSAL -> null;
+            case REQUEST, EVIDENCE_NOTICE, CORRESPONDENCE, RECEIPT, REFUSAL -> null; // handled elsewhere
         };
         if (side == null) {
             return;
@@ -502,6 +509,39 @@ class CaseExchange {
         log.warn("Message refused by {} in conversation {}: {}", envelope.sender(), envelope.conversationId(), rule);
         links.recordMessage(
                 envelope.messageId(), link.get().requestId(), envelope.type().code(), rule, clock.instant());
+    }
+
+    /**
+     * A letter from the counterpart, on either side of a request: kept on the request of its conversation
+     * once per message id, in the inbox's transaction; a document that does not read is recorded as such.
+     */
+    private void letterReceived(Envelope envelope) {
+        if (links.messageRecorded(envelope.messageId())) {
+            return;
+        }
+        var link = links.byConversation(envelope.conversationId(), OUTGOING)
+                .or(() -> links.byConversation(envelope.conversationId(), INCOMING))
+                .filter(l -> l.counterpart().equals(envelope.sender().value()));
+        if (link.isEmpty()) {
+            refuse(envelope, "request-not-registered");
+            return;
+        }
+        var requestId = link.get().requestId();
+        var now = clock.instant();
+        String body;
+        try {
+            var document = json.readTree(envelope.payload());
+            if (document.path("v").asInt() != DOCUMENT_VERSION) {
+                throw new IllegalArgumentException("unknown document version");
+            }
+            body = text(document, "text");
+        } catch (RuntimeException e) {
+            links.recordMessage(envelope.messageId(), requestId, envelope.type().code(), "malformed-document", now);
+            return;
+        }
+        letters.store(new org.comity.casework.persistence.JdbcLetters.Letter(
+                envelope.messageId(), requestId, "received", null, envelope.sender().value(), body, now));
+        links.recordMessage(envelope.messageId(), requestId, envelope.type().code(), "recorded", now);
     }
 
     /** The request document: {@code {"v": 1, "kind": <code>, "content": <the request's content>}}. */

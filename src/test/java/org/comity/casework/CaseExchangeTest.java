@@ -743,6 +743,42 @@ class CaseExchangeTest {
                 });
     }
 
+    @Test
+    void aLetterWrittenOnEitherSideIsDeliveredAndKeptOnTheOtherSidesRequest() {
+        var caseworker = TestAccounts.username(Role.CASEWORKER);
+        var id = sendFromXa();
+        var sent = xa.bean(JdbcExchangeLinks.class).byRequest(id).orElseThrow();
+        var atXb = await(() -> incoming(sent.conversationId()), Optional::isPresent)
+                .orElseThrow()
+                .requestId();
+
+        xa.bean(CounterpartLetters.class).send(id, "Please preserve the logs of the second account too.", caseworker);
+        var atXbLetters = await(() -> xb.bean(CounterpartLetters.class).of(atXb), l -> !l.isEmpty());
+        assertThat(atXbLetters).singleElement().satisfies(l -> {
+            assertThat(l.direction()).isEqualTo("received");
+            assertThat(l.author()).isNull();
+            assertThat(l.counterpart()).isEqualTo(xa.id().value());
+            assertThat(l.body()).isEqualTo("Please preserve the logs of the second account too.");
+        });
+
+        xb.bean(CounterpartLetters.class).send(atXb, "Noted: the preservation covers both accounts.", caseworker);
+        var atXa = await(() -> xa.bean(CounterpartLetters.class).of(id), l -> l.size() == 2);
+        assertThat(atXa).extracting(org.comity.casework.persistence.JdbcLetters.Letter::direction)
+                .containsExactly("sent", "received");
+        assertThat(atXa.getLast().body()).isEqualTo("Noted: the preservation covers both accounts.");
+
+        // A request that did not travel by the exchange has no one to write to; an empty letter is refused.
+        var onPaper = xa.bean(Casework.class)
+                .draft(
+                        KindOfAssistance.STORED_DATA,
+                        JSON.readValue(CaseworkApiTest.CONTENT, RequestContent.class),
+                        caseworker);
+        assertThatThrownBy(() -> xa.bean(CounterpartLetters.class).send(onPaper.id(), "hello", caseworker))
+                .isInstanceOfSatisfying(Conflict.class, c -> assertThat(c.rule()).isEqualTo("not-exchanged"));
+        assertThatThrownBy(() -> xa.bean(CounterpartLetters.class).send(id, " ", caseworker))
+                .isInstanceOf(org.comity.shared.InvalidInput.class);
+    }
+
     static long incomingRequests() {
         return xb.bean(JdbcClient.class)
                 .sql("SELECT count(*) FROM casework_request WHERE direction = 'INCOMING'")

@@ -66,6 +66,9 @@ class CaseExchange {
     private final JdbcExchangeLinks links;
     private final MessageExchange exchange;
     private final TrustDirectory trust;
+    private final ExchangeRoute route;
+    private final org.comity.exchange.CoSignatures coSignatures;
+    private final org.comity.casework.persistence.JdbcLetters letters;
     private final Clock clock;
     private final JsonMapper json =
             JsonMapper.builder().addModule(CaseworkJson.module()).build();
@@ -77,8 +80,14 @@ class CaseExchange {
             JdbcExchangeLinks links,
             MessageExchange exchange,
             TrustDirectory trust,
+            ExchangeRoute route,
+            org.comity.exchange.CoSignatures coSignatures,
+            org.comity.casework.persistence.JdbcLetters letters,
             Clock clock,
             PlatformTransactionManager transactions) {
+        this.letters = letters;
+        this.route = route;
+        this.coSignatures = coSignatures;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.casework = casework;
@@ -90,32 +99,54 @@ class CaseExchange {
 
     /**
      * Runs inside the transaction that sends the request, so the message is in the outbox if and only
-     * if the request is recorded as sent. A State with no trusted authority gets the letter as before.
-     * An emergency request waits for the supervisor's co-signature flow (issue 14 step 5) and goes on
-     * paper until then.
+     * if the request is recorded as sent. A State with no trusted authority gets the letter as before
+     * ({@link ExchangeRoute}). An emergency request leaves only as the message its supervisor co-signed
+     * ({@link EmergencyCoSigning}), and only if that message still says what the request says: else the
+     * sending is refused (409) and nothing is stored.
      */
     @EventListener
     void onSubmitted(RequestSubmitted submitted) {
         var facts = submitted.request();
-        if (!"outgoing".equals(facts.direction()) || facts.requestedState() == null || facts.emergency()) {
-            return;
-        }
-        var recipient = trust.recipientIn(facts.requestedState());
+        var recipient = route.recipient(facts);
         if (recipient.isEmpty()) {
             return;
         }
         var request = casework.get(facts.requestId());
-        var conversation = UUID.randomUUID();
-        var sent = exchange.send(
-                new OutgoingMessage(
-                        conversation,
-                        MessageType.REQUEST,
-                        recipient.get(),
-                        null,
-                        false,
-                        requestDocument(request),
-                        submitted.pairing()),
-                Casework.EXCHANGE.username());
+        var document = requestDocument(request);
+        UUID conversation;
+        org.comity.exchange.SentMessage sent;
+        if (facts.emergency()) {
+            var prepared = coSignatures
+                    .unsent(request.id().toString())
+                    .filter(p -> p.coSigned()
+                            && p.payload().equals(document)
+                            && p.recipient().equals(recipient.get()))
+                    .orElse(null);
+            if (prepared == null) {
+                // Marked first: a command performed through Casework.perform does not roll back for a
+                // conflict, and the request must not stand as sent with no message.
+                org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus()
+                        .setRollbackOnly();
+                throw new Conflict(
+                        "co-signature-required",
+                        "an emergency request goes by the exchange only co-signed by a supervisor"
+                                + " (POST /api/requests/{id}/co-signature)");
+            }
+            conversation = prepared.conversationId();
+            sent = coSignatures.send(prepared.messageId(), Casework.EXCHANGE.username());
+        } else {
+            conversation = UUID.randomUUID();
+            sent = exchange.send(
+                    new OutgoingMessage(
+                            conversation,
+                            MessageType.REQUEST,
+                            recipient.get(),
+                            null,
+                            false,
+                            document,
+                            submitted.pairing()),
+                    Casework.EXCHANGE.username());
+        }
         links.link(
                 request.id(),
                 OUTGOING,
@@ -152,10 +183,14 @@ class CaseExchange {
             refusalReceived(envelope);
             return;
         }
+        if (envelope.type() == MessageType.CORRESPONDENCE) {
+            letterReceived(envelope);
+            return;
+        }
         var side = switch (envelope.type()) {
             case ACKNOWLEDGEMENT, INFORMATION_REQUEST, CONSULTATION, DECISION, EXECUTION_RESULT -> OUTGOING;
             case INFORMATION_ANSWER, WITHDRAWAL -> INCOMING;
-            case REQUEST, EVIDENCE_NOTICE, CORRESPONDENCE, RECEIPT, REFUSAL -> null;
+            case REQUEST, EVIDENCE_NOTICE, CORRESPONDENCE, RECEIPT, REFUSAL -> null; // handled elsewhere
         };
         if (side == null) {
             return;
@@ -351,6 +386,12 @@ class CaseExchange {
             refuse(envelope, "malformed-document");
             return;
         }
+        if (document.content().emergency() != envelope.emergency()) {
+            // The emergency is what the receiving 24/7 point acts on at once: only a message the inbox
+            // verified as co-signed by a supervisor may register one.
+            refuse(envelope, "emergency-not-co-signed");
+            return;
+        }
         var requesting = document.content().requestingAuthority();
         if (requesting == null || !sender.get().state().equals(requesting.state())) {
             // An authority asks for its own State only: whoever holds XA's key cannot ask in QM's name.
@@ -470,6 +511,45 @@ class CaseExchange {
         log.warn("Message refused by {} in conversation {}: {}", envelope.sender(), envelope.conversationId(), rule);
         links.recordMessage(
                 envelope.messageId(), link.get().requestId(), envelope.type().code(), rule, clock.instant());
+    }
+
+    /**
+     * A letter from the counterpart, on either side of a request: kept on the request of its conversation
+     * once per message id, in the inbox's transaction; a document that does not read is recorded as such.
+     */
+    private void letterReceived(Envelope envelope) {
+        if (links.messageRecorded(envelope.messageId())) {
+            return;
+        }
+        var link = links.byConversation(envelope.conversationId(), OUTGOING)
+                .or(() -> links.byConversation(envelope.conversationId(), INCOMING))
+                .filter(l -> l.counterpart().equals(envelope.sender().value()));
+        if (link.isEmpty()) {
+            refuse(envelope, "request-not-registered");
+            return;
+        }
+        var requestId = link.get().requestId();
+        var now = clock.instant();
+        String body;
+        try {
+            var document = json.readTree(envelope.payload());
+            if (document.path("v").asInt() != DOCUMENT_VERSION) {
+                throw new IllegalArgumentException("unknown document version");
+            }
+            body = text(document, "text");
+        } catch (RuntimeException e) {
+            links.recordMessage(envelope.messageId(), requestId, envelope.type().code(), "malformed-document", now);
+            return;
+        }
+        letters.store(new org.comity.casework.persistence.JdbcLetters.Letter(
+                envelope.messageId(),
+                requestId,
+                "received",
+                null,
+                envelope.sender().value(),
+                body,
+                now));
+        links.recordMessage(envelope.messageId(), requestId, envelope.type().code(), "recorded", now);
     }
 
     /** The request document: {@code {"v": 1, "kind": <code>, "content": <the request's content>}}. */

@@ -3,7 +3,7 @@ package org.comity.casework;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
-import org.comity.exchange.TrustDirectory;
+import org.comity.exchange.CoSignatures;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,23 +17,26 @@ class PairingTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final TrustDirectory trust;
+    private final ExchangeRoute route;
+    private final CoSignatures coSignatures;
 
-    PairingTokens(TrustDirectory trust) {
-        this.trust = trust;
+    PairingTokens(ExchangeRoute route, CoSignatures coSignatures) {
+        this.route = route;
+        this.coSignatures = coSignatures;
     }
 
     /**
-     * A fresh token if the request will leave as an exchange message (the rule {@link
-     * CaseExchange#onSubmitted} sends by), else empty: a request on paper is registered by hand on the
-     * other side, whose entry cannot carry it.
+     * A fresh token if the request will leave as an exchange message ({@link ExchangeRoute}, which
+     * {@link CaseExchange#onSubmitted} sends by), else empty: a request on paper is registered by hand on
+     * the other side, whose entry cannot carry it. An emergency request carries the token of the message
+     * its supervisor co-signed, fixed when it was prepared.
      */
     Optional<String> forSending(RequestFacts facts) {
-        if (!"outgoing".equals(facts.direction())
-                || facts.requestedState() == null
-                || facts.emergency()
-                || trust.recipientIn(facts.requestedState()).isEmpty()) {
+        if (route.recipient(facts).isEmpty()) {
             return Optional.empty();
+        }
+        if (facts.emergency()) {
+            return coSignatures.unsent(facts.requestId().toString()).map(CoSignatures.PreparedMessage::pairingToken);
         }
         return Optional.of(token());
     }

@@ -48,6 +48,16 @@ class ExchangeConfiguration {
         return PublicEndpoints.of("exchange", "/api/exchange/authority-card");
     }
 
+    /**
+     * The inbox bounds its body itself ({@code comity.exchange.messages.max-bytes}), so a message over the
+     * web layer's bound is still refused by the inbox's first step, with a 413 and an audit entry.
+     */
+    @Bean
+    org.comity.web.BodyBound exchangeInboxBodyBound() {
+        return org.comity.web.BodyBound.boundByEndpoint(
+                "POST", "/api/exchange/inbox", "comity.exchange.messages.max-bytes");
+    }
+
     @Bean
     LocalAuthority localAuthority(
             ExchangeProperties properties,
@@ -97,6 +107,19 @@ class ExchangeConfiguration {
                 clock,
                 properties.messages(),
                 atRest.orderedStream().toList());
+    }
+
+    @Bean
+    CoSignatures coSignatures(
+            LocalAuthority local,
+            TrustDirectory trust,
+            MessageExchange exchange,
+            org.comity.exchange.persistence.JdbcCoSignatures store,
+            JdbcMessageStore messages,
+            JdbcTrustStore audit,
+            Clock clock,
+            ExchangeProperties properties) {
+        return new CoSignatures(local, trust, exchange, store, messages, audit, clock, properties.messages());
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")

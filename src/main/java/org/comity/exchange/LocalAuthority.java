@@ -34,6 +34,7 @@ public class LocalAuthority {
     private final Duration keyValidity;
     private final Duration cardValidity;
     private final List<ECKey> supervisorKeys;
+    private List<ECKey> registeredSupervisorKeys = List.of();
     private KeyRing ring;
     private @Nullable String card;
     private Instant cardSignedAt = Instant.MIN;
@@ -70,7 +71,9 @@ public class LocalAuthority {
         Instant now = clock.instant();
         if (card == null || !now.isBefore(cardSignedAt.plus(CARD_REFRESH)) || now.isBefore(cardSignedAt)) {
             ensureCurrentKeys("system", "start");
-            card = ring.card(identity, now, cardValidity, supervisorKeys);
+            var coSigners = new java.util.ArrayList<>(supervisorKeys);
+            coSigners.addAll(registeredSupervisorKeys);
+            card = ring.card(identity, now, cardValidity, coSigners);
             cardSignedAt = now;
         }
         return card;
@@ -117,6 +120,12 @@ public class LocalAuthority {
         store.audit(now, actor, channel, "key-rotation", "accepted", signing.getKeyID() + " " + encryption.getKeyID());
         log.info("Rotated the exchange keys: signing {}, encryption {}", signing.getKeyID(), encryption.getKeyID());
         return keys();
+    }
+
+    /** Supervisors' keys registered through {@link CoSignatures}, published on the card beside the configured ones. */
+    synchronized void registeredSupervisorKeys(List<ECKey> keys) {
+        registeredSupervisorKeys = List.copyOf(keys);
+        card = null;
     }
 
     /** The signing key in use now (private), for messages and receipts. */

@@ -115,6 +115,22 @@ public class MessageExchange {
     }
 
     /**
+     * Writes a message sealed elsewhere ({@link CoSignatures}: an emergency request that opens its
+     * conversation, sequence 1) to the outbox, as {@link #send} does.
+     */
+    SentMessage enqueueSealed(Envelope envelope, java.net.URI inbox, String sealed, String actor) {
+        long sequence = store.nextSequence(envelope.conversationId(), envelope.recipient());
+        if (sequence != envelope.sequence()) {
+            throw new Conflict("conversation-started", "the conversation of a prepared message has begun already");
+        }
+        var giveUp = min(envelope.created().plus(settings.delivery().giveUpAfter()), envelope.expires());
+        store.enqueue(
+                envelope, inbox, sealed, Messages.digest(sealed.getBytes(StandardCharsets.US_ASCII)), giveUp, actor);
+        afterCommit(wake);
+        return new SentMessage(envelope.messageId(), sequence, envelope.pairingToken(), envelope);
+    }
+
+    /**
      * The inbox: every verification step in order, then storage with a signed receipt. The same message
      * again gets the stored receipt and is not stored or published again.
      *

@@ -27,4 +27,14 @@ public record BodyBound(String method, String pattern, long maxBytes, String rul
             throw new IllegalArgumentException("a rule code");
         }
     }
+
+    /**
+     * An endpoint that bounds its body itself, so the web layer lets any body through to it: the exchange
+     * inbox must see a message over the general bound to refuse it at its own first step and audit it.
+     *
+     * @param rule the endpoint's own setting, which its refusal names
+     */
+    public static BodyBound boundByEndpoint(String method, String pattern, String rule) {
+        return new BodyBound(method, pattern, Long.MAX_VALUE, rule);
+    }
 }

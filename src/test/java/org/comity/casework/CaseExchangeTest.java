@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.comity.accounts.Accounts;
 import org.comity.accounts.Role;
 import org.comity.casework.domain.Command;
 import org.comity.casework.domain.Decision;
@@ -30,10 +29,8 @@ import org.comity.exchange.MessageType;
 import org.comity.exchange.TrustDirectory;
 import org.comity.exchange.TwoNodes;
 import org.comity.shared.Conflict;
-import org.comity.testing.FictionalUncc;
 import org.comity.testing.TestAccounts;
 import org.comity.treaty.KindOfAssistance;
-import org.comity.treaty.Treaties;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,17 +51,23 @@ class CaseExchangeTest {
     static TwoNodes.Node xa;
     static TwoNodes.Node xb;
 
+    /** XA's supervisor's own co-signing key: on their device, never on XA's node; its public part on XA's card. */
+    static final com.nimbusds.jose.jwk.ECKey XA_SUPERVISOR_KEY = org.comity.exchange.domain.KeyRing.generate(
+            org.comity.exchange.KeyPurpose.SIGNING, Instant.now().minusSeconds(60), Duration.ofDays(30));
+
     @BeforeAll
     static void start() {
-        var settings = Map.of("comity.treaty.fictional-states", "true", "comity.casework.watch-enabled", "false");
-        xa = new TwoNodes.Node("XA", settings).start();
-        xb = new TwoNodes.Node("XB", settings).start();
-        for (var node : new TwoNodes.Node[] {xa, xb}) {
-            TestAccounts.createOnePerRole(node.bean(Accounts.class));
-            FictionalUncc.inForce(node.bean(Treaties.class));
-        }
-        xa.pin(xb);
-        xb.pin(xa);
+        // The supervisor registers their key before XB pins XA's card, so the pin carries it.
+        var nodes = TwoNodes.casework(Map.of(), node -> {
+            if (node.id().value().startsWith("xa-")) {
+                node.bean(org.comity.exchange.CoSignatures.class)
+                        .register(
+                                TestAccounts.username(Role.SUPERVISOR),
+                                XA_SUPERVISOR_KEY.toPublicJWK().toJSONString());
+            }
+        });
+        xa = nodes.xa();
+        xb = nodes.xb();
     }
 
     @AfterAll
@@ -82,12 +85,7 @@ class CaseExchangeTest {
 
     /** XA's caseworker drafts, proposes and XA's supervisor approves: the request is sent. */
     static UUID sendFromXa() {
-        var casework = xa.bean(Casework.class);
-        var content = JSON.readValue(CaseworkApiTest.CONTENT, RequestContent.class);
-        var draft = casework.draft(KindOfAssistance.STORED_DATA, content, TestAccounts.username(Role.CASEWORKER));
-        casework.proposeSending(draft.id(), null, TestAccounts.username(Role.CASEWORKER));
-        casework.approveSending(draft.id(), null, TestAccounts.username(Role.SUPERVISOR));
-        return draft.id();
+        return RequestsOverExchange.send(xa);
     }
 
     static <T> T await(Supplier<T> value, java.util.function.Predicate<T> done) {
@@ -586,6 +584,200 @@ class CaseExchangeTest {
         assertThat(xb.bean(MessageExchange.class).deliveries(other.conversationId()))
                 .extracting(d -> d.type().code())
                 .containsExactly("acknowledgement");
+    }
+
+    static final String EMERGENCY = CaseworkApiTest.CONTENT.replace(
+            "\"urgency\": {\"level\": \"NORMAL\"}",
+            "\"urgency\": {\"level\": \"EMERGENCY\", \"imminentRisk\": \"A threat to the life of a named person.\"}");
+
+    /** An emergency request XA's caseworker drafted and proposed, awaiting the supervisor. */
+    static UUID proposedEmergency() {
+        var casework = xa.bean(Casework.class);
+        var content = JSON.readValue(EMERGENCY, RequestContent.class);
+        assertThat(content.emergency()).isTrue();
+        var draft = casework.draft(KindOfAssistance.STORED_DATA, content, TestAccounts.username(Role.CASEWORKER));
+        casework.proposeSending(draft.id(), null, TestAccounts.username(Role.CASEWORKER));
+        return draft.id();
+    }
+
+    static String sign(com.nimbusds.jose.jwk.ECKey key, String signingInput) throws Exception {
+        return new com.nimbusds.jose.crypto.ECDSASigner(key)
+                .sign(
+                        new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.ES256),
+                        signingInput.getBytes(StandardCharsets.US_ASCII))
+                .toString();
+    }
+
+    @Test
+    void anEmergencyRequestLeavesOnlyCoSignedByTheSupervisorsOwnKeyAndXbRegistersItAsAnEmergency() throws Exception {
+        var caseworker = TestAccounts.username(Role.CASEWORKER);
+        var supervisor = TestAccounts.username(Role.SUPERVISOR);
+        var id = proposedEmergency();
+        var coSigning = xa.bean(EmergencyCoSigning.class);
+
+        // Approved without a co-signature: refused, and nothing is sent or recorded as sent.
+        assertThatThrownBy(() -> xa.bean(Casework.class).approveSending(id, null, supervisor))
+                .isInstanceOfSatisfying(
+                        Conflict.class, c -> assertThat(c.rule()).isEqualTo("co-signature-required"));
+        assertThat(xa.bean(Casework.class).get(id).state()).isInstanceOf(RequestState.AwaitingSendApproval.class);
+        assertThat(xa.bean(JdbcExchangeLinks.class).byRequest(id)).isEmpty();
+
+        // The caseworker holds no supervisor key: nothing to sign, and the supervisor's key is not theirs.
+        assertThatThrownBy(() -> coSigning.signingInput(id, caseworker)).isInstanceOf(org.comity.shared.NotFound.class);
+        var input = coSigning.signingInput(id, supervisor);
+        assertThat(input.keyId()).isEqualTo(XA_SUPERVISOR_KEY.getKeyID());
+        assertThat(input.envelope())
+                .contains("\"emergency\":true")
+                .contains(xb.id().value());
+        var signature = sign(XA_SUPERVISOR_KEY, input.signingInput());
+        assertThatThrownBy(() ->
+                        coSigning.coSignAndApprove(id, input.messageId(), input.keyId(), signature, null, caseworker))
+                .isInstanceOfSatisfying(
+                        org.comity.shared.InvalidInput.class,
+                        e -> assertThat(e.violations().getFirst().rule()).isEqualTo("not-your-key"));
+        // A signature by any other key (here a key the node could make itself) does not verify.
+        var other = org.comity.exchange.domain.KeyRing.generate(
+                org.comity.exchange.KeyPurpose.SIGNING, Instant.now().minusSeconds(60), Duration.ofDays(1));
+        assertThatThrownBy(() -> coSigning.coSignAndApprove(
+                        id, input.messageId(), input.keyId(), sign(other, input.signingInput()), null, supervisor))
+                .isInstanceOfSatisfying(
+                        org.comity.shared.InvalidInput.class,
+                        e -> assertThat(e.violations().getFirst().rule()).isEqualTo("bad-co-signature"));
+        assertThat(xa.bean(JdbcExchangeLinks.class).byRequest(id)).isEmpty();
+
+        // Co-signed with the supervisor's own key: it leaves, with both signatures.
+        coSigning.coSignAndApprove(id, input.messageId(), input.keyId(), signature, null, supervisor);
+        var sent = xa.bean(JdbcExchangeLinks.class).byRequest(id).orElseThrow();
+        assertThat(sent.requestMessageId()).isEqualTo(input.messageId());
+
+        var received = await(() -> incoming(sent.conversationId()), Optional::isPresent)
+                .orElseThrow();
+        var atXb = xb.bean(Casework.class).get(received.requestId());
+        assertThat(atXb.content().emergency()).isTrue();
+        assertThat(received.pairingToken()).isEqualTo(sent.pairingToken());
+        var stored = xb.bean(JdbcClient.class)
+                .sql("SELECT emergency, signing_key_ids FROM exchange_inbox WHERE message_id = ?")
+                .param(input.messageId())
+                .query((rs, n) -> rs.getBoolean(1) + " " + rs.getString(2))
+                .single();
+        assertThat(stored).startsWith("true").contains(XA_SUPERVISOR_KEY.getKeyID());
+        assertThat(xa.bean(Casework.class).get(id).state()).isNotInstanceOf(RequestState.AwaitingSendApproval.class);
+    }
+
+    @Test
+    void anEmergencyRequestWithOneSignatureIsRefusedByXbsInboxAndAudited() throws Exception {
+        var id = proposedEmergency();
+        var request = xa.bean(Casework.class).get(id);
+        var document = xa.bean(CaseExchange.class).requestDocument(request);
+        var now = Instant.now();
+        var forged = new Envelope(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                MessageType.REQUEST,
+                xa.id(),
+                xb.id(),
+                now,
+                now.plusSeconds(3600),
+                1,
+                org.comity.exchange.domain.Messages.pairingToken(),
+                true,
+                document);
+        var before = incomingRequests();
+
+        var answer = xb.post(xa.sealedWithOneSignature(forged, xb));
+
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.body()).contains("emergency-needs-two-signatures");
+        assertThat(xb.bean(TrustDirectory.class).audit(50)).anySatisfy(a -> {
+            assertThat(a.channel()).isEqualTo("inbox");
+            assertThat(a.action()).isEqualTo("message-receive");
+            assertThat(a.outcome()).isEqualTo("emergency-needs-two-signatures");
+        });
+        assertThat(xb.bean(JdbcClient.class)
+                        .sql("SELECT count(*) FROM exchange_inbox WHERE message_id = ?")
+                        .param(forged.messageId())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(incomingRequests()).isEqualTo(before);
+    }
+
+    @Test
+    void anEmergencyDocumentInAMessageNotMarkedAsOneIsNotRegistered() {
+        // One signature passes the inbox when the envelope says "not an emergency"; the document inside
+        // says it is one: XB's casework refuses to register it and answers with a refusal.
+        var id = proposedEmergency();
+        var document = xa.bean(CaseExchange.class)
+                .requestDocument(xa.bean(Casework.class).get(id));
+        var conversation = UUID.randomUUID();
+        var before = incomingRequests();
+        var sent = new TransactionTemplate(xa.bean(PlatformTransactionManager.class))
+                .execute(status -> xa.bean(MessageExchange.class)
+                        .send(
+                                new org.comity.exchange.OutgoingMessage(
+                                        conversation, MessageType.REQUEST, xb.id(), null, false, document),
+                                "test"));
+        var refusal = await(() -> xb.bean(JdbcExchangeLinks.class).refusal(sent.messageId()), Optional::isPresent)
+                .orElseThrow();
+        assertThat(refusal.rule()).isEqualTo("emergency-not-co-signed");
+        assertThat(incomingRequests()).isEqualTo(before);
+        assertThat(incoming(conversation)).isEmpty();
+    }
+
+    @Test
+    void aMessageOverTheWebLayersBoundIsRefusedByTheInboxsOwnStepAndAudited() throws Exception {
+        // 5 MiB: over comity.web.max-request-bytes (4 MiB), which no longer answers for the inbox.
+        var body = "A".repeat(5 * 1024 * 1024);
+        int status;
+        try {
+            status = xb.post(body).statusCode();
+        } catch (java.io.IOException closed) {
+            status = 413; // the server may close the connection on a body it will not read
+        }
+        assertThat(status).isEqualTo(413);
+        assertThat(xb.bean(TrustDirectory.class).audit(50)).anySatisfy(a -> {
+            assertThat(a.channel()).isEqualTo("inbox");
+            assertThat(a.action()).isEqualTo("message-receive");
+            assertThat(a.outcome()).isEqualTo("too-large");
+        });
+    }
+
+    @Test
+    void aLetterWrittenOnEitherSideIsDeliveredAndKeptOnTheOtherSidesRequest() {
+        var caseworker = TestAccounts.username(Role.CASEWORKER);
+        var id = sendFromXa();
+        var sent = xa.bean(JdbcExchangeLinks.class).byRequest(id).orElseThrow();
+        var atXb = await(() -> incoming(sent.conversationId()), Optional::isPresent)
+                .orElseThrow()
+                .requestId();
+
+        xa.bean(CounterpartLetters.class).send(id, "Please preserve the logs of the second account too.", caseworker);
+        var atXbLetters = await(() -> xb.bean(CounterpartLetters.class).of(atXb), l -> !l.isEmpty());
+        assertThat(atXbLetters).singleElement().satisfies(l -> {
+            assertThat(l.direction()).isEqualTo("received");
+            assertThat(l.author()).isNull();
+            assertThat(l.counterpart()).isEqualTo(xa.id().value());
+            assertThat(l.body()).isEqualTo("Please preserve the logs of the second account too.");
+        });
+
+        xb.bean(CounterpartLetters.class).send(atXb, "Noted: the preservation covers both accounts.", caseworker);
+        var atXa = await(() -> xa.bean(CounterpartLetters.class).of(id), l -> l.size() == 2);
+        assertThat(atXa)
+                .extracting(org.comity.casework.persistence.JdbcLetters.Letter::direction)
+                .containsExactly("sent", "received");
+        assertThat(atXa.getLast().body()).isEqualTo("Noted: the preservation covers both accounts.");
+
+        // A request that did not travel by the exchange has no one to write to; an empty letter is refused.
+        var onPaper = xa.bean(Casework.class)
+                .draft(
+                        KindOfAssistance.STORED_DATA,
+                        JSON.readValue(CaseworkApiTest.CONTENT, RequestContent.class),
+                        caseworker);
+        assertThatThrownBy(() -> xa.bean(CounterpartLetters.class).send(onPaper.id(), "hello", caseworker))
+                .isInstanceOfSatisfying(
+                        Conflict.class, c -> assertThat(c.rule()).isEqualTo("not-exchanged"));
+        assertThatThrownBy(() -> xa.bean(CounterpartLetters.class).send(id, " ", caseworker))
+                .isInstanceOf(org.comity.shared.InvalidInput.class);
     }
 
     static long incomingRequests() {

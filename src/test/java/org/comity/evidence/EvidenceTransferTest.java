@@ -19,7 +19,6 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.comity.accounts.Accounts;
 import org.comity.accounts.Role;
 import org.comity.casework.RequestsOverExchange;
 import org.comity.casework.persistence.JdbcExchangeLinks;
@@ -30,11 +29,9 @@ import org.comity.evidence.persistence.JdbcTransfers;
 import org.comity.exchange.TrustDirectory;
 import org.comity.exchange.TwoNodes;
 import org.comity.shared.Sha256;
-import org.comity.testing.FictionalUncc;
 import org.comity.testing.TestAccounts;
 import org.comity.transparency.LogEntry;
 import org.comity.transparency.TransparencyLog;
-import org.comity.treaty.Treaties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,20 +58,13 @@ class EvidenceTransferTest {
     @BeforeAll
     static void start() {
         var settings = Map.of(
-                "comity.treaty.fictional-states", "true",
-                "comity.casework.watch-enabled", "false",
                 "comity.evidence.transfer.push-automatically", "false",
                 "comity.evidence.transfer.chunk-bytes", Integer.toString(CHUNK),
                 "comity.evidence.transfer.initial-backoff", "100ms",
                 "comity.evidence.transfer.max-backoff", "400ms");
-        xa = new TwoNodes.Node("XA", settings).start();
-        xb = new TwoNodes.Node("XB", settings).start();
-        for (var node : new TwoNodes.Node[] {xa, xb}) {
-            TestAccounts.createOnePerRole(node.bean(Accounts.class));
-            FictionalUncc.inForce(node.bean(Treaties.class));
-        }
-        xa.pin(xb);
-        xb.pin(xa);
+        var nodes = TwoNodes.casework(settings);
+        xa = nodes.xa();
+        xb = nodes.xb();
     }
 
     @AfterAll

@@ -24,6 +24,53 @@ public final class TwoNodes {
 
     private TwoNodes() {}
 
+    /**
+     * XA's and XB's casework nodes, as the two-node casework tests (CaseExchangeTest,
+     * EvidenceTransferTest) run them: fictional States on, the deadline watch off, one account per role,
+     * the fictional UNCC in force on both, pinned to each other.
+     *
+     * @param settings added to (and overriding) the two above
+     * @param beforePinning runs on each node before the pins are taken, for what the cards must carry
+     *     (a supervisor's key)
+     */
+    public static Pair casework(Map<String, String> settings, java.util.function.Consumer<Node> beforePinning) {
+        var all = new java.util.HashMap<String, String>(
+                Map.of("comity.treaty.fictional-states", "true", "comity.casework.watch-enabled", "false"));
+        all.putAll(settings);
+        var xa = new Node("XA", Map.copyOf(all)).start();
+        Node xb = null;
+        try {
+            xb = new Node("XB", Map.copyOf(all)).start();
+            for (var node : new Node[] {xa, xb}) {
+                org.comity.testing.TestAccounts.createOnePerRole(node.bean(org.comity.accounts.Accounts.class));
+                org.comity.testing.FictionalUncc.inForce(node.bean(org.comity.treaty.Treaties.class));
+                beforePinning.accept(node);
+            }
+            xa.pin(xb);
+            xb.pin(xa);
+            return new Pair(xa, xb);
+        } catch (RuntimeException e) {
+            xa.close();
+            if (xb != null) {
+                xb.close();
+            }
+            throw e;
+        }
+    }
+
+    public static Pair casework(Map<String, String> settings) {
+        return casework(settings, node -> {});
+    }
+
+    /** Two running nodes; closing stops both. */
+    public record Pair(Node xa, Node xb) implements AutoCloseable {
+        @Override
+        public void close() {
+            xa.close();
+            xb.close();
+        }
+    }
+
     /** One node: where it keeps its data, its database, its port, and the messages it accepted. */
     public static final class Node implements AutoCloseable {
         final String state;
@@ -122,6 +169,55 @@ public final class TwoNodes {
         /** Trusts {@code peer} by pinning its card with the fingerprint read from it directly. */
         public void pin(Node peer) {
             bean(TrustDirectory.class).pin(peer.card(), peer.fingerprint(), "admin");
+        }
+
+        /**
+         * A message from this node to {@code to} signed by this node's authority key alone, whatever the
+         * envelope says: how a forged emergency (a hijacked mailbox, a stolen authority key) would look.
+         */
+        public String sealedWithOneSignature(Envelope envelope, Node to) throws com.nimbusds.jose.JOSEException {
+            var signing = bean(LocalAuthority.class).signingKey();
+            var jws = new com.nimbusds.jose.JWSObjectJSON(
+                    new com.nimbusds.jose.Payload(com.nimbusds.jose.util.JSONObjectUtils.toJSONString(
+                            org.comity.exchange.domain.Messages.toJson(envelope))));
+            jws.sign(
+                    new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.ES256)
+                            .type(new com.nimbusds.jose.JOSEObjectType(org.comity.exchange.domain.Messages.JWS_TYPE))
+                            .keyID(signing.getKeyID())
+                            .customParam(
+                                    org.comity.exchange.domain.Messages.SENDER,
+                                    envelope.sender().value())
+                            .customParam(
+                                    org.comity.exchange.domain.Messages.SIGNER,
+                                    org.comity.exchange.domain.Messages.AUTHORITY_SIGNER)
+                            .customParam(
+                                    org.comity.exchange.domain.Messages.CREATED,
+                                    envelope.created().getEpochSecond())
+                            .build(),
+                    new com.nimbusds.jose.crypto.ECDSASigner(signing));
+            var encryption = bean(TrustDirectory.class).recipientFor(to.id()).encryptionKey();
+            var jwe = new com.nimbusds.jose.JWEObject(
+                    new com.nimbusds.jose.JWEHeader.Builder(
+                                    com.nimbusds.jose.JWEAlgorithm.ECDH_ES, com.nimbusds.jose.EncryptionMethod.A256GCM)
+                            .type(new com.nimbusds.jose.JOSEObjectType(org.comity.exchange.domain.Messages.JWE_TYPE))
+                            .contentType(org.comity.exchange.domain.Messages.JWS_TYPE)
+                            .keyID(encryption.getKeyID())
+                            .build(),
+                    new com.nimbusds.jose.Payload(jws.serializeGeneral()));
+            jwe.encrypt(new com.nimbusds.jose.crypto.ECDHEncrypter(encryption.toPublicJWK()));
+            return jwe.serialize();
+        }
+
+        /** Posts {@code body} to this node's inbox as a peer would; the HTTP status and body. */
+        public java.net.http.HttpResponse<String> post(String body) throws IOException, InterruptedException {
+            try (var client = java.net.http.HttpClient.newHttpClient()) {
+                return client.send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(inbox()))
+                                .header("Content-Type", "application/jose")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+            }
         }
 
         public void stop() {

@@ -44,6 +44,13 @@ public final class ExchangeCommand {
               exchange directory sign --key FILE --in DRAFT.json [--out FILE] [--valid-days N]
                   signs a directory draft ({"iss": operator, "seq": n, "authorities": [...]}; iat and exp
                   are set unless given), then verifies the result as a node would and prints any refusal
+              exchange supervisor-key create FILE [--valid-days N]
+                  creates a supervisor's own co-signing key (P-256, owner-only FILE, on the supervisor's
+                  device) and prints its public JWK, to register from their session
+                  (POST /api/exchange/supervisor-keys)
+              exchange co-sign --key FILE --in SIGNING-INPUT
+                  prints the emergency message a signing input carries (POST /api/requests/{id}/co-signing-input)
+                  and the supervisor's ES256 signature of it, to post with the approval
               exchange card show FILE|URL
                   reads a node's authority card, checks its self-signature and prints its directory entry
                   and the fingerprint to confirm with the authority out of band""";
@@ -65,6 +72,14 @@ public final class ExchangeCommand {
                     && args.get(0).equals("directory")
                     && args.get(1).equals("sign")) {
                 return signDirectory(options(args.subList(2, args.size())), out, err, clock);
+            }
+            if (args.size() >= 3
+                    && args.get(0).equals("supervisor-key")
+                    && args.get(1).equals("create")) {
+                return createSupervisorKey(Path.of(args.get(2)), options(args.subList(3, args.size())), out, clock);
+            }
+            if (args.size() >= 1 && args.get(0).equals("co-sign")) {
+                return coSign(options(args.subList(1, args.size())), out, err);
             }
             if (args.size() == 3 && args.get(0).equals("card") && args.get(1).equals("show")) {
                 return showCard(args.get(2), out, err, clock);
@@ -90,6 +105,68 @@ public final class ExchangeCommand {
         out.println("Configure every node to trust it (comity.exchange.directory.trusted-keys):");
         out.println(key.toPublicJWK().toJSONString());
         return 0;
+    }
+
+    private static int createSupervisorKey(Path file, Map<String, String> options, PrintStream out, Clock clock) {
+        int days = Integer.parseInt(options.getOrDefault("valid-days", "365"));
+        var key = KeyRing.generate(KeyPurpose.SIGNING, clock.instant(), Duration.ofDays(days));
+        if (!SecretFiles.createOwnerOnly(file, key.toJSONString() + "\n")) {
+            throw new IllegalStateException(file + " exists already; a supervisor key is never overwritten");
+        }
+        out.println("Created the supervisor key " + key.getKeyID() + " in " + file + " (owner-only; keep it on this"
+                + " device, never on the node).");
+        out.println("Fingerprint: " + Fingerprint.of(key).grouped());
+        out.println("Register it from your own session (POST /api/exchange/supervisor-keys):");
+        out.println(key.toPublicJWK().toJSONString());
+        return 0;
+    }
+
+    /**
+     * Signs a co-signing input with the supervisor's key, after showing what it carries: the supervisor
+     * reads the envelope they sign, not a digest.
+     */
+    private static int coSign(Map<String, String> options, PrintStream out, PrintStream err) throws IOException {
+        if (!options.containsKey("key") || !options.containsKey("in")) {
+            throw new IllegalArgumentException("co-sign needs --key FILE and --in SIGNING-INPUT");
+        }
+        String input = Files.readString(Path.of(options.get("in")), StandardCharsets.US_ASCII)
+                .strip();
+        String[] parts = input.split("\\.", -1);
+        ECKey key;
+        Map<String, Object> header;
+        try {
+            key = ECKey.parse(
+                    SecretFiles.readOwnerOnly(Path.of(options.get("key"))).strip());
+            if (parts.length != 2) {
+                throw new ParseException("a signing input is header.payload", 0);
+            }
+            header = JSONObjectUtils.parse(new com.nimbusds.jose.util.Base64URL(parts[0]).decodeToString());
+            out.println(JSONObjectUtils.toJSONString(
+                    JSONObjectUtils.parse(new com.nimbusds.jose.util.Base64URL(parts[1]).decodeToString())));
+        } catch (ParseException e) {
+            err.println("error: not a signing input / not a JWK: " + e.getMessage());
+            return 2;
+        }
+        if (!key.isPrivate() || !KeyUse.SIGNATURE.equals(key.getKeyUse())) {
+            err.println("error: the key file holds no private signing key");
+            return 2;
+        }
+        if (!key.getKeyID().equals(header.get("kid")) || !"supervisor".equals(header.get("comity-signer"))) {
+            err.println("error: the signing input is for key " + header.get("kid") + " as "
+                    + header.get("comity-signer") + ", not for this supervisor key");
+            return 1;
+        }
+        try {
+            var signature = new com.nimbusds.jose.crypto.ECDSASigner(key)
+                    .sign(
+                            new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.ES256),
+                            input.getBytes(StandardCharsets.US_ASCII));
+            out.println("keyId: " + key.getKeyID());
+            out.println("signature: " + signature);
+            return 0;
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException("cannot sign", e);
+        }
     }
 
     private static int signDirectory(Map<String, String> options, PrintStream out, PrintStream err, Clock clock)

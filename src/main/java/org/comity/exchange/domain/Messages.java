@@ -121,16 +121,96 @@ public final class Messages {
             if (supervisorKey != null) {
                 jws.sign(signatureHeader(envelope, supervisorKey, SUPERVISOR_SIGNER), new ECDSASigner(supervisorKey));
             }
-            var header = new JWEHeader.Builder(JWEAlgorithm.ECDH_ES, EncryptionMethod.A256GCM)
-                    .type(new JOSEObjectType(JWE_TYPE))
-                    .contentType(JWS_TYPE)
-                    .keyID(recipientEncryptionKey.getKeyID())
-                    .build();
-            var jwe = new JWEObject(header, new Payload(jws.serializeGeneral()));
-            var encrypter = new ECDHEncrypter(recipientEncryptionKey.toPublicJWK());
-            encrypter.getJCAContext().setKeyEncryptionProvider(KEY_AGREEMENT);
-            jwe.encrypt(encrypter);
-            return jwe.serialize();
+            return encrypt(jws.serializeGeneral(), recipientEncryptionKey);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot seal message " + envelope.messageId(), e);
+        }
+    }
+
+    private static String encrypt(String signed, ECKey recipientEncryptionKey) throws JOSEException {
+        var header = new JWEHeader.Builder(JWEAlgorithm.ECDH_ES, EncryptionMethod.A256GCM)
+                .type(new JOSEObjectType(JWE_TYPE))
+                .contentType(JWS_TYPE)
+                .keyID(recipientEncryptionKey.getKeyID())
+                .build();
+        var jwe = new JWEObject(header, new Payload(signed));
+        var encrypter = new ECDHEncrypter(recipientEncryptionKey.toPublicJWK());
+        encrypter.getJCAContext().setKeyEncryptionProvider(KEY_AGREEMENT);
+        jwe.encrypt(encrypter);
+        return jwe.serialize();
+    }
+
+    /** The envelope as the JWS payload travels: base64url of its JSON. Fixed once, so a co-signer signs these bytes. */
+    public static String signedPayload(Envelope envelope) {
+        return Base64URL.encode(JSONObjectUtils.toJSONString(toJson(envelope))).toString();
+    }
+
+    /**
+     * One signature's protected header, base64url of its JSON in a fixed member order: with {@link
+     * #signedPayload} it is the signing input {@code header.payload} a co-signer signs on their own
+     * device.
+     */
+    public static String protectedHeader(Envelope envelope, String keyId, String role) {
+        var header = new LinkedHashMap<String, Object>();
+        header.put("alg", "ES256");
+        header.put("typ", JWS_TYPE);
+        header.put("kid", keyId);
+        header.put(SENDER, envelope.sender().value());
+        header.put(SIGNER, role);
+        header.put(CREATED, envelope.created().getEpochSecond());
+        return Base64URL.encode(JSONObjectUtils.toJSONString(header)).toString();
+    }
+
+    /**
+     * Checks a supervisor's signature (ES256, 64 bytes R || S, base64url) over {@code header.payload}
+     * with their public key, as the receiving node will.
+     *
+     * @throws IllegalArgumentException if it does not verify
+     */
+    public static void verifyCoSignature(String header, String signedPayload, String signature, ECKey supervisor) {
+        boolean valid;
+        try {
+            valid = new com.nimbusds.jose.crypto.ECDSAVerifier(supervisor.toPublicJWK())
+                    .verify(
+                            new JWSHeader(JWSAlgorithm.ES256),
+                            (header + "." + signedPayload).getBytes(StandardCharsets.US_ASCII),
+                            new Base64URL(signature));
+        } catch (JOSEException | RuntimeException e) {
+            valid = false;
+        }
+        if (!valid) {
+            throw new IllegalArgumentException("the co-signature does not verify with the supervisor's key");
+        }
+    }
+
+    /**
+     * Seals an emergency request whose supervisor signature was made elsewhere: the authority signs the
+     * same payload, the supervisor's signature (checked here again) follows it, and the whole is
+     * encrypted as {@link #seal} does. The node never holds the supervisor's private key.
+     */
+    public static String sealCoSigned(
+            String signedPayload,
+            Envelope envelope,
+            ECKey authorityKey,
+            String supervisorHeader,
+            String supervisorSignature,
+            ECKey supervisor,
+            ECKey recipientEncryptionKey) {
+        verifyCoSignature(supervisorHeader, signedPayload, supervisorSignature, supervisor);
+        try {
+            var authorityHeader = protectedHeader(envelope, authorityKey.getKeyID(), AUTHORITY_SIGNER);
+            var authoritySignature = new ECDSASigner(authorityKey)
+                    .sign(
+                            new JWSHeader(JWSAlgorithm.ES256),
+                            (authorityHeader + "." + signedPayload).getBytes(StandardCharsets.US_ASCII));
+            var jws = new LinkedHashMap<String, Object>();
+            jws.put("payload", signedPayload);
+            jws.put(
+                    "signatures",
+                    List.of(
+                            Map.of("protected", authorityHeader, "signature", authoritySignature.toString()),
+                            Map.of("protected", supervisorHeader, "signature", supervisorSignature)));
+            return encrypt(JSONObjectUtils.toJSONString(jws), recipientEncryptionKey);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot seal message " + envelope.messageId(), e);
         }

@@ -141,4 +141,55 @@ class ExchangeCommandTest {
         assertThat(run("card", "show", card.toString())).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad-signature");
     }
+
+    @Test
+    void aSupervisorKeyCoSignsASigningInputTheNodeVerifiesAndRefusesOneMadeForAnotherKey() throws Exception {
+        var keyFile = dir.resolve("supervisor.jwk");
+        assertThat(run("supervisor-key", "create", keyFile.toString())).isZero();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
+                .isEqualTo("rw-------");
+        var publicKey = ECKey.parse(
+                out.toString(StandardCharsets.UTF_8).lines().toList().getLast());
+        assertThat(publicKey.isPrivate()).isFalse();
+
+        var envelope = new org.comity.exchange.Envelope(
+                java.util.UUID.randomUUID(),
+                java.util.UUID.randomUUID(),
+                org.comity.exchange.MessageType.REQUEST,
+                new org.comity.exchange.AuthorityId("xa-central-authority"),
+                new org.comity.exchange.AuthorityId("xb-central-authority"),
+                ExchangeFixtures.NOW,
+                ExchangeFixtures.NOW.plusSeconds(3600),
+                1,
+                org.comity.exchange.domain.Messages.pairingToken(),
+                true,
+                "{\"v\": 1}");
+        var payload = org.comity.exchange.domain.Messages.signedPayload(envelope);
+        var header = org.comity.exchange.domain.Messages.protectedHeader(
+                envelope, publicKey.getKeyID(), org.comity.exchange.domain.Messages.SUPERVISOR_SIGNER);
+        var input = dir.resolve("input.txt");
+        Files.writeString(input, header + "." + payload + "\n");
+
+        assertThat(run("co-sign", "--key", keyFile.toString(), "--in", input.toString()))
+                .isZero();
+        var printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("\"emergency\":true").contains("xb-central-authority");
+        var signature = printed.lines()
+                .filter(l -> l.startsWith("signature: "))
+                .findFirst()
+                .orElseThrow()
+                .substring("signature: ".length());
+        org.comity.exchange.domain.Messages.verifyCoSignature(header, payload, signature, publicKey);
+
+        var other = org.comity.exchange.domain.KeyRing.generate(
+                org.comity.exchange.KeyPurpose.SIGNING, ExchangeFixtures.NOW, java.time.Duration.ofDays(30));
+        Files.writeString(
+                input,
+                org.comity.exchange.domain.Messages.protectedHeader(
+                                envelope, other.getKeyID(), org.comity.exchange.domain.Messages.SUPERVISOR_SIGNER)
+                        + "." + payload);
+        assertThat(run("co-sign", "--key", keyFile.toString(), "--in", input.toString()))
+                .isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not for this supervisor key");
+    }
 }

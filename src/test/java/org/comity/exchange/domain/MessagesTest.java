@@ -1,6 +1,7 @@
 package org.comity.exchange.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JOSEObjectType;
@@ -226,6 +227,36 @@ class MessagesTest {
 
         assertThat(opened.envelope().emergency()).isTrue();
         assertThat(opened.signingKeyIds()).containsExactly(XA_SIGNING.getKeyID(), XA_SUPERVISOR.getKeyID());
+    }
+
+    @Test
+    void anEmergencyCoSignedElsewhereOpensAndACoSignatureOfAnotherEnvelopeIsRefused() throws Exception {
+        var envelope = envelope(XA, XB, true, NOW.minusSeconds(60));
+        var payload = Messages.signedPayload(envelope);
+        var header = Messages.protectedHeader(envelope, XA_SUPERVISOR.getKeyID(), Messages.SUPERVISOR_SIGNER);
+        // What the supervisor's device does: ES256 over header.payload, nothing else.
+        var signature = new com.nimbusds.jose.crypto.ECDSASigner(XA_SUPERVISOR)
+                .sign(
+                        new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.ES256),
+                        (header + "." + payload).getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .toString();
+
+        var opened = open(Messages.sealCoSigned(
+                payload, envelope, XA_SIGNING, header, signature, XA_SUPERVISOR.toPublicJWK(), XB_ENCRYPTION));
+
+        assertThat(opened.envelope()).isEqualTo(envelope);
+        assertThat(opened.signingKeyIds()).containsExactly(XA_SIGNING.getKeyID(), XA_SUPERVISOR.getKeyID());
+
+        var other = envelope(XA, XB, true, NOW.minusSeconds(30));
+        assertThatThrownBy(() -> Messages.sealCoSigned(
+                        Messages.signedPayload(other),
+                        other,
+                        XA_SIGNING,
+                        header,
+                        signature,
+                        XA_SUPERVISOR.toPublicJWK(),
+                        XB_ENCRYPTION))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -34,6 +34,8 @@ import org.comity.shared.Conflict;
 import org.comity.shared.InvalidInput;
 import org.comity.shared.NotFound;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -80,6 +82,15 @@ public class Evidence {
         this.properties = properties;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * AES-GCM is warmed up once the node serves pages, not while it starts: the warm-up is some 3.6 s of
+     * CPU, and begun in the constructor it ran beside the rest of the start on a 2-core machine and
+     * delayed the first page (issue 18). An upload in the seconds after the start is simply slower.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUpCipherOnceServing() {
         Thread.ofPlatform().daemon().name("evidence-aes-warm-up").start(ItemKeys::warmUp);
     }
 

@@ -111,11 +111,32 @@ public final class FindingText {
         return format(key, arguments, language(locale));
     }
 
+    /**
+     * The English explanation and resolution of a finding's message, as the engine stores them. Both
+     * share the arguments, so their words and lists are rendered once, not once per text.
+     */
+    public static Texts english(FindingMessage message) {
+        var values = values(message.arguments(), "en");
+        return new Texts(
+                formatted(message.explanation(), values, "en"), formatted(message.resolution(), values, "en"));
+    }
+
+    /** A finding's explanation and resolution in one language. */
+    public record Texts(String explanation, String resolution) {}
+
     private static String format(String key, Map<String, Object> arguments, String language) {
-        var format = FORMATS.computeIfAbsent(
-                language + ":" + key, k -> new MessageFormat(pattern(key, language), new ULocale(language)));
+        return formatted(key, values(arguments, language), language);
+    }
+
+    private static Map<String, Object> values(Map<String, Object> arguments, String language) {
         var values = new LinkedHashMap<String, Object>();
         arguments.forEach((name, value) -> values.put(name, value(value, language)));
+        return values;
+    }
+
+    private static String formatted(String key, Map<String, Object> values, String language) {
+        var format = FORMATS.computeIfAbsent(
+                language + ":" + key, k -> new MessageFormat(pattern(key, language), new ULocale(language)));
         synchronized (format) {
             return format.format(values);
         }

@@ -20,11 +20,13 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One in-process assessment of a typical request (business e-mail compromise with laundering, to XB
  * whose policy pack has CEL rules): the rules, not the database. Throughput gives assessments per
- * second; sample time gives the p99. Target: ≥ 20 000/s, p99 &lt; 1 ms.
+ * second; sample time gives the p99. Target: ≥ 20 000/s, p99 &lt; 1 ms. The abusive request needs some
+ * 30 000 assessments before the JIT has compiled it: with 3 × 2 s of warm-up it measured the compiler
+ * (issue 18).
  */
 @State(Scope.Benchmark)
 @Fork(1)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 8, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class SafeguardsAssessmentBenchmark {
 

@@ -75,7 +75,7 @@ public final class ItemKeys {
      * Has the JIT compile AES-GCM to its AES-NI/CLMUL intrinsics before the first item arrives. It does
      * so only after some ten thousand calls, and a 1 MiB segment is one call: a node's first gigabytes
      * were encrypted at ~50 MiB/s instead of ~2 GiB/s (EvidenceStreamTool). Small blocks make the
-     * calls cheap; run on a background thread at start.
+     * calls cheap; run on a background thread once the node is ready ({@code Evidence}).
      */
     public static void warmUp() {
         try {

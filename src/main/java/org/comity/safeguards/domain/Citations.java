@@ -17,8 +17,18 @@ import org.comity.treaty.Citation;
  */
 public final class Citations {
 
+    /** Beyond this many remembered lookups the memo starts again (packs imported over time add keys). */
+    private static final int LOOKUPS_KEPT = 1024;
+
     private final Map<String, List<Citation>> byKey;
     private final String fingerprint;
+
+    /**
+     * Resolved citations by instrument and key list. The keys are a rule's constants and the file never
+     * changes once loaded, so each rule's list resolves to the same citations on every assessment;
+     * resolving them again was some 6 % of the abusive benchmark request (JFR, issue 18).
+     */
+    private final Map<Lookup, List<Citation>> resolved = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Citations(Map<String, List<Citation>> byKey) {
         var copy = new TreeMap<String, List<Citation>>();
@@ -54,10 +64,22 @@ public final class Citations {
      * file has it, else {@code key} (what UN Convention requests cite).
      */
     public List<Citation> forInstrument(String instrument, List<String> keys) {
-        return of(keys.stream()
+        var lookup = new Lookup(instrument, keys);
+        var known = resolved.get(lookup);
+        if (known != null) {
+            return known;
+        }
+        if (resolved.size() >= LOOKUPS_KEPT) {
+            resolved.clear();
+        }
+        var computed = List.copyOf(of(keys.stream()
                 .map(k -> instrument != null && byKey.containsKey(k + "@" + instrument) ? k + "@" + instrument : k)
-                .toArray(String[]::new));
+                .toArray(String[]::new)));
+        resolved.put(lookup, computed);
+        return computed;
     }
+
+    private record Lookup(String instrument, List<String> keys) {}
 
     public boolean has(String key) {
         return byKey.containsKey(key);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.comity.safeguards.Finding;
 import org.comity.safeguards.FindingMessage;
 import org.comity.safeguards.FindingSource;
@@ -70,16 +69,9 @@ public final class Findings {
             List<Citation> cited,
             FindingMessage message,
             List<String> fields) {
-        Map<String, Object> arguments = message.arguments();
+        var english = FindingText.english(message);
         found.add(new Finding(
-                rule,
-                severity,
-                cited,
-                FindingText.english(message.explanation(), arguments),
-                fields,
-                FindingText.english(message.resolution(), arguments),
-                source,
-                message));
+                rule, severity, cited, english.explanation(), fields, english.resolution(), source, message));
     }
 
     List<Finding> ordered() {

@@ -2,6 +2,7 @@ package org.comity.safeguards.domain;
 
 import java.util.List;
 import java.util.Map;
+import org.comity.treaty.Citation;
 
 /**
  * Runs the requested State's policy-pack rules. Each was compiled and its citations resolved when the
@@ -28,9 +29,6 @@ final class PolicyPackRules implements Rule {
         }
         Map<String, Object> facts = PolicyFacts.of(context);
         for (PolicyPack.PackRule rule : pack.rules()) {
-            // A pack names citation keys; like the built-in rules, a request under another instrument
-            // cites that instrument's article where the citations file has one (key@instrument).
-            var cited = context.citations().forInstrument(context.instrument(), rule.citationKeys());
             boolean holds;
             try {
                 holds = rule.condition().holds(facts);
@@ -39,7 +37,7 @@ final class PolicyPackRules implements Rule {
                         "pack:" + rule.id(),
                         org.comity.safeguards.Severity.BAR,
                         context.requestedStateLaw(),
-                        cited,
+                        cited(context, rule),
                         Findings.message(
                                 "pack.failed",
                                 "rule",
@@ -60,7 +58,7 @@ final class PolicyPackRules implements Rule {
                         "pack:" + rule.id(),
                         rule.severity(),
                         context.requestedStateLaw(),
-                        cited,
+                        cited(context, rule),
                         Findings.message(
                                 "pack.rule",
                                 "text",
@@ -76,6 +74,15 @@ final class PolicyPackRules implements Rule {
                         rule.fields());
             }
         }
+    }
+
+    /**
+     * A pack names citation keys; like the built-in rules, a request under another instrument cites that
+     * instrument's article where the citations file has one (key@instrument). Resolved only for a rule
+     * that gives a finding.
+     */
+    private static List<Citation> cited(Context context, PolicyPack.PackRule rule) {
+        return context.citations().forInstrument(context.instrument(), rule.citationKeys());
     }
 
     /** Text shown as written: a leading {@code @} would otherwise name a word of the bundle. */

@@ -46,6 +46,10 @@ final class Dispatcher {
     private final Semaphore signal = new Semaphore(0);
     private final Semaphore slots;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    /** The claims this dispatcher holds (row id to claimed-until), to give back those left at shutdown. */
+    private final java.util.concurrent.ConcurrentHashMap<Long, Instant> claims =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Thread thread;
     private volatile boolean running;
 
@@ -77,17 +81,39 @@ final class Dispatcher {
         thread.start();
     }
 
+    /**
+     * Lets the attempts in flight finish (up to 10 s), then interrupts the rest and gives their claims
+     * back, so another instance — or this node when it starts again — posts them at once instead of
+     * after the claim runs out (up to a minute). Giving a claim back is safe even if the receiver did
+     * store the message: the same bytes posted again get the same receipt.
+     */
     void stop() {
         running = false;
         wake();
         try {
             thread.join(TimeUnit.SECONDS.toMillis(10));
             workers.shutdown();
-            workers.awaitTermination(10, TimeUnit.SECONDS);
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+                workers.awaitTermination(2, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        releaseClaims();
         http.close();
+    }
+
+    private void releaseClaims() {
+        for (var claim : claims.entrySet()) {
+            try {
+                store.release(claim.getKey(), claim.getValue());
+            } catch (RuntimeException e) {
+                // The claim then runs out as after a crash.
+                log.warn("Could not give back the claim on outbox row {}", claim.getKey(), e);
+            }
+        }
+        claims.clear();
     }
 
     void wake() {
@@ -103,14 +129,19 @@ final class Dispatcher {
                 int free = slots.availablePermits();
                 if (free > 0) {
                     Instant now = clock.instant();
+                    // Stored to the microsecond, so giving the claim back can name it exactly.
+                    var until = now.plus(claim()).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
                     // Only this thread takes slots, so every message claimed has one.
-                    for (var due : store.claimDue(now, now.plus(claim()), free)) {
+                    for (var due : store.claimDue(now, until, free)) {
                         slots.acquire();
                         inFlight.incrementAndGet();
                         started++;
+                        claims.put(due.id(), until);
                         workers.submit(() -> {
                             try {
-                                deliver(due);
+                                if (deliver(due)) {
+                                    claims.remove(due.id());
+                                }
                             } finally {
                                 inFlight.decrementAndGet();
                                 slots.release();
@@ -154,10 +185,11 @@ final class Dispatcher {
                 .orElse(poll);
     }
 
-    private void deliver(JdbcMessageStore.Due due) {
+    /** @return whether the attempt's outcome was recorded (ending the claim), false if it was interrupted */
+    private boolean deliver(JdbcMessageStore.Due due) {
         if (!Authority.acceptableInbox(due.inbox())) {
             store.failed(due, "inbox-refused", "inbox-refused", clock.instant());
-            return;
+            return true;
         }
         String error;
         try {
@@ -173,7 +205,7 @@ final class Dispatcher {
                 try {
                     exchange.verifyReceipt(response.body(), due.messageId(), due.digest(), due.recipient());
                     store.delivered(due, response.body().strip(), clock.instant());
-                    return;
+                    return true;
                 } catch (TrustRefused refused) {
                     log.warn("Receipt for message {} refused ({})", due.messageId(), refused.step());
                     exchange.auditDelivery("receipt-verify", refused.step(), due.messageId());
@@ -186,15 +218,16 @@ final class Dispatcher {
                 // Audited first, so whoever sees it failed finds the audit row too.
                 exchange.auditDelivery("message-delivery", step, due.messageId());
                 store.failed(due, step, step, clock.instant());
-                return;
+                return true;
             } else {
                 error = "http-" + status;
             }
         } catch (IOException e) {
             error = "unreachable";
         } catch (InterruptedException e) {
+            // Stopping: the claim stays listed and is given back by stop().
             Thread.currentThread().interrupt();
-            return;
+            return false;
         } catch (IllegalArgumentException e) {
             error = "unreachable";
         } catch (RuntimeException e) {
@@ -212,6 +245,7 @@ final class Dispatcher {
         } else {
             store.attemptFailed(due, error, now, next);
         }
+        return true;
     }
 
     /** The wait after the n-th failed attempt: initial × 2^(n−1), at most the maximum, then a random half to whole of it. */

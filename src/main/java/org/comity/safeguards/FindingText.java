@@ -117,8 +117,7 @@ public final class FindingText {
      */
     public static Texts english(FindingMessage message) {
         var values = values(message.arguments(), "en");
-        return new Texts(
-                formatted(message.explanation(), values, "en"), formatted(message.resolution(), values, "en"));
+        return new Texts(formatted(message.explanation(), values, "en"), formatted(message.resolution(), values, "en"));
     }
 
     /** A finding's explanation and resolution in one language. */

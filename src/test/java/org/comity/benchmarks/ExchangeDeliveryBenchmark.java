@@ -23,6 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <ol>
  *   <li>a baseline in the same run: sealing alone (sign + encrypt, no storage, no HTTP), messages/s;
+ *   <li>the cryptography of one message on one thread's CPU clock: seal, open (every step up to
+ *       storage), receipt signature, receipt verification — what both nodes spend per message in
+ *       JOSE and curve arithmetic, whatever else the machine runs;
  *   <li>throughput: N messages sent at once by four sending threads (in 64 conversations), receipted
  *       messages/s from the first send to the last verified receipt;
  *   <li>the CPU time of this JVM (both nodes) per receipted message in that run, comparable across
@@ -70,6 +73,8 @@ public final class ExchangeDeliveryBenchmark {
             var sealStart = System.nanoTime();
             int sealed = sealBaseline(payload);
             double sealRate = sealed / ((System.nanoTime() - sealStart) / 1e9);
+            // The cryptography of one message, on this thread's CPU clock (load-independent).
+            double[] crypto = cryptoCpu(payload);
 
             // Throughput: sends come from several callers at once, as from caseworkers' transactions.
             long before = delivered(jdbc);
@@ -144,7 +149,17 @@ public final class ExchangeDeliveryBenchmark {
                     percentile(sorted, 0.50),
                     percentile(sorted, 0.99),
                     sorted[sorted.length - 1]);
+            System.out.printf(
+                    "crypto CPU per message, one thread: seal %.3f ms, open %.3f ms, receipt sign %.3f ms,"
+                            + " receipt verify %.3f ms%n",
+                    crypto[0], crypto[1], crypto[2], crypto[3]);
             ResultLine.print("exchange-seal-one-thread", sealRate, "msg/s", "-");
+            ResultLine.print("exchange-crypto-cpu-seal", crypto[0], "ms", "-");
+            ResultLine.print("exchange-crypto-cpu-open", crypto[1], "ms", "-");
+            ResultLine.print("exchange-crypto-cpu-receipt-sign", crypto[2], "ms", "-");
+            ResultLine.print("exchange-crypto-cpu-receipt-verify", crypto[3], "ms", "-");
+            ResultLine.print(
+                    "exchange-crypto-cpu-per-message", crypto[0] + crypto[1] + crypto[2] + crypto[3], "ms", "-");
             ResultLine.print("exchange-receipted-throughput", throughput, "msg/s", sealRate, "value>=200");
             ResultLine.print("exchange-jvm-cpu-per-message", cpuPerMessage, "ms", "-");
             ResultLine.print("exchange-latency-p50-at-" + rate, percentile(sorted, 0.50), "ms", "-");
@@ -178,6 +193,105 @@ public final class ExchangeDeliveryBenchmark {
             org.comity.exchange.domain.Messages.seal(envelope, signing, null, encryption);
         }
         return n;
+    }
+
+    /**
+     * Thread CPU time (ms) per seal, open (every verification step up to storage), receipt signature
+     * and receipt verification, each measured over the same 1000 messages after a warm-up: what one
+     * message costs both nodes in cryptography and JOSE, unaffected by what else the machine runs.
+     */
+    private static double[] cryptoCpu(String payload) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        var now = Instant.now();
+        var xa = new org.comity.exchange.AuthorityId("xa-central-authority");
+        var xb = new org.comity.exchange.AuthorityId("xb-central-authority");
+        var signing = org.comity.exchange.domain.KeyRing.generate(
+                org.comity.exchange.KeyPurpose.SIGNING, now.minusSeconds(60), Duration.ofDays(1));
+        var receiving = org.comity.exchange.domain.KeyRing.generate(
+                org.comity.exchange.KeyPurpose.SIGNING, now.minusSeconds(60), Duration.ofDays(1));
+        var encryption = org.comity.exchange.domain.KeyRing.generate(
+                org.comity.exchange.KeyPurpose.ENCRYPTION, now.minusSeconds(60), Duration.ofDays(1));
+        var trusted = new java.util.HashMap<String, org.comity.exchange.TrustedKey>();
+        for (var key : java.util.List.of(signing, receiving)) {
+            try {
+                trusted.put(
+                        key.getKeyID(),
+                        new org.comity.exchange.TrustedKey(
+                                key == signing ? xa : xb,
+                                key.getKeyID(),
+                                org.comity.exchange.KeyPurpose.SIGNING,
+                                key.toECPublicKey(),
+                                key.toPublicJWK().toJSONString(),
+                                new org.comity.exchange.KeyValidity(
+                                        key.getNotBeforeTime().toInstant(),
+                                        key.getExpirationTime().toInstant(),
+                                        null),
+                                org.comity.exchange.TrustedKey.Source.PIN,
+                                false));
+            } catch (com.nimbusds.jose.JOSEException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        var keys = new org.comity.exchange.domain.Messages.Keys() {
+            @Override
+            public org.comity.exchange.AuthorityId me() {
+                return xb;
+            }
+
+            @Override
+            public com.nimbusds.jose.jwk.ECKey decryptionKey(String keyId) {
+                return keyId.equals(encryption.getKeyID()) ? encryption : null;
+            }
+
+            @Override
+            public org.comity.exchange.TrustedKey verifierFor(
+                    org.comity.exchange.AuthorityId sender, String keyId, Instant at) {
+                return trusted.get(keyId);
+            }
+        };
+        int warmUp = 300;
+        int n = 1000;
+        var sealed = new String[warmUp + n];
+        var opened = new org.comity.exchange.domain.Messages.Opened[warmUp + n];
+        var receipts = new String[warmUp + n];
+        long[] cpu = new long[4];
+        for (int i = 0; i < warmUp + n; i++) {
+            var envelope = new org.comity.exchange.Envelope(
+                    UUID.randomUUID(),
+                    UUID.randomUUID(),
+                    MessageType.CORRESPONDENCE,
+                    xa,
+                    xb,
+                    now,
+                    now.plusSeconds(3600),
+                    1,
+                    org.comity.exchange.domain.Messages.pairingToken(),
+                    false,
+                    payload);
+            long t0 = threads.getCurrentThreadCpuTime();
+            sealed[i] = org.comity.exchange.domain.Messages.seal(envelope, signing, null, encryption);
+            long t1 = threads.getCurrentThreadCpuTime();
+            opened[i] = org.comity.exchange.domain.Messages.open(
+                    sealed[i].getBytes(java.nio.charset.StandardCharsets.US_ASCII), 1 << 20, keys, now);
+            long t2 = threads.getCurrentThreadCpuTime();
+            receipts[i] =
+                    org.comity.exchange.domain.Receipts.sign(opened[i].envelope(), opened[i].digest(), now, receiving);
+            long t3 = threads.getCurrentThreadCpuTime();
+            org.comity.exchange.domain.Receipts.verify(
+                    receipts[i],
+                    envelope.messageId(),
+                    opened[i].digest(),
+                    xb,
+                    (authority, keyId, at) -> trusted.get(keyId));
+            long t4 = threads.getCurrentThreadCpuTime();
+            if (i >= warmUp) {
+                cpu[0] += t1 - t0;
+                cpu[1] += t2 - t1;
+                cpu[2] += t3 - t2;
+                cpu[3] += t4 - t3;
+            }
+        }
+        return new double[] {cpu[0] / 1e6 / n, cpu[1] / 1e6 / n, cpu[2] / 1e6 / n, cpu[3] / 1e6 / n};
     }
 
     private static void send(

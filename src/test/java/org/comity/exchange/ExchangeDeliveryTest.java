@@ -192,6 +192,69 @@ class ExchangeDeliveryTest {
     }
 
     @Test
+    void aDispatcherStoppedInTheMiddleOfAnAttemptGivesItsClaimBackSoTheMessageIsDueAtOnce() throws Exception {
+        // XC waits a minute for an answer; XB's address is a socket that takes the request and never answers.
+        var xc = new TwoNodes.Node("XC", Map.of("comity.exchange.messages.delivery.request-timeout", "60s"));
+        try {
+            xc.start();
+            xc.pin(xb);
+            xb.stop();
+            try (var blackHole = new java.net.ServerSocket()) {
+                blackHole.setReuseAddress(true);
+                blackHole.bind(new java.net.InetSocketAddress("127.0.0.1", xb.port));
+                var held = new java.util.concurrent.CopyOnWriteArrayList<java.net.Socket>();
+                var acceptor = Thread.ofVirtual().start(() -> {
+                    try {
+                        while (true) {
+                            held.add(blackHole.accept());
+                        }
+                    } catch (java.io.IOException closed) {
+                        // the test is over
+                    }
+                });
+                var conversation = UUID.randomUUID();
+                var transactions = new TransactionTemplate(xc.bean(PlatformTransactionManager.class));
+                var sent = transactions.execute(status -> xc.bean(MessageExchange.class)
+                        .send(
+                                new OutgoingMessage(conversation, MessageType.REQUEST, xb.id(), null, false, "{}"),
+                                "caseworker"));
+                var jdbc = xc.bean(JdbcClient.class);
+                Supplier<Boolean> claimed =
+                        () -> jdbc.sql("SELECT claimed_until IS NOT NULL FROM exchange_outbox WHERE message_id = ?")
+                                .param(sent.messageId())
+                                .query(Boolean.class)
+                                .single();
+                var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (!claimed.get() || held.isEmpty()) {
+                    assertThat(System.nanoTime()).as("claimed and posted").isLessThan(deadline);
+                    Thread.sleep(20);
+                }
+
+                xc.bean(Dispatcher.class).stop();
+
+                var row = jdbc.sql("""
+                                SELECT status, attempts, claimed_until IS NULL FROM exchange_outbox
+                                WHERE message_id = ?""")
+                        .param(sent.messageId())
+                        .query((rs, n) -> java.util.List.of(rs.getString(1), rs.getInt(2), rs.getBoolean(3)))
+                        .single();
+                // Still pending with no attempt recorded (it was interrupted), and no longer claimed.
+                assertThat(row).containsExactly("pending", 0, true);
+                blackHole.close();
+                acceptor.join();
+                for (var socket : held) {
+                    socket.close();
+                }
+            }
+        } finally {
+            xc.close();
+            if (xb.context == null) {
+                xb.start();
+            }
+        }
+    }
+
+    @Test
     void aDeliveryThatCannotSucceedBeforeTheMessageExpiresIsRecordedAsFailed() {
         var conversation = UUID.randomUUID();
         xb.stop();

@@ -129,6 +129,8 @@ public final class TwoNodes {
                     "--comity.exchange.messages.delivery.poll-interval=200ms",
                     "--comity.exchange.messages.delivery.connect-timeout=1s",
                     "--comity.exchange.messages.delivery.request-timeout=10s"));
+            // A setting given replaces the default above (Spring would join two values of one name).
+            args.removeIf(arg -> settings.keySet().stream().anyMatch(k -> arg.startsWith("--" + k + "=")));
             settings.forEach((k, v) -> args.add("--" + k + "=" + v));
             return args;
         }

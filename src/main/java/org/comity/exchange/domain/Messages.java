@@ -10,9 +10,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObjectJSON;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDHDecrypter;
-import com.nimbusds.jose.crypto.ECDHEncrypter;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -65,17 +62,6 @@ public final class Messages {
     private static final Set<String> JWS_HEADERS = Set.of("alg", "kid", "typ", SENDER, SIGNER, CREATED);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /**
-     * The ECDH key agreement (and the sender's ephemeral key) through Bouncy Castle, not registered as a
-     * provider, used for nothing else. The JDK's ECDH checks each public point by multiplying it by the
-     * group order: a second full scalar multiplication per agreement, which P-256 (cofactor 1) does not
-     * need once the point is on the curve — and Nimbus checks that for every {@code epk}, as Bouncy Castle
-     * does again. Measured here: 0.19 ms per agreement against 0.50 ms (docs/exchange.md, "Measured").
-     * The result is the same standard shared secret, so peers may use any implementation.
-     */
-    private static final java.security.Provider KEY_AGREEMENT =
-            new org.bouncycastle.jce.provider.BouncyCastleProvider();
-
     private Messages() {}
 
     /** What the receiving side needs to open a message. */
@@ -117,9 +103,9 @@ public final class Messages {
         }
         var jws = new JWSObjectJSON(new Payload(JSONObjectUtils.toJSONString(toJson(envelope))));
         try {
-            jws.sign(signatureHeader(envelope, authorityKey, AUTHORITY_SIGNER), new ECDSASigner(authorityKey));
+            jws.sign(signatureHeader(envelope, authorityKey, AUTHORITY_SIGNER), P256.signer(authorityKey));
             if (supervisorKey != null) {
-                jws.sign(signatureHeader(envelope, supervisorKey, SUPERVISOR_SIGNER), new ECDSASigner(supervisorKey));
+                jws.sign(signatureHeader(envelope, supervisorKey, SUPERVISOR_SIGNER), P256.signer(supervisorKey));
             }
             return encrypt(jws.serializeGeneral(), recipientEncryptionKey);
         } catch (JOSEException e) {
@@ -134,9 +120,7 @@ public final class Messages {
                 .keyID(recipientEncryptionKey.getKeyID())
                 .build();
         var jwe = new JWEObject(header, new Payload(signed));
-        var encrypter = new ECDHEncrypter(recipientEncryptionKey.toPublicJWK());
-        encrypter.getJCAContext().setKeyEncryptionProvider(KEY_AGREEMENT);
-        jwe.encrypt(encrypter);
+        jwe.encrypt(EcdhEs.encrypter(recipientEncryptionKey));
         return jwe.serialize();
     }
 
@@ -199,7 +183,7 @@ public final class Messages {
         verifyCoSignature(supervisorHeader, signedPayload, supervisorSignature, supervisor);
         try {
             var authorityHeader = protectedHeader(envelope, authorityKey.getKeyID(), AUTHORITY_SIGNER);
-            var authoritySignature = new ECDSASigner(authorityKey)
+            var authoritySignature = P256.signer(authorityKey)
                     .sign(
                             new JWSHeader(JWSAlgorithm.ES256),
                             (authorityHeader + "." + signedPayload).getBytes(StandardCharsets.US_ASCII));
@@ -287,9 +271,7 @@ public final class Messages {
         String signed;
         try {
             var jwe = JWEObject.parse(compact);
-            var decrypter = new ECDHDecrypter(decryptionKey);
-            decrypter.getJCAContext().setKeyEncryptionProvider(KEY_AGREEMENT);
-            jwe.decrypt(decrypter);
+            jwe.decrypt(EcdhEs.decrypter(decryptionKey));
             signed = jwe.getPayload().toString();
         } catch (ParseException | JOSEException | RuntimeException e) {
             throw new MessageRefused.Undecryptable("the ciphertext does not decrypt with the key it names");

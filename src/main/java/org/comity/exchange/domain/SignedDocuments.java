@@ -6,7 +6,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -122,8 +121,8 @@ public final class SignedDocuments {
                 .build();
         var jws = new JWSObject(header, new Payload(JSONObjectUtils.toJSONString(payload)));
         try {
-            jws.sign(new ECDSASigner(key));
-        } catch (JOSEException e) {
+            jws.sign(P256.signer(key));
+        } catch (JOSEException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot sign with key " + key.getKeyID(), e);
         }
         return jws.serialize();

@@ -159,6 +159,16 @@ public class JdbcMessageStore {
                         SELECT message_id, conversation_id, ?, 'attempt-failed', ?, 'dispatcher' FROM done""").params(error, ts(next), due.id(), ts(at), error).update();
     }
 
+    /**
+     * Gives back a claim this dispatcher holds, if it still holds it (the claim has not run out and
+     * been taken by another) and the message is still pending: it is due again at once.
+     */
+    public void release(long id, Instant claimedUntil) {
+        jdbc.sql("""
+                        UPDATE exchange_outbox SET claimed_until = NULL
+                        WHERE id = ? AND status = 'pending' AND claimed_until = ?""").params(id, ts(claimedUntil)).update();
+    }
+
     /** @param reason {@code gave-up}, or the receiver's refusal step */
     public void failed(Due due, String error, String reason, Instant at) {
         jdbc.sql("""

@@ -44,7 +44,29 @@ class Es256VerifierTest {
             assertThat(verifies(KEY, jws, flipped)).as("altered %d", i).isFalse();
             assertThat(verifies(OTHER, jws, signature)).as("other key %d", i).isFalse();
         }
-        assertThat(Es256Verifier.of(KEY.toECPublicKey())).isSameAs(Es256Verifier.of(KEY.toECPublicKey()));
+        // The point (and with it its comb table) is made once per key.
+        assertThat(P256.trusted(KEY.toECPublicKey())).isSameAs(P256.trusted(KEY.toECPublicKey()));
+    }
+
+    @Test
+    void ourSignaturesVerifyWithTheJdkAndNotWithAnotherKeyOrOverOtherBytes() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            var jws = new JWSObject(
+                    new JWSHeader.Builder(JWSAlgorithm.ES256)
+                            .keyID(KEY.getKeyID())
+                            .build(),
+                    new Payload("receipt " + i));
+            jws.sign(P256.signer(KEY));
+            assertThat(jws.verify(new com.nimbusds.jose.crypto.ECDSAVerifier(KEY.toPublicJWK())))
+                    .as("JDK verifies %d", i)
+                    .isTrue();
+            assertThat(jws.verify(Es256Verifier.of(KEY.toECPublicKey()))).isTrue();
+            assertThat(jws.verify(Es256Verifier.of(OTHER.toECPublicKey()))).isFalse();
+            var other = new JWSObject(jws.getHeader(), new Payload("receipt " + (i + 1)));
+            assertThat(Es256Verifier.of(KEY.toECPublicKey())
+                            .verify(other.getHeader(), other.getSigningInput(), jws.getSignature()))
+                    .isFalse();
+        }
     }
 
     @Test

@@ -494,11 +494,6 @@ public class Evidence {
         return vault.open(item, keys(item));
     }
 
-    /** An item's plaintext from {@code offset} on, reading the stored ciphertext only from there. */
-    InputStream read(Item item, long offset) throws java.io.IOException {
-        return vault.open(item, keys(item), offset);
-    }
-
     KeySource keySource() {
         return keySource;
     }

@@ -305,8 +305,8 @@ public class Transfers {
         private int read(long offset) throws IOException {
             if (source == null || position != offset) {
                 close();
-                // Seeks in the stored ciphertext: a resume late in a large item reads only from there.
-                source = evidence.read(item, offset);
+                source = evidence.read(item);
+                source.skipNBytes(offset);
                 position = offset;
             }
             int n = source.readNBytes(buffer, 0, (int) Math.min(buffer.length, item.sizeBytes() - offset));

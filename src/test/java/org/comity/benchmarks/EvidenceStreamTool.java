@@ -187,16 +187,6 @@ public final class EvidenceStreamTool {
                 }
 
                 @Override
-                public java.nio.channels.SeekableByteChannel channel(Name name) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public long size(Name name) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
                 public void force(java.util.UUID packageId, java.util.UUID itemId, int from, int to) {}
 
                 @Override

@@ -34,12 +34,6 @@ public interface BlobStore {
 
     InputStream open(Name name) throws IOException;
 
-    /** One part's ciphertext for reading from any position: a transfer resuming in its middle. */
-    java.nio.channels.SeekableByteChannel channel(Name name) throws IOException;
-
-    /** One part's ciphertext length in bytes, read from the store without reading the part. */
-    long size(Name name) throws IOException;
-
     /** Removes every part of an item; nothing happens if there are none. */
     void deleteItem(UUID packageId, UUID itemId) throws IOException;
 

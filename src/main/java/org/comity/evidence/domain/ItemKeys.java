@@ -112,43 +112,6 @@ public final class ItemKeys {
         }
     }
 
-    /**
-     * The plaintext length of a ciphertext of {@code ciphertextBytes} written by {@link #encrypting},
-     * from the segment layout of {@link #TEMPLATE} (Tink's AES-GCM-HKDF streaming format): a header of
-     * 1 + 32 + 7 bytes, then segments of 1 MiB of ciphertext (the first shorter by the header), each
-     * ending in a 16-byte tag. Not authenticated: a reader that skips parts by it must authenticate the
-     * sum otherwise — {@link Vault} does, each part's associated data names its plaintext offset.
-     *
-     * @throws IOException if no ciphertext has that length
-     */
-    public static long plaintextBytes(long ciphertextBytes) throws IOException {
-        long segments = (ciphertextBytes + SEGMENT - 1) / SEGMENT;
-        long plain = ciphertextBytes - HEADER - TAG * segments;
-        long last = ciphertextBytes - (segments - 1) * SEGMENT;
-        if (segments < 1 || plain < 0 || last < (segments == 1 ? HEADER + TAG : TAG)) {
-            throw new IOException("not the length of a ciphertext: " + ciphertextBytes);
-        }
-        return plain;
-    }
-
-    static final long SEGMENT = 1L << 20;
-    static final long HEADER = 1 + 32 + 7;
-    static final long TAG = 16;
-
-    /**
-     * {@code ciphertext} decrypted, readable from any position: only the segments read are read and
-     * decrypted, and each one read is authenticated (with its index and whether it is the last, so a
-     * cut or reordered ciphertext fails) as by {@link #decrypting}.
-     */
-    public java.nio.channels.SeekableByteChannel seekableDecrypting(
-            java.nio.channels.SeekableByteChannel ciphertext, byte[] associatedData) throws IOException {
-        try {
-            return aead.newSeekableDecryptingChannel(ciphertext, associatedData);
-        } catch (GeneralSecurityException e) {
-            throw new IOException("cannot start decrypting", e);
-        }
-    }
-
     /** Reads {@code ciphertext} decrypted; a read fails on any segment that was changed, cut or moved. */
     public InputStream decrypting(InputStream ciphertext, byte[] associatedData) throws IOException {
         try {

@@ -216,32 +216,6 @@ public final class Vault {
     }
 
     /**
-     * The item's plaintext from {@code from} on, for a transfer resuming in the middle of an item: the
-     * parts before it are skipped by their stored length, not read; the part holding {@code from} is
-     * read from the segment holding it. Nothing is weakened: that part only decrypts under the plaintext
-     * offset its associated data names, which is the sum of the skipped parts' lengths, and every
-     * segment read from there to the end of the item is authenticated as by {@link #open}.
-     */
-    public InputStream open(Item item, ItemKeys keys, long from) throws IOException {
-        if (from < 0 || from > item.receivedBytes()) {
-            throw new IllegalArgumentException(
-                    "offset " + from + " outside the item's " + item.receivedBytes() + " bytes");
-        }
-        var stream = new PartsStream(item, keys);
-        long offset = 0;
-        int part = 1;
-        for (; part < item.parts(); part++) {
-            long bytes = ItemKeys.plaintextBytes(blobs.size(new BlobStore.Name(item.packageId(), item.id(), part)));
-            if (offset + bytes > from) {
-                break;
-            }
-            offset += bytes;
-        }
-        stream.seek(part, offset, from);
-        return stream;
-    }
-
-    /**
      * What of an item's upload under way reads back whole, part after part: for resuming after the node
      * restarted. It stops at the first part that is missing, cut or does not decrypt (a crash between
      * writing and forcing it); the parts from there on are removed, and the caller trims the item's
@@ -296,25 +270,6 @@ public final class Vault {
         PartsStream(Item item, ItemKeys keys) {
             this.item = item;
             this.keys = keys;
-        }
-
-        /** Starts in {@code part}, which begins at plaintext {@code start}, at plaintext {@code at}. */
-        void seek(int part, long start, long at) throws IOException {
-            if (item.parts() == 0) {
-                return;
-            }
-            var channel = keys.seekableDecrypting(
-                    blobs.channel(new BlobStore.Name(item.packageId(), item.id(), part)),
-                    associatedData(item, part, start));
-            try {
-                channel.position(at - start);
-            } catch (IOException | RuntimeException e) {
-                channel.close();
-                throw e;
-            }
-            this.part = part;
-            this.offset = at;
-            this.current = java.nio.channels.Channels.newInputStream(channel);
         }
 
         private boolean advance() throws IOException {

@@ -79,16 +79,6 @@ public final class FileBlobStore implements BlobStore {
     }
 
     @Override
-    public java.nio.channels.SeekableByteChannel channel(Name name) throws IOException {
-        return FileChannel.open(path(name), StandardOpenOption.READ);
-    }
-
-    @Override
-    public long size(Name name) throws IOException {
-        return Files.size(path(name));
-    }
-
-    @Override
     public void deleteItem(UUID packageId, UUID itemId) throws IOException {
         var directory = directory(packageId, itemId);
         if (!Files.isDirectory(directory)) {

@@ -29,9 +29,10 @@ import org.bouncycastle.util.BigIntegers;
 /**
  * P-256 arithmetic for the exchange's hot path, with Bouncy Castle's low-level classes (no provider,
  * no key factories, no DER): a multiplication of a point the node meets again — the generator (key
- * generation, signing) or a peer's public key (verifying its signatures, encrypting to it) — uses a
- * fixed-base comb table made once for that point and kept with it; only the one point that is new
- * every time, a message's ephemeral key at the receiver, is multiplied from nothing. The operations
+ * generation, signing) or a peer's public key (encrypting to it) — uses a fixed-base comb table made
+ * once for that point and kept with it; verifying a peer's signature multiplies the generator and the
+ * peer's kept point together ({@link Es256Verifier}); only the one point that is new every time, a
+ * message's ephemeral key at the receiver, is multiplied from nothing. The operations
  * are the standard ones (ECDSA with a random nonce, ECDH's shared x coordinate), so peers may use any
  * implementation; docs/exchange.md, "Measured", has the costs.
  */

@@ -44,7 +44,7 @@ class Es256VerifierTest {
             assertThat(verifies(KEY, jws, flipped)).as("altered %d", i).isFalse();
             assertThat(verifies(OTHER, jws, signature)).as("other key %d", i).isFalse();
         }
-        // The point (and with it its comb table) is made once per key.
+        // The point (and with it its precomputed multiples) is made once per key.
         assertThat(P256.trusted(KEY.toECPublicKey())).isSameAs(P256.trusted(KEY.toECPublicKey()));
     }
 

@@ -822,6 +822,19 @@ class CaseExchangeTest {
         var atXb = await(() -> incoming(sent.conversationId()), Optional::isPresent)
                 .orElseThrow()
                 .requestId();
+        // The estimate the sender bounds by is never below what really went on the wire.
+        long wire = xa.bean(JdbcClient.class)
+                .sql("SELECT octet_length(body) FROM exchange_outbox WHERE message_id = ?")
+                .param(sent.requestMessageId())
+                .query(Long.class)
+                .single();
+        long payload = xa.bean(CaseExchange.class)
+                .requestDocument(xa.bean(Casework.class).get(id))
+                .getBytes(StandardCharsets.UTF_8)
+                .length;
+        System.out.println("attachments 270000 B, payload " + payload + " B, sealed " + wire + " B, estimate "
+                + org.comity.casework.domain.TravellingAttachments.sealedBytes(payload) + " B");
+        assertThat(wire).isLessThanOrEqualTo(org.comity.casework.domain.TravellingAttachments.sealedBytes(payload));
         var store = xb.bean(org.comity.casework.persistence.JdbcAttachments.class);
         var arrived = store.list(atXb);
         assertThat(arrived).extracting(AttachmentInfo::fileName).containsExactly("court-order.pdf", "screenshot.png");
@@ -878,7 +891,11 @@ class CaseExchangeTest {
         var tree = (tools.jackson.databind.node.ObjectNode) JSON.readTree(document);
         var second = (tools.jackson.databind.node.ObjectNode)
                 tree.path("attachments").get(1);
-        second.put("content", java.util.Base64.getEncoder().encodeToString(document("%PDF-1.4\n", 3_000, 5)));
+        second.put(
+                "content",
+                java.util.Base64.getEncoder()
+                        .encodeToString(
+                                document("%PDF-1.4\n", second.path("size").asInt(), 5)));
         var conversation = UUID.randomUUID();
         var before = incomingRequests();
         long documentsBefore = xb.bean(JdbcClient.class)

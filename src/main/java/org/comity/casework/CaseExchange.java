@@ -15,6 +15,7 @@ import org.comity.casework.domain.Decision;
 import org.comity.casework.domain.Request;
 import org.comity.casework.domain.RequestContent;
 import org.comity.casework.domain.RequestState;
+import org.comity.casework.domain.TravellingAttachments;
 import org.comity.casework.persistence.CaseworkJson;
 import org.comity.casework.persistence.JdbcExchangeLinks;
 import org.comity.exchange.Authority;
@@ -31,6 +32,7 @@ import org.comity.shared.InvalidInput;
 import org.comity.treaty.KindOfAssistance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -74,6 +76,10 @@ class CaseExchange {
             JsonMapper.builder().addModule(CaseworkJson.module()).build();
 
     private final TransactionTemplate savepoint;
+    private final org.comity.casework.persistence.JdbcAttachments attachments;
+    private final TravellingAttachments bounds;
+    /** Bound for a document the policy reads (type, name), as at upload. */
+    private final long maxUploadBytes;
 
     CaseExchange(
             Casework casework,
@@ -84,7 +90,17 @@ class CaseExchange {
             org.comity.exchange.CoSignatures coSignatures,
             org.comity.casework.persistence.JdbcLetters letters,
             Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            org.comity.casework.persistence.JdbcAttachments attachments,
+            @Value("${comity.casework.exchange.max-attachments:20}") int maxAttachments,
+            @Value("${comity.casework.exchange.max-attachment-bytes:262144}") long maxAttachmentBytes,
+            @Value("${comity.casework.exchange.max-attachments-total-bytes:393216}") long maxAttachmentsTotal,
+            @Value("${comity.exchange.messages.max-bytes:1048576}") long maxMessageBytes,
+            @Value("${comity.casework.max-attachment-bytes:20971520}") long maxUploadBytes) {
+        this.attachments = attachments;
+        this.bounds =
+                new TravellingAttachments(maxAttachments, maxAttachmentBytes, maxAttachmentsTotal, maxMessageBytes);
+        this.maxUploadBytes = maxUploadBytes;
         this.letters = letters;
         this.route = route;
         this.coSignatures = coSignatures;
@@ -112,7 +128,15 @@ class CaseExchange {
             return;
         }
         var request = casework.get(facts.requestId());
-        var document = requestDocument(request);
+        String document;
+        try {
+            document = requestDocument(request);
+        } catch (InvalidInput e) {
+            // Documents over the bound: the request is not sent at all (nor recorded as sent).
+            org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus()
+                    .setRollbackOnly();
+            throw e;
+        }
         UUID conversation;
         org.comity.exchange.SentMessage sent;
         if (facts.emergency()) {
@@ -398,8 +422,31 @@ class CaseExchange {
             refuse(envelope, "requesting-state-not-sender");
             return;
         }
+        List<Arrived> arrived;
+        try {
+            arrived = readAttachments(envelope.payload());
+        } catch (AttachmentRefused e) {
+            refuse(envelope, e.rule);
+            return;
+        }
         var request = casework.registerFromExchange(
                 document.kind(), document.content(), accepted.receivedAt(), envelope.pairingToken());
+        // In the registration's transaction: the request is registered with every document or not at all.
+        for (int i = 0; i < arrived.size(); i++) {
+            var a = arrived.get(i);
+            attachments.insert(
+                    new AttachmentInfo(
+                            UUID.randomUUID(),
+                            request.id(),
+                            a.name(),
+                            a.type(),
+                            a.content().length,
+                            a.sha256(),
+                            // A microsecond apart, so they list in the order the sender attached them.
+                            accepted.receivedAt().plusNanos(1000L * i),
+                            Casework.EXCHANGE.username()),
+                    a.content());
+        }
         if (!links.link(
                 request.id(),
                 INCOMING,
@@ -552,13 +599,123 @@ class CaseExchange {
         links.recordMessage(envelope.messageId(), requestId, envelope.type().code(), "recorded", now);
     }
 
-    /** The request document: {@code {"v": 1, "kind": <code>, "content": <the request's content>}}. */
+    /**
+     * The request document: {@code {"v": 1, "kind": <code>, "content": <the request's content>}}, and,
+     * when the request has documents, {@code "attachments": [{"name", "type", "size", "sha256",
+     * "content"}]} (content in base64), in the order they were attached. Throws {@link InvalidInput}
+     * when they exceed what may travel.
+     */
     String requestDocument(Request request) {
         var document = json.createObjectNode();
         document.put("v", DOCUMENT_VERSION);
         document.put("kind", request.kind().code());
         document.set("content", json.valueToTree(request.content()));
-        return json.writeValueAsString(document);
+        var attached = attachments.list(request.id());
+        if (!attached.isEmpty()) {
+            var problems = bounds.check(
+                    attached.stream().map(AttachmentInfo::sizeBytes).toList());
+            if (!problems.isEmpty()) {
+                throw new InvalidInput(problems);
+            }
+            var list = document.putArray("attachments");
+            for (var info : attached) {
+                list.addObject()
+                        .put("name", info.fileName())
+                        .put("type", info.contentType())
+                        .put("size", info.sizeBytes())
+                        .put("sha256", info.sha256())
+                        .put("content", java.util.Base64.getEncoder().encodeToString(attachments.content(info.id())));
+            }
+        }
+        var written = json.writeValueAsString(document);
+        var tooLarge = bounds.checkPayload(written.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        if (!tooLarge.isEmpty()) {
+            throw new InvalidInput(tooLarge);
+        }
+        return written;
+    }
+
+    /** A document as it arrived, verified. */
+    record Arrived(String name, String type, String sha256, byte[] content) {}
+
+    private static final class AttachmentRefused extends RuntimeException {
+        final String rule;
+
+        AttachmentRefused(String rule) {
+            super(rule, null, false, false);
+            this.rule = rule;
+        }
+    }
+
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+    /**
+     * The documents of a request message, each checked against the size and SHA-256 the signed payload
+     * names for it and against this node's own bounds and upload policy; the first broken rule refuses
+     * the whole request.
+     */
+    List<Arrived> readAttachments(String payload) {
+        var list = json.readTree(payload).path("attachments");
+        if (list.isMissingNode()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new AttachmentRefused("attachment-malformed");
+        }
+        var sizes = new ArrayList<Long>();
+        for (var item : list) {
+            if (!item.path("size").isIntegralNumber()) {
+                throw new AttachmentRefused("attachment-malformed");
+            }
+            sizes.add(item.path("size").asLong());
+        }
+        var bounded = bounds.check(sizes);
+        if (!bounded.isEmpty()) {
+            throw new AttachmentRefused(bounded.getFirst().rule());
+        }
+        var arrived = new ArrayList<Arrived>();
+        for (var item : list) {
+            var name = item.path("name");
+            var type = item.path("type");
+            var sha256 = item.path("sha256");
+            var content = item.path("content");
+            if (!name.isString()
+                    || !type.isString()
+                    || !sha256.isString()
+                    || !content.isString()
+                    || !SHA256_HEX.matcher(sha256.asString()).matches()) {
+                throw new AttachmentRefused("attachment-malformed");
+            }
+            byte[] bytes;
+            try {
+                bytes = java.util.Base64.getDecoder().decode(content.asString());
+            } catch (IllegalArgumentException e) {
+                throw new AttachmentRefused("attachment-malformed");
+            }
+            if (bytes.length != item.path("size").asLong()) {
+                throw new AttachmentRefused("attachment-size-mismatch");
+            }
+            var digest = java.util.HexFormat.of().formatHex(org.comity.shared.Sha256.of(bytes));
+            if (!java.security.MessageDigest.isEqual(
+                    digest.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    sha256.asString().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+                throw new AttachmentRefused("attachment-digest-mismatch");
+            }
+            var policy = org.comity.casework.domain.AttachmentPolicy.check(
+                    name.asString(), type.asString(), bytes, maxUploadBytes);
+            if (!policy.isEmpty()) {
+                throw new AttachmentRefused(policy.getFirst().rule());
+            }
+            arrived.add(new Arrived(
+                    name.asString().strip(),
+                    type.asString()
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .split(";")[0]
+                            .strip(),
+                    digest,
+                    bytes));
+        }
+        return arrived;
     }
 
     Document readRequest(String payload) {

@@ -780,6 +780,155 @@ class CaseExchangeTest {
                 .isInstanceOf(org.comity.shared.InvalidInput.class);
     }
 
+    /** A PDF and a PNG of some size, their first bytes what their types say. */
+    static byte[] document(String magic, int size, int seed) {
+        var bytes = new byte[size];
+        new java.util.Random(seed).nextBytes(bytes);
+        var head = magic.getBytes(StandardCharsets.ISO_8859_1);
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        return bytes;
+    }
+
+    /** Drafted with these documents attached, proposed for sending: the supervisor's approval sends it. */
+    static UUID proposedWithDocuments(Map<String, byte[]> documents) {
+        var caseworker = TestAccounts.username(Role.CASEWORKER);
+        var casework = xa.bean(Casework.class);
+        var draft = casework.draft(
+                KindOfAssistance.STORED_DATA,
+                JSON.readValue(CaseworkApiTest.CONTENT, RequestContent.class),
+                caseworker);
+        documents.forEach((name, content) -> xa.bean(Attachments.class)
+                .attach(
+                        draft.id(),
+                        name,
+                        name.endsWith(".pdf") ? "application/pdf" : name.endsWith(".png") ? "image/png" : "text/plain",
+                        content,
+                        caseworker));
+        casework.proposeSending(draft.id(), null, caseworker);
+        return draft.id();
+    }
+
+    @Test
+    void theRequestsDocumentsTravelWithItAndXbRegistersThemByteForByte() {
+        var order = document("%PDF-1.7\n", 150_000, 1);
+        var photo = document("\u0089PNG\r\n\u001a\n", 120_000, 2);
+        var documents = new java.util.LinkedHashMap<String, byte[]>();
+        documents.put("court-order.pdf", order);
+        documents.put("screenshot.png", photo);
+        var id = proposedWithDocuments(documents);
+        xa.bean(Casework.class).approveSending(id, null, TestAccounts.username(Role.SUPERVISOR));
+
+        var sent = xa.bean(JdbcExchangeLinks.class).byRequest(id).orElseThrow();
+        var atXb = await(() -> incoming(sent.conversationId()), Optional::isPresent)
+                .orElseThrow()
+                .requestId();
+        // The estimate the sender bounds by is never below what really went on the wire.
+        long wire = xa.bean(JdbcClient.class)
+                .sql("SELECT octet_length(body) FROM exchange_outbox WHERE message_id = ?")
+                .param(sent.requestMessageId())
+                .query(Long.class)
+                .single();
+        long payload = xa.bean(CaseExchange.class)
+                .requestDocument(xa.bean(Casework.class).get(id))
+                .getBytes(StandardCharsets.UTF_8)
+                .length;
+        System.out.println("attachments 270000 B, payload " + payload + " B, sealed " + wire + " B, estimate "
+                + org.comity.casework.domain.TravellingAttachments.sealedBytes(payload) + " B");
+        assertThat(wire).isLessThanOrEqualTo(org.comity.casework.domain.TravellingAttachments.sealedBytes(payload));
+        var store = xb.bean(org.comity.casework.persistence.JdbcAttachments.class);
+        var arrived = store.list(atXb);
+        assertThat(arrived).extracting(AttachmentInfo::fileName).containsExactly("court-order.pdf", "screenshot.png");
+        assertThat(arrived).extracting(AttachmentInfo::contentType).containsExactly("application/pdf", "image/png");
+        assertThat(arrived).extracting(AttachmentInfo::sizeBytes).containsExactly(150_000L, 120_000L);
+        assertThat(arrived).extracting(AttachmentInfo::uploadedBy).containsOnly("exchange");
+        assertThat(store.content(arrived.get(0).id())).isEqualTo(order);
+        assertThat(store.content(arrived.get(1).id())).isEqualTo(photo);
+        assertThat(arrived)
+                .extracting(AttachmentInfo::sha256)
+                .containsExactlyElementsOf(
+                        xa.bean(org.comity.casework.persistence.JdbcAttachments.class).list(id).stream()
+                                .map(AttachmentInfo::sha256)
+                                .toList());
+        // Nothing of them in XB's public log: names, digests and content stay between the two nodes.
+        for (var table : List.of("log_entry", "log_outbox")) {
+            assertThat(xb.bean(JdbcClient.class)
+                            .sql("SELECT count(*) FROM " + table
+                                    + " WHERE position(convert_to('court-order', 'UTF8') in entry) > 0"
+                                    + " OR position(convert_to(?, 'UTF8') in entry) > 0"
+                                    + " OR position(decode(?, 'hex') in entry) > 0")
+                            .params(arrived.get(0).sha256(), arrived.get(0).sha256())
+                            .query(Long.class)
+                            .single())
+                    .as("nothing of the documents in " + table)
+                    .isZero();
+        }
+    }
+
+    @Test
+    void aDocumentOverTheExchangesBoundIsRefusedBeforeSendingAndNothingIsSent() {
+        var id = proposedWithDocuments(Map.of("note.txt", "A".repeat(300_000).getBytes(StandardCharsets.US_ASCII)));
+        var before = xa.bean(Casework.class).get(id).state().code();
+
+        assertThatThrownBy(
+                        () -> xa.bean(Casework.class).approveSending(id, null, TestAccounts.username(Role.SUPERVISOR)))
+                .isInstanceOfSatisfying(
+                        org.comity.shared.InvalidInput.class,
+                        e -> assertThat(e.violations()).singleElement().satisfies(v -> {
+                            assertThat(v.field()).isEqualTo("attachments[0]");
+                            assertThat(v.rule()).isEqualTo("attachment-too-large");
+                        }));
+        assertThat(xa.bean(Casework.class).get(id).state().code()).isEqualTo(before);
+        assertThat(xa.bean(JdbcExchangeLinks.class).byRequest(id)).isEmpty();
+    }
+
+    @Test
+    void aDocumentWhoseDigestDoesNotMatchRefusesTheWholeRequestAndXaIsTold() {
+        var id = proposedWithDocuments(
+                Map.of("a.pdf", document("%PDF-1.4\n", 2_000, 3), "b.pdf", document("%PDF-1.4\n", 3_000, 4)));
+        var document = xa.bean(CaseExchange.class)
+                .requestDocument(xa.bean(Casework.class).get(id));
+        // The second document's content swapped for other bytes of the same size: its digest no longer holds.
+        var tree = (tools.jackson.databind.node.ObjectNode) JSON.readTree(document);
+        var second = (tools.jackson.databind.node.ObjectNode)
+                tree.path("attachments").get(1);
+        second.put(
+                "content",
+                java.util.Base64.getEncoder()
+                        .encodeToString(
+                                document("%PDF-1.4\n", second.path("size").asInt(), 5)));
+        var conversation = UUID.randomUUID();
+        var before = incomingRequests();
+        long documentsBefore = xb.bean(JdbcClient.class)
+                .sql("SELECT count(*) FROM casework_attachment")
+                .query(Long.class)
+                .single();
+        var sent = new TransactionTemplate(xa.bean(PlatformTransactionManager.class))
+                .execute(status -> xa.bean(MessageExchange.class)
+                        .send(
+                                new org.comity.exchange.OutgoingMessage(
+                                        conversation,
+                                        MessageType.REQUEST,
+                                        xb.id(),
+                                        null,
+                                        false,
+                                        JSON.writeValueAsString(tree)),
+                                "test"));
+
+        var refusal = await(() -> xb.bean(JdbcExchangeLinks.class).refusal(sent.messageId()), Optional::isPresent)
+                .orElseThrow();
+        assertThat(refusal.rule()).isEqualTo("attachment-digest-mismatch");
+        assertThat(refusal.answerId()).as("XA is told").isNotNull();
+        assertThat(incomingRequests()).isEqualTo(before);
+        assertThat(incoming(conversation)).isEmpty();
+        assertThat(xb.bean(JdbcClient.class)
+                        .sql("SELECT count(*) FROM casework_attachment")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(documentsBefore);
+        var atXa = await(() -> refusals(xa, conversation), r -> !r.isEmpty());
+        assertThat(atXa).singleElement().satisfies(r -> assertThat(r.type()).isEqualTo("refusal"));
+    }
+
     static long incomingRequests() {
         return xb.bean(JdbcClient.class)
                 .sql("SELECT count(*) FROM casework_request WHERE direction = 'INCOMING'")

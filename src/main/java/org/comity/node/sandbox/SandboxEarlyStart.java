@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.util.StringUtils;
 
 /**
@@ -29,6 +30,7 @@ import org.springframework.util.StringUtils;
  * it, so no PostgreSQL is left running and the data directory's lock is released. Only the packaged
  * node registers this listener ({@code Comity.main}); tests and command words start nothing early.
  */
+@NamedInterface("sandbox-start")
 public final class SandboxEarlyStart implements ApplicationListener<ApplicationEvent> {
 
     static final String BEAN = "sandboxEarlyStart";

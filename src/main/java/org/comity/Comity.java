@@ -1,6 +1,7 @@
 package org.comity;
 
 import org.comity.cli.CommandLine;
+import org.comity.node.sandbox.SandboxEarlyStart;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
@@ -14,6 +15,8 @@ public class Comity {
         if (CommandLine.handles(args)) {
             System.exit(CommandLine.run(Comity.class, args, System.out, System.err));
         }
-        SpringApplication.run(Comity.class, args);
+        var application = new SpringApplication(Comity.class);
+        application.addListeners(new SandboxEarlyStart());
+        application.run(args);
     }
 }

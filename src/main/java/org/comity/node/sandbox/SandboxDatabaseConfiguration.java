@@ -2,10 +2,12 @@ package org.comity.node.sandbox;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.comity.node.NodeProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -28,9 +30,12 @@ class SandboxDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SandboxDatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    SandboxDatabase sandboxDatabase(NodeProperties properties) {
-        var directory = properties.dataDir().toAbsolutePath().normalize().resolve("postgres");
-        var database = SandboxDatabase.start(directory, properties.sandbox().port());
+    SandboxDatabase sandboxDatabase(NodeProperties properties, ObjectProvider<SandboxEarlyStart> earlyStart) {
+        var directory = databaseDirectory(properties);
+        int port = properties.sandbox().port();
+        var early = earlyStart.getIfAvailable();
+        var taken = early == null ? null : early.take(directory, port);
+        var database = taken != null ? taken : SandboxDatabase.start(directory, port);
         log.warn(
                 """
 
@@ -48,6 +53,10 @@ class SandboxDatabaseConfiguration {
                 database.username(),
                 database.passwordFile());
         return database;
+    }
+
+    static Path databaseDirectory(NodeProperties properties) {
+        return properties.dataDir().toAbsolutePath().normalize().resolve("postgres");
     }
 
     @Bean

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.comity.casework.RequestsOverExchange;
 import org.comity.exchange.DeliveryStatus;
 import org.comity.exchange.MessageExchange;
 import org.comity.exchange.MessageType;
@@ -17,16 +18,21 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Benchmark tool, run by hand (not part of verify), for issue 14: two nodes on this machine (XA and XB,
- * each its own database on the test PostgreSQL and its own data directory, real HTTP on loopback),
- * XA sending messages that XB verifies, stores and receipts. It reports:
+ * Benchmark tool, run by hand (not part of verify), for issue 14: two casework nodes on this machine
+ * (XA and XB, each its own database on the test PostgreSQL and its own data directory, real HTTP on
+ * loopback, pinned to each other). First XA's caseworkers send 64 requests through casework (draft,
+ * proposal, approval), which XB's node registers and acknowledges; the measured messages are then
+ * letters ({@code correspondence}, {@code {"v": 1, "text": …}}) in those 64 conversations — what XB's
+ * node accepts: every verification step, stored in the inbox, kept as a letter on its registered
+ * request, receipted, the receipt verified and stored at XA. At the end the tool checks that XB kept
+ * every letter and that neither side refused anything (else it fails). It reports:
  *
  * <ol>
  *   <li>a baseline in the same run: sealing alone (sign + encrypt, no storage, no HTTP), messages/s;
  *   <li>the cryptography of one message on one thread's CPU clock: seal, open (every step up to
  *       storage), receipt signature, receipt verification — what both nodes spend per message in
  *       JOSE and curve arithmetic, whatever else the machine runs;
- *   <li>throughput: N messages sent at once by four sending threads (in 64 conversations), receipted
+ *   <li>throughput: N letters sent at once by four sending threads (in the 64 conversations), receipted
  *       messages/s from the first send to the last verified receipt;
  *   <li>the CPU time of this JVM (both nodes) per receipted message in that run, comparable across
  *       runs on a shared machine where the rate is not;
@@ -47,6 +53,9 @@ public final class ExchangeDeliveryBenchmark {
     /** Threads sending in the throughput run. */
     private static final int SENDERS = 4;
 
+    /** Requests registered at XB, each one conversation the letters travel in. */
+    private static final int CONVERSATIONS = 64;
+
     private ExchangeDeliveryBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -56,18 +65,45 @@ public final class ExchangeDeliveryBenchmark {
         var settings = Map.of(
                 "comity.exchange.messages.delivery.concurrency", "32",
                 "logging.level.org.comity", "WARN");
-        try (var xa = new TwoNodes.Node("XA", settings).start();
-                var xb = new TwoNodes.Node("XB", settings).start()) {
-            xa.pin(xb);
-            xb.pin(xa);
+        try (var nodes = TwoNodes.casework(settings)) {
+            var xa = nodes.xa();
+            var xb = nodes.xb();
             var exchange = xa.bean(MessageExchange.class);
             var transactions = new TransactionTemplate(xa.bean(PlatformTransactionManager.class));
             var jdbc = xa.bean(JdbcClient.class);
-            String payload = "{\"subject\":\"preservation of stored data\",\"text\":\"" + "x".repeat(2000) + "\"}";
+            var jdbcB = xb.bean(JdbcClient.class);
+            // A letter as CounterpartLetters writes it; XB keeps it on the request of its conversation.
+            String payload = "{\"v\":1,\"text\":\"Further to our request: " + "x".repeat(2000) + "\"}";
+
+            // The real flow first: requests sent through XA's casework, registered and acknowledged by XB.
+            var setupStart = System.nanoTime();
+            for (int i = 0; i < CONVERSATIONS; i++) {
+                RequestsOverExchange.send(xa);
+            }
+            var conversations = acknowledged(jdbc, CONVERSATIONS, Duration.ofMinutes(5));
+            System.out.printf(
+                    "%d requests sent by XA's casework, registered and acknowledged by XB in %.1f s%n",
+                    CONVERSATIONS, (System.nanoTime() - setupStart) / 1e9);
+            var sent = new java.util.concurrent.atomic.AtomicLong();
+            java.util.function.IntFunction<org.comity.exchange.SentMessage> letter = i -> {
+                sent.incrementAndGet();
+                return transactions.execute(status -> exchange.send(
+                        new OutgoingMessage(
+                                conversations.get(i % conversations.size()),
+                                MessageType.CORRESPONDENCE,
+                                xb.id(),
+                                null,
+                                false,
+                                payload),
+                        "benchmark"));
+            };
 
             // Warm-up.
-            send(exchange, transactions, UUID.randomUUID(), payload, 200, xb.id());
-            awaitDelivered(jdbc, 200, Duration.ofMinutes(2));
+            long warmBefore = delivered(jdbc);
+            for (int i = 0; i < 200; i++) {
+                letter.apply(i);
+            }
+            awaitDelivered(jdbc, warmBefore + 200, Duration.ofMinutes(2));
 
             // Baseline: seal only.
             var sealStart = System.nanoTime();
@@ -80,19 +116,16 @@ public final class ExchangeDeliveryBenchmark {
             long before = delivered(jdbc);
             var cpu = (com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            String loadAtStart = loadAverage();
             long cpuStart = cpu.getProcessCpuTime();
+            var throughputStart = Instant.now();
             var start = System.nanoTime();
-            int conversations = 64;
             var next = new java.util.concurrent.atomic.AtomicInteger();
             try (var senders = java.util.concurrent.Executors.newFixedThreadPool(SENDERS)) {
                 for (int t = 0; t < SENDERS; t++) {
                     senders.submit(() -> {
                         for (int i = next.getAndIncrement(); i < messages; i = next.getAndIncrement()) {
-                            var conversation = new UUID(0, i % conversations + 1);
-                            transactions.execute(status -> exchange.send(
-                                    new OutgoingMessage(
-                                            conversation, MessageType.CORRESPONDENCE, xb.id(), null, false, payload),
-                                    "benchmark"));
+                            letter.apply(i);
                         }
                     });
                 }
@@ -102,6 +135,8 @@ public final class ExchangeDeliveryBenchmark {
             // CPU time of this JVM (both nodes, not PostgreSQL) per receipted message: unlike the rate, it
             // hardly depends on what else the machine runs, so runs on a shared machine compare.
             double cpuPerMessage = (cpu.getProcessCpuTime() - cpuStart) / 1e6 / messages;
+            // For a profile of this run alone (JFR events between these instants).
+            System.out.printf("throughput run from %s to %s%n", throughputStart, Instant.now());
 
             // Latency at a fixed rate.
             var sentAt = new ConcurrentHashMap<UUID, Long>();
@@ -115,11 +150,8 @@ public final class ExchangeDeliveryBenchmark {
                     java.util.concurrent.locks.LockSupport.parkNanos(wait);
                 }
                 due += period;
-                var sent = transactions.execute(status -> exchange.send(
-                        new OutgoingMessage(
-                                UUID.randomUUID(), MessageType.CORRESPONDENCE, xb.id(), null, false, payload),
-                        "benchmark"));
-                sentAt.put(sent.messageId(), System.currentTimeMillis());
+                var message = letter.apply(i);
+                sentAt.put(message.messageId(), System.currentTimeMillis());
             }
             awaitDelivered(jdbc, latencyBefore + total, Duration.ofMinutes(5));
             var latencies = new ArrayList<Long>();
@@ -135,13 +167,29 @@ public final class ExchangeDeliveryBenchmark {
             }
             long[] sorted =
                     latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+
+            // What was measured is delivery, not refusal: XB kept every letter, nobody refused anything.
+            long kept = jdbcB.sql("SELECT count(*) FROM casework_letter WHERE direction = 'received'")
+                    .query(Long.class)
+                    .single();
+            long refusedAtB = count(jdbcB, "casework_exchange_refusal");
+            long refusedAtA = count(jdbc, "casework_exchange_refusal");
+            long failed = jdbc.sql("SELECT count(*) FROM exchange_outbox WHERE status = 'failed'")
+                    .query(Long.class)
+                    .single();
             System.out.printf(
-                    "%nbaseline (seal only, one thread): %.0f messages/s%n"
-                            + "throughput: %d messages in %d conversations, %.0f receipted messages/s%n"
+                    "%nletters kept at XB: %d of %d sent; refusals at XB %d, at XA %d; failed deliveries %d%n",
+                    kept, sent.get(), refusedAtB, refusedAtA, failed);
+            if (kept != sent.get() || refusedAtA + refusedAtB + failed > 0) {
+                throw new IllegalStateException("not every letter was delivered and kept: the run measures nothing");
+            }
+            System.out.printf(
+                    "baseline (seal only, one thread): %.0f messages/s%n"
+                            + "throughput: %d letters in %d conversations, %.0f receipted messages/s%n"
                             + "latency at %d messages/s for %d s (%d messages): p50 %d ms, p99 %d ms, max %d ms%n",
                     sealRate,
                     messages,
-                    conversations,
+                    CONVERSATIONS,
                     throughput,
                     rate,
                     seconds,
@@ -164,11 +212,38 @@ public final class ExchangeDeliveryBenchmark {
             ResultLine.print("exchange-jvm-cpu-per-message", cpuPerMessage, "ms", "-");
             ResultLine.print("exchange-latency-p50-at-" + rate, percentile(sorted, 0.50), "ms", "-");
             ResultLine.print("exchange-latency-p99-at-" + rate, percentile(sorted, 0.99), "ms", "value<250");
-            System.out.println("load average: "
-                    + java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
-                            .strip());
+            System.out.println(
+                    "load average at the throughput run's start: " + loadAtStart + "; at the end: " + loadAverage());
         }
         System.exit(0);
+    }
+
+    private static String loadAverage() throws java.io.IOException {
+        return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                .strip();
+    }
+
+    private static long count(JdbcClient jdbc, String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+    }
+
+    /** The conversations of XA's requests once XB acknowledged each (the round trip is complete). */
+    private static java.util.List<UUID> acknowledged(JdbcClient jdbc, int count, Duration within)
+            throws InterruptedException {
+        var deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            var conversations = jdbc.sql("""
+                            SELECT conversation_id FROM casework_exchange
+                            WHERE direction = 'OUTGOING' AND counterpart_reference IS NOT NULL
+                            ORDER BY conversation_id""").query(UUID.class).list();
+            if (conversations.size() >= count) {
+                return conversations;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + conversations.size() + " of " + count + " acknowledged");
+            }
+            Thread.sleep(50);
+        }
     }
 
     private static int sealBaseline(String payload) {
@@ -292,20 +367,6 @@ public final class ExchangeDeliveryBenchmark {
             }
         }
         return new double[] {cpu[0] / 1e6 / n, cpu[1] / 1e6 / n, cpu[2] / 1e6 / n, cpu[3] / 1e6 / n};
-    }
-
-    private static void send(
-            MessageExchange exchange,
-            TransactionTemplate transactions,
-            UUID conversation,
-            String payload,
-            int count,
-            org.comity.exchange.AuthorityId to) {
-        for (int i = 0; i < count; i++) {
-            transactions.execute(status -> exchange.send(
-                    new OutgoingMessage(conversation, MessageType.CORRESPONDENCE, to, null, false, payload),
-                    "benchmark"));
-        }
     }
 
     private static long delivered(JdbcClient jdbc) {

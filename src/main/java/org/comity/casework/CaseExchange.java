@@ -185,12 +185,13 @@ class CaseExchange {
      * After the inbox stored a {@code request} message, in a transaction of its own (registering assesses
      * the request, which may take a while). The event is published once per message, but the listener
      * may run again after a crash: the link's unique message id makes a second registration roll back.
+     * The condition keeps every other message out of the event publication registry: without it, each
+     * accepted letter or lifecycle step cost a publication row, a transaction of its own and a completion
+     * update for a listener that does nothing with it.
      */
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#accepted.envelope().type() == T(org.comity.exchange.MessageType).REQUEST")
     void onAccepted(MessageAccepted accepted) {
-        if (accepted.envelope().type() == MessageType.REQUEST) {
-            register(accepted.envelope(), accepted);
-        }
+        register(accepted.envelope(), accepted);
     }
 
     /**
@@ -537,8 +538,7 @@ class CaseExchange {
         if (links.messageRecorded(envelope.messageId())) {
             return;
         }
-        var link = links.byConversation(envelope.conversationId(), OUTGOING)
-                .or(() -> links.byConversation(envelope.conversationId(), INCOMING))
+        var link = links.byConversation(envelope.conversationId())
                 .filter(l -> l.counterpart().equals(envelope.sender().value()));
         if (link.isEmpty()) {
             refuse(envelope, "request-not-registered");
@@ -568,8 +568,7 @@ class CaseExchange {
         if (links.messageRecorded(envelope.messageId())) {
             return;
         }
-        var link = links.byConversation(envelope.conversationId(), OUTGOING)
-                .or(() -> links.byConversation(envelope.conversationId(), INCOMING))
+        var link = links.byConversation(envelope.conversationId())
                 .filter(l -> l.counterpart().equals(envelope.sender().value()));
         if (link.isEmpty()) {
             refuse(envelope, "request-not-registered");

@@ -210,6 +210,13 @@ public class JdbcExchangeLinks {
                 .optional();
     }
 
+    /** The link of a conversation on either side, the requesting side's first: one query. */
+    public Optional<Link> byConversation(UUID conversationId) {
+        return jdbc.sql("""
+                        SELECT * FROM casework_exchange WHERE conversation_id = ?
+                        ORDER BY direction = 'OUTGOING' DESC LIMIT 1""").param(conversationId).query(JdbcExchangeLinks::row).optional();
+    }
+
     private Optional<Link> find(String where, UUID value) {
         return jdbc.sql("SELECT * FROM casework_exchange WHERE " + where)
                 .param(value)

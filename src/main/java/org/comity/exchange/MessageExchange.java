@@ -1,6 +1,7 @@
 package org.comity.exchange;
 
 import com.nimbusds.jose.jwk.ECKey;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +37,7 @@ public class MessageExchange {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ExchangeProperties.Messages settings;
-    private final java.util.List<PayloadAtRest> atRest;
+    private final List<PayloadAtRest> atRest;
     private @Nullable Runnable wake;
 
     MessageExchange(
@@ -48,7 +49,7 @@ public class MessageExchange {
             TransactionTemplate transactions,
             Clock clock,
             ExchangeProperties.Messages settings,
-            java.util.List<PayloadAtRest> atRest) {
+            List<PayloadAtRest> atRest) {
         this.local = local;
         this.trust = trust;
         this.store = store;
@@ -57,7 +58,7 @@ public class MessageExchange {
         this.transactions = transactions;
         this.clock = clock;
         this.settings = settings;
-        this.atRest = java.util.List.copyOf(atRest);
+        this.atRest = List.copyOf(atRest);
     }
 
     void onSent(Runnable dispatcher) {
@@ -118,7 +119,7 @@ public class MessageExchange {
      * Writes a message sealed elsewhere ({@link CoSignatures}: an emergency request that opens its
      * conversation, sequence 1) to the outbox, as {@link #send} does.
      */
-    SentMessage enqueueSealed(Envelope envelope, java.net.URI inbox, String sealed, String actor) {
+    SentMessage enqueueSealed(Envelope envelope, URI inbox, String sealed, String actor) {
         long sequence = store.nextSequence(envelope.conversationId(), envelope.recipient());
         if (sequence != envelope.sequence()) {
             throw new Conflict("conversation-started", "the conversation of a prepared message has begun already");

@@ -154,7 +154,7 @@ public final class Messages {
     public static void verifyCoSignature(String header, String signedPayload, String signature, ECKey supervisor) {
         boolean valid;
         try {
-            valid = new com.nimbusds.jose.crypto.ECDSAVerifier(supervisor.toPublicJWK())
+            valid = Es256Verifier.of(supervisor.toECPublicKey())
                     .verify(
                             new JWSHeader(JWSAlgorithm.ES256),
                             (header + "." + signedPayload).getBytes(StandardCharsets.US_ASCII),

@@ -167,6 +167,17 @@ public class Accounts {
         return store.find(username);
     }
 
+    /**
+     * The account behind a signed-in user: for an API token, the one its check loaded at the start of
+     * this call (no second query); otherwise looked up by name.
+     */
+    public Optional<Account> signedIn(org.springframework.security.core.Authentication authentication) {
+        if (authentication.getPrincipal() instanceof BearerTokens.TokenHolder holder) {
+            return Optional.of(holder.account());
+        }
+        return find(authentication.getName());
+    }
+
     public List<Account> list() {
         return store.list();
     }

@@ -108,6 +108,6 @@ class CaseVisibility implements RequestVisibility {
                 || authentication instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
         }
-        return accounts.find(authentication.getName()).flatMap(CaseVisibility::confinedTo);
+        return accounts.signedIn(authentication).flatMap(CaseVisibility::confinedTo);
     }
 }

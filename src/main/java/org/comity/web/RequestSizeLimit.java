@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -37,7 +39,12 @@ class RequestSizeLimit extends OncePerRequestFilter {
     static final String RULE = "comity.web.max-request-bytes";
 
     private final long maxBytes;
-    private final List<Matched> bounds;
+    /**
+     * The bounds by method, each method's in declaration order (the first match wins): most requests
+     * (every GET) have a method no bound names, and then their path is not parsed at all.
+     */
+    private final Map<String, List<Matched>> bounds;
+
     private final HandlerExceptionResolver problems;
 
     private record Matched(BodyBound bound, PathPattern pattern) {}
@@ -48,9 +55,10 @@ class RequestSizeLimit extends OncePerRequestFilter {
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
         this.maxBytes = maxBytes;
         var parser = PathPatternParser.defaultInstance;
-        this.bounds = bounds.stream()
+        this.bounds = Map.copyOf(bounds.stream()
                 .map(b -> new Matched(b, parser.parse(b.pattern())))
-                .toList();
+                .collect(Collectors.groupingBy(
+                        m -> m.bound().method(), Collectors.collectingAndThen(Collectors.toList(), List::copyOf))));
         this.problems = problems;
     }
 
@@ -64,13 +72,16 @@ class RequestSizeLimit extends OncePerRequestFilter {
         }
         long max = maxBytes;
         String rule = RULE;
-        var path = PathContainer.parsePath(
-                request.getRequestURI().substring(request.getContextPath().length()));
-        for (var m : bounds) {
-            if (m.bound().method().equals(request.getMethod()) && m.pattern().matches(path)) {
-                max = m.bound().maxBytes();
-                rule = m.bound().rule();
-                break;
+        var candidates = bounds.getOrDefault(request.getMethod(), List.of());
+        if (!candidates.isEmpty()) {
+            var path = PathContainer.parsePath(
+                    request.getRequestURI().substring(request.getContextPath().length()));
+            for (var m : candidates) {
+                if (m.pattern().matches(path)) {
+                    max = m.bound().maxBytes();
+                    rule = m.bound().rule();
+                    break;
+                }
             }
         }
         if (request.getContentLengthLong() > max) {

@@ -28,14 +28,22 @@ record LoadNode(EmbeddedPostgres postgres, ConfigurableApplicationContext node, 
     static LoadNode start(String name, boolean durable, String... nodeArgs) throws Exception {
         var work = Files.createTempDirectory(name);
         var setting = durable ? "on" : "off";
-        var postgres = EmbeddedPostgres.builder()
+        var builder = EmbeddedPostgres.builder()
                 .setDataDirectory(work.resolve("pg"))
                 .setCleanDataDirectory(true)
                 .setServerConfig("fsync", setting)
                 .setServerConfig("synchronous_commit", setting)
                 .setServerConfig("full_page_writes", "on")
-                .setServerConfig("max_wal_size", "4GB")
-                .start();
+                .setServerConfig("max_wal_size", "4GB");
+        // -Dcomity.bench.pg=log_statement=all,log_min_messages=info: more settings, to look inside a run.
+        for (String extra : System.getProperty("comity.bench.pg", "").split(",")) {
+            int eq = extra.indexOf('=');
+            if (eq > 0) {
+                builder.setServerConfig(
+                        extra.substring(0, eq).strip(), extra.substring(eq + 1).strip());
+            }
+        }
+        var postgres = builder.start();
         var args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres",

@@ -148,7 +148,9 @@ public final class TransitionLoadTool {
             var warmRead = read(client, registered.ids, clients, warmUp / 2);
             var warm = transitions(client, ids, clients, warmUp);
             System.out.println(warm.summary("warm-up: transitions, " + warmUp + " s"));
+            var beforeReads = DatabaseCounters.take(jdbc);
             var baseline = read(client, registered.ids, clients, seconds);
+            var afterReads = DatabaseCounters.take(jdbc);
             var measured = transitions(client, ids, clients, seconds);
             long last = System.nanoTime();
             System.out.println("machine load average: "
@@ -157,6 +159,7 @@ public final class TransitionLoadTool {
                     + " on " + Runtime.getRuntime().availableProcessors() + " cores");
             System.out.println(baseline.summary("BASELINE read one request, " + clients + " clients"));
             System.out.println(measured.summary("TRANSITIONS, " + clients + " clients"));
+            System.out.println(afterReads.per(beforeReads, baseline.nanos.size(), "read"));
             System.out.printf(
                     "RATIO transitions/s to reads/s %.2f; p99 transitions %.1f ms vs reads %.1f ms%n",
                     (measured.nanos.size() / ((measured.endNanos - measured.startNanos) / 1e9))
@@ -196,6 +199,8 @@ public final class TransitionLoadTool {
                     "LOG: %,d acknowledged changes the log records, %,d entries on the log; outbox drained"
                             + " %.0f ms after the last transition%n",
                     expected, onLog, (drained - last) / 1e6);
+            // The log writer's share (the outbox drained) belongs to the transitions.
+            System.out.println(DatabaseCounters.take(jdbc).per(afterReads, measured.nanos.size(), "transition"));
         }
     }
 

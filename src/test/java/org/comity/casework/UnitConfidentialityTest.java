@@ -102,6 +102,32 @@ class UnitConfidentialityTest {
                 .asString();
     }
 
+    /**
+     * With an API token the unit comes from the account the token's check loaded on the same call (no
+     * second look-up): the same rule as with a password, and a change of unit holds from the next call.
+     */
+    @Test
+    void aTokenSeesWhatItsAccountsUnitSeesAndAChangeOfUnitHoldsAtOnce() throws Exception {
+        register("hedda", Set.of(Role.CASEWORKER), "mla-west");
+        var id = draft("anna", "token-unit@example.org");
+        var anna = accounts.issueToken("anna", "test", java.time.Duration.ofHours(1))
+                .secret();
+        var hedda = accounts.issueToken("hedda", "test", java.time.Duration.ofHours(1))
+                .secret();
+
+        mvc.perform(get("/api/requests/" + id).header("Authorization", "Bearer " + anna))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/requests/" + id).header("Authorization", "Bearer " + hedda))
+                .andExpect(status().isNotFound());
+
+        accounts.setUnit("hedda", Optional.of("mla-east"), "test");
+        mvc.perform(get("/api/requests/" + id).header("Authorization", "Bearer " + hedda))
+                .andExpect(status().isOk());
+        accounts.setUnit("hedda", Optional.of("mla-west"), "test");
+        mvc.perform(get("/api/requests/" + id).header("Authorization", "Bearer " + hedda))
+                .andExpect(status().isNotFound());
+    }
+
     /** The current version's assessment as casework shows it. */
     JsonNode assessment(String user, String id) throws Exception {
         return json(mvc.perform(get("/api/requests/" + id + "/assessment").with(as(user)))

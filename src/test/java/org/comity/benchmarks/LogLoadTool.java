@@ -62,19 +62,39 @@ public final class LogLoadTool {
                             "--logging.level.root=WARN")) {
                 var log = node.getBean(TransparencyLog.class);
                 int port = ((WebServerApplicationContext) node).getWebServer().getPort();
+                var dataSource = postgres.getPostgresDatabase();
+                var before = ServerCost.snapshot(dataSource);
                 double appends = append(log, entries);
-                batches(postgres.getPostgresDatabase(), entries);
-                var baseline = rawInserts(postgres.getPostgresDatabase(), entries, 4096);
+                var cost = ServerCost.snapshot(dataSource).minus(before);
+                System.out.printf("APPEND COST: %s%n", cost.perEntry(entries));
+                batches(dataSource, entries);
+                var baseline = rawInserts(dataSource, entries, 4096);
                 System.out.printf(
                         "APPEND vs RAW: durable appends %,.0f/s; raw batched inserts of the entry rows %,.0f/s"
-                                + " (ratio %.2f); of the entry, opening and metadata rows %,.0f/s (ratio %.2f)%n",
+                                + " (ratio %.2f); of the entry and opening rows %,.0f/s (ratio %.2f); of the entry,"
+                                + " opening and metadata rows %,.0f/s (ratio %.2f)%n",
                         appends,
                         baseline.entryRows(),
                         appends / baseline.entryRows(),
+                        baseline.storedRows(),
+                        appends / baseline.storedRows(),
                         baseline.allRows(),
                         appends / baseline.allRows());
-                ResultLine.print("log.append", appends, "/s", baseline.allRows(), "ratio>=0.5");
+                ResultLine.print("log.append", appends, "/s", baseline.storedRows(), "ratio>=0.5");
                 ResultLine.print("log.append.vs-entry-rows-only", appends, "/s", baseline.entryRows(), "-");
+                ResultLine.print("log.append.vs-three-tables", appends, "/s", baseline.allRows(), "-");
+                ResultLine.print(
+                        "log.append.server-cpu-per-entry",
+                        cost.serverMicrosPerEntry(entries),
+                        "us",
+                        baseline.storedCost().serverMicrosPerEntry(entries),
+                        "-");
+                ResultLine.print(
+                        "log.append.wal-per-entry",
+                        cost.walBytes() / (double) entries,
+                        "B",
+                        baseline.storedCost().walBytes() / (double) entries,
+                        "-");
                 // A second argument "appends" stops here (appends and their baseline only).
                 if (args.length > 1 && args[1].equals("appends")) {
                     return;
@@ -134,33 +154,44 @@ public final class LogLoadTool {
         }
     }
 
-    /** Rows per second of the baseline: only the entry rows, and the entry, opening and metadata rows. */
-    record Baseline(double entryRows, double allRows) {}
+    /**
+     * Rows per second of the baseline: only the entry rows; the entry and opening rows (what an append
+     * stores per entry since V24); the entry, opening and metadata rows (what it stored per entry
+     * before). With the cost of the second.
+     */
+    record Baseline(double entryRows, double storedRows, double allRows, ServerCost storedCost) {}
 
     /**
      * The baseline for appends, on the same server and settings: the rows the writer stores for the
      * same events (the same bytes, built beforehand and not timed), inserted in batches of the writer's
      * size with one multi-row {@code unnest} INSERT per table and one commit per batch, into tables
      * with a primary key only (no other index, trigger, foreign key, hashing or tiles). First the entry
-     * rows alone, then entry, opening ({@code log_secret}) and metadata ({@code log_entry_meta}) rows.
+     * rows alone, then entry and opening ({@code log_secret}) rows, then entry, opening and metadata
+     * ({@code log_entry_meta} as it was until V24) rows, each pass into fresh tables.
      */
     static Baseline rawInserts(javax.sql.DataSource dataSource, long entries, int batch) throws Exception {
         try (var c = dataSource.getConnection()) {
             try (var s = c.createStatement()) {
                 s.execute(
                         "CREATE TABLE raw_entry (idx bigint PRIMARY KEY, event_id uuid NOT NULL, entry bytea NOT NULL)");
-                s.execute(
-                        "CREATE TABLE raw_entry2 (idx bigint PRIMARY KEY, event_id uuid NOT NULL, entry bytea NOT NULL)");
-                s.execute("CREATE TABLE raw_secret (idx bigint PRIMARY KEY, salt bytea NOT NULL, record bytea NOT NULL,"
-                        + " disclose date NOT NULL)");
+                for (int pass = 1; pass < 3; pass++) {
+                    s.execute("CREATE TABLE raw_entry" + pass
+                            + " (idx bigint PRIMARY KEY, event_id uuid NOT NULL, entry bytea NOT NULL)");
+                    s.execute("CREATE TABLE raw_secret" + pass
+                            + " (idx bigint PRIMARY KEY, salt bytea NOT NULL, record bytea NOT NULL,"
+                            + " disclose date NOT NULL)");
+                }
                 s.execute("CREATE TABLE raw_meta (idx bigint PRIMARY KEY, day date NOT NULL, requesting text NOT NULL,"
                         + " requested text NOT NULL, kind text NOT NULL, event text NOT NULL, outcome text,"
                         + " refusal_grounds text[] NOT NULL)");
             }
             c.setAutoCommit(false);
             var random = new java.security.SecureRandom();
-            long[] nanos = new long[2];
-            for (int pass = 0; pass < 2; pass++) {
+            long[] nanos = new long[3];
+            ServerCost storedCost = null;
+            for (int pass = 0; pass < 3; pass++) {
+                // Only the inserts and commits are timed; the cost includes building the rows (JVM side).
+                var before = ServerCost.snapshot(dataSource);
                 for (long from = 0; from < entries; from += batch) {
                     int n = (int) Math.min(batch, entries - from);
                     Long[] idx = new Long[n];
@@ -200,22 +231,24 @@ public final class LogLoadTool {
                         grounds[i] = String.join(",", m.refusalGrounds());
                     }
                     long t = System.nanoTime();
-                    try (var p = c.prepareStatement("INSERT INTO " + (pass == 0 ? "raw_entry" : "raw_entry2")
+                    try (var p = c.prepareStatement("INSERT INTO raw_entry" + (pass == 0 ? "" : pass)
                             + " SELECT * FROM unnest(?::bigint[], ?::uuid[], ?::bytea[])")) {
                         p.setArray(1, c.createArrayOf("int8", idx));
                         p.setArray(2, c.createArrayOf("uuid", ids));
                         p.setArray(3, c.createArrayOf("bytea", bodies));
                         p.executeUpdate();
                     }
-                    if (pass == 1) {
-                        try (var p = c.prepareStatement(
-                                "INSERT INTO raw_secret SELECT * FROM unnest(?::bigint[], ?::bytea[], ?::bytea[], ?::date[])")) {
+                    if (pass > 0) {
+                        try (var p = c.prepareStatement("INSERT INTO raw_secret" + pass
+                                + " SELECT * FROM unnest(?::bigint[], ?::bytea[], ?::bytea[], ?::date[])")) {
                             p.setArray(1, c.createArrayOf("int8", idx));
                             p.setArray(2, c.createArrayOf("bytea", salts));
                             p.setArray(3, c.createArrayOf("bytea", records));
                             p.setArray(4, c.createArrayOf("date", disclose));
                             p.executeUpdate();
                         }
+                    }
+                    if (pass == 2) {
                         try (var p = c.prepareStatement("INSERT INTO raw_meta SELECT i, d, rq, rd, k, e, o,"
                                 + " string_to_array(g, ',') FROM unnest(?::bigint[], ?::date[], ?::text[], ?::text[],"
                                 + " ?::text[], ?::text[], ?::text[], ?::text[]) AS u(i, d, rq, rd, k, e, o, g)")) {
@@ -233,8 +266,14 @@ public final class LogLoadTool {
                     c.commit();
                     nanos[pass] += System.nanoTime() - t;
                 }
+                var cost = ServerCost.snapshot(dataSource).minus(before);
+                System.out.printf("RAW pass %d COST: %s%n", pass, cost.perEntry(entries));
+                if (pass == 1) {
+                    storedCost = cost;
+                }
             }
-            return new Baseline(entries / (nanos[0] / 1e9), entries / (nanos[1] / 1e9));
+            return new Baseline(
+                    entries / (nanos[0] / 1e9), entries / (nanos[1] / 1e9), entries / (nanos[2] / 1e9), storedCost);
         }
     }
 

@@ -132,31 +132,18 @@ public class JdbcLogStore {
             byte[][] salts = new byte[n][];
             byte[][] records = new byte[n][];
             java.sql.Date[] disclose = new java.sql.Date[n];
-            java.sql.Date[] days = new java.sql.Date[n];
-            String[] requesting = new String[n];
-            String[] requested = new String[n];
-            String[] kinds = new String[n];
-            String[] events = new String[n];
-            String[] outcomes = new String[n];
-            String[] grounds = new String[n];
+            List<Meta> metas = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 NewEntry e = entries.get(i);
-                Meta m = e.meta();
                 indexes[i] = oldSize + i;
                 ids[i] = e.eventId();
                 bodies[i] = e.entry();
                 salts[i] = e.salt();
                 records[i] = e.record();
                 disclose[i] = java.sql.Date.valueOf(e.disclose());
-                days[i] = java.sql.Date.valueOf(m.day());
-                requesting[i] = m.requesting();
-                requested[i] = m.requested();
-                kinds[i] = m.kind();
-                events[i] = m.event();
-                outcomes[i] = m.outcome();
-                // Refusal grounds travel comma-joined: a code cannot contain a comma.
-                grounds[i] = String.join(",", m.refusalGrounds());
+                metas.add(e.meta());
             }
+            Postings.Rows postings = Postings.of(oldSize, metas);
             Short[] levels = new Short[tiles.size()];
             Long[] tileIndexes = new Long[tiles.size()];
             byte[][] contents = new byte[tiles.size()][];
@@ -166,18 +153,17 @@ public class JdbcLogStore {
                 contents[i] = tiles.get(i).content();
             }
             // Each table reads its own unnest of the arrays: one shared CTE over all of them would be
-            // materialised (several MB per batch, spilling past work_mem). The metadata is the queryable
-            // copy of V21, from the writer's arrays; parsing the stored bytes in SQL instead
-            // (convert_from(entry)::jsonb, as until V66) parsed each entry once per column.
+            // materialised (several MB per batch, spilling past work_mem). The queryable copy of the
+            // public metadata is the batch's coarse index (V24): one row per code present in the batch
+            // with its entries' offsets, about a hundred rows a batch instead of a row and three index
+            // entries per entry (issue 18).
             long deleted = jdbc.sql("""
                             WITH taken AS (DELETE FROM log_outbox WHERE id = ANY(?) RETURNING id),
                             entries AS (INSERT INTO log_entry (idx, event_id, entry)
                                 SELECT * FROM unnest(?::bigint[], ?::uuid[], ?::bytea[])),
-                            meta AS (INSERT INTO log_entry_meta
-                                    (idx, day, requesting, requested, kind, event, outcome, refusal_grounds)
-                                SELECT i, d, rq, rd, k, e, o, string_to_array(g, ',')
-                                FROM unnest(?::bigint[], ?::date[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                    ?::text[], ?::text[]) AS u(i, d, rq, rd, k, e, o, g)),
+                            postings AS (INSERT INTO log_posting (term, batch, first, last, offsets)
+                                SELECT t, ?, f, l, o::int[]
+                                FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::text[]) AS u(t, f, l, o)),
                             secrets AS (INSERT INTO log_secret (idx, salt, record, disclose)
                                 SELECT * FROM unnest(?::bigint[], ?::bytea[], ?::bytea[], ?::date[])),
                             tiles AS (INSERT INTO log_tile (level, idx, hashes)
@@ -190,14 +176,11 @@ public class JdbcLogStore {
                             new SqlArrayValue("int8", (Object[]) indexes),
                             new SqlArrayValue("uuid", (Object[]) ids),
                             new SqlArrayValue("bytea", (Object[]) bodies),
-                            new SqlArrayValue("int8", (Object[]) indexes),
-                            new SqlArrayValue("date", (Object[]) days),
-                            new SqlArrayValue("text", (Object[]) requesting),
-                            new SqlArrayValue("text", (Object[]) requested),
-                            new SqlArrayValue("text", (Object[]) kinds),
-                            new SqlArrayValue("text", (Object[]) events),
-                            new SqlArrayValue("text", (Object[]) outcomes),
-                            new SqlArrayValue("text", (Object[]) grounds),
+                            oldSize,
+                            new SqlArrayValue("text", (Object[]) postings.terms()),
+                            new SqlArrayValue("int8", (Object[]) postings.first()),
+                            new SqlArrayValue("int8", (Object[]) postings.last()),
+                            new SqlArrayValue("text", (Object[]) postings.offsets()),
                             new SqlArrayValue("int8", (Object[]) indexes),
                             new SqlArrayValue("bytea", (Object[]) salts),
                             new SqlArrayValue("bytea", (Object[]) records),
@@ -353,55 +336,182 @@ public class JdbcLogStore {
 
     /**
      * Entries below index {@code before} matching {@code filter}, newest first, at most {@code limit}.
-     * Every condition has an index whose order is the log's, so a page costs one index range read.
+     * Without a filter, one range read of the entries. With one, the coarse index (V24) names the
+     * batches holding every condition's codes, newest first; their offsets are intersected here, a few
+     * batches at a time, until a page is full; then the page's entries are read by index.
      */
     public List<IndexedEntry> search(Filter filter, long before, int limit) {
-        var sql = new StringBuilder(
-                "SELECT m.idx, e.entry FROM log_entry_meta m JOIN log_entry e ON e.idx = m.idx WHERE m.idx < ?");
-        var params = new ArrayList<Object>();
-        params.add(before);
-        if (filter.state() != null) {
-            switch (filter.role()) {
-                case REQUESTING -> sql.append(" AND m.requesting = ?");
-                case REQUESTED -> sql.append(" AND m.requested = ?");
-                case ANY -> {
-                    sql.append(" AND (m.requesting = ? OR m.requested = ?)");
-                    params.add(filter.state());
-                }
-            }
-            params.add(filter.state());
+        List<Clause> clauses = clauses(filter);
+        if (clauses.isEmpty() || limit <= 0) {
+            return jdbc.sql("SELECT idx, entry FROM log_entry WHERE idx < ? ORDER BY idx DESC LIMIT ?")
+                    .params(before, Math.max(0, limit))
+                    .query((rs, n) -> new IndexedEntry(rs.getLong(1), rs.getBytes(2)))
+                    .list();
         }
-        condition(sql, params, "m.kind = ?", filter.kind());
-        condition(sql, params, "m.event = ?", filter.event());
-        condition(sql, params, "m.outcome = ?", filter.outcome());
-        condition(sql, params, "m.day >= ?", filter.from());
-        condition(sql, params, "m.day <= ?", filter.to());
-        sql.append(" ORDER BY m.idx DESC LIMIT ?");
-        params.add(limit);
-        return jdbc.sql(sql.toString())
-                .params(params)
+        var sql = new StringBuilder();
+        var params = new ArrayList<Object>();
+        for (Clause clause : clauses) {
+            if (!sql.isEmpty()) {
+                sql.append(" INTERSECT ");
+            }
+            // DISTINCT: a clause of several terms (a State in either role, a range of days) names a
+            // batch once per term.
+            sql.append("SELECT DISTINCT batch FROM log_posting WHERE ")
+                    .append(clause.where())
+                    .append(" AND first < ?");
+            params.addAll(clause.params());
+            params.add(before);
+        }
+        sql.append(" ORDER BY batch DESC");
+        List<Long> batches =
+                jdbc.sql(sql.toString()).params(params).query(Long.class).list();
+        List<Long> found = new ArrayList<>(limit);
+        int chunk = 2;
+        for (int from = 0;
+                from < batches.size() && found.size() < limit;
+                from += chunk, chunk = Math.min(64, chunk * 2)) {
+            List<Long> some = batches.subList(from, Math.min(batches.size(), from + chunk));
+            matches(clauses, some, before, limit, found);
+        }
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT idx, entry FROM log_entry WHERE idx = ANY(?) ORDER BY idx DESC")
+                .param(new SqlArrayValue("int8", found.toArray()))
                 .query((rs, n) -> new IndexedEntry(rs.getLong(1), rs.getBytes(2)))
                 .list();
     }
 
-    private static void condition(StringBuilder sql, List<Object> params, String clause, @Nullable Object value) {
-        if (value != null) {
-            sql.append(" AND ").append(clause);
-            params.add(value);
+    /**
+     * One condition of a filter over the coarse index: any of {@code terms}, or, for days, any term from
+     * {@code low} to {@code high} inclusive.
+     */
+    private record Clause(
+            List<String> terms,
+            @Nullable String low,
+            @Nullable String high) {
+
+        String where() {
+            return low == null ? "term = ANY(?)" : "term BETWEEN ? AND ?";
+        }
+
+        List<Object> params() {
+            return low == null ? List.of(new SqlArrayValue("text", terms.toArray())) : List.of(low, high);
+        }
+
+        boolean holds(String term) {
+            return low == null ? terms.contains(term) : term.compareTo(low) >= 0 && term.compareTo(high) <= 0;
+        }
+    }
+
+    private static List<Clause> clauses(Filter filter) {
+        var clauses = new ArrayList<Clause>();
+        if (filter.state() != null) {
+            clauses.add(new Clause(
+                    switch (filter.role()) {
+                        case REQUESTING -> List.of(Postings.REQUESTING + filter.state());
+                        case REQUESTED -> List.of(Postings.REQUESTED + filter.state());
+                        case ANY -> List.of(Postings.REQUESTING + filter.state(), Postings.REQUESTED + filter.state());
+                    },
+                    null,
+                    null));
+        }
+        if (filter.kind() != null) {
+            clauses.add(new Clause(List.of(Postings.KIND + filter.kind()), null, null));
+        }
+        if (filter.event() != null) {
+            clauses.add(new Clause(List.of(Postings.EVENT + filter.event()), null, null));
+        }
+        if (filter.outcome() != null) {
+            clauses.add(new Clause(List.of(Postings.OUTCOME + filter.outcome()), null, null));
+        }
+        if (filter.from() != null || filter.to() != null) {
+            // ISO days sort as text; "~" sorts after every digit.
+            clauses.add(new Clause(
+                    List.of(),
+                    Postings.DAY + (filter.from() == null ? "" : filter.from()),
+                    Postings.DAY + (filter.to() == null ? "~" : filter.to())));
+        }
+        return clauses;
+    }
+
+    /** Adds to {@code found}, newest first, the entries of {@code batches} (newest first) meeting every clause. */
+    private void matches(List<Clause> clauses, List<Long> batches, long before, int limit, List<Long> found) {
+        var sql = new StringBuilder("SELECT batch, term, offsets FROM log_posting WHERE batch = ANY(?) AND (");
+        var params = new ArrayList<Object>();
+        params.add(new SqlArrayValue("int8", batches.toArray()));
+        for (int i = 0; i < clauses.size(); i++) {
+            sql.append(i == 0 ? "" : " OR ").append(clauses.get(i).where());
+            params.addAll(clauses.get(i).params());
+        }
+        sql.append(")");
+        // Per batch, per clause: the offsets holding it (a clause's terms are alternatives).
+        Map<Long, java.util.BitSet[]> sets = new HashMap<>();
+        jdbc.sql(sql.toString()).params(params).query(rs -> {
+            long batch = rs.getLong(1);
+            String term = rs.getString(2);
+            var perClause = sets.computeIfAbsent(batch, b -> new java.util.BitSet[clauses.size()]);
+            Object[] offsets = (Object[]) rs.getArray(3).getArray();
+            for (int c = 0; c < clauses.size(); c++) {
+                if (clauses.get(c).holds(term)) {
+                    if (perClause[c] == null) {
+                        perClause[c] = new java.util.BitSet();
+                    }
+                    for (Object o : offsets) {
+                        perClause[c].set((Integer) o);
+                    }
+                }
+            }
+        });
+        for (long batch : batches) {
+            var perClause = sets.get(batch);
+            if (perClause == null) {
+                continue;
+            }
+            java.util.BitSet all = null;
+            for (var set : perClause) {
+                if (set == null) {
+                    all = null;
+                    break;
+                }
+                if (all == null) {
+                    all = (java.util.BitSet) set.clone();
+                } else {
+                    all.and(set);
+                }
+            }
+            if (all == null) {
+                continue;
+            }
+            for (int o = all.length() - 1; o >= 0 && found.size() < limit; o = all.previousSetBit(o - 1)) {
+                if (batch + o < before) {
+                    found.add(batch + o);
+                }
+            }
+            if (found.size() >= limit) {
+                return;
+            }
         }
     }
 
     /**
-     * The distinct values of a metadata column among entries below {@code size}, skipping through its
-     * index (one probe per value) rather than reading every row.
+     * The distinct values of a metadata column among entries below {@code size}, skipping through the
+     * coarse index's terms (one probe per value) rather than reading every row.
      */
     public List<String> distinct(Column column, long size) {
-        String c = column.name().toLowerCase(java.util.Locale.ROOT);
-        return jdbc.sql("WITH RECURSIVE v(x) AS ("
-                        + " (SELECT " + c + " FROM log_entry_meta WHERE idx < :size ORDER BY " + c + " LIMIT 1)"
-                        + " UNION ALL SELECT (SELECT " + c + " FROM log_entry_meta WHERE " + c + " > v.x"
-                        + " AND idx < :size ORDER BY " + c + " LIMIT 1) FROM v WHERE v.x IS NOT NULL)"
-                        + " SELECT x FROM v WHERE x IS NOT NULL")
+        String prefix = switch (column) {
+            case REQUESTING -> Postings.REQUESTING;
+            case REQUESTED -> Postings.REQUESTED;
+            case KIND -> Postings.KIND;
+        };
+        return jdbc.sql("WITH RECURSIVE v(t) AS ("
+                        + " (SELECT term FROM log_posting WHERE term >= :low AND term < :high AND first < :size"
+                        + " ORDER BY term LIMIT 1)"
+                        + " UNION ALL SELECT (SELECT term FROM log_posting WHERE term > v.t AND term < :high"
+                        + " AND first < :size ORDER BY term LIMIT 1) FROM v WHERE v.t IS NOT NULL)"
+                        + " SELECT substr(t, 3) FROM v WHERE t IS NOT NULL")
+                .param("low", prefix)
+                .param("high", Postings.upperBound(prefix))
                 .param("size", size)
                 .query(String.class)
                 .list();
@@ -414,13 +524,19 @@ public class JdbcLogStore {
         KIND
     }
 
-    /** How often each refusal ground was given among entries below {@code size}, most frequent first. */
+    /**
+     * How often each refusal ground was given among entries below {@code size}, most frequent first.
+     * Only refusals, in whole or in part, carry grounds (PublicMetadata).
+     */
     public Map<String, Long> refusalGrounds(long size) {
         Map<String, Long> out = new java.util.LinkedHashMap<>();
-        jdbc.sql("SELECT g, count(*) FROM log_entry_meta, unnest(refusal_grounds) AS g"
-                        + " WHERE event = 'request-decided' AND outcome IN ('refused', 'granted-in-part') AND idx < ?"
-                        + " GROUP BY g ORDER BY count(*) DESC, g")
-                .param(size)
+        jdbc.sql("SELECT substr(term, 3), sum(CASE WHEN last < :size THEN cardinality(offsets)"
+                        + " ELSE (SELECT count(*) FROM unnest(offsets) AS o WHERE batch + o < :size) END) AS n"
+                        + " FROM log_posting WHERE term >= :low AND term < :high AND first < :size"
+                        + " GROUP BY term ORDER BY n DESC, term")
+                .param("size", size)
+                .param("low", Postings.GROUND)
+                .param("high", Postings.upperBound(Postings.GROUND))
                 .query(rs -> {
                     out.put(rs.getString(1), rs.getLong(2));
                 });

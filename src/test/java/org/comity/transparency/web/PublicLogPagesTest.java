@@ -284,41 +284,54 @@ class PublicLogPagesTest {
     }
 
     @Test
-    void theMetadataTableIsFilledForEveryEntryAndTheMigrationBackfillsTheSame() throws Exception {
-        String columns = "idx, day, requesting, requested, kind, event, coalesce(outcome, ''), refusal_grounds::text";
-        var written = jdbc.sql("SELECT " + columns + " FROM log_entry_meta ORDER BY idx")
-                .query((rs, n) -> List.of(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getString(8)))
-                .list();
-        assertThat(written).hasSize(COUNT + 1);
-        // Replay V21's backfill into a scratch copy of the table: it yields what the writer stored.
-        String migration =
-                Files.readString(Path.of("src/main/resources/db/migration/V21__transparency_entry_index.sql"));
-        int start = migration.indexOf("INSERT INTO log_entry_meta");
-        String backfill = migration
-                .substring(start, migration.indexOf(';', start))
-                .replace("INSERT INTO log_entry_meta", "INSERT INTO scratch_meta");
-        jdbc.sql("CREATE TEMPORARY TABLE scratch_meta (LIKE log_entry_meta)").update();
-        jdbc.sql(backfill).update();
-        var backfilled = jdbc.sql("SELECT " + columns + " FROM scratch_meta ORDER BY idx")
-                .query((rs, n) -> List.of(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getString(8)))
-                .list();
-        assertThat(backfilled).isEqualTo(written);
+    void theCoarseIndexHoldsEveryEntryUnderEachOfItsCodesAndTheMigrationBackfillsTheSame() throws Exception {
+        // What the entries say, term by term ("k:stored-data 12").
+        var expected = new java.util.TreeSet<String>();
+        for (long i = 0; i <= COUNT; i++) {
+            var m = LogEntry.parse(log.entry(i)).metadata();
+            expected.add("a:" + m.requesting().value() + " " + i);
+            expected.add("b:" + m.requested().value() + " " + i);
+            expected.add("k:" + m.kind() + " " + i);
+            expected.add("e:" + m.event().code() + " " + i);
+            expected.add("d:" + m.day() + " " + i);
+            if (m.outcome() != null) {
+                expected.add("o:" + m.outcome().code() + " " + i);
+            }
+            for (String g : m.refusalGrounds()) {
+                expected.add("g:" + g + " " + i);
+            }
+        }
+        String pairs = "SELECT term || ' ' || (batch + o) FROM %s, unnest(offsets) AS o";
+        var written =
+                jdbc.sql(pairs.formatted("log_posting")).query(String.class).list();
+        assertThat(written).doesNotHaveDuplicates();
+        assertThat(new java.util.TreeSet<>(written)).isEqualTo(expected);
+
+        // Replay V21's backfill into a scratch metadata table, then V24's from it into a scratch coarse
+        // index: a node upgraded with a log ends with the same terms for the same entries.
+        jdbc.sql("CREATE TEMPORARY TABLE scratch_meta (idx bigint, day date, requesting text COLLATE \"C\","
+                        + " requested text COLLATE \"C\", kind text COLLATE \"C\", event text COLLATE \"C\","
+                        + " outcome text COLLATE \"C\", refusal_grounds text[])")
+                .update();
+        jdbc.sql("CREATE TEMPORARY TABLE scratch_posting (LIKE log_posting INCLUDING ALL)")
+                .update();
+        jdbc.sql(statement("V21__transparency_entry_index.sql", "INSERT INTO log_entry_meta")
+                        .replace("INSERT INTO log_entry_meta", "INSERT INTO scratch_meta"))
+                .update();
+        jdbc.sql(statement("V24__transparency_coarse_index.sql", "INSERT INTO log_posting")
+                        .replace("INSERT INTO log_posting", "INSERT INTO scratch_posting")
+                        .replace("FROM log_entry_meta m", "FROM scratch_meta m"))
+                .update();
+        var backfilled =
+                jdbc.sql(pairs.formatted("scratch_posting")).query(String.class).list();
+        assertThat(backfilled).doesNotHaveDuplicates();
+        assertThat(new java.util.TreeSet<>(backfilled)).isEqualTo(expected);
+    }
+
+    private static String statement(String migration, String start) throws Exception {
+        String sql = Files.readString(Path.of("src/main/resources/db/migration/" + migration));
+        int from = sql.indexOf(start);
+        return sql.substring(from, sql.indexOf(';', from));
     }
 
     private String html(String path) throws Exception {

@@ -11,6 +11,7 @@ import org.comity.node.sandbox.SandboxDatabase;
 import org.comity.shared.CountryCode;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,6 +23,12 @@ class NodeConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** A stop requested while the start's runners still run waits for them (issue 18). */
+    @Bean
+    ShutdownAfterStart shutdownAfterStart(ApplicationContext context) {
+        return new ShutdownAfterStart(context, ShutdownAfterStart.LONGEST_WAIT);
     }
 
     @Bean

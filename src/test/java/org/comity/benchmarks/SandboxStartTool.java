@@ -33,7 +33,9 @@ import java.util.concurrent.TimeUnit;
  * ./mvnw -q -o package -DskipTests &amp;&amp; ./mvnw -q -o test-compile
  * java -cp target/test-classes org.comity.benchmarks.SandboxStartTool 3 target/comity-0.1.0-SNAPSHOT.jar OTHER.jar
  * </pre>
- * Arguments: rounds, then one or more jars. Prints the median and every sample in seconds.
+ * Arguments: rounds, then one or more jars. A jar may be followed by {@code |} and JVM options separated
+ * by spaces ({@code 'target/comity.jar|-XX:MetaspaceSize=256m'}), to compare launch options of one jar
+ * in the same run; the name printed then includes them. Prints the median and every sample in seconds.
  */
 public final class SandboxStartTool {
 
@@ -44,14 +46,14 @@ public final class SandboxStartTool {
 
     public static void main(String[] args) throws Exception {
         int rounds = Integer.parseInt(args[0]);
-        List<Path> jars = new ArrayList<>();
+        List<Launch> jars = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
-            jars.add(Path.of(args[i]).toAbsolutePath());
+            jars.add(Launch.parse(args[i]));
         }
         Map<String, List<Double>> samples = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
-            for (Path jar : jars) {
-                String name = jar.getFileName() + " (" + jar.getParent() + ")";
+            for (Launch jar : jars) {
+                String name = jar.name();
                 samples.computeIfAbsent(name + " | help", k -> new ArrayList<>())
                         .add(help(jar));
                 Path dataDir = Files.createTempDirectory("comity-start");
@@ -93,7 +95,7 @@ public final class SandboxStartTool {
         });
         // The first jar is the one measured; the others are there to compare by eye.
         var first = jars.getFirst();
-        var prefix = first.getFileName() + " (" + first.getParent() + ") | ";
+        var prefix = first.name() + " | ";
         double help = median(samples.get(prefix + "help"));
         ResultLine.print(
                 "start.empty-data-dir", median(samples.get(prefix + "start, empty data dir")), "s", help, "value<12");
@@ -122,9 +124,37 @@ public final class SandboxStartTool {
         return values.stream().sorted().toList().get(values.size() / 2);
     }
 
-    private static double help(Path jar) throws Exception {
+    /** A jar and the JVM options to launch it with (none: as a user types {@code java -jar}). */
+    private record Launch(Path jar, List<String> jvmOptions) {
+
+        static Launch parse(String argument) {
+            int bar = argument.indexOf('|');
+            if (bar < 0) {
+                return new Launch(Path.of(argument).toAbsolutePath(), List.of());
+            }
+            var options = List.of(argument.substring(bar + 1).trim().split("\\s+"));
+            return new Launch(Path.of(argument.substring(0, bar)).toAbsolutePath(), options);
+        }
+
+        String name() {
+            var base = jar.getFileName() + " (" + jar.getParent() + ")";
+            return jvmOptions.isEmpty() ? base : base + " " + String.join(" ", jvmOptions);
+        }
+
+        List<String> command(String... arguments) {
+            var command = new ArrayList<String>();
+            command.add(java());
+            command.addAll(jvmOptions);
+            command.add("-jar");
+            command.add(jar.toString());
+            command.addAll(List.of(arguments));
+            return command;
+        }
+    }
+
+    private static double help(Launch jar) throws Exception {
         long start = System.nanoTime();
-        var process = new ProcessBuilder(java(), "-jar", jar.toString(), "help")
+        var process = new ProcessBuilder(jar.command("help"))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -139,16 +169,11 @@ public final class SandboxStartTool {
      * Seconds from launch to the first 200 of the login page, from SIGTERM to the exit, and the CPU
      * seconds the node's JVM had used when the page answered.
      */
-    private static double[] startAndStop(Path jar, Path dataDir) throws Exception {
+    private static double[] startAndStop(Launch jar, Path dataDir) throws Exception {
         int port = freePort();
         long start = System.nanoTime();
-        var process = new ProcessBuilder(
-                        java(),
-                        "-jar",
-                        jar.toString(),
-                        "--comity.data-dir=" + dataDir,
-                        "--server.port=" + port,
-                        "--server.address=127.0.0.1")
+        var process = new ProcessBuilder(jar.command(
+                        "--comity.data-dir=" + dataDir, "--server.port=" + port, "--server.address=127.0.0.1"))
                 .redirectErrorStream(true)
                 .redirectOutput(
                         dataDir.resolve("node-" + System.nanoTime() + ".log").toFile())

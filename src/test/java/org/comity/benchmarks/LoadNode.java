@@ -28,14 +28,18 @@ record LoadNode(EmbeddedPostgres postgres, ConfigurableApplicationContext node, 
     static LoadNode start(String name, boolean durable, String... nodeArgs) throws Exception {
         var work = Files.createTempDirectory(name);
         var setting = durable ? "on" : "off";
-        var postgres = EmbeddedPostgres.builder()
+        var builder = EmbeddedPostgres.builder()
                 .setDataDirectory(work.resolve("pg"))
                 .setCleanDataDirectory(true)
                 .setServerConfig("fsync", setting)
                 .setServerConfig("synchronous_commit", setting)
                 .setServerConfig("full_page_writes", "on")
-                .setServerConfig("max_wal_size", "4GB")
-                .start();
+                .setServerConfig("max_wal_size", "4GB");
+        if (Boolean.getBoolean("comity.bench.statements")) {
+            // -Dcomity.bench.statements=true: pg_stat_statements, so a tool can count statements per operation.
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        var postgres = builder.start();
         var args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres",

@@ -335,7 +335,9 @@ public class Casework {
      */
     private Request.Change assessNewVersion(Request.Change change, String username, Instant now) {
         try {
-            savepoint.executeWithoutResult(status -> assess(change.request(), username, now));
+            // Version 1 is the request just created under a new id: no reviewer facts can name it yet.
+            boolean created = change.fromVersion() == 0;
+            savepoint.executeWithoutResult(status -> assess(change.request(), username, now, created));
             return change;
         } catch (RuntimeException e) {
             log.error(
@@ -423,12 +425,20 @@ public class Casework {
     }
 
     private Optional<StoredAssessment> assess(Request request, String username, Instant now) {
+        return assess(request, username, now, false);
+    }
+
+    /** @param created the request was created in this transaction, so it has no reviewer facts to read */
+    private Optional<StoredAssessment> assess(Request request, String username, Instant now, boolean created) {
         return SafeguardsInput.of(request, day(now), this::lawOf)
-                .map(input -> input.withReviewer(reviewerFacts
-                        .of(request.id())
-                        .map(f -> f.within(
-                                input.offences().size(), input.subjects().size()))
-                        .orElse(null)))
+                .map(input -> created
+                        ? input
+                        : input.withReviewer(reviewerFacts
+                                .of(request.id())
+                                .map(f -> f.within(
+                                        input.offences().size(),
+                                        input.subjects().size()))
+                                .orElse(null)))
                 .map(input -> safeguards.assess(input, username));
     }
 

@@ -29,6 +29,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * GET /api/requests/{id}}: no write, no assessment), so the price of the create is shown beside what
  * the node and the machine cost for any authorised request at that moment.
  *
+ * <p>Before the steps: a warm-up of {@code -Dcomity.bench.warmup} seconds (30 unless given) of creates
+ * by 8 clients in closed loop, so the steps measure compiled code.
+ *
  * <p>Arguments: seconds per rate step (50/s, then 200/s; 0 skips the creation steps), how many
  * requests to search over (beyond 5 000 they are cloned in SQL, see {@link #generate}), and optionally
  * {@code non-durable}: fsync and synchronous_commit off, as the sandbox ran before issue 15 item 6,
@@ -36,10 +39,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <p>{@code history [seconds] [earlier] [clients]} (defaults 15, 100 000, 8) measures instead issue 18's
  * create capacity when every request names the same identifier: closed loop, {@code clients} at once,
- * each phase {@code seconds} long, after a warm-up with distinct identifiers. The baseline names an
+ * each phase {@code seconds} long, after a warm-up with distinct identifiers (as long as the create
+ * steps' warm-up, at least a phase). The baseline names an
  * identifier no earlier request named (the phase's own creates accumulate); the value names one that
  * {@code earlier} requests named before (their rows in {@code safeguards_subject_seen}, inserted in SQL).
  * Baseline and value run twice, alternating, and the tool prints each and the ratio of the sums.
+ *
+ * <p>{@code cost [seconds] [clients] [warm-up seconds]} (defaults 20, 4, 20) measures what one create
+ * costs whatever the machine's load: CPU of this JVM (with its JIT compilers and GC apart) and of
+ * PostgreSQL per create, commits and WAL flushes per create, and with {@code
+ * -Dcomity.bench.statements=true} the statements per create and the most called ones.
  */
 public final class CaseworkLoadTool {
 
@@ -56,6 +65,13 @@ public final class CaseworkLoadTool {
     private CaseworkLoadTool() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("cost")) {
+            cost(
+                    args.length > 1 ? Integer.parseInt(args[1]) : 20,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 4,
+                    args.length > 3 ? Integer.parseInt(args[3]) : 20);
+            return;
+        }
         if (args.length > 0 && args[0].equals("history")) {
             history(
                     args.length > 1 ? Integer.parseInt(args[1]) : 15,
@@ -78,7 +94,12 @@ public final class CaseworkLoadTool {
 
             var jdbc = node.getBean(JdbcClient.class);
             if (seconds > 0) {
-                run(http, base, token, 10, 5, random, null, "warm-up");
+                // The stated warm-up: before it the JIT still compiled the create's code (50 creates at
+                // 10/s were not enough: the 200/s step then measured the compiler, issue 18). Closed loop,
+                // 8 clients, then a few reads for the GET baseline.
+                int warmup = Integer.getInteger("comity.bench.warmup", 30);
+                closed(http, base, token, 8, warmup, random, null, "warm-up, " + warmup + " s of creates (8 clients)");
+                run(http, base, token, 50, 2, random, null, "warm-up, 50 creates/s for 2 s");
                 // The baseline: reading one request (no write, no assessment) at the same rate, same node.
                 var one = "/api/requests/"
                         + jdbc.sql("SELECT id FROM casework_request LIMIT 1")
@@ -131,7 +152,10 @@ public final class CaseworkLoadTool {
             var jdbc = node.getBean(JdbcClient.class);
             var random = new SplittableRandom(42);
 
-            closed(http, base, token, clients, seconds, random, null, "warm-up, distinct identifiers");
+            // As long as the create steps' warm-up (at least a phase): a 3 s warm-up left round 1's
+            // baseline measuring the JIT compiler.
+            int warmup = Math.max(seconds, Integer.getInteger("comity.bench.warmup", 30));
+            closed(http, base, token, clients, warmup, random, null, "warm-up, " + warmup + " s, distinct identifiers");
             jdbc.sql("""
                                 INSERT INTO safeguards_subject_seen
                                     (request_id, requesting, requested, request_date, identifier, request_version)
@@ -173,6 +197,178 @@ public final class CaseworkLoadTool {
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                             .getSystemLoadAverage());
             ResultLine.print("api.create.capacity.one-identifier", value / 2, "/s", baseline / 2, "ratio>=0.8");
+        }
+    }
+
+    /**
+     * What one create costs, in measures that do not depend on the machine's load: CPU of this JVM
+     * (node and HTTP client) and of PostgreSQL's processes per create, statements, commits and WAL
+     * flushes per create. Closed loop, {@code clients} at once for {@code seconds} after {@code warmup}
+     * seconds of the same; statements and commits need {@code -Dcomity.bench.statements=true}
+     * (pg_stat_statements), the rest is read from the operating system and {@code pg_stat_wal}.
+     */
+    private static void cost(int seconds, int clients, int warmup) throws Exception {
+        try (var load = LoadNode.start("comity-create-cost", true)) {
+            var node = load.node();
+            var token = load.token(Role.CASEWORKER);
+            var jdbc = node.getBean(JdbcClient.class);
+            var random = new SplittableRandom(42);
+            boolean statements = Boolean.getBoolean("comity.bench.statements");
+            if (statements) {
+                jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+            }
+            closed(load.http(), load.base(), token, clients, warmup, random, null, "warm-up, " + warmup + " s");
+            var before = Counters.read(jdbc, statements);
+            long creates = created(jdbc);
+            closed(load.http(), load.base(), token, clients, seconds, random, null, "measured, " + seconds + " s");
+            // Backends report their WAL counters when idle, within a second or so: let them settle.
+            Thread.sleep(2_000);
+            var after = Counters.read(jdbc, statements);
+            long n = created(jdbc) - creates;
+            System.out.printf(
+                    "per create (%d creates): JVM CPU %.2f ms (JIT compilers %.2f, GC %.2f), PostgreSQL CPU %.2f ms,"
+                            + " commits %.2f, WAL flushes %.2f, WAL %.0f bytes; load average %.2f%n",
+                    n,
+                    (after.jvmCpuNanos() - before.jvmCpuNanos()) / 1e6 / n,
+                    (after.jitTicks() - before.jitTicks()) * 10.0 / n,
+                    (after.gcTicks() - before.gcTicks()) * 10.0 / n,
+                    (after.postgresCpuTicks() - before.postgresCpuTicks()) * 10.0 / n,
+                    (double) (after.commits() - before.commits()) / n,
+                    (double) (after.walSyncs() - before.walSyncs()) / n,
+                    (double) (after.walBytes() - before.walBytes()) / n,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
+            if (statements) {
+                System.out.printf(
+                        "per create: %.2f statements (%.2f BEGIN, %.2f savepoint statements)%n",
+                        (double) (after.statements() - before.statements()) / n,
+                        (double) (after.begins() - before.begins()) / n,
+                        (double) (after.savepoints() - before.savepoints()) / n);
+                for (var row : jdbc.sql("""
+                                SELECT calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
+                                FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database
+                                                                       WHERE datname = current_database())
+                                ORDER BY calls DESC LIMIT 25
+                                """)
+                        .query((rs, i) -> "%8d  %s".formatted(rs.getLong(1), rs.getString(2)))
+                        .list()) {
+                    System.out.println(row);
+                }
+            }
+            ResultLine.print(
+                    "api.create.cpu-per-create", (after.jvmCpuNanos() - before.jvmCpuNanos()) / 1e6 / n, "ms", "-");
+        }
+    }
+
+    private static long created(JdbcClient jdbc) {
+        return jdbc.sql("SELECT count(*) FROM casework_request")
+                .query(Long.class)
+                .single();
+    }
+
+    /** Counters read before and after a phase of {@link #cost}. */
+    private record Counters(
+            long jvmCpuNanos,
+            long jitTicks,
+            long gcTicks,
+            long postgresCpuTicks,
+            long commits,
+            long walSyncs,
+            long walBytes,
+            long statements,
+            long begins,
+            long savepoints) {
+
+        static Counters read(JdbcClient jdbc, boolean statements) throws Exception {
+            jdbc.sql("SELECT pg_stat_clear_snapshot()").query(Object.class).list();
+            var wal = jdbc.sql("""
+                            SELECT wal_sync, wal_bytes::bigint, (SELECT xact_commit FROM pg_stat_database
+                                                                 WHERE datname = current_database())
+                            FROM pg_stat_wal
+                            """)
+                    .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                    .single();
+            long[] calls = {0, 0, 0};
+            if (statements) {
+                calls = jdbc.sql("""
+                                SELECT coalesce(sum(calls), 0)::bigint,
+                                       coalesce(sum(calls) FILTER (WHERE query ILIKE 'begin%'), 0)::bigint,
+                                       coalesce(sum(calls) FILTER (WHERE query ILIKE '%savepoint%'), 0)::bigint
+                                FROM pg_stat_statements
+                                WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+                                """)
+                        .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                        .single();
+            }
+            var os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            int backend =
+                    jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single();
+            long jit = 0;
+            long gc = 0;
+            try (var tasks = Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+                for (var task : tasks.toList()) {
+                    try {
+                        var line = Files.readString(task.resolve("stat"));
+                        var comm = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
+                        var rest = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                        long ticks = Long.parseLong(rest[11]) + Long.parseLong(rest[12]);
+                        if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+                            jit += ticks;
+                        } else if (comm.startsWith("GC Thread") || comm.startsWith("G1 ")) {
+                            gc += ticks;
+                        }
+                    } catch (java.io.IOException gone) {
+                        // the thread ended between the listing and the read
+                    }
+                }
+            }
+            return new Counters(
+                    os.getProcessCpuTime(),
+                    jit,
+                    gc,
+                    postgresTicks(backend),
+                    wal[2],
+                    wal[0],
+                    wal[1],
+                    calls[0],
+                    calls[1],
+                    calls[2]);
+        }
+
+        /** User and system CPU of the postmaster, its children alive and those it reaped, in clock ticks. */
+        private static long postgresTicks(int backend) throws Exception {
+            long postmaster = stat(backend)[1];
+            var fields = stat(postmaster);
+            long ticks = fields[11] + fields[12] + fields[13] + fields[14];
+            try (var procs = Files.list(java.nio.file.Path.of("/proc"))) {
+                for (var dir : procs.toList()) {
+                    var name = dir.getFileName().toString();
+                    if (!name.chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    try {
+                        var child = stat(Long.parseLong(name));
+                        if (child[1] == postmaster) {
+                            ticks += child[11] + child[12];
+                        }
+                    } catch (java.io.IOException gone) {
+                        // exited between the listing and the read
+                    }
+                }
+            }
+            return ticks;
+        }
+
+        /** /proc/PID/stat's fields after the command: [0] state (0), [1] ppid, ... [11] utime, [12] stime. */
+        private static long[] stat(long pid) throws java.io.IOException {
+            var line = Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            var rest = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            var fields = new long[15];
+            for (int i = 1; i < fields.length; i++) {
+                fields[i] = Long.parseLong(rest[i]);
+            }
+            return fields;
         }
     }
 

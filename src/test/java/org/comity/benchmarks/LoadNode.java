@@ -43,6 +43,10 @@ record LoadNode(EmbeddedPostgres postgres, ConfigurableApplicationContext node, 
                         extra.substring(0, eq).strip(), extra.substring(eq + 1).strip());
             }
         }
+        if (Boolean.getBoolean("comity.bench.statements")) {
+            // -Dcomity.bench.statements=true: pg_stat_statements, so a tool can count statements per operation.
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
         var postgres = builder.start();
         var args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),

@@ -58,38 +58,33 @@ public class JdbcAssessments {
                 .distinct()
                 .toArray(String[]::new);
         // The newest version assessed speaks for the request: it drops what it no longer names and adds
-        // what it does. An older version assessed late (none is, today) changes nothing.
+        // what it does. An older version assessed late (none is, today) changes nothing. One statement
+        // (a data-modifying WITH), so a create pays one round trip for it, not two; the two parts touch
+        // different identifiers, so neither needs to see the other's rows.
         jdbc.sql("""
-                        DELETE FROM safeguards_subject_seen
-                        WHERE request_id = :request AND request_version <= :version
-                          AND NOT (identifier = ANY(:identifiers))
-                          AND NOT EXISTS (SELECT 1 FROM safeguards_subject_seen
-                                          WHERE request_id = :request AND request_version > :version)
+                        WITH newer AS (SELECT EXISTS (SELECT 1 FROM safeguards_subject_seen
+                                                      WHERE request_id = :request AND request_version > :version) AS present),
+                        dropped AS (
+                            DELETE FROM safeguards_subject_seen
+                            WHERE request_id = :request AND request_version <= :version
+                              AND NOT (identifier = ANY(:identifiers))
+                              AND NOT (SELECT present FROM newer))
+                        INSERT INTO safeguards_subject_seen
+                            (request_id, requesting, requested, request_date, identifier, request_version)
+                        SELECT :request, :requesting, :requested, :date, identifier, :version
+                        FROM unnest(CAST(:identifiers AS text[])) AS identifier
+                        WHERE NOT (SELECT present FROM newer)
+                        ON CONFLICT (request_id, identifier) DO UPDATE SET request_version = EXCLUDED.request_version,
+                            requesting = EXCLUDED.requesting, requested = EXCLUDED.requested,
+                            request_date = EXCLUDED.request_date
                         """)
                 .param("request", input.requestId())
-                .param("version", input.version())
+                .param("requesting", input.requesting().value())
+                .param("requested", input.requested().value())
+                .param("date", input.requestDate())
                 .param("identifiers", identifiers)
+                .param("version", input.version())
                 .update();
-        if (identifiers.length > 0) {
-            jdbc.sql("""
-                            INSERT INTO safeguards_subject_seen
-                                (request_id, requesting, requested, request_date, identifier, request_version)
-                            SELECT :request, :requesting, :requested, :date, identifier, :version
-                            FROM unnest(:identifiers) AS identifier
-                            WHERE NOT EXISTS (SELECT 1 FROM safeguards_subject_seen
-                                              WHERE request_id = :request AND request_version > :version)
-                            ON CONFLICT (request_id, identifier) DO UPDATE SET request_version = EXCLUDED.request_version,
-                                requesting = EXCLUDED.requesting, requested = EXCLUDED.requested,
-                                request_date = EXCLUDED.request_date
-                            """)
-                    .param("request", input.requestId())
-                    .param("requesting", input.requesting().value())
-                    .param("requested", input.requested().value())
-                    .param("date", input.requestDate())
-                    .param("identifiers", identifiers)
-                    .param("version", input.version())
-                    .update();
-        }
     }
 
     public Optional<StoredAssessment> find(UUID id) {

@@ -367,14 +367,14 @@ public class Transfers {
     /**
      * An {@code evidence-notice} accepted by the inbox, in a transaction of its own after the inbox
      * stored it: an announcement makes the package here, an evidence receipt completes a transfer
-     * sent from here. Each runs once per message (a repeated listener finds its row).
+     * sent from here. Each runs once per message (a repeated listener finds its row). The condition keeps
+     * every other message out of the event publication registry (a row, a transaction and a completion
+     * per accepted message, and under a burst the listeners' pool took every database connection).
      */
-    @ApplicationModuleListener
+    @ApplicationModuleListener(
+            condition = "#accepted.envelope().type() == T(org.comity.exchange.MessageType).EVIDENCE_NOTICE")
     void onAccepted(MessageAccepted accepted) {
         var envelope = accepted.envelope();
-        if (envelope.type() != MessageType.EVIDENCE_NOTICE) {
-            return;
-        }
         switch (TransferDocuments.kind(envelope.payload())) {
             case TransferDocuments.PACKAGE -> arrive(envelope);
             case TransferDocuments.RECEIPT -> receipted(envelope);

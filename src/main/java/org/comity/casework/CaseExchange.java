@@ -587,10 +587,10 @@ class CaseExchange {
             links.recordMessage(envelope.messageId(), requestId, envelope.type().code(), "malformed-document", now);
             return;
         }
-        letters.store(new org.comity.casework.persistence.JdbcLetters.Letter(
+        letters.store(new org.comity.casework.domain.CounterpartLetter(
                 envelope.messageId(),
                 requestId,
-                "received",
+                org.comity.casework.domain.CounterpartLetter.Way.RECEIVED,
                 null,
                 envelope.sender().value(),
                 body,

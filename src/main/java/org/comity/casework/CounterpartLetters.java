@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.comity.casework.domain.CounterpartLetter;
 import org.comity.casework.persistence.JdbcExchangeLinks;
 import org.comity.casework.persistence.JdbcLetters;
 import org.comity.exchange.AuthorityId;
@@ -48,7 +49,7 @@ public class CounterpartLetters {
      * @throws Conflict {@code not-exchanged} for a request that did not travel by the exchange
      */
     @Transactional
-    public JdbcLetters.Letter send(UUID requestId, String text, String username) {
+    public CounterpartLetter send(UUID requestId, String text, String username) {
         casework.get(requestId); // the request must be one the caller may see
         if (text == null || text.isBlank() || text.length() > CaseExchange.MAX_TEXT) {
             throw InvalidInput.of("text", "text-length", "1 to " + CaseExchange.MAX_TEXT + " characters");
@@ -64,14 +65,20 @@ public class CounterpartLetters {
                         false,
                         json.writeValueAsString(Map.of("v", CaseExchange.DOCUMENT_VERSION, "text", text))),
                 username);
-        var letter = new JdbcLetters.Letter(
-                sent.messageId(), requestId, "sent", username, link.counterpart(), text, clock.instant());
+        var letter = new CounterpartLetter(
+                sent.messageId(),
+                requestId,
+                CounterpartLetter.Way.SENT,
+                username,
+                link.counterpart(),
+                text,
+                clock.instant());
         letters.store(letter);
         return letter;
     }
 
     /** Every letter sent and received on the request, oldest first. */
-    public List<JdbcLetters.Letter> of(UUID requestId) {
+    public List<CounterpartLetter> of(UUID requestId) {
         casework.get(requestId);
         return letters.of(requestId);
     }

@@ -1,17 +1,15 @@
 package org.comity.safeguards;
 
 import com.ibm.icu.text.ListFormatter;
-import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.comity.shared.MessageBundle;
 
 /**
  * Renders findings from the safeguards message bundle ({@code safeguards/messages*.properties}, ICU
@@ -22,14 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FindingText {
 
     /** The languages the bundle is written in; any other reads English. */
-    public static final Set<String> LANGUAGES = Set.of("en", "fr", "ar");
+    public static final Set<String> LANGUAGES = MessageBundle.LANGUAGES;
 
-    private static final String BUNDLE = "safeguards.messages";
-
-    private static final Map<String, ResourceBundle> BUNDLES = new ConcurrentHashMap<>();
-
-    /** Compiled patterns by language and key; formatting one is not thread-safe, so it is locked. */
-    private static final Map<String, MessageFormat> FORMATS = new ConcurrentHashMap<>();
+    private static final MessageBundle BUNDLE = new MessageBundle("safeguards.messages");
 
     private static final Map<String, ListFormatter> LISTS = new ConcurrentHashMap<>();
 
@@ -95,16 +88,16 @@ public final class FindingText {
     /** Whether the bundle of the language has the key itself (not through English). */
     public static boolean has(String key, String language) {
         return OWN.computeIfAbsent(language + ":" + key, k -> {
-            var bundle = bundle(language);
+            var bundle = BUNDLE.bundle(language);
             return bundle.containsKey(key)
                     && (language.equals("en")
-                            || !bundle.getString(key).equals(bundle("en").getString(key)));
+                            || !bundle.getString(key).equals(BUNDLE.bundle("en").getString(key)));
         });
     }
 
     /** Every key of the English bundle. */
     public static Set<String> keys() {
-        return bundle("en").keySet();
+        return BUNDLE.keys();
     }
 
     public static String format(String key, Map<String, Object> arguments, Locale locale) {
@@ -134,11 +127,7 @@ public final class FindingText {
     }
 
     private static String formatted(String key, Map<String, Object> values, String language) {
-        var format = FORMATS.computeIfAbsent(
-                language + ":" + key, k -> new MessageFormat(pattern(key, language), new ULocale(language)));
-        synchronized (format) {
-            return format.format(values);
-        }
+        return BUNDLE.format(key, values, language);
     }
 
     private static Object value(Object value, String language) {
@@ -172,25 +161,7 @@ public final class FindingText {
                 : format(text.substring(1, colon), Map.of("n", Long.parseLong(text.substring(colon + 1))), language);
     }
 
-    private static String pattern(String key, String language) {
-        try {
-            return bundle(language).getString(key);
-        } catch (MissingResourceException e) {
-            throw new IllegalStateException("no message '" + key + "' in safeguards/messages.properties", e);
-        }
-    }
-
-    private static ResourceBundle bundle(String language) {
-        return BUNDLES.computeIfAbsent(
-                language,
-                l -> ResourceBundle.getBundle(
-                        BUNDLE,
-                        l.equals("en") ? Locale.ROOT : Locale.forLanguageTag(l),
-                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
-    }
-
     private static String language(Locale locale) {
-        var language = locale == null ? "en" : locale.getLanguage();
-        return LANGUAGES.contains(language) ? language : "en";
+        return MessageBundle.language(locale);
     }
 }

@@ -1,20 +1,16 @@
 package org.comity.treaty;
 
-import com.ibm.icu.text.MessageFormat;
-import com.ibm.icu.util.ULocale;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.comity.shared.MessageBundle;
 
 /**
  * Renders treaty reasons from {@code treaty/reasons*.properties} (ICU MessageFormat: named arguments,
@@ -24,14 +20,9 @@ import java.util.function.Function;
 public final class ReasonText {
 
     /** The languages the bundle is written in; any other reads English. */
-    public static final Set<String> LANGUAGES = Set.of("en", "fr", "ar");
+    public static final Set<String> LANGUAGES = MessageBundle.LANGUAGES;
 
-    private static final String BUNDLE = "treaty.reasons";
-
-    private static final Map<String, ResourceBundle> BUNDLES = new ConcurrentHashMap<>();
-
-    /** Compiled patterns by language and key; formatting one is not thread-safe, so it is locked. */
-    private static final Map<String, MessageFormat> FORMATS = new ConcurrentHashMap<>();
+    private static final MessageBundle BUNDLE = new MessageBundle("treaty.reasons");
 
     /** Names of States and instruments; the English text of the engine shows codes and ids. */
     public record Names(
@@ -52,22 +43,18 @@ public final class ReasonText {
         if (reason.key() == null) {
             return reason;
         }
-        return reason.withText(format(reason.key(), reason.arguments(), language(locale), names));
+        return reason.withText(format(reason.key(), reason.arguments(), MessageBundle.language(locale), names));
     }
 
     /** Every key of the English bundle. */
     public static Set<String> keys() {
-        return bundle("en").keySet();
+        return BUNDLE.keys();
     }
 
     private static String format(String key, Map<String, Object> arguments, String language, Names names) {
-        var format = FORMATS.computeIfAbsent(
-                language + ":" + key, k -> new MessageFormat(pattern(key, language), new ULocale(language)));
         var values = new LinkedHashMap<String, Object>();
         arguments.forEach((name, value) -> values.put(name, value(value, language, names)));
-        synchronized (format) {
-            return format.format(values);
-        }
+        return BUNDLE.format(key, values, language);
     }
 
     private static Object value(Object value, String language, Names names) {
@@ -100,31 +87,9 @@ public final class ReasonText {
         if (names == Names.CODES) {
             return id;
         }
-        var bundle = bundle(language);
+        var bundle = BUNDLE.bundle(language);
         return bundle.containsKey("name.instrument." + id)
                 ? bundle.getString("name.instrument." + id)
                 : names.instrument().apply(id).orElse(id);
-    }
-
-    private static String pattern(String key, String language) {
-        try {
-            return bundle(language).getString(key);
-        } catch (MissingResourceException e) {
-            throw new IllegalStateException("no message '" + key + "' in treaty/reasons.properties", e);
-        }
-    }
-
-    private static ResourceBundle bundle(String language) {
-        return BUNDLES.computeIfAbsent(
-                language,
-                l -> ResourceBundle.getBundle(
-                        BUNDLE,
-                        l.equals("en") ? Locale.ROOT : Locale.forLanguageTag(l),
-                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
-    }
-
-    private static String language(Locale locale) {
-        var language = locale == null ? "en" : locale.getLanguage();
-        return LANGUAGES.contains(language) ? language : "en";
     }
 }

@@ -754,7 +754,7 @@ class CaseExchangeTest {
         xa.bean(CounterpartLetters.class).send(id, "Please preserve the logs of the second account too.", caseworker);
         var atXbLetters = await(() -> xb.bean(CounterpartLetters.class).of(atXb), l -> !l.isEmpty());
         assertThat(atXbLetters).singleElement().satisfies(l -> {
-            assertThat(l.direction()).isEqualTo("received");
+            assertThat(l.way()).isEqualTo(org.comity.casework.domain.CounterpartLetter.Way.RECEIVED);
             assertThat(l.author()).isNull();
             assertThat(l.counterpart()).isEqualTo(xa.id().value());
             assertThat(l.body()).isEqualTo("Please preserve the logs of the second account too.");
@@ -763,8 +763,10 @@ class CaseExchangeTest {
         xb.bean(CounterpartLetters.class).send(atXb, "Noted: the preservation covers both accounts.", caseworker);
         var atXa = await(() -> xa.bean(CounterpartLetters.class).of(id), l -> l.size() == 2);
         assertThat(atXa)
-                .extracting(org.comity.casework.persistence.JdbcLetters.Letter::direction)
-                .containsExactly("sent", "received");
+                .extracting(org.comity.casework.domain.CounterpartLetter::way)
+                .containsExactly(
+                        org.comity.casework.domain.CounterpartLetter.Way.SENT,
+                        org.comity.casework.domain.CounterpartLetter.Way.RECEIVED);
         assertThat(atXa.getLast().body()).isEqualTo("Noted: the preservation covers both accounts.");
 
         // A request that did not travel by the exchange has no one to write to; an empty letter is refused.

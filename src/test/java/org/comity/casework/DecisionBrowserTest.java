@@ -16,22 +16,19 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.comity.accounts.Accounts;
 import org.comity.accounts.Role;
 import org.comity.casework.domain.RequestContent;
-import org.comity.testing.Chromium;
+import org.comity.testing.ConsoleBrowser;
 import org.comity.testing.FictionalUncc;
 import org.comity.testing.NodeTest;
 import org.comity.testing.TestAccounts;
 import org.comity.treaty.KindOfAssistance;
 import org.comity.treaty.Treaties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import org.springframework.test.context.TestPropertySource;
 
@@ -47,11 +44,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {FictionalUncc.PROPERTY, "comity.casework.watch-enabled=false"})
 class DecisionBrowserTest {
 
-    static Chromium chromium;
-    static WebDriver browser;
-
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    static final ConsoleBrowser browser = new ConsoleBrowser("en-GB");
 
     @Autowired
     Accounts accounts;
@@ -135,22 +129,9 @@ class DecisionBrowserTest {
         return map;
     }
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = Chromium.start("en-GB");
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void users() {
-        open("/?lang=en"); // the walks leave the language cookie at another language
+        browser.open("/?lang=en"); // the walks leave the language cookie at another language
         TestAccounts.createOnePerRole(accounts);
         FictionalUncc.inForce(treaties);
     }
@@ -170,35 +151,35 @@ class DecisionBrowserTest {
                 "asked for the fraud file",
                 TestAccounts.username(Role.CASEWORKER));
 
-        signIn(Role.LEGAL_REVIEWER);
-        open("/requests/" + id);
-        clickAndWait(browser.findElement(By.linkText("Grant with conditions")));
+        browser.signIn(Role.LEGAL_REVIEWER);
+        browser.open("/requests/" + id);
+        browser.clickAndWait(browser.findElement(By.linkText("Grant with conditions")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Grant with conditions");
         // Only this outcome's inputs: no refusal ground, no postponement date, no refused part.
-        assertThat(browser.findElements(By.id("reasons-0-ground"))).isEmpty();
-        assertThat(browser.findElements(By.id("until"))).isEmpty();
-        assertThat(browser.findElements(By.id("refused"))).isEmpty();
-        check("decision-form-conditions");
+        assertThat(browser.present(By.id("reasons-0-ground"))).isEmpty();
+        assertThat(browser.present(By.id("until"))).isEmpty();
+        assertThat(browser.present(By.id("refused"))).isEmpty();
+        browser.check("decision-form-conditions");
 
         // Without a condition: the problem sits on its input, and what was typed stays.
-        chromium.type("reasons-0-explanation", "The requesting State assists us on the same terms.");
-        submit();
-        assertThat(text()).contains("State each condition");
+        browser.type("reasons-0-explanation", "The requesting State assists us on the same terms.");
+        browser.submit();
+        assertThat(browser.text()).contains("State each condition");
         assertThat(browser.findElement(By.id("reasons-0-explanation")).getAttribute("value"))
                 .isEqualTo("The requesting State assists us on the same terms.");
-        check("decision-form-errors");
+        browser.check("decision-form-errors");
 
-        chromium.type("conditions", "Use only in the fraud proceedings.\nNo onward transfer without consent.");
+        browser.type("conditions", "Use only in the fraud proceedings.\nNo onward transfer without consent.");
         browser.findElement(By.cssSelector("input[name='reasons[0].findings'][value='legal-basis-in-force']"))
                 .click();
         new Select(browser.findElement(By.id("otherBasis-kind"))).selectByValue("RECIPROCITY");
-        chromium.type("otherBasis-explanation", "Xanadu gave us subscriber data in 2025 without a treaty.");
-        submit();
-        assertThat(text()).contains("Decision awaiting approval").doesNotContain("State each condition");
-        signOut();
+        browser.type("otherBasis-explanation", "Xanadu gave us subscriber data in 2025 without a treaty.");
+        browser.submit();
+        assertThat(browser.text()).contains("Decision awaiting approval").doesNotContain("State each condition");
+        browser.signOut();
 
-        signIn(Role.SUPERVISOR);
-        open("/requests/" + id);
+        browser.signIn(Role.SUPERVISOR);
+        browser.open("/requests/" + id);
         var proposal = browser.findElement(By.id("proposal")).getText();
         assertThat(proposal)
                 .contains("Granted with conditions")
@@ -208,9 +189,10 @@ class DecisionBrowserTest {
                 .contains("Reciprocity", "Xanadu gave us subscriber data in 2025 without a treaty.")
                 .contains("Findings the proposal answers");
         assertThat(proposal).doesNotContain("Ground for refusal");
-        check("decision-proposal");
-        clickAndWait(browser.findElement(By.xpath("//main//button[normalize-space()=\"Approve the decision\"]")));
-        assertThat(text()).contains("Decision approved");
+        browser.check("decision-proposal");
+        browser.clickAndWait(
+                browser.findElement(By.xpath("//main//button[normalize-space()=\"Approve the decision\"]")));
+        assertThat(browser.text()).contains("Decision approved");
 
         var decision = browser.findElement(By.id("decision")).getText();
         assertThat(decision)
@@ -219,8 +201,8 @@ class DecisionBrowserTest {
                 .contains("The requesting State assists us on the same terms.")
                 .contains("Reciprocity", "Xanadu gave us subscriber data in 2025 without a treaty.")
                 .contains("Approved by " + TestAccounts.username(Role.SUPERVISOR));
-        assertThat(text()).contains("on another basis");
-        check("decision-approved");
+        assertThat(browser.text()).contains("on another basis");
+        browser.check("decision-approved");
         assertThat(casework.get(id).state().code()).isEqualTo("granted-with-conditions");
         assertThat(List.of(casework.auditTrail(id).getLast().action()))
                 .singleElement()
@@ -251,17 +233,18 @@ class DecisionBrowserTest {
                     TestAccounts.username(Role.CASEWORKER));
             var proposed = propose(id, walk);
 
-            signIn(Role.SUPERVISOR);
+            browser.signIn(Role.SUPERVISOR);
             for (var lang : LANGUAGES) {
-                open("/requests/" + id + "?lang=" + lang);
+                browser.open("/requests/" + id + "?lang=" + lang);
                 shownWhole(browser.findElement(By.id("proposal")), walk, proposed, locale(lang), true);
                 axeIn(walk, lang, "walk-" + walk.outcome() + "-proposal-" + lang);
             }
-            open("/requests/" + id + "?lang=" + walk.language());
-            clickAndWait(browser.findElement(By.xpath("//form[input[@name='proposal']]//button[@type='submit']")));
+            browser.open("/requests/" + id + "?lang=" + walk.language());
+            browser.clickAndWait(
+                    browser.findElement(By.xpath("//form[input[@name='proposal']]//button[@type='submit']")));
             assertThat(casework.get(id).state().code()).isEqualTo(walk.outcome());
             for (var lang : LANGUAGES) {
-                open("/requests/" + id + "?lang=" + lang);
+                browser.open("/requests/" + id + "?lang=" + lang);
                 var decision = browser.findElement(By.id("decision"));
                 shownWhole(decision, walk, proposed, locale(lang), false);
                 assertThat(decision.getText())
@@ -269,7 +252,7 @@ class DecisionBrowserTest {
                 axeIn(walk, lang, "walk-" + walk.outcome() + "-decided-" + lang);
                 letterSays(id, walk, proposed, lang);
             }
-            signOut();
+            browser.signOut();
         }
     }
 
@@ -279,7 +262,7 @@ class DecisionBrowserTest {
      */
     private void axeIn(Walk walk, String lang, String name) throws IOException {
         if (lang.equals(walk.language())) {
-            check(name);
+            browser.check(name);
         }
     }
 
@@ -287,16 +270,16 @@ class DecisionBrowserTest {
     record Proposed(List<List<String>> reasonFindings, List<String> answers) {}
 
     private Proposed propose(java.util.UUID id, Walk walk) throws IOException {
-        signIn(Role.LEGAL_REVIEWER);
-        open("/requests/" + id + "/decision/" + walk.outcome() + "?lang=" + walk.language());
+        browser.signIn(Role.LEGAL_REVIEWER);
+        browser.open("/requests/" + id + "/decision/" + walk.outcome() + "?lang=" + walk.language());
         assertThat(browser.findElement(By.tagName("h1")).getText())
                 .isEqualTo(message("decision.form." + walk.outcome(), walk.language()));
-        walk.typed().forEach(chromium::type);
+        walk.typed().forEach(browser::type);
         for (int i = 0; i < walk.grounds().size(); i++) {
             new Select(browser.findElement(By.id("reasons-" + i + "-ground")))
                     .selectByValue(walk.grounds().get(i));
         }
-        var offered = browser.findElements(By.cssSelector("input[type=checkbox][name$='findings']")).stream()
+        var offered = browser.present(By.cssSelector("input[type=checkbox][name$='findings']")).stream()
                 .map(box -> box.getAttribute("value"))
                 .distinct()
                 .toList();
@@ -316,12 +299,12 @@ class DecisionBrowserTest {
             // The abusive request has findings to answer: the refusal names two of them.
             assertThat(reasonFindings).allSatisfy(f -> assertThat(f).hasSize(1));
         }
-        check("walk-" + walk.outcome() + "-form-" + walk.language());
-        submit();
+        browser.check("walk-" + walk.outcome() + "-form-" + walk.language());
+        browser.submit();
         assertThat(browser.findElements(By.id("proposal")))
-                .as("%s proposed: %s", walk.outcome(), text())
+                .as("%s proposed: %s", walk.outcome(), browser.text())
                 .hasSize(1);
-        signOut();
+        browser.signOut();
         var awaiting = (org.comity.casework.domain.RequestState.AwaitingDecisionApproval)
                 casework.get(id).state();
         return new Proposed(reasonFindings, awaiting.answers());
@@ -408,7 +391,7 @@ class DecisionBrowserTest {
         var name =
                 "decision-" + casework.get(id).reference().orElseThrow() + "-" + walk.outcome() + "-" + lang + ".pdf";
         String letter;
-        try (var pdf = Loader.loadPDF(chromium.downloaded(name))) {
+        try (var pdf = Loader.loadPDF(browser.chromium().downloaded(name))) {
             letter = new PDFTextStripper().getText(pdf);
         }
         var says = new ArrayList<String>(List.of(message("letter.decision.subject." + walk.outcome(), lang)));
@@ -433,8 +416,9 @@ class DecisionBrowserTest {
         }
     }
 
+    /** The texts of what {@code css} matches in the section, on a page that has loaded; none at once if none. */
     private static List<String> texts(org.openqa.selenium.WebElement section, String css) {
-        return section.findElements(By.cssSelector(css)).stream()
+        return browser.chromium().present(section, By.cssSelector(css)).stream()
                 .map(e -> e.getText().strip())
                 .toList();
     }
@@ -455,26 +439,26 @@ class DecisionBrowserTest {
     void anIncomingPaperRequestIsRegisteredWithItsChannelReferencesAndReceiptDocument() throws Exception {
         var receipt = java.nio.file.Files.createTempFile("receipt", ".pdf");
         java.nio.file.Files.writeString(receipt, "%PDF-1.4\n% letter of request received by post\n");
-        signIn(Role.CASEWORKER);
-        open("/requests/incoming/new");
+        browser.signIn(Role.CASEWORKER);
+        browser.open("/requests/incoming/new");
         new Select(browser.findElement(By.id("kind"))).selectByValue("STORED_DATA");
         new Select(browser.findElement(By.id("channel"))).selectByValue("PAPER");
-        chromium.type("counterpartReference", "XB/PG/2026-88");
+        browser.type("counterpartReference", "XB/PG/2026-88");
         browser.findElement(By.id("receipt")).sendKeys(receipt.toString());
-        chromium.type("requestingName", "Prosecutor General of Xebia");
-        chromium.type("requestingState", "XB");
-        chromium.type("requestedName", "Central Authority of Xanadu");
-        chromium.type("requestedState", "XA");
-        chromium.type("offences[0].domesticProvision", "Penal Code s. 301");
-        check("register-incoming-paper");
-        clickAndWait(browser.findElement(By.id("save")));
+        browser.type("requestingName", "Prosecutor General of Xebia");
+        browser.type("requestingState", "XB");
+        browser.type("requestedName", "Central Authority of Xanadu");
+        browser.type("requestedState", "XA");
+        browser.type("offences[0].domesticProvision", "Penal Code s. 301");
+        browser.check("register-incoming-paper");
+        browser.clickAndWait(browser.findElement(By.id("save")));
 
-        var page = text();
+        var page = browser.text();
         assertThat(page)
                 .contains("Paper")
                 .contains("XB/PG/2026-88")
                 .contains(receipt.getFileName().toString());
-        check("request-incoming-paper");
+        browser.check("request-incoming-paper");
         var stored = casework.list(new RequestQuery(
                         null, null, null, null, null, null, "Penal Code s. 301", 0, 5, RequestQuery.Sort.CREATED, true))
                 .items()
@@ -483,38 +467,6 @@ class DecisionBrowserTest {
         assertThat(stored.correspondence().counterpartReference()).isEqualTo("XB/PG/2026-88");
         assertThat(stored.reference()).isPresent();
         assertThat(page).contains(stored.reference().get());
-        signOut();
-    }
-
-    private void signIn(Role role) {
-        open("/login");
-        chromium.type("username", TestAccounts.username(role));
-        chromium.type("password", TestAccounts.PASSWORD);
-        submit();
-    }
-
-    private void signOut() {
-        clickAndWait(browser.findElement(By.cssSelector("form.signout button")));
-    }
-
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
-    }
-
-    private void submit() {
-        clickAndWait(browser.findElement(
-                By.cssSelector("main form button[type=submit]:not(.visually-hidden):not(.row-edit)")));
-    }
-
-    private void clickAndWait(org.openqa.selenium.WebElement element) {
-        chromium.clickAndWait(element);
-    }
-
-    private String text() {
-        return browser.findElement(By.tagName("main")).getText();
-    }
-
-    private void check(String name) throws IOException {
-        chromium.check(name);
+        browser.signOut();
     }
 }

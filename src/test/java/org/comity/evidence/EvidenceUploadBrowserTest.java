@@ -2,7 +2,6 @@ package org.comity.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,20 +16,17 @@ import java.util.HexFormat;
 import java.util.UUID;
 import org.comity.accounts.Accounts;
 import org.comity.accounts.Role;
-import org.comity.testing.Chromium;
+import org.comity.testing.ConsoleBrowser;
 import org.comity.testing.NodeTest;
 import org.comity.testing.TestAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -44,11 +40,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"comity.evidence.max-chunk-bytes=1048576", "comity.casework.watch-enabled=false"})
 class EvidenceUploadBrowserTest {
 
-    static Chromium chromium;
-    static WebDriver browser;
-
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    static final ConsoleBrowser browser = new ConsoleBrowser("en-GB");
 
     @Autowired
     Accounts accounts;
@@ -58,19 +51,6 @@ class EvidenceUploadBrowserTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = Chromium.start("en-GB");
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void aFileGoesInByResumableChunksWithProgressAndItsHashShows() throws Exception {
@@ -84,9 +64,9 @@ class EvidenceUploadBrowserTest {
         var sha256 =
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
 
-        signIn(Role.CASEWORKER);
-        open("/requests/" + requestId + "/evidence");
-        chromium.check("evidence-package-open");
+        browser.signIn(Role.CASEWORKER);
+        browser.open("/requests/" + requestId + "/evidence");
+        browser.check("evidence-package-open");
         var js = (JavascriptExecutor) browser;
         // The third PATCH fails as a dropped connection would: the script must ask the offset and resume.
         js.executeScript("""
@@ -127,14 +107,14 @@ class EvidenceUploadBrowserTest {
         var item = evidence.get(packageId).items().getFirst();
         assertThat(item.state()).isEqualTo("stored");
         assertThat(item.sha256()).isEqualTo(sha256);
-        open("/requests/" + requestId + "/evidence");
+        browser.open("/requests/" + requestId + "/evidence");
         assertThat(browser.findElement(By.id("item-" + item.id()))
                         .findElement(By.cssSelector("code.sha256"))
                         .getText())
                 .isEqualTo(sha256);
         assertThat(browser.findElement(By.tagName("main")).getText())
                 .contains("mailbox-export.mbox", "Example Mail Ltd", "PO-2026-0042");
-        chromium.check("evidence-package-item");
+        browser.check("evidence-package-item");
     }
 
     private UUID aRequest() throws Exception {
@@ -143,7 +123,7 @@ class EvidenceUploadBrowserTest {
                         .getBytes(StandardCharsets.UTF_8));
         try (var http = HttpClient.newHttpClient()) {
             var response = http.send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/requests"))
+                    HttpRequest.newBuilder(URI.create(browser.url("/api/requests")))
                             .header("Authorization", "Basic " + auth)
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString("{\"kind\": \"STORED_DATA\", \"content\": {}}"))
@@ -153,16 +133,5 @@ class EvidenceUploadBrowserTest {
             return UUID.fromString(
                     EvidenceApiTest.JSON.readTree(response.body()).get("id").asString());
         }
-    }
-
-    private void signIn(Role role) {
-        open("/login");
-        chromium.type("username", TestAccounts.username(role));
-        chromium.type("password", TestAccounts.PASSWORD);
-        chromium.clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
-    }
-
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
     }
 }

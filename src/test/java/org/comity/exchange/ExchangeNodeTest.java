@@ -19,7 +19,6 @@ import org.comity.accounts.Role;
 import org.comity.exchange.domain.CardVerifier;
 import org.comity.exchange.domain.Fingerprint;
 import org.comity.node.DataDirectory;
-import org.comity.testing.MutableClock;
 import org.comity.testing.NodeTest;
 import org.comity.testing.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,9 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,33 +44,15 @@ import tools.jackson.databind.json.JsonMapper;
  * document that passes every step.
  */
 @NodeTest
+@Import(TrustedXaNode.Clock.class)
 class ExchangeNodeTest {
 
     static final MediaType JOSE = MediaType.parseMediaType("application/jose");
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @TestConfiguration
-    static class Time {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(ExchangeFixtures.NOW);
-        }
-    }
-
     @DynamicPropertySource
     static void identity(DynamicPropertyRegistry registry) {
-        registry.add("comity.exchange.authority.state", () -> "XA");
-        registry.add("comity.exchange.authority.name", () -> "Central Authority of XA");
-        registry.add("comity.exchange.authority.inbox", () -> "https://xa.example/exchange/inbox");
-        registry.add(
-                "comity.exchange.directory.trusted-keys[0]", () -> TrustFixturesTest.fixture("operator.public.jwk"));
-        // Sequence 1 from a configured file at start; the tests upload sequence 2 over it.
-        registry.add(
-                "comity.exchange.directory.location",
-                () -> ExchangeNodeTest.class
-                        .getResource("/exchange/directory-older.jws")
-                        .toString());
+        TrustedXaNode.properties(registry);
     }
 
     @Autowired

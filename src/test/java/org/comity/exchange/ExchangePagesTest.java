@@ -15,15 +15,12 @@ import org.comity.accounts.Accounts;
 import org.comity.accounts.Role;
 import org.comity.exchange.domain.CardVerifier;
 import org.comity.exchange.domain.Fingerprint;
-import org.comity.testing.MutableClock;
 import org.comity.testing.NodeTest;
 import org.comity.testing.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,29 +33,12 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * facades as the API, audited with channel {@code console}; auditors read; nobody else gets in.
  */
 @NodeTest
+@Import(TrustedXaNode.Clock.class)
 class ExchangePagesTest {
-
-    @TestConfiguration
-    static class Time {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(ExchangeFixtures.NOW);
-        }
-    }
 
     @DynamicPropertySource
     static void identity(DynamicPropertyRegistry registry) {
-        registry.add("comity.exchange.authority.state", () -> "XA");
-        registry.add("comity.exchange.authority.name", () -> "Central Authority of XA");
-        registry.add("comity.exchange.authority.inbox", () -> "https://xa.example/exchange/inbox");
-        registry.add(
-                "comity.exchange.directory.trusted-keys[0]", () -> TrustFixturesTest.fixture("operator.public.jwk"));
-        registry.add(
-                "comity.exchange.directory.location",
-                () -> ExchangePagesTest.class
-                        .getResource("/exchange/directory-older.jws")
-                        .toString());
+        TrustedXaNode.properties(registry);
     }
 
     @Autowired

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -47,6 +48,9 @@ public final class Chromium implements AutoCloseable {
                 }));
             }).catch(function (e) { done(['axe failed: ' + e]); });
             """;
+
+    /** How long a lookup waits for an element to appear before it fails. */
+    private static final Duration IMPLICIT_WAIT = Duration.ofSeconds(2);
 
     private final WebDriver driver;
     private final Path profile;
@@ -102,7 +106,7 @@ public final class Chromium implements AutoCloseable {
                         .usingDriverExecutable(DRIVER.toFile())
                         .build(),
                 options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        driver.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         Files.createDirectories(SCREENSHOTS);
         return new Chromium(driver, profile, downloads, axe);
@@ -110,6 +114,22 @@ public final class Chromium implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /**
+     * The elements matching {@code by} in {@code within} now, without the implicit wait: for counting or
+     * asserting absence on a page that has loaded (after {@code get} or {@link #clickAndWait}). A lookup
+     * that matches nothing otherwise waits the whole implicit wait (2 s) first; a test that lists a
+     * page's sections paid that on every empty one. Not for what a script adds later.
+     */
+    public List<WebElement> present(SearchContext within, org.openqa.selenium.By by) {
+        var timeouts = driver.manage().timeouts();
+        timeouts.implicitlyWait(Duration.ZERO);
+        try {
+            return within.findElements(by);
+        } finally {
+            timeouts.implicitlyWait(IMPLICIT_WAIT);
+        }
     }
 
     /** Where files the browser downloads land. */

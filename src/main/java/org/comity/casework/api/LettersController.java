@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.comity.casework.CounterpartLetters;
-import org.comity.casework.persistence.JdbcLetters;
+import org.comity.casework.domain.CounterpartLetter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,8 +34,8 @@ class LettersController {
     /** A letter as the request shows it: sent from here (with its author) or received from the counterpart. */
     record LetterView(
             UUID messageId, String direction, @Nullable String author, String counterpart, String text, Instant at) {
-        static LetterView of(JdbcLetters.Letter l) {
-            return new LetterView(l.messageId(), l.direction(), l.author(), l.counterpart(), l.body(), l.at());
+        static LetterView of(CounterpartLetter l) {
+            return new LetterView(l.messageId(), l.way().code(), l.author(), l.counterpart(), l.body(), l.at());
         }
     }
 

@@ -6,12 +6,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.comity.accounts.Accounts;
 import org.comity.accounts.Role;
-import org.comity.testing.Chromium;
+import org.comity.testing.ConsoleBrowser;
 import org.comity.testing.FictionalUncc;
 import org.comity.testing.NodeTest;
 import org.comity.testing.TestAccounts;
@@ -23,16 +22,12 @@ import org.comity.transparency.domain.checkpoint.TrustedLog;
 import org.comity.transparency.domain.note.NoteVerifier;
 import org.comity.transparency.domain.receipt.Receipt;
 import org.comity.treaty.Treaties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -72,11 +67,8 @@ class PublicSiteBrowserTest {
              "purpose": "Prosecution"}
             """;
 
-    static Chromium chromium;
-    static WebDriver browser;
-
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    static final ConsoleBrowser browser = new ConsoleBrowser("en-GB");
 
     @Autowired
     Accounts accounts;
@@ -90,64 +82,51 @@ class PublicSiteBrowserTest {
     @Autowired
     TransparencyLog log;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = Chromium.start("en-GB");
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
     void aRefusalIsOnThePublicLogWithAVerifiedProofAndReceipt() throws Exception {
         TestAccounts.createOnePerRole(accounts);
         FictionalUncc.inForce(treaties);
         long index = refuseThroughTheApi();
 
-        open("/log");
+        browser.open("/log");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Transparency log");
-        assertThat(text()).contains("Refused").contains("QM");
-        check("log");
+        assertThat(browser.text()).contains("Refused").contains("QM");
+        browser.check("log");
 
         // Search by State: the requesting State QM.
         new Select(browser.findElement(By.id("state"))).selectByValue("QM");
         new Select(browser.findElement(By.id("role"))).selectByValue("requesting");
         new Select(browser.findElement(By.id("outcome"))).selectByValue("refused");
-        clickAndWait(browser.findElement(By.cssSelector("main form.filters button[type=submit]")));
+        browser.clickAndWait(browser.findElement(By.cssSelector("main form.filters button[type=submit]")));
         assertThat(browser.getCurrentUrl()).contains("state=QM").contains("outcome=refused");
         var links = browser.findElements(By.cssSelector("#entries a[href^='/log/entries/']"));
-        assertThat(links).extracting(a -> a.getAttribute("href")).containsExactly(url("/log/entries/" + index));
-        check("log-search");
+        assertThat(links).extracting(a -> a.getAttribute("href")).containsExactly(browser.url("/log/entries/" + index));
+        browser.check("log-search");
 
         // A bad date: the message sits next to the field.
-        open("/log?from=2026-02-30");
+        browser.open("/log?from=2026-02-30");
         assertThat(browser.findElement(By.id("from-error")).getText()).contains("YYYY-MM-DD");
         assertThat(browser.findElement(By.id("from")).getAttribute("aria-invalid"))
                 .isEqualTo("true");
-        check("log-search-error");
+        browser.check("log-search-error");
 
-        open("/log?state=QM");
-        clickAndWait(browser.findElement(By.cssSelector("#entries a[href='/log/entries/" + index + "']")));
+        browser.open("/log?state=QM");
+        browser.clickAndWait(browser.findElement(By.cssSelector("#entries a[href='/log/entries/" + index + "']")));
         assertThat(browser.findElement(By.id("proof-status")).getText()).startsWith("Verified.");
-        assertThat(text()).contains("Persecution").contains("Refused");
+        assertThat(browser.text()).contains("Persecution").contains("Refused");
         assertThat(browser.findElements(By.cssSelector("#proof-steps li"))).hasSizeGreaterThanOrEqualTo(2);
-        check("log-entry");
+        browser.check("log-entry");
 
         // Download the receipt and the entry, then verify them with the pure domain code and the key
         // the verify page publishes.
         browser.findElement(By.id("receipt-link")).click();
         browser.findElement(By.id("entry-link")).click();
-        byte[] receipt = chromium.downloaded("entry-" + index + ".tlog-proof");
-        byte[] entry = chromium.downloaded("entry-" + index + ".json");
-        open("/log/verify");
+        byte[] receipt = browser.chromium().downloaded("entry-" + index + ".tlog-proof");
+        byte[] entry = browser.chromium().downloaded("entry-" + index + ".json");
+        browser.open("/log/verify");
         var key = NoteVerifier.parse(
                 browser.findElement(By.id("verifier-key")).getText().strip());
-        check("log-verify");
+        browser.check("log-verify");
         var checkpoint =
                 Receipt.parse(new String(receipt, StandardCharsets.UTF_8)).verifyEntry(TrustedLog.of(key), entry);
         assertThat(checkpoint.size()).isGreaterThan(index);
@@ -156,18 +135,18 @@ class PublicSiteBrowserTest {
         assertThat(metadata.requesting().value()).isEqualTo("QM");
         assertThat(metadata.refusalGrounds()).contains("persecution");
 
-        open("/log/statistics");
+        browser.open("/log/statistics");
         assertThat(browser.findElements(By.cssSelector("main svg[role=img]"))).hasSize(5);
         assertThat(browser.findElements(By.cssSelector("#figure-grounds svg rect")))
                 .isNotEmpty();
-        check("log-statistics");
+        browser.check("log-statistics");
 
-        open("/log?lang=ar");
+        browser.open("/log?lang=ar");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
-        check("log-ar");
-        open("/log/statistics?lang=ar");
-        check("log-statistics-ar");
-        open("/log?lang=en");
+        browser.check("log-ar");
+        browser.open("/log/statistics?lang=ar");
+        browser.check("log-statistics-ar");
+        browser.open("/log?lang=en");
     }
 
     /** Registers an incoming request, reviews, consults and refuses it (with approval); the decision's log index. */
@@ -223,25 +202,5 @@ class PublicSiteBrowserTest {
         return mvc.perform(request.with(httpBasic(TestAccounts.username(role), TestAccounts.PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void open(String path) {
-        browser.get(url(path));
-    }
-
-    private void clickAndWait(WebElement element) {
-        chromium.clickAndWait(element);
-    }
-
-    private String text() {
-        return browser.findElement(By.tagName("main")).getText();
-    }
-
-    private void check(String name) throws IOException {
-        chromium.check(name);
     }
 }

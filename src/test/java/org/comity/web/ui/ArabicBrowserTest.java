@@ -3,28 +3,23 @@ package org.comity.web.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.regex.Pattern;
 import org.comity.accounts.Accounts;
 import org.comity.accounts.Role;
-import org.comity.testing.Chromium;
+import org.comity.testing.ConsoleBrowser;
 import org.comity.testing.FictionalUncc;
 import org.comity.testing.NodeTest;
 import org.comity.testing.TestAccounts;
 import org.comity.treaty.Treaties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -37,30 +32,14 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = FictionalUncc.PROPERTY)
 class ArabicBrowserTest {
 
-    static Chromium chromium;
-    static WebDriver browser;
-
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    static final ConsoleBrowser browser = new ConsoleBrowser("ar");
 
     @Autowired
     Accounts accounts;
 
     @Autowired
     Treaties treaties;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = Chromium.start("ar");
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void users() {
@@ -70,35 +49,35 @@ class ArabicBrowserTest {
 
     @Test
     void theConsoleInArabic() throws IOException {
-        open("/?lang=ar");
+        browser.open("/?lang=ar");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ar");
         assertThat(x(By.cssSelector(".brand")))
                 .as("the brand sits on the right in right-to-left")
                 .isGreaterThan(x(By.cssSelector(".tools")));
-        check("home-ar");
+        browser.check("home-ar");
 
-        open("/login");
-        check("login-ar");
-        chromium.type("username", TestAccounts.username(Role.CASEWORKER));
-        chromium.type("password", TestAccounts.PASSWORD);
-        clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
+        browser.open("/login");
+        browser.check("login-ar");
+        browser.type("username", TestAccounts.username(Role.CASEWORKER));
+        browser.type("password", TestAccounts.PASSWORD);
+        browser.clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("لوحة المتابعة");
 
-        open("/requests/incoming/new");
+        browser.open("/requests/incoming/new");
         new Select(browser.findElement(By.id("kind"))).selectByValue("STORED_DATA");
-        chromium.type("requestingName", "Office of the Prosecutor");
-        chromium.type("requestingState", "XA");
-        chromium.type("requestedName", "Central authority");
-        chromium.type("requestedState", "XB");
+        browser.type("requestingName", "Office of the Prosecutor");
+        browser.type("requestingState", "XA");
+        browser.type("requestedName", "Central authority");
+        browser.type("requestedState", "XB");
         new Select(browser.findElement(By.id("subjects[0].identifiers[0].type"))).selectByValue("EMAIL");
-        chromium.type("subjects[0].identifiers[0].value", "user-7@example.org");
+        browser.type("subjects[0].identifiers[0].value", "user-7@example.org");
         assertThat(leftOf(By.id("subjects[0].identifiers[0].value"), "user", "7"))
                 .as("what the user types reads left to right")
                 .isTrue();
-        check("incoming-ar");
+        browser.check("incoming-ar");
         // The visible save button: not the hidden default one, nor the add/remove-row buttons.
-        clickAndWait(browser.findElement(
+        browser.clickAndWait(browser.findElement(
                 By.cssSelector("main form button[type=submit]:not(.visually-hidden):not(.row-edit)")));
 
         assertThat(browser.getCurrentUrl()).matches(".*/requests/[0-9a-f-]+$");
@@ -110,40 +89,29 @@ class ArabicBrowserTest {
         assertThat(leftOf(created, "20", "UTC"))
                 .as("a time reads left to right")
                 .isTrue();
-        check("request-ar");
+        browser.check("request-ar");
 
-        open("/requests");
+        browser.open("/requests");
         var due = browser.findElement(By.cssSelector("#results tbody time"));
         assertThat(leftOf(due, "20", "UTC")).isTrue();
-        check("requests-ar");
-        open("/requests/new");
-        check("draft-ar");
-        open("/treaties");
-        check("treaties-ar");
-        open("/treaties/legal-basis?a=XA&b=XB");
-        check("legal-basis-ar");
-        open("/states");
-        check("states-ar");
-        open("/states/FR");
+        browser.check("requests-ar");
+        browser.open("/requests/new");
+        browser.check("draft-ar");
+        browser.open("/treaties");
+        browser.check("treaties-ar");
+        browser.open("/treaties/legal-basis?a=XA&b=XB");
+        browser.check("legal-basis-ar");
+        browser.open("/states");
+        browser.check("states-ar");
+        browser.open("/states/FR");
         var asOf = browser.findElement(By.cssSelector("main > p.muted"));
         var date = Pattern.compile("(\\d{4})-\\d{2}-(\\d{2})").matcher(asOf.getText());
         assertThat(date.find()).isTrue();
         assertThat(leftOf(asOf, date.group(1), date.group(2)))
                 .as("a date inside an Arabic message reads left to right: %s", asOf.getText())
                 .isTrue();
-        check("state-profile-ar");
-        open("/console?lang=en");
-    }
-
-    /** Opens a page and waits until it has settled (one run saw a screenshot aborted by a late navigation). */
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
-        new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-    }
-
-    private void clickAndWait(WebElement element) {
-        chromium.clickAndWait(element);
+        browser.check("state-profile-ar");
+        browser.open("/console?lang=en");
     }
 
     private long x(By by) {
@@ -184,9 +152,5 @@ class ArabicBrowserTest {
                 if (mirror) { mirror.remove(); }
                 return result;
                 """, element, first, second);
-    }
-
-    private void check(String name) throws IOException {
-        chromium.check(name);
     }
 }

@@ -9,23 +9,20 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.comity.accounts.Accounts;
 import org.comity.accounts.Role;
-import org.comity.testing.Chromium;
+import org.comity.testing.ConsoleBrowser;
 import org.comity.testing.FictionalUncc;
 import org.comity.testing.NodeTest;
 import org.comity.testing.TestAccounts;
 import org.comity.treaty.Treaties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -42,27 +39,11 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {FictionalUncc.PROPERTY, "comity.exchange.authority.state=XA"})
 class ConsoleBrowserTest {
 
-    static Chromium chromium;
-    static WebDriver browser;
-
-    @LocalServerPort
-    int port;
+    @RegisterExtension
+    static final ConsoleBrowser browser = new ConsoleBrowser("en-GB");
 
     @Autowired
     Accounts accounts;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = Chromium.start("en-GB");
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Autowired
     Treaties treaties;
@@ -76,150 +57,150 @@ class ConsoleBrowserTest {
 
     @Test
     void caseworkFromDraftToRefusal() throws IOException {
-        signIn(Role.CASEWORKER);
+        browser.signIn(Role.CASEWORKER);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
-        check("dashboard");
+        browser.check("dashboard");
 
         // Draft, step by step.
-        open("/requests/new");
+        browser.open("/requests/new");
         new Select(browser.findElement(By.id("kind"))).selectByValue("STORED_DATA");
-        chromium.type("requestingName", "Central Authority of Xanadu");
-        chromium.type("requestingState", "XA");
-        chromium.type("requestedName", "Ministry of Justice of Xebia");
-        chromium.type("requestedState", "XB");
-        check("draft-parties");
-        submit();
+        browser.type("requestingName", "Central Authority of Xanadu");
+        browser.type("requestingState", "XA");
+        browser.type("requestedName", "Ministry of Justice of Xebia");
+        browser.type("requestedState", "XB");
+        browser.check("draft-parties");
+        browser.submit();
         assertThat(browser.getCurrentUrl()).endsWith("/draft/offence");
-        submit(); // empty step: problems shown next to the fields, the draft is kept
+        browser.submit(); // empty step: problems shown next to the fields, the draft is kept
         assertThat(browser.findElement(By.id("offences[0].domesticProvision-error"))
                         .getText())
                 .isNotBlank();
         assertThat(browser.findElement(By.id("offences[0].domesticProvision")).getAttribute("aria-invalid"))
                 .isEqualTo("true");
-        check("draft-offence-errors");
-        chromium.type("offences[0].domesticProvision", "Penal Code s. 301");
+        browser.check("draft-offence-errors");
+        browser.type("offences[0].domesticProvision", "Penal Code s. 301");
         browser.findElement(By.id("offences[0].conductCategories-ict-theft-or-fraud"))
                 .click();
-        chromium.type("offences[0].maximumPenaltyMonths", "96");
-        chromium.type("summaryOfFacts", "Online fraud against pensioners through a fake investment site.");
-        chromium.type("purpose", "Identify the operator of the site for prosecution.");
+        browser.type("offences[0].maximumPenaltyMonths", "96");
+        browser.type("summaryOfFacts", "Online fraud against pensioners through a fake investment site.");
+        browser.type("purpose", "Identify the operator of the site for prosecution.");
         // A second offence, added without JavaScript: the step comes back with what was typed.
-        clickButton("Add another offence");
+        browser.clickButton("Add another offence");
         assertThat(browser.findElement(By.id("offences[0].domesticProvision")).getAttribute("value"))
                 .isEqualTo("Penal Code s. 301");
         // Focus is on the new row's first field (autofocus), where the keyboard user goes on typing.
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("offences[1].domesticProvision");
-        chromium.type("offences[1].domesticProvision", "Penal Code s. 324");
+        browser.type("offences[1].domesticProvision", "Penal Code s. 324");
         browser.findElement(By.id("offences[1].conductCategories-laundering")).click();
-        chromium.type("offences[1].maximumPenaltyMonths", "120");
-        checkFullPage("draft-offence-two");
-        submit();
+        browser.type("offences[1].maximumPenaltyMonths", "120");
+        browser.checkFullPage("draft-offence-two");
+        browser.submit();
         assertThat(browser.getCurrentUrl()).endsWith("/draft/subjects");
         new Select(browser.findElement(By.id("subjects[0].role"))).selectByValue("ACCOUNT_HOLDER");
         new Select(browser.findElement(By.id("subjects[0].identifiers[0].type"))).selectByValue("IP_ADDRESS");
-        chromium.type("subjects[0].identifiers[0].value", "203.0.113.7");
+        browser.type("subjects[0].identifiers[0].value", "203.0.113.7");
         setValue("subjects[0].identifiers[0].observedAt", "2026-01-10T12:00");
-        chromium.type("subjects[0].identifiers[0].timeZone", "Europe/Paris");
+        browser.type("subjects[0].identifiers[0].timeZone", "Europe/Paris");
         browser.findElement(By.cssSelector("input[name=dataCategories][value=SUBSCRIBER]"))
                 .click();
         setValue("dataFrom", "2026-01-01");
         setValue("dataTo", "2026-01-31");
-        chromium.type("provider", "Example Hosting Ltd");
-        checkFullPage("draft-subjects");
-        submit();
+        browser.type("provider", "Example Hosting Ltd");
+        browser.checkFullPage("draft-subjects");
+        browser.submit();
         assertThat(browser.getCurrentUrl()).endsWith("/draft/conditions");
         new Select(browser.findElement(By.id("urgency"))).selectByValue("NORMAL");
-        chromium.type("authorisingBody", "Investigating judge");
+        browser.type("authorisingBody", "Investigating judge");
         browser.findElement(By.id("judicialOrIndependent")).click();
-        chromium.type("legalGrounds", "CCP art. 12");
-        chromium.type("proportionality", "One month of subscriber data only.");
-        chromium.type("durationDays", "30");
+        browser.type("legalGrounds", "CCP art. 12");
+        browser.type("proportionality", "One month of subscriber data only.");
+        browser.type("durationDays", "30");
         browser.findElement(By.id("confidential")).click();
         setValue("confidentialUntil", "2030-01-01");
-        check("draft-conditions");
-        submit();
-        assertThat(browser.getCurrentUrl()).as(this::text).endsWith("/draft/review");
+        browser.check("draft-conditions");
+        browser.submit();
+        assertThat(browser.getCurrentUrl()).as(browser::text).endsWith("/draft/review");
         assertThat(browser.findElement(By.id("safeguards-assessment")).isDisplayed())
                 .isTrue();
-        check("draft-review");
-        clickButton("Propose sending");
-        assertThat(text()).contains("Awaiting approval to send");
+        browser.check("draft-review");
+        browser.clickButton("Propose sending");
+        assertThat(browser.text()).contains("Awaiting approval to send");
         var outgoing = browser.getCurrentUrl();
-        signOut();
+        browser.signOut();
 
         // The second approver sends it.
-        signIn(Role.SUPERVISOR);
-        assertThat(text()).contains("Awaiting a second approval");
+        browser.signIn(Role.SUPERVISOR);
+        assertThat(browser.text()).contains("Awaiting a second approval");
         browser.get(outgoing);
-        clickButton("Approve sending");
-        assertThat(text()).contains("Sending approved");
-        check("request-sent");
-        signOut();
+        browser.clickButton("Approve sending");
+        assertThat(browser.text()).contains("Sending approved");
+        browser.check("request-sent");
+        browser.signOut();
 
         // An incoming paper request, registered by hand.
-        signIn(Role.CASEWORKER);
-        open("/requests/incoming/new");
+        browser.signIn(Role.CASEWORKER);
+        browser.open("/requests/incoming/new");
         new Select(browser.findElement(By.id("kind"))).selectByValue("STORED_DATA");
-        chromium.type("requestingName", "Prosecutor General of Xebia");
-        chromium.type("requestingState", "XB");
-        chromium.type("requestedName", "Central Authority of Xanadu");
-        chromium.type("requestedState", "XA");
-        chromium.type("summaryOfFacts", "Messages criticising the government posted by a journalist.");
-        check("register-incoming");
-        submit();
-        assertThat(text()).contains("The incoming request is registered");
+        browser.type("requestingName", "Prosecutor General of Xebia");
+        browser.type("requestingState", "XB");
+        browser.type("requestedName", "Central Authority of Xanadu");
+        browser.type("requestedState", "XA");
+        browser.type("summaryOfFacts", "Messages criticising the government posted by a journalist.");
+        browser.check("register-incoming");
+        browser.submit();
+        assertThat(browser.text()).contains("The incoming request is registered");
         var incoming = browser.getCurrentUrl();
-        clickButton("Start the review");
-        assertThat(text()).contains("Review started");
-        signOut();
+        browser.clickButton("Start the review");
+        assertThat(browser.text()).contains("Review started");
+        browser.signOut();
 
         // The legal reviewer consults and refuses with reasons.
-        signIn(Role.LEGAL_REVIEWER);
+        browser.signIn(Role.LEGAL_REVIEWER);
         browser.get(incoming);
         // Refusing without reasons, on the refusal's own form: the message sits next to the field.
-        clickAndWait(browser.findElement(By.linkText("Refuse")));
-        clickButton("Record the decision");
-        assertThat(text()).contains("Give the reasons for refusing");
-        check("refusal-errors");
+        browser.clickAndWait(browser.findElement(By.linkText("Refuse")));
+        browser.clickButton("Record the decision");
+        assertThat(browser.text()).contains("Give the reasons for refusing");
+        browser.check("refusal-errors");
         // With reasons but before consulting the requesting State: refused, nothing changes.
         refuse();
-        assertThat(text()).contains("Consult the requesting State");
+        assertThat(browser.text()).contains("Consult the requesting State");
         browser.get(incoming);
-        chromium.type("consult-with", "Prosecutor General of Xebia");
-        chromium.type("consult-summary", "Asked for the conduct alleged; none beyond the posts.");
-        clickButton("Record a consultation");
-        assertThat(text()).contains("Consultation recorded");
-        clickAndWait(browser.findElement(By.linkText("Refuse")));
+        browser.type("consult-with", "Prosecutor General of Xebia");
+        browser.type("consult-summary", "Asked for the conduct alleged; none beyond the posts.");
+        browser.clickButton("Record a consultation");
+        assertThat(browser.text()).contains("Consultation recorded");
+        browser.clickAndWait(browser.findElement(By.linkText("Refuse")));
         refuse();
         // The safeguards assessment raised grounds: the refusal waits for a supervisor.
-        assertThat(text()).contains("Decision awaiting approval");
-        signOut();
-        signIn(Role.SUPERVISOR);
+        assertThat(browser.text()).contains("Decision awaiting approval");
+        browser.signOut();
+        browser.signIn(Role.SUPERVISOR);
         browser.get(incoming);
-        clickButton("Approve the decision");
-        assertThat(text()).contains("Refused").contains("Persecution");
-        check("request-refused");
+        browser.clickButton("Approve the decision");
+        assertThat(browser.text()).contains("Refused").contains("Persecution");
+        browser.check("request-refused");
 
-        open("/requests");
-        check("request-list");
-        open("/treaties");
-        check("treaties");
-        open("/treaties/legal-basis?a=FR&b=DE");
-        check("legal-basis");
-        open("/states");
-        check("states");
-        open("/states/FR");
-        check("state-profile");
-        signOut();
+        browser.open("/requests");
+        browser.check("request-list");
+        browser.open("/treaties");
+        browser.check("treaties");
+        browser.open("/treaties/legal-basis?a=FR&b=DE");
+        browser.check("legal-basis");
+        browser.open("/states");
+        browser.check("states");
+        browser.open("/states/FR");
+        browser.check("state-profile");
+        browser.signOut();
     }
 
     @Test
     void administrationAndLanguages() throws IOException {
-        signIn(Role.ADMIN);
-        open("/admin/accounts");
-        check("admin-accounts");
-        open("/admin/policy-packs");
-        check("admin-policy-packs");
+        browser.signIn(Role.ADMIN);
+        browser.open("/admin/accounts");
+        browser.check("admin-accounts");
+        browser.open("/admin/policy-packs");
+        browser.check("admin-policy-packs");
         var broken = Files.createTempFile("XB-3", ".yaml");
         Files.writeString(broken, """
                 pack: xb-central-authority
@@ -234,38 +215,38 @@ class ConsoleBrowserTest {
                     resolution: y
                 """);
         browser.findElement(By.id("file")).sendKeys(broken.toAbsolutePath().toString());
-        submit();
+        browser.submit();
         assertThat(browser.findElement(By.id("file-error")).getText())
                 .contains("line 7")
                 .contains("line 8");
-        check("admin-policy-packs-errors");
-        open("/admin/policy-packs?lang=ar");
-        check("admin-policy-packs-ar");
-        open("/admin/policy-packs?lang=en");
+        browser.check("admin-policy-packs-errors");
+        browser.open("/admin/policy-packs?lang=ar");
+        browser.check("admin-policy-packs-ar");
+        browser.open("/admin/policy-packs?lang=en");
         Files.delete(broken);
-        open("/admin/profiles");
-        check("admin-profiles");
+        browser.open("/admin/profiles");
+        browser.check("admin-profiles");
 
-        clickAndWait(browser.findElement(By.linkText("Français")));
+        browser.clickAndWait(browser.findElement(By.linkText("Français")));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Importer un profil d'État");
-        open("/console");
+        browser.open("/console");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tableau de bord");
-        check("dashboard-fr");
+        browser.check("dashboard-fr");
 
-        open("/console?lang=ar");
+        browser.open("/console?lang=ar");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
-        check("dashboard-ar");
-        open("/admin/accounts");
-        check("admin-accounts-ar");
-        open("/console?lang=en");
-        signOut();
+        browser.check("dashboard-ar");
+        browser.open("/admin/accounts");
+        browser.check("admin-accounts-ar");
+        browser.open("/console?lang=en");
+        browser.signOut();
     }
 
     @Test
     void treatyActionsAdministration() throws IOException {
-        signIn(Role.ADMIN);
-        open("/admin/treaty-actions");
+        browser.signIn(Role.ADMIN);
+        browser.open("/admin/treaty-actions");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Treaty actions");
 
         // A file with a bad line: the report names the file and the line, nothing is imported.
@@ -277,21 +258,21 @@ class ConsoleBrowserTest {
                 UNCC,XY,ratify,2024-12-21,fictional depositary notification,2025-01-02,
                 """);
         browser.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
-        clickButton("Import");
+        browser.clickButton("Import");
         Files.delete(csv);
         Files.delete(dir);
         var report = browser.findElement(By.id("report-title")).findElement(By.xpath(".."));
         assertThat(report.getText()).contains("fictional-actions.csv").contains("line 3");
         // The page opens at the report, not above the long list of actions.
         assertThat(inView(report)).isTrue();
-        check("admin-treaty-actions-import-errors");
+        browser.check("admin-treaty-actions-import-errors");
 
         // Recording one action with a wrong date and no source: the messages sit next to the fields.
         new Select(browser.findElement(By.id("instrument"))).selectByValue("UNCC");
         new Select(browser.findElement(By.id("party"))).selectByValue("XY");
         new Select(browser.findElement(By.id("action"))).selectByValue("signature");
-        chromium.type("date", "2024-13-40");
-        clickButton("Record");
+        browser.type("date", "2024-13-40");
+        browser.clickButton("Record");
         assertThat(browser.findElement(By.id("date-error")).getText()).isNotBlank();
         assertThat(browser.findElement(By.id("source-error")).getText()).isNotBlank();
         assertThat(browser.findElement(By.id("asOf-error")).getText()).isNotBlank();
@@ -300,52 +281,52 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("date")).getAttribute("aria-describedby"))
                 .contains("date-error");
         assertThat(inView(browser.findElement(By.id("error-summary")))).isTrue();
-        check("admin-treaty-actions-errors");
+        browser.check("admin-treaty-actions-errors");
 
         // Corrected, it is recorded and listed with its source.
-        chromium.type("date", "2024-12-20");
-        chromium.type("source", "fictional depositary notification, for a browser test");
+        browser.type("date", "2024-12-20");
+        browser.type("source", "fictional depositary notification, for a browser test");
         setValue("asOf", "2025-01-02");
-        clickButton("Record");
-        assertThat(text()).contains("Recorded: UNCC XY signature");
+        browser.clickButton("Record");
+        assertThat(browser.text()).contains("Recorded: UNCC XY signature");
         assertThat(inView(browser.findElement(By.cssSelector("main .banner[role=status]"))))
                 .isTrue();
-        check("admin-treaty-actions");
+        browser.check("admin-treaty-actions");
         new Select(browser.findElement(By.id("filter-instrument"))).selectByValue("UNCC");
-        chromium.type("filter-party", "XY");
-        clickButton("Show");
-        assertThat(text()).contains("fictional depositary notification, for a browser test");
+        browser.type("filter-party", "XY");
+        browser.clickButton("Show");
+        assertThat(browser.text()).contains("fictional depositary notification, for a browser test");
 
-        open("/admin/treaty-actions?lang=ar");
+        browser.open("/admin/treaty-actions?lang=ar");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
-        check("admin-treaty-actions-ar");
-        open("/admin/treaty-actions?lang=en");
-        signOut();
+        browser.check("admin-treaty-actions-ar");
+        browser.open("/admin/treaty-actions?lang=en");
+        browser.signOut();
     }
 
     @Test
     void documentsOfARequest() throws Exception {
-        signIn(Role.CASEWORKER);
-        open("/requests/new");
+        browser.signIn(Role.CASEWORKER);
+        browser.open("/requests/new");
         new Select(browser.findElement(By.id("kind"))).selectByValue("STORED_DATA");
-        chromium.type("requestingName", "Central Authority of Xanadu");
-        chromium.type("requestingState", "XA");
-        chromium.type("requestedName", "Ministry of Justice of Xebia");
-        chromium.type("requestedState", "XB");
-        submit();
+        browser.type("requestingName", "Central Authority of Xanadu");
+        browser.type("requestingState", "XA");
+        browser.type("requestedName", "Ministry of Justice of Xebia");
+        browser.type("requestedState", "XB");
+        browser.submit();
         var id = browser.getCurrentUrl().replaceAll(".*/requests/([0-9a-f-]{36})/.*", "$1");
-        open("/requests/" + id);
+        browser.open("/requests/" + id);
 
         var dir = Files.createTempDirectory("comity-attach");
         var file = dir.resolve("judicial-order.txt");
         var bytes = "Order of the investigating judge of Xanadu, 2026-01-05.\n".getBytes(StandardCharsets.UTF_8);
         Files.write(file, bytes);
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
-        clickButton("Attach");
+        browser.clickButton("Attach");
         Files.delete(file);
         Files.delete(dir);
         assertThat(browser.getCurrentUrl()).endsWith("#documents");
-        assertThat(text()).contains("Attached: judicial-order.txt.");
+        assertThat(browser.text()).contains("Attached: judicial-order.txt.");
         var sha256 =
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         var hash = browser.findElement(By.cssSelector("#documents td code"));
@@ -354,47 +335,47 @@ class ConsoleBrowserTest {
         ((JavascriptExecutor) browser)
                 .executeScript(
                         "arguments[0].scrollIntoView({block: 'start'});", browser.findElement(By.id("documents")));
-        check("request-documents");
+        browser.check("request-documents");
 
         // A download, not a page: the browser stays on the request page.
         link.click();
-        assertThat(chromium.downloaded("judicial-order.txt")).isEqualTo(bytes);
+        assertThat(browser.chromium().downloaded("judicial-order.txt")).isEqualTo(bytes);
         assertThat(browser.getCurrentUrl()).contains("/requests/" + id);
-        signOut();
+        browser.signOut();
     }
 
     @Test
     void exchangeTrustAndRefusals() throws IOException {
-        signIn(Role.ADMIN);
-        open("/admin/exchange");
+        browser.signIn(Role.ADMIN);
+        browser.open("/admin/exchange");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Exchange: identity and trust");
-        assertThat(text()).contains("xa-central-authority");
-        checkFullPage("admin-exchange");
+        assertThat(browser.text()).contains("xa-central-authority");
+        browser.checkFullPage("admin-exchange");
 
         // A card that is not one: refused by its first step, the message next to the card, nothing pinned.
-        chromium.type("card", "not.a.card");
-        chromium.type("fingerprint", "0123456789abcdef".repeat(4));
-        clickButton("Verify and pin");
+        browser.type("card", "not.a.card");
+        browser.type("fingerprint", "0123456789abcdef".repeat(4));
+        browser.clickButton("Verify and pin");
         assertThat(browser.findElement(By.id("card-error")).getText()).contains("not a well-formed authority card");
         assertThat(browser.findElement(By.id("card")).getAttribute("aria-invalid"))
                 .isEqualTo("true");
         assertThat(browser.findElement(By.id("card")).getAttribute("aria-describedby"))
                 .contains("card-error");
-        assertThat(text()).contains("No pin.");
-        check("admin-exchange-pin-errors");
+        assertThat(browser.text()).contains("No pin.");
+        browser.check("admin-exchange-pin-errors");
 
-        clickButton("Rotate the keys");
-        assertThat(text()).contains("New signing and encryption keys are in use.");
+        browser.clickButton("Rotate the keys");
+        assertThat(browser.text()).contains("New signing and encryption keys are in use.");
 
-        open("/admin/exchange?lang=ar");
+        browser.open("/admin/exchange?lang=ar");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
-        check("admin-exchange-ar");
-        open("/exchange/refusals?lang=fr");
+        browser.check("admin-exchange-ar");
+        browser.open("/exchange/refusals?lang=fr");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Refus d’échange et livraisons échouées");
-        check("exchange-refusals-fr");
-        open("/exchange/refusals?lang=en");
-        check("exchange-refusals");
-        signOut();
+        browser.check("exchange-refusals-fr");
+        browser.open("/exchange/refusals?lang=en");
+        browser.check("exchange-refusals");
+        browser.signOut();
     }
 
     /** Whether the top of the element is inside the window, where a sighted user sees it without scrolling. */
@@ -407,64 +388,12 @@ class ConsoleBrowserTest {
 
     private void refuse() {
         new Select(browser.findElement(By.id("reasons-0-ground"))).selectByValue("PERSECUTION");
-        chromium.type("reasons-0-explanation", "The request targets a journalist for expression.");
-        clickButton("Record the decision");
-    }
-
-    private void signIn(Role role) {
-        open("/login");
-        chromium.type("username", TestAccounts.username(role));
-        chromium.type("password", TestAccounts.PASSWORD);
-        submit();
-    }
-
-    private void signOut() {
-        clickAndWait(browser.findElement(By.cssSelector("form.signout button")));
-    }
-
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
+        browser.type("reasons-0-explanation", "The request targets a journalist for expression.");
+        browser.clickButton("Record the decision");
     }
 
     private void setValue(String id, String value) {
         ((JavascriptExecutor) browser)
                 .executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id(id)), value);
-    }
-
-    private void submit() {
-        // The visible save button: not the hidden default one (Enter in a field), nor add/remove rows.
-        clickAndWait(browser.findElement(
-                By.cssSelector("main form button[type=submit]:not(.visually-hidden):not(.row-edit)")));
-    }
-
-    private void clickAndWait(WebElement element) {
-        chromium.clickAndWait(element);
-    }
-
-    private void clickButton(String label) {
-        clickAndWait(browser.findElement(By.xpath("//main//button[normalize-space()=\"" + label + "\"]")));
-    }
-
-    private String text() {
-        return browser.findElement(By.tagName("main")).getText();
-    }
-
-    /** Saves a screenshot and fails on any serious or critical axe-core violation on the page. */
-    /** Like {@link #check}, with the window as tall as the page so the screenshot shows all of it. */
-    private void checkFullPage(String name) throws IOException {
-        var size = browser.manage().window().getSize();
-        var height = ((Number)
-                        ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight;"))
-                .intValue();
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), Math.min(height, 8000)));
-        try {
-            check(name);
-        } finally {
-            browser.manage().window().setSize(size);
-        }
-    }
-
-    private void check(String name) throws IOException {
-        chromium.check(name);
     }
 }

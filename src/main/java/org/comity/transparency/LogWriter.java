@@ -220,7 +220,7 @@ final class LogWriter {
         try {
             write(batch, outboxed, Map.of());
         } catch (RuntimeException e) {
-            if (!uniqueViolation(e)) {
+            if (!JdbcLogStore.uniqueViolation(e)) {
                 throw e;
             }
             var ids = new LinkedHashSet<UUID>();
@@ -228,15 +228,6 @@ final class LogWriter {
             outboxed.forEach(o -> ids.add(o.eventId()));
             write(batch, outboxed, store.entriesOf(ids));
         }
-    }
-
-    private static boolean uniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void write(

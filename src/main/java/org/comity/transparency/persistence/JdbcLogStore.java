@@ -1,5 +1,6 @@
 package org.comity.transparency.persistence;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -85,6 +86,19 @@ public class JdbcLogStore {
                     out.put(entry.eventId(), entry);
                 });
         return out;
+    }
+
+    /**
+     * Whether an append failed on a unique index (SQL state 23505): an event logged already, which the
+     * writer then looks up and leaves out. The SQL state stays here, in the adapter.
+     */
+    public static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

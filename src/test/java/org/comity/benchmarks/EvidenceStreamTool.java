@@ -116,6 +116,10 @@ public final class EvidenceStreamTool {
         int chunkSize = (args.length > 1 ? Integer.parseInt(args[1]) : 32) << 20;
         boolean inProcessOnly = args.length > 2 && args[2].equals("in-process");
         var content = new Content();
+        System.out.printf(
+                Locale.ROOT,
+                "Load average at start: %.2f (2 cores, shared: wall rates are noisy, CPU per MiB less so)%n",
+                load());
         // Arrays of at most 32 MiB are filled; larger upload requests stream from the generator.
         int step = Math.min(chunkSize, 32 << 20);
         var chunk = new byte[step];
@@ -144,35 +148,28 @@ public final class EvidenceStreamTool {
         try {
             // As the node does at start (the child node below warms up on its own).
             ItemKeys.warmUp();
-            var vault = new Vault(new FileBlobStore(direct.resolve("blobs")));
             var keys = ItemKeys.generate(java.util.UUID.randomUUID(), new FileKeySource(direct.resolve("k/key.json")));
-            var item = Item.announce(
-                    java.util.UUID.randomUUID(),
-                    "image.dd",
-                    MediaType.OCTET_STREAM,
-                    new Origin("SW-1", new Source.Examiner("Forensic lab"), java.time.Instant.EPOCH),
-                    size,
-                    size,
-                    java.time.Instant.EPOCH,
-                    "tool");
-            var digest = Vault.sha256();
-            long td = System.nanoTime();
-            for (long offset = 0; offset < size; offset += chunkSize) {
-                int n = (int) Math.min(chunkSize, size - offset);
-                var appended = vault.append(item, keys.keys(), content.stream(offset, n), digest);
-                digest = appended.digest();
-                var whole = digest;
-                item = item.received(offset, appended.bytes(), appended.parts(), () -> Digest.of(whole.digest()));
+            // Before and after in the same run, alternating: parts through the page cache (the way
+            // before direct I/O, still the fallback) and the node's default store (direct I/O).
+            Pass before = null;
+            Pass after = null;
+            for (int round = 1; round <= 2; round++) {
+                var pageCache = FileBlobStore.throughPageCache(direct.resolve("page-cache-" + round));
+                var pb = Pass.time(() -> ingest(new Vault(pageCache), keys.keys(), content, size, chunkSize, sha));
+                var directStore = new FileBlobStore(direct.resolve("direct-" + round));
+                var pa = Pass.time(() -> ingest(new Vault(directStore), keys.keys(), content, size, chunkSize, sha));
+                System.out.printf(
+                        Locale.ROOT,
+                        "Ingest in-process round %d: page cache (before) %s; direct I/O%s (after) %s%n",
+                        round,
+                        pb.describe(size),
+                        directStore.direct() ? "" : " REFUSED, page cache",
+                        pa.describe(size));
+                before = Pass.better(before, pb);
+                after = Pass.better(after, pa);
+                deleteTree(direct.resolve("page-cache-" + round));
+                deleteTree(direct.resolve("direct-" + round));
             }
-            double directSeconds = (System.nanoTime() - td) / 1e9;
-            System.out.printf(
-                    Locale.ROOT,
-                    "Ingest in-process (hash + encrypt + store, no HTTP): %.1f MiB/s in %.1f s = %.0f %% of the SHA-256 baseline%n",
-                    size / 1048576.0 / directSeconds,
-                    directSeconds,
-                    100 * shaSeconds / directSeconds);
-            ResultLine.print(
-                    "evidence-ingest-in-process", size / 1048576.0 / directSeconds, "MiB/s", shaRate, "ratio>=0.7");
 
             // The node's own CPU work, hash + encrypt, into a store that discards the ciphertext.
             var discarding = new org.comity.evidence.domain.BlobStore() {
@@ -195,88 +192,57 @@ public final class EvidenceStreamTool {
                 @Override
                 public void deleteItem(java.util.UUID packageId, java.util.UUID itemId) {}
             };
-            var cpuOnly = new Vault(discarding);
-            var cpuItem = Item.announce(
-                    java.util.UUID.randomUUID(),
-                    "image.dd",
-                    MediaType.OCTET_STREAM,
-                    new Origin("SW-1", new Source.Examiner("Forensic lab"), java.time.Instant.EPOCH),
-                    size,
-                    size,
-                    java.time.Instant.EPOCH,
-                    "tool");
-            var cpuDigest = Vault.sha256();
-            long tc = System.nanoTime();
-            for (long offset = 0; offset < size; offset += chunkSize) {
-                int n = (int) Math.min(chunkSize, size - offset);
-                var appended = cpuOnly.append(cpuItem, keys.keys(), content.stream(offset, n), cpuDigest);
-                cpuDigest = appended.digest();
-                var whole = cpuDigest;
-                cpuItem = cpuItem.received(offset, appended.bytes(), appended.parts(), () -> Digest.of(whole.digest()));
-            }
-            double cpuSeconds = (System.nanoTime() - tc) / 1e9;
-            if (!sha.equals(cpuItem.sha256().hex())) {
-                throw new AssertionError("the pipelined hash differs from the baseline's");
-            }
-            ResultLine.print("evidence-ingest-no-disk", size / 1048576.0 / cpuSeconds, "MiB/s", shaRate, "ratio>=0.7");
+            var noDisk = Pass.time(() -> ingest(new Vault(discarding), keys.keys(), content, size, chunkSize, sha));
 
             // The parts alone: generation + encryption to a stream that discards; generation + write + force.
-            long te = System.nanoTime();
-            try (var sink = keys.keys().encrypting(java.io.OutputStream.nullOutputStream(), new byte[0])) {
-                for (long offset = 0; offset < size; offset += step) {
-                    int n = (int) Math.min(step, size - offset);
-                    content.fill(chunk, offset, n);
-                    sink.write(chunk, 0, n);
+            var encryptOnly = Pass.time(() -> {
+                try (var sink = keys.keys().encrypting(java.io.OutputStream.nullOutputStream(), new byte[0])) {
+                    for (long offset = 0; offset < size; offset += step) {
+                        int n = (int) Math.min(step, size - offset);
+                        content.fill(chunk, offset, n);
+                        sink.write(chunk, 0, n);
+                    }
                 }
-            }
-            double encryptSeconds = (System.nanoTime() - te) / 1e9;
-            long tw = System.nanoTime();
+            });
             var written = direct.resolve("written.bin");
-            try (var channel = java.nio.channels.FileChannel.open(
-                    written, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
-                for (long offset = 0; offset < size; offset += step) {
-                    int n = (int) Math.min(step, size - offset);
-                    content.fill(chunk, offset, n);
-                    var buffer = java.nio.ByteBuffer.wrap(chunk, 0, n);
-                    while (buffer.hasRemaining()) {
-                        channel.write(buffer);
-                    }
-                    if ((offset + n) % chunkSize == 0 || offset + n == size) {
-                        channel.force(false);
-                    }
-                }
-            }
-            double writeSeconds = (System.nanoTime() - tw) / 1e9;
+            var perChunk = Pass.time(() -> writeAndForce(written, content, chunk, size, step, chunkSize));
             Files.delete(written);
             // The disk's own rate: the same bytes written, forced once at the end.
-            long ts = System.nanoTime();
-            try (var channel = java.nio.channels.FileChannel.open(
-                    written, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
-                for (long offset = 0; offset < size; offset += step) {
-                    int n = (int) Math.min(step, size - offset);
-                    content.fill(chunk, offset, n);
-                    var buffer = java.nio.ByteBuffer.wrap(chunk, 0, n);
-                    while (buffer.hasRemaining()) {
-                        channel.write(buffer);
-                    }
-                }
-                channel.force(true);
-            }
-            double streamSeconds = (System.nanoTime() - ts) / 1e9;
+            var once = Pass.time(() -> writeAndForce(written, content, chunk, size, step, size));
             Files.delete(written);
-            ResultLine.print("evidence-write-force-once", size / 1048576.0 / streamSeconds, "MiB/s", shaRate, "-");
+
             System.out.printf(
                     Locale.ROOT,
-                    "Parts alone: encrypt %.1f MiB/s, write + force per chunk %.1f MiB/s%n",
-                    size / 1048576.0 / encryptSeconds,
-                    size / 1048576.0 / writeSeconds);
-            ResultLine.print("evidence-encrypt-only", size / 1048576.0 / encryptSeconds, "MiB/s", shaRate, "-");
-            ResultLine.print("evidence-write-force-only", size / 1048576.0 / writeSeconds, "MiB/s", shaRate, "-");
+                    "Best of two (load average now %.2f):%n"
+                            + "  ingest in-process, before (page cache): %s = %.0f %% of SHA-256, %.0f %% of write + force once%n"
+                            + "  ingest in-process, after (direct I/O):  %s = %.0f %% of SHA-256, %.0f %% of write + force once%n"
+                            + "  ingest with no disk (hash + encrypt):   %s = %.0f %% of SHA-256%n"
+                            + "  encrypt only: %s; write + force per %d MiB request: %s; write + force once: %s%n",
+                    load(),
+                    before.describe(size),
+                    100 * before.rate(size) / shaRate,
+                    100 * before.rate(size) / once.rate(size),
+                    after.describe(size),
+                    100 * after.rate(size) / shaRate,
+                    100 * after.rate(size) / once.rate(size),
+                    noDisk.describe(size),
+                    100 * noDisk.rate(size) / shaRate,
+                    encryptOnly.describe(size),
+                    chunkSize >> 20,
+                    perChunk.describe(size),
+                    once.describe(size));
+            ResultLine.print("evidence-ingest-in-process", after.rate(size), "MiB/s", shaRate, "ratio>=0.7");
+            ResultLine.print("evidence-ingest-in-process-page-cache", before.rate(size), "MiB/s", shaRate, "-");
+            ResultLine.print(
+                    "evidence-ingest-in-process-vs-disk", after.rate(size), "MiB/s", once.rate(size), "ratio>=0.7");
+            ResultLine.print(
+                    "evidence-ingest-cpu-per-mib", after.cpuMsPerMiB(size), "ms", before.cpuMsPerMiB(size), "-");
+            ResultLine.print("evidence-ingest-no-disk", noDisk.rate(size), "MiB/s", shaRate, "ratio>=0.7");
+            ResultLine.print("evidence-write-force-once", once.rate(size), "MiB/s", shaRate, "-");
+            ResultLine.print("evidence-encrypt-only", encryptOnly.rate(size), "MiB/s", shaRate, "-");
+            ResultLine.print("evidence-write-force-only", perChunk.rate(size), "MiB/s", shaRate, "-");
         } finally {
-            try (var files = Files.walk(direct)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
-            }
+            deleteTree(direct);
         }
 
         if (inProcessOnly) {
@@ -429,6 +395,97 @@ public final class EvidenceStreamTool {
                 files.sorted(java.util.Comparator.reverseOrder())
                         .forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /** Streams the generated item into {@code vault} request by request; checks the hash it computed. */
+    private static void ingest(Vault vault, ItemKeys keys, Content content, long size, int chunkSize, String sha)
+            throws Exception {
+        var item = Item.announce(
+                java.util.UUID.randomUUID(),
+                "image.dd",
+                MediaType.OCTET_STREAM,
+                new Origin("SW-1", new Source.Examiner("Forensic lab"), java.time.Instant.EPOCH),
+                size,
+                size,
+                java.time.Instant.EPOCH,
+                "tool");
+        var digest = Vault.sha256();
+        for (long offset = 0; offset < size; offset += chunkSize) {
+            int n = (int) Math.min(chunkSize, size - offset);
+            var appended = vault.append(item, keys, content.stream(offset, n), digest);
+            digest = appended.digest();
+            var whole = digest;
+            item = item.received(offset, appended.bytes(), appended.parts(), () -> Digest.of(whole.digest()));
+        }
+        if (!sha.equals(item.sha256().hex())) {
+            throw new AssertionError("the pipelined hash differs from the baseline's");
+        }
+    }
+
+    /** The generated bytes written to one file through the page cache, forced after every {@code every} bytes. */
+    private static void writeAndForce(Path file, Content content, byte[] chunk, long size, int step, long every)
+            throws java.io.IOException {
+        try (var channel = java.nio.channels.FileChannel.open(
+                file, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+            for (long offset = 0; offset < size; offset += step) {
+                int n = (int) Math.min(step, size - offset);
+                content.fill(chunk, offset, n);
+                var buffer = java.nio.ByteBuffer.wrap(chunk, 0, n);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                if ((offset + n) % every == 0 || offset + n == size) {
+                    channel.force(true);
+                }
+            }
+        }
+    }
+
+    private static double load() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** One timed pass: wall time and this JVM's CPU time (every thread, the kernel's share included). */
+    record Pass(double seconds, double cpuSeconds) {
+        interface Work {
+            void run() throws Exception;
+        }
+
+        static Pass time(Work work) throws Exception {
+            var os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpu = os.getProcessCpuTime();
+            long t = System.nanoTime();
+            work.run();
+            return new Pass((System.nanoTime() - t) / 1e9, (os.getProcessCpuTime() - cpu) / 1e9);
+        }
+
+        /** The faster of two passes (null for none yet): on a shared machine the slower one waited more. */
+        static Pass better(Pass a, Pass b) {
+            return a == null || b.seconds < a.seconds ? b : a;
+        }
+
+        double rate(long size) {
+            return size / 1048576.0 / seconds;
+        }
+
+        double cpuMsPerMiB(long size) {
+            return 1000 * cpuSeconds / (size / 1048576.0);
+        }
+
+        String describe(long size) {
+            return String.format(Locale.ROOT, "%.1f MiB/s (%.2f ms CPU per MiB)", rate(size), cpuMsPerMiB(size));
         }
     }
 

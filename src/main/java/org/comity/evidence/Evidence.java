@@ -393,6 +393,20 @@ public class Evidence {
     }
 
     /**
+     * Why the package cannot be deleted now, by the rule {@link #delete} would refuse it with
+     * ({@code legal-hold}, {@code retention}, {@code package-deleted}), or null if it can: for the
+     * console's confirmation step, which says so before the supervisor confirms.
+     */
+    public @Nullable Conflict deletionRefused(UUID packageId) {
+        try {
+            visible(packageId).delete(clock.instant(), "check");
+            return null;
+        } catch (Conflict refused) {
+            return refused;
+        }
+    }
+
+    /**
      * Deletes a package whose retention has ended and which no hold keeps: every item's keyset is
      * destroyed (so any copy of the ciphertext, in a backup too, is unreadable), then its ciphertext
      * removed. The items' descriptions, digests and the custody chain remain.

@@ -2,7 +2,9 @@ package org.comity.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -182,5 +184,123 @@ class EvidenceRetentionTest {
                         .getFirst()
                         .detail())
                 .endsWith(",retention=default");
+    }
+
+    String deletionPage(UUID packageId, String query) throws Exception {
+        return mvc.perform(get("/evidence/packages/" + packageId + "/delete" + query)
+                        .with(EvidencePagesTest.signedIn(Role.SUPERVISOR))
+                        .accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    /**
+     * The console deletes as the API does: supervisors only, after a confirmation page (plain forms,
+     * no JavaScript), refused with the reason on that page while the retention date or a hold keeps
+     * the package, recorded in the custody chain.
+     */
+    @Test
+    void theConsoleDeletesAfterAConfirmationStepAndSaysWhyItCannotUnderAHoldOrBeforeTheDate() throws Exception {
+        TestAccounts.createOnePerRole(accounts);
+        var body = mvc.perform(post("/api/requests")
+                        .with(httpBasic(TestAccounts.username(Role.CASEWORKER), TestAccounts.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\": \"STORED_DATA\", \"content\": {}}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var requestId = UUID.fromString(
+                JsonMapper.builder().build().readTree(body).get("id").asString());
+        var p = evidence.create(requestId, clock.instant().plus(Duration.ofDays(1)), "caseworker");
+        var item = evidence.announce(
+                p.id(),
+                new ItemAnnouncement(
+                        "disk.img", "application/octet-stream", "PO-9", "examiner", "Lab 2", clock.instant(), 5),
+                "caseworker");
+        evidence.append(item.id(), 0, new ByteArrayInputStream("bytes".getBytes()), "caseworker");
+        var part = ((FileBlobStore) blobs).path(new BlobStore.Name(p.id(), item.id(), 1));
+        var confirmation = "/evidence/packages/" + p.id() + "/delete";
+
+        // The package page links supervisors, and only them, to the confirmation step.
+        var forSupervisor = mvc.perform(get("/requests/" + requestId + "/evidence")
+                        .with(EvidencePagesTest.signedIn(Role.SUPERVISOR))
+                        .accept(MediaType.TEXT_HTML))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(forSupervisor).contains("href=\"" + confirmation + "\"");
+        var forCaseworker = mvc.perform(get("/requests/" + requestId + "/evidence")
+                        .with(EvidencePagesTest.signedIn(Role.CASEWORKER))
+                        .accept(MediaType.TEXT_HTML))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(forCaseworker).doesNotContain(confirmation);
+        mvc.perform(get(confirmation).with(EvidencePagesTest.signedIn(Role.CASEWORKER)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(confirmation)
+                        .param("confirm", "delete")
+                        .with(EvidencePagesTest.signedIn(Role.CASEWORKER))
+                        .with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(confirmation).param("confirm", "delete").with(EvidencePagesTest.signedIn(Role.SUPERVISOR)))
+                .andExpect(status().isForbidden());
+
+        // Before the retention date: the reason, and nothing to confirm.
+        assertThat(deletionPage(p.id(), ""))
+                .contains("kept until its retention date")
+                .doesNotContain("name=\"confirm\"");
+
+        // After it, under a hold: the hold's reason, in French too; a post is refused with it.
+        evidence.hold(p.id(), true, "supervisor");
+        clock.advance(Duration.ofDays(2));
+        assertThat(deletionPage(p.id(), ""))
+                .contains("A legal hold blocks deletion")
+                .doesNotContain("name=\"confirm\"");
+        assertThat(deletionPage(p.id(), "?lang=fr"))
+                .contains("conservation à titre conservatoire empêche la suppression");
+        mvc.perform(post(confirmation)
+                        .param("confirm", "delete")
+                        .with(EvidencePagesTest.signedIn(Role.SUPERVISOR))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(result -> assertThat(result.getFlashMap().get("itemProblems"))
+                        .asString()
+                        .contains("legal-hold"));
+        assertThat(evidence.get(p.id()).state()).isEqualTo("open");
+
+        // Released: the page explains crypto-shredding and asks; a post without the confirmation
+        // goes back to it and deletes nothing.
+        evidence.hold(p.id(), false, "supervisor");
+        assertThat(deletionPage(p.id(), "")).contains("crypto-shredding").contains("name=\"confirm\" value=\"delete\"");
+        mvc.perform(post(confirmation)
+                        .with(EvidencePagesTest.signedIn(Role.SUPERVISOR))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(result ->
+                        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo(confirmation));
+        assertThat(evidence.get(p.id()).state()).isEqualTo("open");
+        assertThat(Files.exists(part)).isTrue();
+
+        mvc.perform(post(confirmation)
+                        .param("confirm", "delete")
+                        .with(EvidencePagesTest.signedIn(Role.SUPERVISOR))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(
+                        result -> assertThat(result.getFlashMap().get("done")).isEqualTo("deleted"));
+        var deleted = evidence.get(p.id());
+        assertThat(deleted.state()).isEqualTo("deleted");
+        assertThat(deleted.items().getFirst().state()).isEqualTo("shredded");
+        assertThat(store.keyset(item.id())).isEmpty();
+        assertThat(Files.exists(part)).isFalse();
+        var records = evidence.custody(p.id()).records();
+        assertThat(records.getLast().act()).isEqualTo("deleted");
+        assertThat(records.getLast().actor()).isEqualTo(TestAccounts.username(Role.SUPERVISOR));
+        // Once deleted there is nothing left to delete, and the page says so.
+        assertThat(deletionPage(p.id(), "")).contains("already deleted").doesNotContain("name=\"confirm\"");
     }
 }

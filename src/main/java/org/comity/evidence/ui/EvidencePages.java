@@ -245,6 +245,41 @@ class EvidencePages {
         return act(id, redirect, hold ? "held" : "released", () -> evidence.hold(id, hold, principal.getName()));
     }
 
+    /**
+     * The confirmation step of deleting, a page of its own so it works without JavaScript: what
+     * crypto-shredding does and cannot undo, and — if a legal hold or the retention date keeps the
+     * package — why it cannot be deleted yet, with no button to confirm.
+     */
+    @GetMapping("/evidence/packages/{id}/delete")
+    @PreAuthorize(SUPERVISOR)
+    String confirmDeletion(@PathVariable UUID id, Model model) {
+        var p = evidence.get(id);
+        model.addAttribute("pkg", p);
+        var refused = evidence.deletionRefused(id);
+        if (refused != null) {
+            model.addAttribute("refused", new Violation("package", refused.rule(), refused.getMessage()));
+        }
+        return "evidence/delete";
+    }
+
+    /**
+     * Deletes by crypto-shredding, as {@code DELETE /api/evidence/packages/{id}} does (custody record
+     * {@code deleted}); only with the confirmation page's {@code confirm=delete}, so a stray post of
+     * the package page's button alone deletes nothing.
+     */
+    @PostMapping("/evidence/packages/{id}/delete")
+    @PreAuthorize(SUPERVISOR)
+    String delete(
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable String confirm,
+            Principal principal,
+            RedirectAttributes redirect) {
+        if (!"delete".equals(confirm)) {
+            return "redirect:/evidence/packages/" + id + "/delete";
+        }
+        return act(id, redirect, "deleted", () -> evidence.delete(id, principal.getName()));
+    }
+
     @GetMapping("/evidence/packages/{id}/custody")
     @PreAuthorize(READERS)
     ResponseEntity<org.comity.evidence.CustodyExport> custody(@PathVariable UUID id, Principal principal) {

@@ -43,10 +43,15 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) org.comity.benchmarks.EvidenceStreamTool 4 32};
  * the arguments are the size in GiB (default 4), the size of each upload request in MiB (default 32;
  * the node stores it as parts of at most {@code Vault.PART_BYTES} and forces them once) and, optionally,
- * {@code in-process} to stop after the passes without HTTP. Besides the in-process ingest it times its
- * parts alone over the same bytes (encrypt only, to a discarding stream; write and force only), to show
- * where the time goes. {@code RESULT} lines (ResultLine) carry each rate with the SHA-256 rate as
- * baseline; the target is the issue's: ingest at 70 % of it or more.
+ * {@code in-process} to stop after the passes without HTTP. The in-process ingest runs twice each way,
+ * alternating in the same run: parts written through the page cache (before; still the fallback) and
+ * with direct I/O (after, the node's default); the faster of each pair is reported with its CPU time
+ * per MiB (this JVM's, every thread, kernel included: robust on a shared machine where wall rates are
+ * not), as a share of the SHA-256 rate and of the disk's (write + force once). Besides, it times the
+ * parts alone over the same bytes (hash + encrypt into a discarding store; encrypt only; write and
+ * force per request; write and force once), to show where the time goes, and prints the load average.
+ * {@code RESULT} lines (ResultLine) carry each rate with the SHA-256 rate as baseline; the target is
+ * the issue's: ingest at 70 % of it or more.
  */
 public final class EvidenceStreamTool {
 

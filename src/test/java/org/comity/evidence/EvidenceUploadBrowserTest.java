@@ -117,6 +117,52 @@ class EvidenceUploadBrowserTest {
         browser.check("evidence-package-item");
     }
 
+    /**
+     * The same page with the browser's script execution turned off (DevTools
+     * {@code Emulation.setScriptExecutionDisabled}; the test's own driver scripts still run): the form
+     * is posted as multipart by the browser itself, the page comes back with the item added, and the
+     * SHA-256 it shows is the file's.
+     */
+    @Test
+    void withoutJavaScriptThePlainFormPostsTheFileAndItsHashShows() throws Exception {
+        TestAccounts.createOnePerRole(accounts);
+        var requestId = aRequest();
+        var packageId = evidence.create(requestId, null, TestAccounts.username(Role.CASEWORKER))
+                .id();
+        var bytes = EvidenceApiTest.content(1024 * 1024 + 4321);
+        var file = dir.resolve("router-config.bin");
+        Files.write(file, bytes);
+        var sha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        var devTools = (org.openqa.selenium.chromium.HasCdp) browser.chromium().driver();
+        browser.signIn(Role.CASEWORKER);
+        devTools.executeCdpCommand("Emulation.setScriptExecutionDisabled", java.util.Map.of("value", true));
+        try {
+            browser.open("/requests/" + requestId + "/evidence");
+            var form = browser.findElement(By.cssSelector("form.evidence-upload"));
+            form.findElement(By.cssSelector("input[type=file]")).sendKeys(file.toString());
+            form.findElement(By.name("orderReference")).sendKeys("PO-2026-0077");
+            form.findElement(By.name("sourceName")).sendKeys("Example Telecom SA");
+            browser.executeScript("arguments[0].value = '2026-02-27T09:30';", form.findElement(By.name("collectedAt")));
+            browser.clickAndWait(form.findElement(By.cssSelector("button[type=submit]")));
+
+            // The plain form's answer (a redirect with its banner), not the script's in-page progress.
+            assertThat(browser.text()).contains("Added: router-config.bin.");
+            assertThat(browser.present(By.cssSelector(".upload-progress[data-complete=true]")))
+                    .isEmpty();
+            var item = evidence.get(packageId).items().getFirst();
+            assertThat(item.state()).isEqualTo("stored");
+            assertThat(item.sizeBytes()).isEqualTo(bytes.length);
+            assertThat(browser.findElement(By.id("item-" + item.id()))
+                            .findElement(By.cssSelector("code.sha256"))
+                            .getText())
+                    .isEqualTo(sha256);
+            assertThat(browser.text()).contains("Example Telecom SA", "PO-2026-0077");
+        } finally {
+            devTools.executeCdpCommand("Emulation.setScriptExecutionDisabled", java.util.Map.of("value", false));
+        }
+    }
+
     private UUID aRequest() throws Exception {
         var auth = Base64.getEncoder()
                 .encodeToString((TestAccounts.username(Role.CASEWORKER) + ":" + TestAccounts.PASSWORD)

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import org.comity.evidence.domain.BlobStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Ciphertext parts as files, {@code <root>/<package>/<item>/<part>.tink}. A part is written to a
@@ -33,7 +34,7 @@ import org.comity.evidence.domain.BlobStore;
  * pair of aligned 1 MiB buffers: one is filled by the encrypting thread while a writer thread writes
  * the other. Through the page cache, copying the ciphertext into freshly allocated cache pages was
  * most of ingest's cost ({@code perf}: {@code copy_folio_from_iter_atomic}, 62 % of a write-only
- * run; 1.3–2.8 ms of CPU per MiB on this project's virtual machines, against 0.2–0.4 ms direct), and
+ * run; 1.3–3.1 ms of CPU per MiB on this project's virtual machines, against 0.2–0.4 ms direct), and
  * every byte then had to be written back again when forced. The bytes on disk are the same either
  * way, so parts written one way read back the other. Where direct I/O is refused (tmpfs, some network
  * file systems) parts go through the page cache as before.
@@ -47,6 +48,8 @@ public final class FileBlobStore implements BlobStore {
     private static final int SPARE_BUFFERS = 8;
 
     private static final Executor WRITERS = Executors.newVirtualThreadPerTaskExecutor();
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FileBlobStore.class);
 
     private final Path root;
     private final BlockingQueue<ByteBuffer> spare = new ArrayBlockingQueue<>(SPARE_BUFFERS);
@@ -116,20 +119,25 @@ public final class FileBlobStore implements BlobStore {
     }
 
     /** The file opened for direct I/O, or null (and direct I/O off from now on) if that is refused. */
-    private FileChannel openDirect(Path file) {
+    private @Nullable FileChannel openDirect(Path file) {
         try {
             if (alignment == 0) {
                 alignment = (int) Files.getFileStore(file).getBlockSize();
             }
             if (alignment <= 0 || BUFFER % alignment != 0) {
-                direct = false;
-                return null;
+                return refused("its block size is " + alignment);
             }
             return FileChannel.open(file, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
         } catch (IOException | UnsupportedOperationException refused) {
-            direct = false;
-            return null;
+            return refused(refused.toString());
         }
+    }
+
+    /** Direct I/O off from now on, said once in the log: the operator may want to know why ingest is slower. */
+    private @Nullable FileChannel refused(String why) {
+        direct = false;
+        LOG.info("Evidence parts under {} go through the page cache: direct I/O is refused ({})", root, why);
+        return null;
     }
 
     private ByteBuffer take(int alignment) {

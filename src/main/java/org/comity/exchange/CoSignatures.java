@@ -63,6 +63,7 @@ public class CoSignatures {
     private final JdbcTrustStore audit;
     private final Clock clock;
     private final ExchangeProperties.Messages settings;
+    private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
     CoSignatures(
             LocalAuthority local,
@@ -72,7 +73,8 @@ public class CoSignatures {
             JdbcMessageStore messages,
             JdbcTrustStore audit,
             Clock clock,
-            ExchangeProperties.Messages settings) {
+            ExchangeProperties.Messages settings,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
         this.local = local;
         this.trust = trust;
         this.exchange = exchange;
@@ -81,6 +83,10 @@ public class CoSignatures {
         this.audit = audit;
         this.clock = clock;
         this.settings = settings;
+        // A refused co-signature is audited even though the approval it came with is rolled back.
+        this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         local.registeredSupervisorKeys(registered());
     }
 
@@ -195,14 +201,16 @@ public class CoSignatures {
     }
 
     /**
-     * Records {@code username}'s co-signature after checking it with their own registered key. Audited.
+     * Records {@code username}'s co-signature after checking it with their own registered key. Audited
+     * with {@code channel} ({@code api} or {@code console}); a signature that does not verify is audited
+     * in a transaction of its own, so the record survives the refused approval that brought it.
      *
      * @throws InvalidInput {@code keyId}/{@code not-your-key} if the key is not theirs or not valid for the
      *     message's date; {@code signature}/{@code bad-co-signature} if it does not verify
      * @throws Conflict {@code co-signed} if the message is co-signed already, {@code message-expired}
      */
     @Transactional
-    public void coSign(UUID messageId, String username, String keyId, String signature) {
+    public void coSign(UUID messageId, String username, String keyId, String signature, String channel) {
         var prepared = store.prepared(messageId).orElseThrow(() -> new NotFound("prepared message " + messageId));
         var envelope = envelope(prepared);
         var now = clock.instant();
@@ -220,13 +228,14 @@ public class CoSignatures {
         try {
             Messages.verifyCoSignature(header, prepared.signedPayload(), signature, key);
         } catch (IllegalArgumentException e) {
-            audit.audit(now, username, "api", "co-signature", "bad-co-signature", messageId.toString());
+            ownTransaction.executeWithoutResult(status ->
+                    audit.audit(now, username, channel, "co-signature", "bad-co-signature", messageId.toString()));
             throw InvalidInput.of("signature", "bad-co-signature", "the signature does not verify with your key");
         }
         if (!store.coSign(new JdbcCoSignatures.CoSignature(messageId, username, keyId, header, signature), now)) {
             throw new Conflict("co-signed", "the message is co-signed already");
         }
-        audit.audit(now, username, "api", "co-signature", "accepted", messageId.toString());
+        audit.audit(now, username, channel, "co-signature", "accepted", messageId.toString());
     }
 
     /**

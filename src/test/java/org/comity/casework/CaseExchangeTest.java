@@ -916,6 +916,75 @@ class CaseExchangeTest {
                 .isInstanceOf(org.comity.shared.InvalidInput.class);
     }
 
+    @Test
+    void aLetterIsWrittenAndReadOnTheRequestPageOfEitherSide() throws Exception {
+        var id = sendFromXa();
+        var sent = xa.bean(JdbcExchangeLinks.class).byRequest(id).orElseThrow();
+        var atXb = await(() -> incoming(sent.conversationId()), Optional::isPresent)
+                .orElseThrow()
+                .requestId();
+        var mvc = xaConsole();
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        var status = org.springframework.test.web.servlet.result.MockMvcResultMatchers.status();
+        var letters =
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/requests/{id}/letters", id);
+
+        // An empty letter comes back with its message next to the field, nothing sent; auditors only read.
+        var refused = mvc.perform(letters.with(as(Role.CASEWORKER)).with(csrf).param("text", "   "))
+                .andExpect(status.is3xxRedirection())
+                .andReturn();
+        var page = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/requests/{id}", id)
+                                .with(as(Role.CASEWORKER))
+                                .flashAttrs(refused.getFlashMap()))
+                .andExpect(status.isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("id=\"letter-text-error\"").contains("1 to 20 000 characters");
+        assertThat(xa.bean(CounterpartLetters.class).of(id)).isEmpty();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/requests/{id}/letters", id)
+                        .with(as(Role.AUDITOR))
+                        .with(csrf)
+                        .param("text", "An auditor's note."))
+                .andExpect(status.isForbidden());
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/requests/{id}/letters", id)
+                        .with(as(Role.CASEWORKER))
+                        .with(csrf)
+                        .param("text", "Could you confirm the <b>account</b> holder's date of birth?"))
+                .andExpect(status.is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("done", "letter-sent"));
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                        "/requests/{id}", id)
+                                .with(as(Role.AUDITOR)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("Could you confirm the &lt;b&gt;account&lt;/b&gt; holder&#39;s date of birth?")
+                .contains("Sent by " + TestAccounts.username(Role.CASEWORKER))
+                .doesNotContain("action=\"/requests/" + id + "/letters\"");
+        // XB's caseworker reads it on XB's own request page.
+        await(() -> xb.bean(CounterpartLetters.class).of(atXb), l -> !l.isEmpty());
+        var atXbMvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(
+                        (org.springframework.web.context.WebApplicationContext) xb.context())
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+                .build();
+        assertThat(atXbMvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                        "/requests/{id}", atXb)
+                                .with(as(Role.CASEWORKER)))
+                        .andExpect(status.isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("Received from " + xa.id().value())
+                .contains("holder&#39;s date of birth?")
+                .contains("action=\"/requests/" + atXb + "/letters\"");
+    }
+
     /** A PDF and a PNG of some size, their first bytes what their types say. */
     static byte[] document(String magic, int size, int seed) {
         var bytes = new byte[size];

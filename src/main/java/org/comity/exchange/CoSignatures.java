@@ -117,11 +117,39 @@ public class CoSignatures {
         return view(key, username);
     }
 
-    /** Every registered supervisor key, oldest first. */
+    /** Every registered supervisor key, oldest first; a withdrawn one shows when, as its revocation. */
     public List<SupervisorKey> keys() {
-        return store.keys().stream()
-                .map(k -> view(parse(k.jwk()), k.username()))
-                .toList();
+        return store.keys().stream().map(CoSignatures::view).toList();
+    }
+
+    /**
+     * Withdraws a supervisor's key: the card stops publishing it at once (peers learn it from the next
+     * card they pin or directory they load) and this node accepts no co-signature made with it, nor
+     * prepares one for it. Its holder withdraws it, or an administrator (a holder who left, a lost
+     * device). Audited.
+     *
+     * @throws NotFound if no such key is registered
+     * @throws org.springframework.security.access.AccessDeniedException if the key is another user's and
+     *     the caller is not an administrator
+     * @throws Conflict {@code key-withdrawn} if it was withdrawn already
+     */
+    @Transactional
+    public SupervisorKey withdraw(String keyId, String actor, boolean administrator, String channel) {
+        var stored = store.keys().stream()
+                .filter(k -> k.keyId().equals(keyId))
+                .findFirst()
+                .orElseThrow(() -> new NotFound("supervisor key " + keyId));
+        if (!administrator && !stored.username().equals(actor)) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "a supervisor withdraws only their own key");
+        }
+        var now = clock.instant();
+        if (!store.withdrawKey(keyId, actor, now)) {
+            throw new Conflict("key-withdrawn", "this key was withdrawn already");
+        }
+        audit.audit(now, actor, channel, "supervisor-key-withdrawal", "accepted", keyId);
+        local.registeredSupervisorKeys(registered());
+        return keys().stream().filter(k -> k.keyId().equals(keyId)).findFirst().orElseThrow();
     }
 
     /**
@@ -183,7 +211,7 @@ public class CoSignatures {
         var envelope = envelope(prepared);
         var now = clock.instant();
         var key = store.keys().stream()
-                .filter(k -> k.username().equals(username))
+                .filter(k -> k.username().equals(username) && k.withdrawnAt() == null)
                 .map(k -> parse(k.jwk()))
                 .filter(k -> valid(k, now) && valid(k, envelope.created()))
                 .reduce((first, second) -> second)
@@ -218,7 +246,7 @@ public class CoSignatures {
             throw new Conflict("message-expired", "the prepared message expired; prepare it again");
         }
         var key = store.keys().stream()
-                .filter(k -> k.keyId().equals(keyId) && k.username().equals(username))
+                .filter(k -> k.keyId().equals(keyId) && k.username().equals(username) && k.withdrawnAt() == null)
                 .map(k -> parse(k.jwk()))
                 .filter(k -> valid(k, now) && valid(k, envelope.created()))
                 .findFirst()
@@ -305,8 +333,12 @@ public class CoSignatures {
                 store.coSignature(p.messageId()).isPresent());
     }
 
+    /** The keys in force: registered and not withdrawn. */
     private List<ECKey> registered() {
-        return store.keys().stream().map(k -> parse(k.jwk())).toList();
+        return store.keys().stream()
+                .filter(k -> k.withdrawnAt() == null)
+                .map(k -> parse(k.jwk()))
+                .toList();
     }
 
     private static boolean valid(ECKey key, Instant at) {
@@ -319,6 +351,16 @@ public class CoSignatures {
                 key.getKeyID(),
                 username,
                 Views.validity(key),
+                org.comity.exchange.domain.Fingerprint.of(key).grouped());
+    }
+
+    private static SupervisorKey view(JdbcCoSignatures.StoredKey stored) {
+        var key = parse(stored.jwk());
+        var validity = Views.validity(key);
+        return new SupervisorKey(
+                key.getKeyID(),
+                stored.username(),
+                new KeyValidity(validity.notBefore(), validity.notAfter(), stored.withdrawnAt()),
                 org.comity.exchange.domain.Fingerprint.of(key).grouped());
     }
 

@@ -65,9 +65,9 @@ public class CaseConversations {
             java.time.Instant refusedAt,
             @Nullable UUID requestId) {}
 
-    /** The latest messages refused here, newest first (at most 1000). */
-    public List<RefusedMessage> refusals(int limit) {
-        return links.latestRefusals(Math.max(1, Math.min(limit, 1000))).stream()
+    /** The messages refused here, newest first: {@code limit} (at most 1000) from {@code offset}. */
+    public List<RefusedMessage> refusals(int limit, int offset) {
+        return links.latestRefusals(Math.max(1, Math.min(limit, 1000)), Math.max(0, offset)).stream()
                 .map(l -> new RefusedMessage(
                         l.refusal().messageId(),
                         l.refusal().conversationId(),

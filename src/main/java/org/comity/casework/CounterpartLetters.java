@@ -49,7 +49,7 @@ public class CounterpartLetters {
      * @throws Conflict {@code not-exchanged} for a request that did not travel by the exchange
      */
     @Transactional
-    public CounterpartLetter send(UUID requestId, String text, String username) {
+    public CounterpartLetter send(UUID requestId, @org.jspecify.annotations.Nullable String text, String username) {
         casework.get(requestId); // the request must be one the caller may see
         if (text == null || text.isBlank() || text.length() > CaseExchange.MAX_TEXT) {
             throw InvalidInput.of("text", "text-length", "1 to " + CaseExchange.MAX_TEXT + " characters");

@@ -63,6 +63,7 @@ public class CoSignatures {
     private final JdbcTrustStore audit;
     private final Clock clock;
     private final ExchangeProperties.Messages settings;
+    private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
     CoSignatures(
             LocalAuthority local,
@@ -72,7 +73,8 @@ public class CoSignatures {
             JdbcMessageStore messages,
             JdbcTrustStore audit,
             Clock clock,
-            ExchangeProperties.Messages settings) {
+            ExchangeProperties.Messages settings,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
         this.local = local;
         this.trust = trust;
         this.exchange = exchange;
@@ -81,6 +83,10 @@ public class CoSignatures {
         this.audit = audit;
         this.clock = clock;
         this.settings = settings;
+        // A refused co-signature is audited even though the approval it came with is rolled back.
+        this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         local.registeredSupervisorKeys(registered());
     }
 
@@ -111,11 +117,39 @@ public class CoSignatures {
         return view(key, username);
     }
 
-    /** Every registered supervisor key, oldest first. */
+    /** Every registered supervisor key, oldest first; a withdrawn one shows when, as its revocation. */
     public List<SupervisorKey> keys() {
-        return store.keys().stream()
-                .map(k -> view(parse(k.jwk()), k.username()))
-                .toList();
+        return store.keys().stream().map(CoSignatures::view).toList();
+    }
+
+    /**
+     * Withdraws a supervisor's key: the card stops publishing it at once (peers learn it from the next
+     * card they pin or directory they load) and this node accepts no co-signature made with it, nor
+     * prepares one for it. Its holder withdraws it, or an administrator (a holder who left, a lost
+     * device). Audited.
+     *
+     * @throws NotFound if no such key is registered
+     * @throws org.springframework.security.access.AccessDeniedException if the key is another user's and
+     *     the caller is not an administrator
+     * @throws Conflict {@code key-withdrawn} if it was withdrawn already
+     */
+    @Transactional
+    public SupervisorKey withdraw(String keyId, String actor, boolean administrator, String channel) {
+        var stored = store.keys().stream()
+                .filter(k -> k.keyId().equals(keyId))
+                .findFirst()
+                .orElseThrow(() -> new NotFound("supervisor key " + keyId));
+        if (!administrator && !stored.username().equals(actor)) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "a supervisor withdraws only their own key");
+        }
+        var now = clock.instant();
+        if (!store.withdrawKey(keyId, actor, now)) {
+            throw new Conflict("key-withdrawn", "this key was withdrawn already");
+        }
+        audit.audit(now, actor, channel, "supervisor-key-withdrawal", "accepted", keyId);
+        local.registeredSupervisorKeys(registered());
+        return keys().stream().filter(k -> k.keyId().equals(keyId)).findFirst().orElseThrow();
     }
 
     /**
@@ -177,7 +211,7 @@ public class CoSignatures {
         var envelope = envelope(prepared);
         var now = clock.instant();
         var key = store.keys().stream()
-                .filter(k -> k.username().equals(username))
+                .filter(k -> k.username().equals(username) && k.withdrawnAt() == null)
                 .map(k -> parse(k.jwk()))
                 .filter(k -> valid(k, now) && valid(k, envelope.created()))
                 .reduce((first, second) -> second)
@@ -195,14 +229,16 @@ public class CoSignatures {
     }
 
     /**
-     * Records {@code username}'s co-signature after checking it with their own registered key. Audited.
+     * Records {@code username}'s co-signature after checking it with their own registered key. Audited
+     * with {@code channel} ({@code api} or {@code console}); a signature that does not verify is audited
+     * in a transaction of its own, so the record survives the refused approval that brought it.
      *
      * @throws InvalidInput {@code keyId}/{@code not-your-key} if the key is not theirs or not valid for the
      *     message's date; {@code signature}/{@code bad-co-signature} if it does not verify
      * @throws Conflict {@code co-signed} if the message is co-signed already, {@code message-expired}
      */
     @Transactional
-    public void coSign(UUID messageId, String username, String keyId, String signature) {
+    public void coSign(UUID messageId, String username, String keyId, String signature, String channel) {
         var prepared = store.prepared(messageId).orElseThrow(() -> new NotFound("prepared message " + messageId));
         var envelope = envelope(prepared);
         var now = clock.instant();
@@ -210,7 +246,7 @@ public class CoSignatures {
             throw new Conflict("message-expired", "the prepared message expired; prepare it again");
         }
         var key = store.keys().stream()
-                .filter(k -> k.keyId().equals(keyId) && k.username().equals(username))
+                .filter(k -> k.keyId().equals(keyId) && k.username().equals(username) && k.withdrawnAt() == null)
                 .map(k -> parse(k.jwk()))
                 .filter(k -> valid(k, now) && valid(k, envelope.created()))
                 .findFirst()
@@ -220,13 +256,14 @@ public class CoSignatures {
         try {
             Messages.verifyCoSignature(header, prepared.signedPayload(), signature, key);
         } catch (IllegalArgumentException e) {
-            audit.audit(now, username, "api", "co-signature", "bad-co-signature", messageId.toString());
+            ownTransaction.executeWithoutResult(status ->
+                    audit.audit(now, username, channel, "co-signature", "bad-co-signature", messageId.toString()));
             throw InvalidInput.of("signature", "bad-co-signature", "the signature does not verify with your key");
         }
         if (!store.coSign(new JdbcCoSignatures.CoSignature(messageId, username, keyId, header, signature), now)) {
             throw new Conflict("co-signed", "the message is co-signed already");
         }
-        audit.audit(now, username, "api", "co-signature", "accepted", messageId.toString());
+        audit.audit(now, username, channel, "co-signature", "accepted", messageId.toString());
     }
 
     /**
@@ -296,8 +333,12 @@ public class CoSignatures {
                 store.coSignature(p.messageId()).isPresent());
     }
 
+    /** The keys in force: registered and not withdrawn. */
     private List<ECKey> registered() {
-        return store.keys().stream().map(k -> parse(k.jwk())).toList();
+        return store.keys().stream()
+                .filter(k -> k.withdrawnAt() == null)
+                .map(k -> parse(k.jwk()))
+                .toList();
     }
 
     private static boolean valid(ECKey key, Instant at) {
@@ -310,6 +351,16 @@ public class CoSignatures {
                 key.getKeyID(),
                 username,
                 Views.validity(key),
+                org.comity.exchange.domain.Fingerprint.of(key).grouped());
+    }
+
+    private static SupervisorKey view(JdbcCoSignatures.StoredKey stored) {
+        var key = parse(stored.jwk());
+        var validity = Views.validity(key);
+        return new SupervisorKey(
+                key.getKeyID(),
+                stored.username(),
+                new KeyValidity(validity.notBefore(), validity.notAfter(), stored.withdrawnAt()),
                 org.comity.exchange.domain.Fingerprint.of(key).grouped());
     }
 

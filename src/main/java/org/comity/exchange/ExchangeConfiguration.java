@@ -118,8 +118,10 @@ class ExchangeConfiguration {
             JdbcMessageStore messages,
             JdbcTrustStore audit,
             Clock clock,
-            ExchangeProperties properties) {
-        return new CoSignatures(local, trust, exchange, store, messages, audit, clock, properties.messages());
+            ExchangeProperties properties,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
+        return new CoSignatures(
+                local, trust, exchange, store, messages, audit, clock, properties.messages(), transactions);
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")

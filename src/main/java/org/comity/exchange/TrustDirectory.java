@@ -257,8 +257,15 @@ public class TrustDirectory {
     }
 
     /** Refusals at this node's inbox and failed deliveries from its outbox, newest first (at most 1000). */
-    public List<MessageProblem> messageProblems(int limit) {
-        return store.messageProblems(Math.max(1, Math.min(limit, 1000))).stream()
+    /**
+     * What the inbox refused ({@code inbox}) or the outbox could not deliver ({@code outbox}), newest
+     * first, {@code limit} (at most 1000) from {@code offset}.
+     */
+    public List<MessageProblem> messageProblems(String channel, int limit, int offset) {
+        if (!"inbox".equals(channel) && !"outbox".equals(channel)) {
+            throw new IllegalArgumentException("channel: inbox or outbox");
+        }
+        return store.messageProblems(channel, Math.max(1, Math.min(limit, 1000)), Math.max(0, offset)).stream()
                 .map(r -> new MessageProblem(
                         r.at(),
                         r.channel(),

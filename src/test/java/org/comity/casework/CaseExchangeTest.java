@@ -630,8 +630,8 @@ class CaseExchangeTest {
                 .contains("\"emergency\":true")
                 .contains(xb.id().value());
         var signature = sign(XA_SUPERVISOR_KEY, input.signingInput());
-        assertThatThrownBy(() ->
-                        coSigning.coSignAndApprove(id, input.messageId(), input.keyId(), signature, null, caseworker))
+        assertThatThrownBy(() -> coSigning.coSignAndApprove(
+                        id, input.messageId(), input.keyId(), signature, null, caseworker, "api"))
                 .isInstanceOfSatisfying(
                         org.comity.shared.InvalidInput.class,
                         e -> assertThat(e.violations().getFirst().rule()).isEqualTo("not-your-key"));
@@ -639,14 +639,20 @@ class CaseExchangeTest {
         var other = org.comity.exchange.domain.KeyRing.generate(
                 org.comity.exchange.KeyPurpose.SIGNING, Instant.now().minusSeconds(60), Duration.ofDays(1));
         assertThatThrownBy(() -> coSigning.coSignAndApprove(
-                        id, input.messageId(), input.keyId(), sign(other, input.signingInput()), null, supervisor))
+                        id,
+                        input.messageId(),
+                        input.keyId(),
+                        sign(other, input.signingInput()),
+                        null,
+                        supervisor,
+                        "api"))
                 .isInstanceOfSatisfying(
                         org.comity.shared.InvalidInput.class,
                         e -> assertThat(e.violations().getFirst().rule()).isEqualTo("bad-co-signature"));
         assertThat(xa.bean(JdbcExchangeLinks.class).byRequest(id)).isEmpty();
 
         // Co-signed with the supervisor's own key: it leaves, with both signatures.
-        coSigning.coSignAndApprove(id, input.messageId(), input.keyId(), signature, null, supervisor);
+        coSigning.coSignAndApprove(id, input.messageId(), input.keyId(), signature, null, supervisor, "api");
         var sent = xa.bean(JdbcExchangeLinks.class).byRequest(id).orElseThrow();
         assertThat(sent.requestMessageId()).isEqualTo(input.messageId());
 
@@ -661,6 +667,134 @@ class CaseExchangeTest {
                 .query((rs, n) -> rs.getBoolean(1) + " " + rs.getString(2))
                 .single();
         assertThat(stored).startsWith("true").contains(XA_SUPERVISOR_KEY.getKeyID());
+        assertThat(xa.bean(Casework.class).get(id).state()).isNotInstanceOf(RequestState.AwaitingSendApproval.class);
+    }
+
+    /** XA's console as one of its users, through XA's own security chain. */
+    static org.springframework.test.web.servlet.MockMvc xaConsole() {
+        return org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(
+                        (org.springframework.web.context.WebApplicationContext) xa.context())
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+                .build();
+    }
+
+    static org.springframework.test.web.servlet.request.RequestPostProcessor as(Role role) {
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                        TestAccounts.username(role))
+                .roles(role.name());
+    }
+
+    static long coSignatureAudits(String outcome, UUID messageId) {
+        return xa.bean(JdbcClient.class)
+                .sql("SELECT count(*) FROM exchange_audit WHERE action = 'co-signature' AND channel = 'console'"
+                        + " AND outcome = ? AND subject = ?")
+                .params(outcome, messageId.toString())
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void theSupervisorCoSignsAnEmergencyInTheConsoleAndARefusedSignatureStaysAudited() throws Exception {
+        var supervisor = TestAccounts.username(Role.SUPERVISOR);
+        var id = proposedEmergency();
+        var mvc = xaConsole();
+        var get = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                "/requests/{id}/co-signing", id);
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        var ok = org.springframework.test.web.servlet.result.MockMvcResultMatchers.status();
+
+        // The request page leads the supervisor there; only supervisors get in.
+        var requestPage = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/requests/{id}", id)
+                                .with(as(Role.SUPERVISOR)))
+                .andExpect(ok.isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(requestPage).contains("/requests/" + id + "/co-signing");
+        for (Role role : new Role[] {Role.CASEWORKER, Role.LEGAL_REVIEWER, Role.AUDITOR}) {
+            mvc.perform(get.with(as(role))).andExpect(ok.isForbidden());
+        }
+        assertThat(mvc.perform(get.with(as(Role.SUPERVISOR)))
+                        .andExpect(ok.isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("No message is prepared")
+                .doesNotContain("co-sign-input");
+
+        // Prepare: the page shows the envelope and the signing input, for the supervisor's own key.
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/requests/{id}/co-signing", id)
+                        .with(as(Role.SUPERVISOR))
+                        .with(csrf))
+                .andExpect(ok.is3xxRedirection());
+        var input = xa.bean(EmergencyCoSigning.class).prepared(id, supervisor).orElseThrow();
+        assertThat(input.keyId()).isEqualTo(XA_SUPERVISOR_KEY.getKeyID());
+        assertThat(mvc.perform(get.with(as(Role.SUPERVISOR)))
+                        .andExpect(ok.isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains(input.signingInput())
+                .contains(input.keyId())
+                .contains("&quot;emergency&quot;:true");
+        var version = xa.bean(Casework.class).get(id).version();
+        var post = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                        "/requests/{id}/co-signature", id)
+                .with(as(Role.SUPERVISOR))
+                .with(csrf)
+                .param("version", Long.toString(version))
+                .param("messageId", input.messageId().toString())
+                .param("keyId", input.keyId());
+
+        // A pasted line that is not a signature: the message is next to the field, nothing sent.
+        assertThat(mvc.perform(post.param("signature", "signature: not-a-signature"))
+                        .andExpect(ok.isUnprocessableContent())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("id=\"co-sign-signature-error\"")
+                .contains("86 characters");
+
+        // A signature by another key: refused, the request stays awaiting approval, and the refusal is
+        // audited although the approval it came with rolled back.
+        var other = org.comity.exchange.domain.KeyRing.generate(
+                org.comity.exchange.KeyPurpose.SIGNING, Instant.now().minusSeconds(60), Duration.ofDays(1));
+        var forged = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                        "/requests/{id}/co-signature", id)
+                .with(as(Role.SUPERVISOR))
+                .with(csrf)
+                .param("version", Long.toString(version))
+                .param("messageId", input.messageId().toString())
+                .param("keyId", input.keyId())
+                .param("signature", sign(other, input.signingInput()));
+        assertThat(mvc.perform(forged)
+                        .andExpect(ok.isUnprocessableContent())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("does not verify with your key");
+        assertThat(xa.bean(Casework.class).get(id).state()).isInstanceOf(RequestState.AwaitingSendApproval.class);
+        assertThat(xa.bean(JdbcExchangeLinks.class).byRequest(id)).isEmpty();
+        assertThat(coSignatureAudits("bad-co-signature", input.messageId())).isEqualTo(1);
+
+        // Signed with the supervisor's own key: co-signed and approved in one step, audited from the console.
+        var signed = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                        "/requests/{id}/co-signature", id)
+                .with(as(Role.SUPERVISOR))
+                .with(csrf)
+                .param("version", Long.toString(version))
+                .param("messageId", input.messageId().toString())
+                .param("keyId", input.keyId())
+                .param("signature", sign(XA_SUPERVISOR_KEY, input.signingInput()));
+        mvc.perform(signed)
+                .andExpect(ok.is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/requests/" + id));
+        assertThat(xa.bean(JdbcExchangeLinks.class).byRequest(id).orElseThrow().requestMessageId())
+                .isEqualTo(input.messageId());
+        assertThat(coSignatureAudits("accepted", input.messageId())).isEqualTo(1);
         assertThat(xa.bean(Casework.class).get(id).state()).isNotInstanceOf(RequestState.AwaitingSendApproval.class);
     }
 
@@ -780,6 +914,75 @@ class CaseExchangeTest {
                         Conflict.class, c -> assertThat(c.rule()).isEqualTo("not-exchanged"));
         assertThatThrownBy(() -> xa.bean(CounterpartLetters.class).send(id, " ", caseworker))
                 .isInstanceOf(org.comity.shared.InvalidInput.class);
+    }
+
+    @Test
+    void aLetterIsWrittenAndReadOnTheRequestPageOfEitherSide() throws Exception {
+        var id = sendFromXa();
+        var sent = xa.bean(JdbcExchangeLinks.class).byRequest(id).orElseThrow();
+        var atXb = await(() -> incoming(sent.conversationId()), Optional::isPresent)
+                .orElseThrow()
+                .requestId();
+        var mvc = xaConsole();
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        var status = org.springframework.test.web.servlet.result.MockMvcResultMatchers.status();
+        var letters =
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/requests/{id}/letters", id);
+
+        // An empty letter comes back with its message next to the field, nothing sent; auditors only read.
+        var refused = mvc.perform(letters.with(as(Role.CASEWORKER)).with(csrf).param("text", "   "))
+                .andExpect(status.is3xxRedirection())
+                .andReturn();
+        var page = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/requests/{id}", id)
+                                .with(as(Role.CASEWORKER))
+                                .flashAttrs(refused.getFlashMap()))
+                .andExpect(status.isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("id=\"letter-text-error\"").contains("1 to 20 000 characters");
+        assertThat(xa.bean(CounterpartLetters.class).of(id)).isEmpty();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/requests/{id}/letters", id)
+                        .with(as(Role.AUDITOR))
+                        .with(csrf)
+                        .param("text", "An auditor's note."))
+                .andExpect(status.isForbidden());
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/requests/{id}/letters", id)
+                        .with(as(Role.CASEWORKER))
+                        .with(csrf)
+                        .param("text", "Could you confirm the <b>account</b> holder's date of birth?"))
+                .andExpect(status.is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("done", "letter-sent"));
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                        "/requests/{id}", id)
+                                .with(as(Role.AUDITOR)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("Could you confirm the &lt;b&gt;account&lt;/b&gt; holder&#39;s date of birth?")
+                .contains("Sent by " + TestAccounts.username(Role.CASEWORKER))
+                .doesNotContain("action=\"/requests/" + id + "/letters\"");
+        // XB's caseworker reads it on XB's own request page.
+        await(() -> xb.bean(CounterpartLetters.class).of(atXb), l -> !l.isEmpty());
+        var atXbMvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(
+                        (org.springframework.web.context.WebApplicationContext) xb.context())
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+                .build();
+        assertThat(atXbMvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                        "/requests/{id}", atXb)
+                                .with(as(Role.CASEWORKER)))
+                        .andExpect(status.isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("Received from " + xa.id().value())
+                .contains("holder&#39;s date of birth?")
+                .contains("action=\"/requests/" + atXb + "/letters\"");
     }
 
     /** A PDF and a PNG of some size, their first bytes what their types say. */

@@ -172,6 +172,75 @@ class ExchangeNodeTest {
                 .allSatisfy(k -> assertThat(k.isPrivate()).isFalse());
     }
 
+    @Test
+    void aSupervisorKeyIsWithdrawnByItsHolderOrAnAdministratorAndLeavesTheCard() throws Exception {
+        var key = org.comity.exchange.domain.KeyRing.generate(
+                KeyPurpose.SIGNING, ExchangeFixtures.NOW.minusSeconds(60), java.time.Duration.ofDays(30));
+        var kid = key.getKeyID();
+        mvc.perform(post("/api/exchange/supervisor-keys")
+                        .with(as(Role.SUPERVISOR))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(key.toPublicJWK().toJSONString()))
+                .andExpect(status().isCreated());
+        assertThat(cardKeyIds()).contains(kid);
+
+        // Not the caseworker's nor the auditor's to withdraw; an unknown key is 404.
+        for (Role role : new Role[] {Role.CASEWORKER, Role.AUDITOR, Role.LEGAL_REVIEWER}) {
+            mvc.perform(delete("/api/exchange/supervisor-keys/{kid}", kid).with(as(role)))
+                    .andExpect(status().isForbidden());
+        }
+        mvc.perform(delete("/api/exchange/supervisor-keys/{kid}", "no-such-key").with(as(Role.SUPERVISOR)))
+                .andExpect(status().isNotFound());
+
+        mvc.perform(delete("/api/exchange/supervisor-keys/{kid}", kid).with(as(Role.SUPERVISOR)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.keyId").value(kid))
+                .andExpect(jsonPath("$.validity.revokedAt").value(ExchangeFixtures.NOW.toString()));
+        assertThat(cardKeyIds()).doesNotContain(kid);
+        mvc.perform(delete("/api/exchange/supervisor-keys/{kid}", kid).with(as(Role.ADMIN)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.rule").value("key-withdrawn"));
+        // A withdrawn key cannot come back by registering it again.
+        mvc.perform(post("/api/exchange/supervisor-keys")
+                        .with(as(Role.SUPERVISOR))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(key.toPublicJWK().toJSONString()))
+                .andExpect(status().isConflict());
+        assertThat(jdbc.sql("SELECT count(*) FROM exchange_audit WHERE action = 'supervisor-key-withdrawal'"
+                                + " AND outcome = 'accepted' AND subject = ?")
+                        .param(kid)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        // An administrator withdraws any supervisor's key (a holder who left, a lost device).
+        var second = org.comity.exchange.domain.KeyRing.generate(
+                KeyPurpose.SIGNING, ExchangeFixtures.NOW.minusSeconds(60), java.time.Duration.ofDays(30));
+        mvc.perform(post("/api/exchange/supervisor-keys")
+                        .with(as(Role.SUPERVISOR))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(second.toPublicJWK().toJSONString()))
+                .andExpect(status().isCreated());
+        mvc.perform(delete("/api/exchange/supervisor-keys/{kid}", second.getKeyID())
+                        .with(as(Role.ADMIN)))
+                .andExpect(status().isOk());
+        assertThat(cardKeyIds()).doesNotContain(second.getKeyID());
+    }
+
+    /** The key ids the node's card publishes now. */
+    List<String> cardKeyIds() throws Exception {
+        var card = mvc.perform(get("/api/exchange/authority-card"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var payload = JSON.readTree(
+                com.nimbusds.jose.util.Base64URL.from(card.split("\\.")[1]).decodeToString());
+        var ids = new java.util.ArrayList<String>();
+        payload.findValues("kid").forEach(v -> ids.add(v.asString()));
+        return ids;
+    }
+
     @ParameterizedTest(name = "{0} {1} needs {2}")
     @CsvSource({
         "GET,    /api/exchange/authority,               AUDITOR, application/json",

@@ -191,9 +191,23 @@ class ExchangePagesTest {
             assertThat(p.source()).isEqualTo(TrustedKey.Source.PIN);
             assertThat(p.pinId()).isEqualTo(pin.id());
         });
-        mvc.perform(post("/admin/exchange/pins/" + pin.id() + "/removal")
+        // The first post only asks to confirm: nothing is removed yet.
+        var confirmation = mvc.perform(post("/admin/exchange/pins/" + pin.id() + "/removal")
                         .with(as(Role.ADMIN))
                         .with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(confirmation)
+                .contains("name=\"confirm\" value=\"yes\"")
+                .contains(pin.fingerprint())
+                .contains("refused unless the directory lists it");
+        assertThat(trust.pins()).anyMatch(p -> p.id() == pin.id());
+        mvc.perform(post("/admin/exchange/pins/" + pin.id() + "/removal")
+                        .with(as(Role.ADMIN))
+                        .with(csrf())
+                        .param("confirm", "yes"))
                 .andExpect(status().is3xxRedirection());
         assertThat(trust.pins()).noneMatch(p -> p.id() == pin.id());
         assertThat(trust.audit(5))
@@ -204,7 +218,8 @@ class ExchangePagesTest {
                         org.assertj.core.groups.Tuple.tuple("console", "accepted"));
         mvc.perform(post("/admin/exchange/pins/" + pin.id() + "/removal")
                         .with(as(Role.ADMIN))
-                        .with(csrf()))
+                        .with(csrf())
+                        .param("confirm", "yes"))
                 .andExpect(status().isNotFound());
     }
 

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.UUID;
 import org.comity.casework.EmergencyCoSigning;
 import org.comity.exchange.CoSignatures;
-import org.comity.shared.InvalidInput;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,24 +44,12 @@ class CoSigningController {
         return coSigning.signingInput(id, principal.getName());
     }
 
-    /** The co-signature, with the version of the request the approval is for. */
+    /** The co-signature, with the version of the request the approval is for (checked by EmergencyCoSigning). */
     record CoSignature(
             @Nullable UUID messageId,
             @Nullable String keyId,
             @Nullable String signature,
-            @Nullable Long expectedVersion) {
-        CoSignature {
-            if (messageId == null) {
-                throw InvalidInput.of("messageId", "required", "the message id of the signing input");
-            }
-            if (keyId == null || keyId.isBlank()) {
-                throw InvalidInput.of("keyId", "required", "the id of the key you signed with");
-            }
-            if (signature == null || !signature.matches("[A-Za-z0-9_-]{86}")) {
-                throw InvalidInput.of("signature", "signature-syntax", "an ES256 signature: 64 bytes, base64url");
-            }
-        }
-    }
+            @Nullable Long expectedVersion) {}
 
     @PostMapping("/co-signature")
     @PreAuthorize("hasRole('SUPERVISOR')")
@@ -73,7 +60,13 @@ class CoSigningController {
                     + " request leaves with the authority's and the supervisor's signatures, or nothing is stored.")
     RequestsController.RequestView coSign(@PathVariable UUID id, @RequestBody CoSignature body, Principal principal) {
         var request = coSigning.coSignAndApprove(
-                id, body.messageId(), body.keyId(), body.signature(), body.expectedVersion(), principal.getName());
+                id,
+                body.messageId(),
+                body.keyId(),
+                body.signature(),
+                body.expectedVersion(),
+                principal.getName(),
+                "api");
         return RequestsController.RequestView.of(request, clock.instant());
     }
 }

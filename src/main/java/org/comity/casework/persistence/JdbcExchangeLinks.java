@@ -141,13 +141,13 @@ public class JdbcExchangeLinks {
             @org.jspecify.annotations.Nullable UUID requestId) {}
 
     /** The latest refusals, newest first, each with the request of its conversation when there is one. */
-    public java.util.List<RefusalLine> latestRefusals(int limit) {
+    public java.util.List<RefusalLine> latestRefusals(int limit, int offset) {
         return jdbc.sql("""
                         SELECT r.*, (SELECT e.request_id FROM casework_exchange e
                                      WHERE e.conversation_id = r.conversation_id
                                      ORDER BY e.direction LIMIT 1) AS request_id
-                        FROM casework_exchange_refusal r ORDER BY r.refused_at DESC, r.message_id LIMIT ?""")
-                .param(limit)
+                        FROM casework_exchange_refusal r ORDER BY r.refused_at DESC, r.message_id LIMIT ? OFFSET ?""")
+                .params(limit, offset)
                 .query((rs, n) -> new RefusalLine(
                         new Refusal(
                                 rs.getObject("message_id", UUID.class),

@@ -62,6 +62,7 @@ class RequestPages {
     private final Times times;
     private final StateNames stateNames;
     private final CaseConversations conversations;
+    private final org.comity.casework.CounterpartLetters letters;
 
     RequestPages(
             Casework casework,
@@ -71,8 +72,10 @@ class RequestPages {
             MessageSource messages,
             Times times,
             StateNames stateNames,
-            CaseConversations conversations) {
+            CaseConversations conversations,
+            org.comity.casework.CounterpartLetters letters) {
         this.conversations = conversations;
+        this.letters = letters;
         this.casework = casework;
         this.attachments = attachments;
         this.accounts = accounts;
@@ -367,7 +370,9 @@ class RequestPages {
         // Every action form the page shows is one of these, each once (casework/actions :: command).
         model.addAttribute(
                 "commands", auth == null ? List.<Command.Kind>of() : casework.actions(request, auth.getName()));
-        model.addAttribute("conversation", conversations.of(request.id()));
+        var conversation = conversations.of(request.id());
+        model.addAttribute("conversation", conversation);
+        model.addAttribute("letters", conversation.conversationId() == null ? List.of() : letters.of(request.id()));
         model.addAttribute("dueAt", request.dueAt(now).orElse(null));
         model.addAttribute(
                 "overdue",

@@ -20,7 +20,13 @@ public class JdbcCoSignatures {
         this.jdbc = jdbc;
     }
 
-    public record StoredKey(String keyId, String username, String jwk, Instant registeredAt) {}
+    /** A registered key; {@code withdrawnAt} once its holder or an administrator withdrew it. */
+    public record StoredKey(
+            String keyId,
+            String username,
+            String jwk,
+            Instant registeredAt,
+            @org.jspecify.annotations.Nullable Instant withdrawnAt) {}
 
     /**
      * A prepared emergency message: everything its envelope says, fixed before anyone signs it.
@@ -50,14 +56,25 @@ public class JdbcCoSignatures {
     }
 
     public List<StoredKey> keys() {
-        return jdbc.sql(
-                        "SELECT key_id, username, jwk, registered_at FROM exchange_supervisor_key ORDER BY registered_at")
+        return jdbc.sql("""
+                        SELECT k.key_id, k.username, k.jwk, k.registered_at, w.withdrawn_at
+                        FROM exchange_supervisor_key k
+                        LEFT JOIN exchange_supervisor_key_withdrawal w ON w.key_id = k.key_id
+                        ORDER BY k.registered_at""")
                 .query((rs, n) -> new StoredKey(
                         rs.getString(1),
                         rs.getString(2),
                         rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
                 .list();
+    }
+
+    /** Records the withdrawal; false if the key was withdrawn already. */
+    public boolean withdrawKey(String keyId, String by, Instant at) {
+        return jdbc.sql("""
+                        INSERT INTO exchange_supervisor_key_withdrawal (key_id, withdrawn_by, withdrawn_at)
+                        VALUES (?, ?, ?) ON CONFLICT (key_id) DO NOTHING""").params(keyId, by, Timestamp.from(at)).update() == 1;
     }
 
     public void prepare(Prepared p) {

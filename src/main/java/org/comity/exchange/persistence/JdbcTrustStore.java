@@ -162,14 +162,15 @@ public class JdbcTrustStore {
      * known before the message verifies) and {@code outbox} (subject the message id, so the outbox
      * row gives its conversation and recipient).
      */
-    public List<ProblemRow> messageProblems(int limit) {
+    /** Refusals and delivery failures of one channel ({@code inbox} or {@code outbox}), newest first. */
+    public List<ProblemRow> messageProblems(String channel, int limit, int offset) {
         return jdbc.sql("""
                         SELECT a.at, a.channel, a.action, a.outcome, a.subject, o.conversation_id, o.recipient, o.type
                         FROM exchange_audit a
                         LEFT JOIN exchange_outbox o ON a.channel = 'outbox' AND o.message_id::text = a.subject
-                        WHERE a.channel IN ('inbox', 'outbox') AND a.outcome NOT IN ('accepted', 'duplicate')
-                        ORDER BY a.at DESC, a.id DESC LIMIT ?""")
-                .param(limit)
+                        WHERE a.channel = ? AND a.outcome NOT IN ('accepted', 'duplicate')
+                        ORDER BY a.at DESC, a.id DESC LIMIT ? OFFSET ?""")
+                .params(channel, limit, offset)
                 .query((rs, n) -> new ProblemRow(
                         rs.getTimestamp(1).toInstant(),
                         rs.getString(2),

@@ -108,9 +108,27 @@ class ExchangePages {
         return show(model);
     }
 
+    /**
+     * Removing a pin stops messages from and to that authority unless the directory lists it, so the
+     * first post only asks to confirm (a page of its own, no JavaScript needed); the confirmation posts
+     * {@code confirm=yes}.
+     */
     @PostMapping("/admin/exchange/pins/{id}/removal")
     @PreAuthorize(ADMIN)
-    String unpin(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+    String unpin(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String confirm,
+            Principal principal,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!"yes".equals(confirm)) {
+            var pin = directory.pins().stream()
+                    .filter(p -> p.id() == id)
+                    .findFirst()
+                    .orElseThrow(() -> new org.comity.shared.NotFound("pin " + id));
+            model.addAttribute("pin", pin);
+            return "exchange/unpin";
+        }
         directory.unpin(id, principal.getName(), CHANNEL);
         redirect.addFlashAttribute("done", "unpinned");
         return "redirect:/admin/exchange#pins-title";

@@ -111,6 +111,44 @@ class RefusalPagesTest {
         assertThat(refused).contains("none here");
     }
 
+    @Test
+    void olderRowsAreOnTheNextPagesNewestFirst() throws Exception {
+        // 52 inbox refusals a minute apart, older than the other test's row (if it ran first): the newest on
+        // page 1, the two oldest on page 2.
+        var start = Instant.parse("2026-01-01T00:00:00Z");
+        for (int i = 0; i < RefusalPages.PAGE + 2; i++) {
+            jdbc.sql("""
+                            INSERT INTO exchange_audit (at, actor, channel, action, outcome, subject)
+                            VALUES (?, 'inbox', 'inbox', 'message-receive', 'replayed', ?)""")
+                    .params(Timestamp.from(start.plusSeconds(60L * i)), "%064d".formatted(i))
+                    .update();
+        }
+        var first = mvc.perform(get("/exchange/refusals").with(as(Role.AUDITOR)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(first)
+                .contains("%064d".formatted(RefusalPages.PAGE + 1))
+                .doesNotContain("%064d".formatted(0))
+                .doesNotContain("%064d".formatted(1))
+                .contains("href=\"/exchange/refusals?page=1\"")
+                .doesNotContain("rel=\"prev\"");
+        var second = mvc.perform(get("/exchange/refusals").param("page", "1").with(as(Role.AUDITOR)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(second)
+                .contains("%064d".formatted(0))
+                .contains("%064d".formatted(1))
+                .doesNotContain("%064d".formatted(RefusalPages.PAGE + 1))
+                .contains("href=\"/exchange/refusals?page=0\"")
+                .doesNotContain("rel=\"next\"");
+        mvc.perform(get("/exchange/refusals").param("page", "-1").with(as(Role.AUDITOR)))
+                .andExpect(status().isUnprocessableContent());
+    }
+
     private static org.springframework.test.web.servlet.request.RequestPostProcessor as(Role role) {
         return user(TestAccounts.username(role)).roles(role.name());
     }

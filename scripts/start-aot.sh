@@ -40,7 +40,7 @@ cache="$aot/comity.aot"
 source="$(stat -c '%n %s %Y' "$jar") $("$java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.home|java.vm.version/ { printf "%s ", $2 }')"
 
 if [[ ! -f $cache || ! -f $app || "$(cat "$aot/source" 2>/dev/null)" != "$source" ]]; then
-    echo "start-aot.sh: building the AOT cache for $jar (once per build; about a minute or two)" >&2
+    echo "start-aot.sh: building the AOT cache for $jar (once per build; a few minutes)" >&2
     rm -rf "$aot"
     mkdir -p "$aot"
     "$java" -Djarmode=tools -jar "$jar" extract --destination "$aot/app" >/dev/null

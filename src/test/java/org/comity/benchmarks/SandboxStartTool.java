@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Start-time tool, run by hand (not part of verify), for issue 18's "sandbox start < 10 s to a usable
@@ -35,9 +37,19 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  * Arguments: rounds, then one or more jars. A jar may be followed by {@code |} and JVM options separated
  * by spaces ({@code 'target/comity.jar|-XX:MetaspaceSize=256m'}), to compare launch options of one jar
- * in the same run; the name printed then includes them. Prints the median and every sample in seconds.
+ * in the same run; the name printed then includes them. {@code 'target/aot/app/comity-….jar|-XX:AOTCache=
+ * target/aot/comity.aot'} measures the AOT cache that {@code scripts/start-aot.sh} builds (its extracted
+ * jar, by the same absolute path). {@code mvn:DIR} measures README's {@code ./mvnw spring-boot:run} in
+ * that project directory (its {@code help} is {@code ./mvnw -o -q test-compile}). {@code LABEL=} before a
+ * launch ({@code run=mvn:.}) prints its RESULT lines as {@code start.LABEL.…}, beside the first launch's
+ * figures (the baseline: give the jar with the JVM's defaults first). The JVM CPU counted is
+ * that of every JVM of the launch (Maven's and the node's), never PostgreSQL's. Prints the median and
+ * every sample in seconds.
  */
 public final class SandboxStartTool {
+
+    /** {@code LABEL=launch}: the launch's RESULT lines are named {@code start.LABEL.…}. */
+    private static final Pattern LABELLED = Pattern.compile("([a-z][a-z0-9-]*)=(.+)");
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
@@ -47,8 +59,11 @@ public final class SandboxStartTool {
     public static void main(String[] args) throws Exception {
         int rounds = Integer.parseInt(args[0]);
         List<Launch> jars = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
-            jars.add(Launch.parse(args[i]));
+            var labelled = LABELLED.matcher(args[i]);
+            labels.add(labelled.matches() ? labelled.group(1) : null);
+            jars.add(Launch.parse(labelled.matches() ? labelled.group(2) : args[i]));
         }
         Map<String, List<Double>> samples = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
@@ -93,68 +108,148 @@ public final class SandboxStartTool {
             var sorted = values.stream().sorted().toList();
             System.out.printf("%-90s median %6.2f s  samples %s%n", what, sorted.get(sorted.size() / 2), values);
         });
-        // The first jar is the one measured; the others are there to compare by eye.
-        var first = jars.getFirst();
-        var prefix = first.name() + " | ";
-        double help = median(samples.get(prefix + "help"));
-        ResultLine.print(
-                "start.empty-data-dir", median(samples.get(prefix + "start, empty data dir")), "s", help, "value<12");
-        ResultLine.print(
-                "start.existing-data-dir",
-                median(samples.get(prefix + "start, existing data dir")),
-                "s",
-                help,
-                "value<10");
-        ResultLine.print("stop.after-first-start", median(samples.get(prefix + "stop after first start")), "s", "-");
-        // CPU seconds of the node's JVM (all its threads, not PostgreSQL's processes) until the page: what
-        // the start costs whatever else the machine runs, where the wall-clock figures above depend on load.
-        ResultLine.print(
-                "start.cpu.empty-data-dir",
-                median(samples.get(prefix + "JVM CPU to first page, empty data dir")),
-                "s",
-                "-");
-        ResultLine.print(
-                "start.cpu.existing-data-dir",
-                median(samples.get(prefix + "JVM CPU to first page, existing data dir")),
-                "s",
-                "-");
+        // RESULT lines for each labelled launch (all of them unlabelled: the first, under the plain names),
+        // each beside the first launch's figure of the same run (the first itself beside its `help`).
+        var baseline = jars.getFirst().name() + " | ";
+        for (int i = 0; i < jars.size(); i++) {
+            var label = labels.get(i);
+            if (label == null && (i > 0 || labels.stream().anyMatch(l -> l != null))) {
+                continue; // there to compare by eye
+            }
+            var measure = label == null ? "" : label + ".";
+            var prefix = jars.get(i).name() + " | ";
+            double emptyBaseline = i == 0
+                    ? median(samples.get(prefix + "help"))
+                    : median(samples.get(baseline + "start, empty data dir"));
+            double existingBaseline = i == 0
+                    ? median(samples.get(prefix + "help"))
+                    : median(samples.get(baseline + "start, existing data dir"));
+            ResultLine.print(
+                    "start." + measure + "empty-data-dir",
+                    median(samples.get(prefix + "start, empty data dir")),
+                    "s",
+                    emptyBaseline,
+                    "value<12");
+            ResultLine.print(
+                    "start." + measure + "existing-data-dir",
+                    median(samples.get(prefix + "start, existing data dir")),
+                    "s",
+                    existingBaseline,
+                    "value<10");
+            ResultLine.print(
+                    "stop." + measure + "after-first-start",
+                    median(samples.get(prefix + "stop after first start")),
+                    "s",
+                    "-");
+            // CPU seconds of the launch's JVMs (all their threads, not PostgreSQL's processes) until the
+            // page: what the start costs whatever else the machine runs, where wall-clock figures depend on
+            // load.
+            for (var dir : List.of("empty", "existing")) {
+                var what = "JVM CPU to first page, " + dir + " data dir";
+                ResultLine.print(
+                        "start.cpu." + measure + dir + "-data-dir",
+                        median(samples.get(prefix + what)),
+                        "s",
+                        i == 0 ? Double.NaN : median(samples.get(baseline + what)),
+                        "-");
+            }
+        }
     }
 
     private static double median(List<Double> values) {
         return values.stream().sorted().toList().get(values.size() / 2);
     }
 
-    /** A jar and the JVM options to launch it with (none: as a user types {@code java -jar}). */
-    private record Launch(Path jar, List<String> jvmOptions) {
+    /** How a node is launched: a closed set, each able to say its command for {@code help} and a start. */
+    private sealed interface Launch permits JarLaunch, MavenLaunch {
 
         static Launch parse(String argument) {
+            if (argument.startsWith("mvn:")) {
+                return new MavenLaunch(Path.of(argument.substring(4)).toAbsolutePath());
+            }
             int bar = argument.indexOf('|');
             if (bar < 0) {
-                return new Launch(Path.of(argument).toAbsolutePath(), List.of());
+                return new JarLaunch(Path.of(argument).toAbsolutePath(), List.of());
             }
             var options = List.of(argument.substring(bar + 1).trim().split("\\s+"));
-            return new Launch(Path.of(argument.substring(0, bar)).toAbsolutePath(), options);
+            return new JarLaunch(Path.of(argument.substring(0, bar)).toAbsolutePath(), options);
         }
 
-        String name() {
+        String name();
+
+        /** What launching costs before the node's own start: a JVM that opens no database. */
+        ProcessBuilder help();
+
+        ProcessBuilder start(List<String> nodeArguments);
+    }
+
+    /**
+     * A jar and the JVM options to launch it with (none: as a user types {@code java -jar}). The jar is
+     * named by its absolute path: an AOT cache is used only with the class path it was trained on.
+     */
+    private record JarLaunch(Path jar, List<String> jvmOptions) implements Launch {
+
+        @Override
+        public String name() {
             var base = jar.getFileName() + " (" + jar.getParent() + ")";
             return jvmOptions.isEmpty() ? base : base + " " + String.join(" ", jvmOptions);
         }
 
-        List<String> command(String... arguments) {
+        @Override
+        public ProcessBuilder help() {
+            return new ProcessBuilder(command(List.of("help")));
+        }
+
+        @Override
+        public ProcessBuilder start(List<String> nodeArguments) {
+            return new ProcessBuilder(command(nodeArguments));
+        }
+
+        private List<String> command(List<String> arguments) {
             var command = new ArrayList<String>();
             command.add(java());
             command.addAll(jvmOptions);
             command.add("-jar");
             command.add(jar.toString());
-            command.addAll(List.of(arguments));
+            command.addAll(arguments);
             return command;
+        }
+    }
+
+    /**
+     * README's {@code ./mvnw spring-boot:run} in a project directory ({@code mvn:DIR}), offline so no
+     * repository is asked (the machine's {@code ~/.m2} must hold the build's plugins). Its {@code help}
+     * is {@code ./mvnw -o -q test-compile}, the lifecycle {@code spring-boot:run} runs before it forks
+     * the node: Maven's own share of the start.
+     */
+    private record MavenLaunch(Path project) implements Launch {
+
+        @Override
+        public String name() {
+            return "./mvnw spring-boot:run (" + project + ")";
+        }
+
+        @Override
+        public ProcessBuilder help() {
+            return new ProcessBuilder(project.resolve("mvnw").toString(), "-o", "-q", "test-compile")
+                    .directory(project.toFile());
+        }
+
+        @Override
+        public ProcessBuilder start(List<String> nodeArguments) {
+            return new ProcessBuilder(
+                            project.resolve("mvnw").toString(),
+                            "-o",
+                            "-q",
+                            "spring-boot:run",
+                            "-Dspring-boot.run.arguments=" + String.join(" ", nodeArguments))
+                    .directory(project.toFile());
         }
     }
 
     private static double help(Launch jar) throws Exception {
         long start = System.nanoTime();
-        var process = new ProcessBuilder(jar.command("help"))
+        var process = jar.help()
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -172,8 +267,8 @@ public final class SandboxStartTool {
     private static double[] startAndStop(Launch jar, Path dataDir) throws Exception {
         int port = freePort();
         long start = System.nanoTime();
-        var process = new ProcessBuilder(jar.command(
-                        "--comity.data-dir=" + dataDir, "--server.port=" + port, "--server.address=127.0.0.1"))
+        var process = jar.start(
+                        List.of("--comity.data-dir=" + dataDir, "--server.port=" + port, "--server.address=127.0.0.1"))
                 .redirectErrorStream(true)
                 .redirectOutput(
                         dataDir.resolve("node-" + System.nanoTime() + ".log").toFile())
@@ -200,21 +295,53 @@ public final class SandboxStartTool {
                 Thread.sleep(50);
             }
             double started = seconds(start);
-            double cpu = process.toHandle()
-                            .info()
-                            .totalCpuDuration()
-                            .orElseThrow(() -> new IllegalStateException("this OS reports no process CPU time"))
-                            .toNanos()
-                    / 1e9;
+            var javas = javaProcesses(process.toHandle());
+            double cpu =
+                    javas.stream().mapToDouble(SandboxStartTool::cpuSeconds).sum();
             long stopping = System.nanoTime();
-            process.toHandle().destroy(); // SIGTERM
+            // SIGTERM to the node's JVM: the launched one, or the one Maven forked (Maven then exits
+            // as the node does; a SIGTERM to Maven as well could make it kill the node before its stop).
+            javas.stream()
+                    .filter(java -> java.descendants().noneMatch(SandboxStartTool::isJava))
+                    .forEach(ProcessHandle::destroy);
             if (!process.waitFor(3, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("the node did not exit within 3 minutes of SIGTERM");
             }
+            for (var java : javas) {
+                java.onExit().get(3, TimeUnit.MINUTES);
+            }
             return new double[] {started, seconds(stopping), cpu};
         } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
+    }
+
+    /**
+     * The launched process and its descendants that are JVMs ({@code mvnw} is a shell that runs Maven,
+     * which forks the node), not the PostgreSQL processes the node starts: the CPU counted is the JVMs'.
+     */
+    private static List<ProcessHandle> javaProcesses(ProcessHandle launched) {
+        var javas = new ArrayList<ProcessHandle>();
+        Stream.concat(Stream.of(launched), launched.descendants())
+                .filter(SandboxStartTool::isJava)
+                .forEach(javas::add);
+        if (javas.isEmpty()) {
+            throw new IllegalStateException("no JVM among the launched processes");
+        }
+        return javas;
+    }
+
+    private static boolean isJava(ProcessHandle process) {
+        return process.info().command().map(c -> c.endsWith("/java")).orElse(false);
+    }
+
+    private static double cpuSeconds(ProcessHandle process) {
+        return process.info()
+                        .totalCpuDuration()
+                        .orElseThrow(() -> new IllegalStateException("this OS reports no process CPU time"))
+                        .toNanos()
+                / 1e9;
     }
 
     private static String java() {

@@ -142,6 +142,11 @@ public class Treaties {
         return reference.states().fictional();
     }
 
+    /** Whether the registry holds this State or organisation (fictional ones only when accepted). */
+    public boolean registered(CountryCode code) {
+        return reference.states().find(code).isPresent();
+    }
+
     public RegisteredState state(CountryCode code) {
         return reference.states().find(code).orElseThrow(() -> new NotFound("State or organisation " + code));
     }

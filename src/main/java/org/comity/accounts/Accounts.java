@@ -178,6 +178,23 @@ public class Accounts {
         return find(authentication.getName());
     }
 
+    /**
+     * The account of {@code username} when that user is the one acting in this call: for an API token,
+     * the account its check loaded at the start of the call (no second query, as {@link #signedIn});
+     * for anyone else, or for a name that is not the caller's, looked up. Only for code that does not
+     * change the account within the call, since the token's copy would not show such a change.
+     */
+    public Optional<Account> acting(String username) {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        if (authentication != null
+                && authentication.getPrincipal() instanceof BearerTokens.TokenHolder holder
+                && holder.account().username().equals(username)) {
+            return Optional.of(holder.account());
+        }
+        return find(username);
+    }
+
     public List<Account> list() {
         return store.list();
     }

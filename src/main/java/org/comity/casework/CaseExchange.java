@@ -329,13 +329,20 @@ class CaseExchange {
         if (Casework.EXCHANGE.username().equals(changed.actor())) {
             return;
         }
+        // Most changes (a create, a registration, a review started) tell the counterpart nothing in
+        // either direction: they need not look for a link, a query on every create (issue 18).
+        var asRequested = steps(changed.change(), true);
+        var asRequesting = steps(changed.change(), false);
+        if (asRequested.isEmpty() && asRequesting.isEmpty()) {
+            return;
+        }
         var request = changed.change().request();
         var link = links.byRequest(request.id());
         if (link.isEmpty()) {
             return;
         }
         var incoming = INCOMING.equals(link.get().direction());
-        for (var step : steps(changed.change(), incoming)) {
+        for (var step : incoming ? asRequested : asRequesting) {
             exchange.send(
                     new OutgoingMessage(
                             link.get().conversationId(),

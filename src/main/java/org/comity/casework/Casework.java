@@ -795,8 +795,9 @@ public class Casework {
         return actor(account(username));
     }
 
+    /** The acting user's account; for an API call, the one its token check loaded (no second query). */
     private Account account(String username) {
-        return accounts.find(username).orElseThrow(() -> new NotFound("account"));
+        return accounts.acting(username).orElseThrow(() -> new NotFound("account"));
     }
 
     private static Actor actor(Account account) {

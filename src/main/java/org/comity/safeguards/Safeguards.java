@@ -322,24 +322,33 @@ public class Safeguards {
                 jurisdictions.seriousCrimeMonths());
     }
 
-    /** A State unknown to the registry has no legal basis with anyone; the reason says so. */
     private LegalBasis legalBasis(AssessmentInput input) {
+        // Asked first rather than caught: an exception (with its stack trace) on every assessment of a
+        // request naming an unregistered State cost CPU on each create (issue 18).
+        if (!treaties.registered(input.requesting()) || !treaties.registered(input.requested())) {
+            return unregistered(input);
+        }
         try {
             return treaties.legalBasisOnRecord(input.requesting(), input.requested(), Optional.of(input.requestDate()));
         } catch (InvalidInput e) {
-            var option = new LegalBasis.Option(
-                    input.legalBasis() == null ? "none" : input.legalBasis(),
-                    "unknown",
-                    Answer.NO,
-                    List.of(Reason.of("basis.state-not-registered", java.util.Map.of())),
-                    List.of());
-            return new LegalBasis(
-                    input.requesting(),
-                    input.requested(),
-                    input.requestDate(),
-                    Answer.NO,
-                    input.legalBasis() == null ? List.of() : List.of(option));
+            return unregistered(input);
         }
+    }
+
+    /** A State unknown to the registry has no legal basis with anyone; the reason says so. */
+    private static LegalBasis unregistered(AssessmentInput input) {
+        var option = new LegalBasis.Option(
+                input.legalBasis() == null ? "none" : input.legalBasis(),
+                "unknown",
+                Answer.NO,
+                List.of(Reason.of("basis.state-not-registered", java.util.Map.of())),
+                List.of());
+        return new LegalBasis(
+                input.requesting(),
+                input.requested(),
+                input.requestDate(),
+                Answer.NO,
+                input.legalBasis() == null ? List.of() : List.of(option));
     }
 
     static String classpath(String path) {

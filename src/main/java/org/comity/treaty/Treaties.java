@@ -42,14 +42,15 @@ public class Treaties {
     private final Clock clock;
     private final java.time.Period statusMaxAge;
     private final DecisionCalculator calculator = new DecisionCalculator();
-    /** Built from all actions once, rebuilt after a change commits (public endpoints read it often). */
+    /** Built from all actions and reservations once, rebuilt after a change commits (read often). */
     private volatile Worlds engines;
 
     /**
      * The engines of real States and, apart, of fictional ones: fictional ratifications must never count
      * towards a real treaty's entry into force, and a real State is never a party beside fictional ones.
      */
-    private record Worlds(Map<String, EntryIntoForce> real, Map<String, EntryIntoForce> fictional) {
+    private record Worlds(
+            Map<String, EntryIntoForce> real, Map<String, EntryIntoForce> fictional, List<Reservation> reservations) {
 
         Map<String, EntryIntoForce> of(CountryCode state) {
             return state.isUserAssigned() ? fictional : real;
@@ -140,6 +141,11 @@ public class Treaties {
     /** Fictional States, when {@code comity.treaty.fictional-states} accepts them (training, tests); else none. */
     public List<RegisteredState> fictionalStates() {
         return reference.states().fictional();
+    }
+
+    /** Whether the registry holds this State or organisation (fictional ones only when accepted). */
+    public boolean registered(CountryCode code) {
+        return reference.states().find(code).isPresent();
     }
 
     public RegisteredState state(CountryCode code) {
@@ -606,7 +612,15 @@ public class Treaties {
         return calculator.decide(rule, votes);
     }
 
+    /**
+     * The recorded reservations, held with the engines and read again after one is recorded: every
+     * assessment asks for them (a query on each create, issue 18).
+     */
     public List<Reservation> reservations() {
+        return engines().reservations();
+    }
+
+    private List<Reservation> loadReservations() {
         return store.reservations().stream()
                 .map(r -> new Reservation(
                         r.instrument(),
@@ -715,6 +729,7 @@ public class Treaties {
                         reservation.asOf()),
                 clock.instant(),
                 actor);
+        invalidateAfterCommit();
         return reservation;
     }
 
@@ -813,7 +828,8 @@ public class Treaties {
                         .filter(a -> !a.party().isUserAssigned())
                         .toList()),
                 buildEngines(
-                        actions.stream().filter(a -> a.party().isUserAssigned()).toList()));
+                        actions.stream().filter(a -> a.party().isUserAssigned()).toList()),
+                loadReservations());
     }
 
     private Map<String, EntryIntoForce> buildEngines(List<TreatyAction> actions) {

@@ -159,6 +159,49 @@ class CaseReferencesTest {
         assertThat(nextNumber(2101)).isEqualTo(4);
     }
 
+    @Autowired
+    org.comity.casework.persistence.JdbcRequests requests;
+
+    @Autowired
+    org.comity.casework.domain.ReferenceFormat references;
+
+    @Autowired
+    org.comity.casework.domain.TimeLimits limits;
+
+    /** The statement that stores a request writes its number as ReferenceFormat does: six digits or more. */
+    @Test
+    void theStoredReferenceIsTheFormatsWithNumbersPastSixDigitsWrittenWhole() {
+        nextNumber(2103);
+        jdbc.sql("SELECT setval('casework_reference_2103', 999998)")
+                .query(Long.class)
+                .single();
+        var at = Instant.parse("2103-05-01T10:00:00Z");
+        var actor = new org.comity.casework.domain.Actor(
+                TestAccounts.username(Role.CASEWORKER), java.util.Set.of(Role.CASEWORKER));
+        var stored = new ArrayList<String>();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            for (var kind : List.of(KindOfAssistance.STORED_DATA, KindOfAssistance.EXTRADITION)) {
+                var draft = org.comity.casework.domain.Request.draft(
+                                java.util.UUID.randomUUID(), kind, empty(), actor, at, limits)
+                        .request();
+                var reference =
+                        requests.insert(draft, at, null, references).reference().orElseThrow();
+                assertThat(jdbc.sql("SELECT reference FROM casework_request WHERE id = ?")
+                                .param(draft.id())
+                                .query(String.class)
+                                .single())
+                        .isEqualTo(reference);
+                stored.add(reference);
+            }
+            status.setRollbackOnly();
+        });
+        assertThat(stored)
+                .containsExactly(
+                        references.format(KindOfAssistance.STORED_DATA, 2103, 999_999),
+                        references.format(KindOfAssistance.EXTRADITION, 2103, 1_000_000));
+        assertThat(stored).containsExactly("XA-MLA-2103-999999", "XA-EXT-2103-1000000");
+    }
+
     private long nextNumber(int year) {
         return jdbc.sql("SELECT casework_next_reference_number(?)")
                 .param(year)

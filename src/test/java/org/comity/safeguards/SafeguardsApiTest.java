@@ -121,6 +121,20 @@ class SafeguardsApiTest {
                 .andExpect(status().isForbidden());
     }
 
+    /** A State the registry does not hold (YY: neither listed nor user-assigned) has no legal basis: a bar. */
+    @Test
+    void aStateOutsideTheRegistryHasNoLegalBasis() throws Exception {
+        mvc.perform(post("/api/safeguards/assessments")
+                        .with(httpBasic(TestAccounts.username(Role.CASEWORKER), TestAccounts.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(input("00000000-0000-0000-0000-000000000005")
+                                .replace("\"requested\": \"XB\"", "\"requested\": \"YY\"")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.assessment.findings[?(@.rule == 'legal-basis-in-force')].severity")
+                        .value("BAR"))
+                .andExpect(jsonPath("$.assessment.inputs.legalBasis").value("2027-03-01;UNCC=NO"));
+    }
+
     @Test
     void aConductCodeOutsideTheVocabularyIsRefusedWithItsField() throws Exception {
         var caseworker = httpBasic(TestAccounts.username(Role.CASEWORKER), TestAccounts.PASSWORD);

@@ -45,10 +45,21 @@ public record ReferenceFormat(String pattern, String state) {
         if (sequence < 1) {
             throw new IllegalArgumentException("reference numbers start at 1");
         }
+        return template(kind, year).replace(SEQUENCE, String.format(Locale.ROOT, "%06d", sequence));
+    }
+
+    /** The placeholder left in {@link #template}: the number, six digits or more, as {@link #format} writes it. */
+    public static final String SEQUENCE = "{seq}";
+
+    /**
+     * The reference of a request of this kind and year with its number still to be written in place of
+     * {@link #SEQUENCE}, so the number can be taken and written by the statement that stores the
+     * request. The other placeholders' values hold no braces, so none can look like {@code {seq}}.
+     */
+    public String template(KindOfAssistance kind, int year) {
         return pattern.replace("{state}", state)
                 .replace("{family}", family(kind))
-                .replace("{year}", Integer.toString(year))
-                .replace("{seq}", String.format(Locale.ROOT, "%06d", sequence));
+                .replace("{year}", Integer.toString(year));
     }
 
     static String family(KindOfAssistance kind) {

@@ -71,31 +71,35 @@ public class JdbcRequests {
     public Request insert(
             Request request, Instant now, @org.jspecify.annotations.Nullable String unit, ReferenceFormat format) {
         int year = request.createdAt().atZone(java.time.ZoneOffset.UTC).getYear();
-        long number = jdbc.sql("SELECT casework_next_reference_number(?)")
-                .param(year)
-                .query(Long.class)
-                .single();
-        var stored = request.withReference(format.format(request.kind(), year, number));
-        var params = params(stored, now);
+        var params = params(request, now);
         params.addValue("unit", unit);
         params.addValue("referenceYear", year);
-        params.addValue("referenceNumber", number);
-        params.addValue("reference", stored.reference().orElseThrow());
-        jdbc.sql("""
+        params.addValue("referenceTemplate", format.template(request.kind(), year));
+        params.addValue("sequence", ReferenceFormat.SEQUENCE);
+        // The number is taken and written into the reference by the statement that stores the row: one
+        // round trip per create, not two (issue 18). The padding is ReferenceFormat.format's: six digits
+        // or more (lpad alone would cut a seventh).
+        var reference = jdbc.sql("""
+                        WITH taken AS (SELECT casework_next_reference_number(:referenceYear) AS number)
                         INSERT INTO casework_request (
                             id, version, direction, kind, state, open, awaiting_decision, state_data, content, deadline, preservation,
                             counterpart_state, emergency, assignee, created_by, created_at, updated_at, due_at,
                             clock_stopped, deadline_miss_reported, preservation_expires_at, preservation_warned,
                             search_text, unit, reference_year, reference_number, reference, channel, channel_on,
                             counterpart_reference)
-                        VALUES (
+                        SELECT
                             :id, :version, :direction, :kind, :state, :open, :awaitingDecision, :stateData::jsonb, :content::jsonb,
                             :deadline::jsonb, :preservation::jsonb, :counterpart, :emergency, :assignee, :createdBy,
                             :createdAt, :updatedAt, :dueAt, :clockStopped, :missReported, :preservationExpiresAt,
-                            :preservationWarned, :searchText, :unit, :referenceYear, :referenceNumber, :reference, :channel,
-                            :channelOn, :counterpartReference)
-                        """).paramSource(params).update();
-        return stored;
+                            :preservationWarned, :searchText, :unit, :referenceYear, taken.number,
+                            replace(CAST(:referenceTemplate AS text), CAST(:sequence AS text),
+                                    CASE WHEN taken.number < 1000000 THEN lpad(taken.number::text, 6, '0')
+                                         ELSE taken.number::text END),
+                            :channel, :channelOn, :counterpartReference
+                        FROM taken
+                        RETURNING reference
+                        """).paramSource(params).query(String.class).single();
+        return request.withReference(reference);
     }
 
     /**

@@ -33,37 +33,24 @@ public class JdbcAssessments {
 
     public void insert(StoredAssessment stored) {
         var a = stored.assessment();
-        jdbc.sql("""
-                        INSERT INTO safeguards_assessment (id, request_id, request_version, assessed_at, assessed_by,
-                            requesting, requested, input, inputs_used, findings, highest, has_bar)
-                        VALUES (:id, :requestId, :version, :at, :by, :requesting, :requested, :input::jsonb,
-                            :inputsUsed::jsonb, :findings::jsonb, :highest, :hasBar)
-                        """)
-                .param("id", stored.id())
-                .param("requestId", a.requestId())
-                .param("version", a.version())
-                .param("at", Timestamp.from(stored.assessedAt()))
-                .param("by", stored.assessedBy())
-                .param("requesting", stored.input().requesting().value())
-                .param("requested", stored.input().requested().value())
-                .param("input", json.writeValueAsString(stored.input()))
-                .param("inputsUsed", json.writeValueAsString(a.inputs()))
-                .param("findings", json.writeValueAsString(a.findings()))
-                .param("highest", a.highest().map(s -> s.code()).orElse(null))
-                .param("hasBar", a.hasBar())
-                .update();
         var input = stored.input();
         var identifiers = input.subjects().stream()
                 .flatMap(subject -> subject.identifiers().stream())
                 .distinct()
                 .toArray(String[]::new);
-        // The newest version assessed speaks for the request: it drops what it no longer names and adds
-        // what it does. An older version assessed late (none is, today) changes nothing. One statement
-        // (a data-modifying WITH), so a create pays one round trip for it, not two; the two parts touch
-        // different identifiers, so neither needs to see the other's rows.
+        // The assessment and the identifiers it saw go in one statement (data-modifying WITHs), so a
+        // create pays one round trip for both (issue 18). The newest version assessed speaks for the
+        // request: it drops what it no longer names and adds what it does; an older version assessed
+        // late (none is, today) changes nothing. The parts touch different rows or tables, so none
+        // needs to see another's.
         jdbc.sql("""
-                        WITH newer AS (SELECT EXISTS (SELECT 1 FROM safeguards_subject_seen
-                                                      WHERE request_id = :request AND request_version > :version) AS present),
+                        WITH stored AS (
+                            INSERT INTO safeguards_assessment (id, request_id, request_version, assessed_at,
+                                assessed_by, requesting, requested, input, inputs_used, findings, highest, has_bar)
+                            VALUES (:id, :request, :version, :at, :by, :requesting, :requested, :input::jsonb,
+                                :inputsUsed::jsonb, :findings::jsonb, :highest, :hasBar)),
+                        newer AS (SELECT EXISTS (SELECT 1 FROM safeguards_subject_seen
+                                                 WHERE request_id = :request AND request_version > :version) AS present),
                         dropped AS (
                             DELETE FROM safeguards_subject_seen
                             WHERE request_id = :request AND request_version <= :version
@@ -78,12 +65,20 @@ public class JdbcAssessments {
                             requesting = EXCLUDED.requesting, requested = EXCLUDED.requested,
                             request_date = EXCLUDED.request_date
                         """)
-                .param("request", input.requestId())
+                .param("id", stored.id())
+                .param("request", a.requestId())
+                .param("version", a.version())
+                .param("at", Timestamp.from(stored.assessedAt()))
+                .param("by", stored.assessedBy())
                 .param("requesting", input.requesting().value())
                 .param("requested", input.requested().value())
+                .param("input", json.writeValueAsString(input))
+                .param("inputsUsed", json.writeValueAsString(a.inputs()))
+                .param("findings", json.writeValueAsString(a.findings()))
+                .param("highest", a.highest().map(s -> s.code()).orElse(null))
+                .param("hasBar", a.hasBar())
                 .param("date", input.requestDate())
                 .param("identifiers", identifiers)
-                .param("version", input.version())
                 .update();
     }
 

@@ -48,7 +48,7 @@ public class JdbcLogStore {
      */
     public record NewEntry(UUID eventId, byte[] entry, byte[] salt, byte[] record, LocalDate disclose, Meta meta) {}
 
-    /** The public metadata of an entry as {@code log_entry_meta} stores it: codes only. */
+    /** The public metadata of an entry, the terms {@code log_posting} indexes: codes only. */
     public record Meta(
             LocalDate day,
             String requesting,

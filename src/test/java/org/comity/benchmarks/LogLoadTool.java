@@ -70,6 +70,8 @@ public final class LogLoadTool {
                 append(log, 0, warmUp, "warm-up");
                 rawInserts(dataSource, 0, warmUp, 4096, "_warm");
                 awaitIdle();
+                buildingCpu = 0;
+                buildingBytes = 0;
                 var threadsBefore = threadCpu();
                 long writerAllocated = allocated(WRITER_THREAD);
                 long submitterAllocated = allocated(Thread.currentThread().getName());
@@ -93,6 +95,13 @@ public final class LogLoadTool {
                 System.out.printf(
                         "APPEND ALLOCATION: the submitting thread %,d B, the writer thread %,d B per entry%n",
                         submitterAllocated / entries, writerAllocated / entries);
+                System.out.printf(
+                        "APPEND SUBMIT (the submitting thread without building the events): CPU %.1f µs,"
+                                + " allocation %,d B per entry (building the events: %.1f µs, %,d B)%n",
+                        (threads.getOrDefault(Thread.currentThread().getName(), 0L) - buildingCpu) / 1e3 / entries,
+                        (submitterAllocated - buildingBytes) / entries,
+                        buildingCpu / 1e3 / entries,
+                        buildingBytes / entries);
                 System.out.printf(
                         "APPEND THREADS (µs per entry): %s%n",
                         threads.entrySet().stream()
@@ -161,6 +170,11 @@ public final class LogLoadTool {
 
     private static final String WRITER_THREAD = "transparency-log-writer";
 
+    /** CPU (ns) and allocation (B) of the submitting thread spent building the events, not appending. */
+    private static long buildingCpu;
+
+    private static long buildingBytes;
+
     /** Appends events {@code from .. from+count-1}, returning durable appends per second. */
     private static double append(TransparencyLog log, long from, long count, String phase) throws InterruptedException {
         // Four writer batches in flight (the default max-batch is 4 096): with two, the writer often
@@ -169,11 +183,16 @@ public final class LogLoadTool {
         AtomicLong done = new AtomicLong();
         long nanos = 0;
         long reported = System.nanoTime();
+        var self = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         for (long chunk = 0; chunk < count; chunk += CHUNK) {
+            long cpu = self.getCurrentThreadCpuTime();
+            long bytes = self.getCurrentThreadAllocatedBytes();
             var events = new org.comity.transparency.LogEvent[(int) Math.min(CHUNK, count - chunk)];
             for (int i = 0; i < events.length; i++) {
                 events[i] = LogEvents.event(from + chunk + i);
             }
+            buildingCpu += self.getCurrentThreadCpuTime() - cpu;
+            buildingBytes += self.getCurrentThreadAllocatedBytes() - bytes;
             long start = System.nanoTime();
             for (var event : events) {
                 window.acquire();

@@ -53,7 +53,8 @@ public record LogEntry(PublicMetadata metadata, Commitment commitment) {
      */
     public byte[] bytes() {
         PublicMetadata m = metadata;
-        Utf8 out = new Utf8(512);
+        Utf8 out = SCRATCH.get();
+        out.length = 0;
         out.ascii("{");
         // "basis" sorts before "commitment"; it is left out when absent, so entries without one are
         // byte for byte what they were before the key existed.
@@ -100,6 +101,12 @@ public record LogEntry(PublicMetadata metadata, Commitment commitment) {
         out.ascii(",\"v\":" + VERSION + "}");
         return out.toBytes();
     }
+
+    /**
+     * One buffer per thread, reused: only the finished entry is a new array. Nothing in {@link #bytes}
+     * can call it again while the buffer is in use.
+     */
+    private static final ThreadLocal<Utf8> SCRATCH = ThreadLocal.withInitial(() -> new Utf8(512));
 
     /** A growing UTF-8 byte buffer with the JSON string escapes of RFC 8785. */
     private static final class Utf8 {

@@ -24,8 +24,11 @@ public enum EventType {
         return this == EVIDENCE_TRANSMITTED || this == EVIDENCE_RECEIVED;
     }
 
+    // Computed once: every entry, posting and page asks for it (issue 18: it was two new strings a call).
+    private final String code = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
     public String code() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return code;
     }
 
     public static EventType fromCode(String code) {

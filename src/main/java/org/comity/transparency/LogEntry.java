@@ -45,91 +45,174 @@ public record LogEntry(PublicMetadata metadata, Commitment commitment) {
         java.util.Objects.requireNonNull(commitment, "commitment");
     }
 
-    /** The canonical JSON bytes: the Merkle leaf. Members in RFC 8785 order (UTF-16 code units). */
+    /**
+     * The canonical JSON bytes: the Merkle leaf. Members in RFC 8785 order (UTF-16 code units). Written
+     * straight into a byte array rather than a {@code StringBuilder} turned into a {@code String} and
+     * then encoded: an entry was copied four times (the builder grew past its first capacity, then
+     * {@code toString} and {@code getBytes}), most of what building one allocated (issue 18).
+     */
     public byte[] bytes() {
         PublicMetadata m = metadata;
-        StringBuilder out = new StringBuilder(320);
-        out.append('{');
+        Utf8 out = SCRATCH.get();
+        out.length = 0;
+        out.ascii("{");
         // "basis" sorts before "commitment"; it is left out when absent, so entries without one are
         // byte for byte what they were before the key existed.
         if (m.basis() != null) {
-            out.append("\"basis\":");
-            string(out, m.basis());
-            out.append(',');
+            out.ascii("\"basis\":");
+            out.string(m.basis());
+            out.ascii(",");
         }
-        out.append("\"commitment\":{\"disclose\":");
-        string(out, commitment.disclose().toString());
-        out.append(",\"sha256\":");
-        string(out, commitment.sha256());
-        out.append("},\"day\":");
-        string(out, m.day().toString());
-        out.append(",\"emergency\":").append(m.emergency());
-        out.append(",\"event\":");
-        string(out, m.event().code());
+        out.ascii("\"commitment\":{\"disclose\":");
+        out.date(commitment.disclose());
+        out.ascii(",\"sha256\":");
+        out.string(commitment.sha256());
+        out.ascii("},\"day\":");
+        out.date(m.day());
+        out.ascii(m.emergency() ? ",\"emergency\":true" : ",\"emergency\":false");
+        out.ascii(",\"event\":");
+        out.string(m.event().code());
         // "evidence" sorts between "event" and "kind"; only evidence events carry it.
         if (m.evidence() != null) {
-            out.append(",\"evidence\":");
-            string(out, m.evidence());
+            out.ascii(",\"evidence\":");
+            out.string(m.evidence());
         }
-        out.append(",\"kind\":");
-        string(out, m.kind());
-        out.append(",\"legalBasis\":");
-        array(out, m.legalBasis());
-        out.append(",\"offenceCategories\":");
-        array(out, m.offenceCategories());
+        out.ascii(",\"kind\":");
+        out.string(m.kind());
+        out.ascii(",\"legalBasis\":");
+        out.array(m.legalBasis());
+        out.ascii(",\"offenceCategories\":");
+        out.array(m.offenceCategories());
         if (m.outcome() != null) {
-            out.append(",\"outcome\":");
-            string(out, m.outcome().code());
+            out.ascii(",\"outcome\":");
+            out.string(m.outcome().code());
         }
         // Like "basis": absent unless the request travelled between nodes, so older entries keep their bytes.
         if (m.pairing() != null) {
-            out.append(",\"pairing\":");
-            string(out, m.pairing());
+            out.ascii(",\"pairing\":");
+            out.string(m.pairing());
         }
-        out.append(",\"refusalGrounds\":");
-        array(out, m.refusalGrounds());
-        out.append(",\"requested\":");
-        string(out, m.requested().value());
-        out.append(",\"requesting\":");
-        string(out, m.requesting().value());
-        out.append(",\"v\":").append(VERSION).append('}');
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        out.ascii(",\"refusalGrounds\":");
+        out.array(m.refusalGrounds());
+        out.ascii(",\"requested\":");
+        out.string(m.requested().value());
+        out.ascii(",\"requesting\":");
+        out.string(m.requesting().value());
+        out.ascii(",\"v\":" + VERSION + "}");
+        return out.toBytes();
     }
 
-    private static void array(StringBuilder out, List<String> values) {
-        out.append('[');
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                out.append(',');
+    /**
+     * One buffer per thread, reused: only the finished entry is a new array. Nothing in {@link #bytes}
+     * can call it again while the buffer is in use.
+     */
+    private static final ThreadLocal<Utf8> SCRATCH = ThreadLocal.withInitial(() -> new Utf8(512));
+
+    /** A growing UTF-8 byte buffer with the JSON string escapes of RFC 8785. */
+    private static final class Utf8 {
+
+        private byte[] bytes;
+        private int length;
+
+        Utf8(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        private void room(int more) {
+            if (length + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
             }
-            string(out, values.get(i));
         }
-        out.append(']');
-    }
 
-    // RFC 8785 §3.2.2.2: only '"', '\\' and control characters are escaped, with the short forms.
-    private static void string(StringBuilder out, String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
+        /** Appends text known to be ASCII without escapes (the encoder's own punctuation and keys). */
+        void ascii(String text) {
+            room(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                bytes[length++] = (byte) text.charAt(i);
+            }
+        }
+
+        /** {@code "yyyy-mm-dd"}, as {@link LocalDate#toString} writes it, without building that string. */
+        void date(LocalDate day) {
+            int year = day.getYear();
+            if (year < 1000 || year > 9999) {
+                ascii("\"" + day + "\""); // a sign or a fifth digit: toString's own form
+                return;
+            }
+            room(12);
+            bytes[length++] = '"';
+            digits(year, 4);
+            bytes[length++] = '-';
+            digits(day.getMonthValue(), 2);
+            bytes[length++] = '-';
+            digits(day.getDayOfMonth(), 2);
+            bytes[length++] = '"';
+        }
+
+        private void digits(int value, int count) {
+            for (int i = count - 1; i >= 0; i--) {
+                bytes[length + i] = (byte) ('0' + value % 10);
+                value /= 10;
+            }
+            length += count;
+        }
+
+        void array(List<String> values) {
+            ascii("[");
+            for (int i = 0; i < values.size(); i++) {
+                if (i > 0) {
+                    ascii(",");
+                }
+                string(values.get(i));
+            }
+            ascii("]");
+        }
+
+        // RFC 8785 §3.2.2.2: only '"', '\\' and control characters are escaped, with the short forms;
+        // everything else is the character in UTF-8.
+        void string(String value) {
+            room(value.length() + 2);
+            bytes[length++] = '"';
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '"' -> ascii("\\\"");
+                    case '\\' -> ascii("\\\\");
+                    case '\b' -> ascii("\\b");
+                    case '\f' -> ascii("\\f");
+                    case '\n' -> ascii("\\n");
+                    case '\r' -> ascii("\\r");
+                    case '\t' -> ascii("\\t");
+                    default -> {
+                        if (c < 0x20) {
+                            ascii(String.format("\\u%04x", (int) c));
+                        } else if (c < 0x80) {
+                            room(1);
+                            bytes[length++] = (byte) c;
+                        } else {
+                            // A surrogate pair is encoded as one code point; a lone surrogate as '?',
+                            // as String.getBytes(UTF_8) did.
+                            int end = Character.isHighSurrogate(c)
+                                            && i + 1 < value.length()
+                                            && Character.isLowSurrogate(value.charAt(i + 1))
+                                    ? i + 2
+                                    : i + 1;
+                            byte[] encoded = value.substring(i, end).getBytes(StandardCharsets.UTF_8);
+                            room(encoded.length);
+                            System.arraycopy(encoded, 0, bytes, length, encoded.length);
+                            length += encoded.length;
+                            i = end - 1;
+                        }
                     }
                 }
             }
+            room(1);
+            bytes[length++] = '"';
         }
-        out.append('"');
+
+        byte[] toBytes() {
+            return java.util.Arrays.copyOf(bytes, length);
+        }
     }
 
     /**

@@ -9,8 +9,11 @@ public enum Outcome {
     REFUSED,
     POSTPONED;
 
+    // Computed once: every entry, posting and page asks for it (issue 18: it was two new strings a call).
+    private final String code = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
     public String code() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return code;
     }
 
     public static Outcome fromCode(String code) {

@@ -63,12 +63,56 @@ public final class LogLoadTool {
                 var log = node.getBean(TransparencyLog.class);
                 int port = ((WebServerApplicationContext) node).getWebServer().getPort();
                 var dataSource = postgres.getPostgresDatabase();
+                awaitIdle();
+                // Both sides warmed up before either is measured: the raw passes used to run after the
+                // appends, on JDBC code the appends had compiled, while the appends ran on cold code.
+                long warmUp = Math.min(entries, WARM_UP);
+                append(log, 0, warmUp, "warm-up");
+                rawInserts(dataSource, 0, warmUp, 4096, "_warm");
+                awaitIdle();
+                buildingCpu = 0;
+                buildingBytes = 0;
+                var threadsBefore = threadCpu();
+                long writerAllocated = allocated(WRITER_THREAD);
+                long submitterAllocated = allocated(Thread.currentThread().getName());
+                long gcBefore = gcMillis();
                 var before = ServerCost.snapshot(dataSource);
-                double appends = append(log, entries);
+                double appends = append(log, warmUp, entries, "measured");
                 var cost = ServerCost.snapshot(dataSource).minus(before);
-                System.out.printf("APPEND COST: %s%n", cost.perEntry(entries));
+                var threads = threadCpu();
+                writerAllocated = allocated(WRITER_THREAD) - writerAllocated;
+                submitterAllocated = allocated(Thread.currentThread().getName()) - submitterAllocated;
+                threads.replaceAll((name, nanos) -> nanos - threadsBefore.getOrDefault(name, 0L));
+                long gc = gcMillis() - gcBefore;
+                System.out.printf(
+                        "APPEND COST: %s; of which the submitting thread %.1f µs, the writer thread %.1f µs,"
+                                + " all Java threads %.1f µs (the rest: GC, JIT, VM); GC pauses %d ms%n",
+                        cost.perEntry(entries),
+                        threads.getOrDefault(Thread.currentThread().getName(), 0L) / 1e3 / entries,
+                        threads.getOrDefault(WRITER_THREAD, 0L) / 1e3 / entries,
+                        threads.values().stream().mapToLong(Long::longValue).sum() / 1e3 / entries,
+                        gc);
+                System.out.printf(
+                        "APPEND ALLOCATION: the submitting thread %,d B, the writer thread %,d B per entry%n",
+                        submitterAllocated / entries, writerAllocated / entries);
+                System.out.printf(
+                        "APPEND SUBMIT (the submitting thread without building the events): CPU %.1f µs,"
+                                + " allocation %,d B per entry (building the events: %.1f µs, %,d B)%n",
+                        (threads.getOrDefault(Thread.currentThread().getName(), 0L) - buildingCpu) / 1e3 / entries,
+                        (submitterAllocated - buildingBytes) / entries,
+                        buildingCpu / 1e3 / entries,
+                        buildingBytes / entries);
+                System.out.printf(
+                        "APPEND THREADS (µs per entry): %s%n",
+                        threads.entrySet().stream()
+                                .filter(t -> t.getValue() > 0)
+                                .sorted(java.util.Map.Entry.<String, Long>comparingByValue()
+                                        .reversed())
+                                .limit(6)
+                                .map(t -> String.format("%s %.1f", t.getKey(), t.getValue() / 1e3 / entries))
+                                .collect(java.util.stream.Collectors.joining(", ")));
                 batches(dataSource, entries);
-                var baseline = rawInserts(dataSource, entries, 4096);
+                var baseline = rawInserts(dataSource, warmUp, entries, 4096, "");
                 System.out.printf(
                         "APPEND vs RAW: durable appends %,.0f/s; raw batched inserts of the entry rows %,.0f/s"
                                 + " (ratio %.2f); of the entry and opening rows %,.0f/s (ratio %.2f); of the entry,"
@@ -90,6 +134,12 @@ public final class LogLoadTool {
                         baseline.storedCost().serverMicrosPerEntry(entries),
                         "-");
                 ResultLine.print(
+                        "log.append.jvm-cpu-per-entry",
+                        cost.jvmNanos() / 1e3 / entries,
+                        "us",
+                        baseline.storedCost().jvmNanos() / 1e3 / entries,
+                        "-");
+                ResultLine.print(
                         "log.append.wal-per-entry",
                         cost.walBytes() / (double) entries,
                         "B",
@@ -107,34 +157,116 @@ public final class LogLoadTool {
 
     private static final int WINDOW = 4 * 4096;
 
-    private static double append(TransparencyLog log, long entries) throws InterruptedException {
+    /** Appends (and raw rows) before the measured ones, unmeasured: JIT compilation of both paths. */
+    private static final long WARM_UP = 20_000;
+
+    /**
+     * Events are built before the clock starts, as the baseline's rows are: the log's work begins at a
+     * {@code LogEvent} (casework builds its metadata as part of its own change). At most this many at a
+     * time, so a run of millions fits in the heap; between chunks the appends in flight drain and the
+     * clock stops, which only costs the appends (a pipeline bubble per chunk).
+     */
+    private static final int CHUNK = 100_000;
+
+    private static final String WRITER_THREAD = "transparency-log-writer";
+
+    /** CPU (ns) and allocation (B) of the submitting thread spent building the events, not appending. */
+    private static long buildingCpu;
+
+    private static long buildingBytes;
+
+    /** Appends events {@code from .. from+count-1}, returning durable appends per second. */
+    private static double append(TransparencyLog log, long from, long count, String phase) throws InterruptedException {
         // Four writer batches in flight (the default max-batch is 4 096): with two, the writer often
         // found only the entries acknowledged since its last batch and wrote half-full batches.
         Semaphore window = new Semaphore(WINDOW);
         AtomicLong done = new AtomicLong();
-        long start = System.nanoTime();
-        long reported = start;
-        for (long i = 0; i < entries; i++) {
-            window.acquire();
-            log.appendAsync(LogEvents.event(i)).whenComplete((a, e) -> {
-                if (e != null) {
-                    e.printStackTrace();
-                }
-                done.incrementAndGet();
-                window.release();
-            });
-            if (System.nanoTime() - reported > 10_000_000_000L) {
-                reported = System.nanoTime();
-                System.out.printf(
-                        "  %,d appended, %,.0f/s so far%n", done.get(), done.get() / ((reported - start) / 1e9));
+        long nanos = 0;
+        long reported = System.nanoTime();
+        var self = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (long chunk = 0; chunk < count; chunk += CHUNK) {
+            long cpu = self.getCurrentThreadCpuTime();
+            long bytes = self.getCurrentThreadAllocatedBytes();
+            var events = new org.comity.transparency.LogEvent[(int) Math.min(CHUNK, count - chunk)];
+            for (int i = 0; i < events.length; i++) {
+                events[i] = LogEvents.event(from + chunk + i);
             }
+            buildingCpu += self.getCurrentThreadCpuTime() - cpu;
+            buildingBytes += self.getCurrentThreadAllocatedBytes() - bytes;
+            long start = System.nanoTime();
+            for (var event : events) {
+                window.acquire();
+                log.appendAsync(event).whenComplete((a, e) -> {
+                    if (e != null) {
+                        e.printStackTrace();
+                    }
+                    done.incrementAndGet();
+                    window.release();
+                });
+                if (System.nanoTime() - reported > 10_000_000_000L) {
+                    reported = System.nanoTime();
+                    System.out.printf(
+                            "  %,d appended, %,.0f/s so far%n",
+                            done.get(), done.get() / ((nanos + reported - start) / 1e9));
+                }
+            }
+            window.acquire(WINDOW);
+            window.release(WINDOW);
+            nanos += System.nanoTime() - start;
         }
-        window.acquire(WINDOW);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = nanos / 1e9;
         System.out.printf(
-                "APPEND: %,d durable appends in %.1f s = %,.0f entries/s%n", entries, seconds, entries / seconds);
-        log.awaitCheckpoint(entries, Duration.ofMinutes(1));
-        return entries / seconds;
+                "APPEND (%s): %,d durable appends in %.1f s = %,.0f entries/s%n",
+                phase, count, seconds, count / seconds);
+        log.awaitCheckpoint(from + count, Duration.ofMinutes(1));
+        return count / seconds;
+    }
+
+    /**
+     * Waits until this JVM is idle (below a tenth of a core over half a second, at most a minute): the
+     * node starts background work once it serves (the evidence module warms AES-GCM up for some
+     * seconds of CPU), which ran beside the first seconds of appends on the 2 cores and was counted in
+     * their JVM CPU, while the baseline, measured later, had the machine to itself.
+     */
+    private static void awaitIdle() throws InterruptedException {
+        var os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long start = System.nanoTime();
+        long cpu = os.getProcessCpuTime();
+        while (System.nanoTime() - start < 60_000_000_000L) {
+            Thread.sleep(500);
+            long now = os.getProcessCpuTime();
+            if (now - cpu < 50_000_000L) {
+                break;
+            }
+            cpu = now;
+        }
+        System.out.printf("IDLE after %.1f s%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    /** CPU time so far (ns) of each live Java thread, by name (threads of one name added up). */
+    private static java.util.Map<String, Long> threadCpu() {
+        var bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        var out = new java.util.HashMap<String, Long>();
+        for (var t : Thread.getAllStackTraces().keySet()) {
+            out.merge(t.getName(), Math.max(0, bean.getThreadCpuTime(t.threadId())), Long::sum);
+        }
+        return out;
+    }
+
+    /** Bytes allocated so far by the live thread named {@code name} (the load does not change it). */
+    private static long allocated(String name) {
+        var bean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals(name))
+                .mapToLong(t -> Math.max(0, bean.getThreadAllocatedBytes(t.threadId())))
+                .sum();
+    }
+
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
+                .sum();
     }
 
     /**
@@ -169,19 +301,21 @@ public final class LogLoadTool {
      * rows alone, then entry and opening ({@code log_secret}) rows, then entry, opening and metadata
      * ({@code log_entry_meta} as it was until V24) rows, each pass into fresh tables.
      */
-    static Baseline rawInserts(javax.sql.DataSource dataSource, long entries, int batch) throws Exception {
+    static Baseline rawInserts(javax.sql.DataSource dataSource, long first, long entries, int batch, String suffix)
+            throws Exception {
         try (var c = dataSource.getConnection()) {
             try (var s = c.createStatement()) {
-                s.execute(
-                        "CREATE TABLE raw_entry (idx bigint PRIMARY KEY, event_id uuid NOT NULL, entry bytea NOT NULL)");
+                s.execute("CREATE TABLE raw_entry" + suffix
+                        + " (idx bigint PRIMARY KEY, event_id uuid NOT NULL, entry bytea NOT NULL)");
                 for (int pass = 1; pass < 3; pass++) {
-                    s.execute("CREATE TABLE raw_entry" + pass
+                    s.execute("CREATE TABLE raw_entry" + pass + suffix
                             + " (idx bigint PRIMARY KEY, event_id uuid NOT NULL, entry bytea NOT NULL)");
-                    s.execute("CREATE TABLE raw_secret" + pass
+                    s.execute("CREATE TABLE raw_secret" + pass + suffix
                             + " (idx bigint PRIMARY KEY, salt bytea NOT NULL, record bytea NOT NULL,"
                             + " disclose date NOT NULL)");
                 }
-                s.execute("CREATE TABLE raw_meta (idx bigint PRIMARY KEY, day date NOT NULL, requesting text NOT NULL,"
+                s.execute("CREATE TABLE raw_meta" + suffix
+                        + " (idx bigint PRIMARY KEY, day date NOT NULL, requesting text NOT NULL,"
                         + " requested text NOT NULL, kind text NOT NULL, event text NOT NULL, outcome text,"
                         + " refusal_grounds text[] NOT NULL)");
             }
@@ -208,11 +342,11 @@ public final class LogLoadTool {
                     String[] outcome = new String[n];
                     String[] grounds = new String[n];
                     for (int i = 0; i < n; i++) {
-                        var e = LogEvents.event(from + i);
+                        var e = LogEvents.event(first + from + i);
                         byte[] salt = new byte[32];
                         random.nextBytes(salt);
                         var m = e.metadata();
-                        idx[i] = from + i;
+                        idx[i] = first + from + i;
                         ids[i] = e.eventId();
                         bodies[i] = new org.comity.transparency.LogEntry(
                                         m,
@@ -231,7 +365,7 @@ public final class LogLoadTool {
                         grounds[i] = String.join(",", m.refusalGrounds());
                     }
                     long t = System.nanoTime();
-                    try (var p = c.prepareStatement("INSERT INTO raw_entry" + (pass == 0 ? "" : pass)
+                    try (var p = c.prepareStatement("INSERT INTO raw_entry" + (pass == 0 ? "" : pass) + suffix
                             + " SELECT * FROM unnest(?::bigint[], ?::uuid[], ?::bytea[])")) {
                         p.setArray(1, c.createArrayOf("int8", idx));
                         p.setArray(2, c.createArrayOf("uuid", ids));
@@ -239,7 +373,7 @@ public final class LogLoadTool {
                         p.executeUpdate();
                     }
                     if (pass > 0) {
-                        try (var p = c.prepareStatement("INSERT INTO raw_secret" + pass
+                        try (var p = c.prepareStatement("INSERT INTO raw_secret" + pass + suffix
                                 + " SELECT * FROM unnest(?::bigint[], ?::bytea[], ?::bytea[], ?::date[])")) {
                             p.setArray(1, c.createArrayOf("int8", idx));
                             p.setArray(2, c.createArrayOf("bytea", salts));
@@ -249,9 +383,10 @@ public final class LogLoadTool {
                         }
                     }
                     if (pass == 2) {
-                        try (var p = c.prepareStatement("INSERT INTO raw_meta SELECT i, d, rq, rd, k, e, o,"
-                                + " string_to_array(g, ',') FROM unnest(?::bigint[], ?::date[], ?::text[], ?::text[],"
-                                + " ?::text[], ?::text[], ?::text[], ?::text[]) AS u(i, d, rq, rd, k, e, o, g)")) {
+                        try (var p = c.prepareStatement(
+                                "INSERT INTO raw_meta" + suffix + " SELECT i, d, rq, rd, k, e, o,"
+                                        + " string_to_array(g, ',') FROM unnest(?::bigint[], ?::date[], ?::text[], ?::text[],"
+                                        + " ?::text[], ?::text[], ?::text[], ?::text[]) AS u(i, d, rq, rd, k, e, o, g)")) {
                             p.setArray(1, c.createArrayOf("int8", idx));
                             p.setArray(2, c.createArrayOf("date", day));
                             p.setArray(3, c.createArrayOf("text", requesting));
@@ -267,7 +402,7 @@ public final class LogLoadTool {
                     nanos[pass] += System.nanoTime() - t;
                 }
                 var cost = ServerCost.snapshot(dataSource).minus(before);
-                System.out.printf("RAW pass %d COST: %s%n", pass, cost.perEntry(entries));
+                System.out.printf("RAW pass %d%s COST: %s%n", pass, suffix, cost.perEntry(entries));
                 if (pass == 1) {
                     storedCost = cost;
                 }

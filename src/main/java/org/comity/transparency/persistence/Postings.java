@@ -1,7 +1,9 @@
 package org.comity.transparency.persistence;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -33,49 +35,81 @@ final class Postings {
     }
 
     static Rows of(long batch, List<JdbcLogStore.Meta> metas) {
-        // Sorted by term: rows go to the B-tree in its order.
-        var byTerm = new TreeMap<String, List<Integer>>();
+        // Per field, the code's offsets: keyed by the code alone, so an entry costs hash lookups and no
+        // new strings (it was a TreeMap of prefix + code, seven concatenations and string comparisons
+        // an entry, issue 18). The terms are made and sorted once per batch.
+        List<Map<Object, Offsets>> fields = new ArrayList<>(PREFIXES.size());
+        for (int f = 0; f < PREFIXES.size(); f++) {
+            fields.add(new HashMap<>());
+        }
         for (int i = 0; i < metas.size(); i++) {
             var m = metas.get(i);
-            add(byTerm, REQUESTING + m.requesting(), i);
-            add(byTerm, REQUESTED + m.requested(), i);
-            add(byTerm, KIND + m.kind(), i);
-            add(byTerm, EVENT + m.event(), i);
+            add(fields.get(0), m.requesting(), i);
+            add(fields.get(1), m.requested(), i);
+            add(fields.get(2), m.kind(), i);
+            add(fields.get(3), m.event(), i);
             if (m.outcome() != null) {
-                add(byTerm, OUTCOME + m.outcome(), i);
+                add(fields.get(4), m.outcome(), i);
             }
             for (String g : m.refusalGrounds()) {
-                add(byTerm, GROUND + g, i);
+                add(fields.get(5), g, i);
             }
-            add(byTerm, DAY + m.day(), i);
+            add(fields.get(6), m.day(), i);
+        }
+        // Sorted by term: rows go to the B-tree in its order (codes are ASCII, so String order is "C").
+        var byTerm = new TreeMap<String, Offsets>();
+        for (int f = 0; f < PREFIXES.size(); f++) {
+            String prefix = PREFIXES.get(f);
+            fields.get(f).forEach((code, offsets) -> byTerm.put(prefix + code, offsets));
         }
         int n = byTerm.size();
         var rows = new Rows(new String[n], new Long[n], new Long[n], new String[n]);
         int r = 0;
         for (var e : byTerm.entrySet()) {
-            List<Integer> offsets = e.getValue();
-            var literal = new StringBuilder(offsets.size() * 5 + 2).append('{');
-            for (int j = 0; j < offsets.size(); j++) {
-                if (j > 0) {
-                    literal.append(',');
-                }
-                literal.append(offsets.get(j));
-            }
+            Offsets offsets = e.getValue();
             rows.terms()[r] = e.getKey();
-            rows.first()[r] = batch + offsets.getFirst();
-            rows.last()[r] = batch + offsets.getLast();
-            rows.offsets()[r] = literal.append('}').toString();
+            rows.first()[r] = batch + offsets.values[0];
+            rows.last()[r] = batch + offsets.values[offsets.size - 1];
+            rows.offsets()[r] = offsets.literal();
             r++;
         }
         return rows;
     }
 
-    private static void add(TreeMap<String, List<Integer>> byTerm, String term, int offset) {
-        List<Integer> offsets = byTerm.computeIfAbsent(term, t -> new ArrayList<>());
-        // A code appears at most once per entry (lists are sorted, without duplicates), but a State can
-        // be both requesting and requested only under different prefixes: never twice here.
-        if (offsets.isEmpty() || offsets.getLast() != offset) {
-            offsets.add(offset);
+    /** The field prefixes in the order {@link #of} fills its maps. */
+    private static final List<String> PREFIXES = List.of(REQUESTING, REQUESTED, KIND, EVENT, OUTCOME, GROUND, DAY);
+
+    /** Growing offsets of one term, without a boxed Integer each. */
+    private static final class Offsets {
+        private int[] values = new int[16];
+        private int size;
+
+        void add(int offset) {
+            // A code appears at most once per entry (lists are sorted, without duplicates), but a State
+            // can be both requesting and requested only under different prefixes: never twice here.
+            if (size > 0 && values[size - 1] == offset) {
+                return;
+            }
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = offset;
         }
+
+        /** An int[] literal, {@code {0,3,7}}. */
+        String literal() {
+            var out = new StringBuilder(size * 5 + 2).append('{');
+            for (int j = 0; j < size; j++) {
+                if (j > 0) {
+                    out.append(',');
+                }
+                out.append(values[j]);
+            }
+            return out.append('}').toString();
+        }
+    }
+
+    private static void add(Map<Object, Offsets> field, Object code, int offset) {
+        field.computeIfAbsent(code, c -> new Offsets()).add(offset);
     }
 }

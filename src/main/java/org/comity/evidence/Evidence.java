@@ -85,13 +85,17 @@ public class Evidence {
     }
 
     /**
-     * AES-GCM is warmed up once the node serves pages, not while it starts: the warm-up is some 3.6 s of
-     * CPU, and begun in the constructor it ran beside the rest of the start on a 2-core machine and
-     * delayed the first page (issue 18). An upload in the seconds after the start is simply slower.
+     * AES-GCM is warmed up, when asked ({@code comity.evidence.warm-up-cipher}), once the node serves
+     * pages, not while it starts: the warm-up is some 3.6 s of CPU, and begun in the constructor it ran
+     * beside the rest of the start on a 2-core machine and delayed the first page (issue 18). Run by
+     * default it also ran under every measurement taken in a node's first seconds (the log's appends
+     * among them). Without it the JIT compiles the cipher during the first upload's first megabytes.
      */
     @EventListener(ApplicationReadyEvent.class)
     void warmUpCipherOnceServing() {
-        Thread.ofPlatform().daemon().name("evidence-aes-warm-up").start(ItemKeys::warmUp);
+        if (properties.warmUpCipher()) {
+            Thread.ofPlatform().daemon().name("evidence-aes-warm-up").start(ItemKeys::warmUp);
+        }
     }
 
     /** A new open package for a request the user may see. */

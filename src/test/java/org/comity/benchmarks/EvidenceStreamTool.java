@@ -268,6 +268,7 @@ public final class EvidenceStreamTool {
                         "--server.port=" + port,
                         "--server.address=127.0.0.1",
                         "--comity.casework.watch-enabled=false",
+                        "--comity.evidence.warm-up-cipher=true",
                         "--comity.evidence.max-chunk-bytes=" + (chunkSize + (1 << 20)))
                 .redirectErrorStream(true)
                 .start();

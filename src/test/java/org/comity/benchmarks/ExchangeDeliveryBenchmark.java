@@ -122,7 +122,8 @@ public final class ExchangeDeliveryBenchmark {
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             String loadAtStart = loadAverage();
             if (STATEMENTS) {
-                // So the most called statements listed at the end are the throughput run's.
+                // So the most called statements listed at the end are the throughput and latency runs' (3000 at the
+                // defaults).
                 jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
                 jdbc.sql("SELECT pg_stat_statements_reset()").query().singleRow();
             }
@@ -303,7 +304,7 @@ public final class ExchangeDeliveryBenchmark {
                     statementsB - o.statementsB);
         }
 
-        /** The most called statements of both databases since the throughput run started. */
+        /** The most called statements of both databases since the throughput run started, the latency run included. */
         static java.util.List<String> top(JdbcClient a, JdbcClient b) {
             String dbA = a.sql("SELECT current_database()").query(String.class).single();
             String dbB = b.sql("SELECT current_database()").query(String.class).single();

@@ -1,6 +1,7 @@
 package org.comity.exchange;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -9,6 +10,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -40,12 +43,18 @@ final class Dispatcher {
     private final MessageExchange exchange;
     private final Clock clock;
     private final ExchangeProperties.Delivery settings;
+    /** A batch's body stays within this, the bound this node's own inbox reads (peers are assumed alike). */
+    private final int maxBytes;
+
     private final HttpClient http;
     private final SecureRandom random = new SecureRandom();
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final Semaphore signal = new Semaphore(0);
     private final Semaphore slots;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    /** Requests in flight per inbox (a batch or a single message is one request). */
+    private final java.util.concurrent.ConcurrentHashMap<URI, java.util.concurrent.atomic.AtomicInteger> requests =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** The claims this dispatcher holds (row id to claimed-until), to give back those left at shutdown. */
     private final java.util.concurrent.ConcurrentHashMap<Long, Instant> claims =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -58,7 +67,9 @@ final class Dispatcher {
             MessageExchange exchange,
             Clock clock,
             ExchangeProperties.Delivery settings,
+            int maxBytes,
             @Nullable SSLContext ssl) {
+        this.maxBytes = maxBytes;
         this.store = store;
         this.exchange = exchange;
         this.clock = clock;
@@ -131,20 +142,30 @@ final class Dispatcher {
                     Instant now = clock.instant();
                     // Stored to the microsecond, so giving the claim back can name it exactly.
                     var until = now.plus(claim()).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-                    // Only this thread takes slots, so every message claimed has one.
-                    for (var due : store.claimDue(now, until, free)) {
-                        slots.acquire();
-                        inFlight.incrementAndGet();
-                        started++;
-                        claims.put(due.id(), until);
+                    // Only this thread takes slots, so every message claimed has one (a batch holds one
+                    // per message).
+                    for (var batch : batches(store.claimDue(now, until, free, busyInboxes()))) {
+                        slots.acquire(batch.size());
+                        inFlight.addAndGet(batch.size());
+                        var inbox = batch.getFirst().inbox();
+                        requests.computeIfAbsent(inbox, i -> new java.util.concurrent.atomic.AtomicInteger())
+                                .incrementAndGet();
+                        started += batch.size();
+                        for (var due : batch) {
+                            claims.put(due.id(), until);
+                        }
                         workers.submit(() -> {
                             try {
-                                if (deliver(due)) {
-                                    claims.remove(due.id());
+                                var alone = batch.size() == 1 ? batch : deliverBatch(batch);
+                                for (var due : alone) {
+                                    if (deliver(due)) {
+                                        claims.remove(due.id());
+                                    }
                                 }
                             } finally {
-                                inFlight.decrementAndGet();
-                                slots.release();
+                                requests.get(inbox).decrementAndGet();
+                                inFlight.addAndGet(-batch.size());
+                                slots.release(batch.size());
                                 wake();
                             }
                         });
@@ -185,6 +206,143 @@ final class Dispatcher {
                 .orElse(poll);
     }
 
+    /**
+     * Inboxes with {@code requests-per-inbox} requests in flight: their due messages wait in the outbox
+     * (unclaimed) until one answers, and then go out together, so batches form by themselves when
+     * messages come faster than a receiver answers, and a message to an idle inbox leaves at once. The
+     * bound is soft: one claim may start more than one batch to an inbox.
+     */
+    private java.util.Set<URI> busyInboxes() {
+        var busy = new java.util.HashSet<URI>();
+        requests.forEach((inbox, count) -> {
+            if (count.get() >= settings.requestsPerInbox()) {
+                busy.add(inbox);
+            }
+        });
+        return busy;
+    }
+
+    /**
+     * The claimed messages grouped into batches: consecutive in the claim's order per inbox, at most
+     * {@code batch} messages and {@code maxBytes} of body each (a message too large to share a batch goes
+     * alone). Claims hold at most one message per conversation and recipient, so no batch carries two
+     * of one conversation and order within a conversation is kept.
+     */
+    List<List<JdbcMessageStore.Due>> batches(List<JdbcMessageStore.Due> claimed) {
+        var open = new java.util.LinkedHashMap<URI, List<JdbcMessageStore.Due>>();
+        var openBytes = new java.util.HashMap<URI, Long>();
+        var batches = new ArrayList<List<JdbcMessageStore.Due>>();
+        for (var due : claimed) {
+            long bytes = due.body().length() + BATCH_OVERHEAD;
+            var current = open.get(due.inbox());
+            if (current != null
+                    && (current.size() >= settings.batch() || openBytes.get(due.inbox()) + bytes > maxBytes)) {
+                batches.add(current);
+                current = null;
+            }
+            if (current == null) {
+                current = new ArrayList<>();
+                open.put(due.inbox(), current);
+                openBytes.put(due.inbox(), (long) BATCH_OVERHEAD);
+            }
+            current.add(due);
+            openBytes.merge(due.inbox(), bytes, Long::sum);
+        }
+        batches.addAll(open.values());
+        return batches;
+    }
+
+    /** JSON around a batch ({"messages":[]}) and around each message in it (quotes, comma). */
+    private static final int BATCH_OVERHEAD = 16;
+
+    /** A compact JWE: base64url parts and dots, so it needs no escaping inside a JSON string. */
+    private static final Pattern COMPACT = Pattern.compile("[A-Za-z0-9_.-]+");
+
+    /**
+     * Posts several messages to one inbox in one request (docs/exchange.md, "Batches") and records each
+     * one's answer as if it had been posted alone. An answer that gives no per-message results — a
+     * receiver without batches (415), any other status, a body that does not read — leaves the messages
+     * to be posted one by one at once, in this same attempt; no answer at all (unreachable, time-out)
+     * is a failed attempt for each, retried after its backoff as alone.
+     *
+     * @return the messages still to be posted alone
+     */
+    private List<JdbcMessageStore.Due> deliverBatch(List<JdbcMessageStore.Due> batch) {
+        var inbox = batch.getFirst().inbox();
+        if (!Authority.acceptableInbox(inbox)
+                || batch.stream().anyMatch(due -> !COMPACT.matcher(due.body()).matches())) {
+            return batch;
+        }
+        var body = new StringBuilder("{\"messages\":[");
+        for (var due : batch) {
+            body.append(body.charAt(body.length() - 1) == '[' ? "\"" : ",\"")
+                    .append(due.body())
+                    .append('"');
+        }
+        body.append("]}");
+        List<Object> results;
+        try {
+            var request = HttpRequest.newBuilder(inbox)
+                    .timeout(settings.requestTimeout())
+                    .header("Content-Type", "application/comity-messages+json")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.US_ASCII))
+                    .build();
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() != 200) {
+                return batch;
+            }
+            results = com.nimbusds.jose.util.JSONObjectUtils.getJSONArray(
+                    com.nimbusds.jose.util.JSONObjectUtils.parse(response.body()), "results");
+        } catch (IOException | IllegalArgumentException e) {
+            // No answer (refused connection, time-out): each message's attempt failed, as alone; posting
+            // them one by one now would wait as long again for each, past their claims.
+            for (var due : batch) {
+                retryLater(due, "unreachable");
+                claims.remove(due.id());
+            }
+            return List.of();
+        } catch (java.text.ParseException | RuntimeException e) {
+            return batch;
+        } catch (InterruptedException e) {
+            // Stopping: the claims stay listed and are given back by stop().
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+        if (results == null || results.size() != batch.size()) {
+            return batch;
+        }
+        var alone = new ArrayList<JdbcMessageStore.Due>();
+        for (int i = 0; i < batch.size(); i++) {
+            var due = batch.get(i);
+            if (!(results.get(i) instanceof java.util.Map<?, ?> result)
+                    || !(result.get("status") instanceof Number status)) {
+                alone.add(due);
+                continue;
+            }
+            var receipt = result.get("receipt") instanceof String r ? r : "";
+            var rule = ruleOf(result.get("errors"));
+            if (answered(due, status.intValue(), receipt, rule)) {
+                claims.remove(due.id());
+            }
+        }
+        return alone;
+    }
+
+    /** The first error's rule of a per-message batch result, if it reads as a rule. */
+    private static @Nullable String ruleOf(@Nullable Object errors) {
+        if (errors instanceof List<?> list
+                && !list.isEmpty()
+                && list.getFirst() instanceof java.util.Map<?, ?> first
+                && first.get("rule") instanceof String rule
+                && RULE_CODE.matcher(rule).matches()) {
+            return rule;
+        }
+        return null;
+    }
+
+    private static final Pattern RULE_CODE = Pattern.compile("[a-z][a-z0-9-]{0,60}");
+
     /** @return whether the attempt's outcome was recorded (ending the claim), false if it was interrupted */
     private boolean deliver(JdbcMessageStore.Due due) {
         if (!Authority.acceptableInbox(due.inbox())) {
@@ -200,28 +358,12 @@ final class Dispatcher {
                     .POST(HttpRequest.BodyPublishers.ofString(due.body(), StandardCharsets.US_ASCII))
                     .build();
             var response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            int status = response.statusCode();
-            if (status == 200) {
-                try {
-                    exchange.verifyReceipt(response.body(), due.messageId(), due.digest(), due.recipient());
-                    store.delivered(due, response.body().strip(), clock.instant());
-                    return true;
-                } catch (TrustRefused refused) {
-                    log.warn("Receipt for message {} refused ({})", due.messageId(), refused.step());
-                    exchange.auditDelivery("receipt-verify", refused.step(), due.messageId());
-                    error = "bad-receipt";
-                }
-            } else if (status == 422 || status == 413) {
+            String rule = null;
+            if (response.statusCode() == 422) {
                 var matcher = RULE.matcher(response.body());
-                var step = status == 413 ? "too-large" : matcher.find() ? matcher.group(1) : "refused";
-                log.warn("Message {} refused by {} at step {}", due.messageId(), due.recipient(), step);
-                // Audited first, so whoever sees it failed finds the audit row too.
-                exchange.auditDelivery("message-delivery", step, due.messageId());
-                store.failed(due, step, step, clock.instant());
-                return true;
-            } else {
-                error = "http-" + status;
+                rule = matcher.find() ? matcher.group(1) : null;
             }
+            return answered(due, response.statusCode(), response.body(), rule);
         } catch (IOException e) {
             error = "unreachable";
         } catch (InterruptedException e) {
@@ -236,6 +378,52 @@ final class Dispatcher {
             log.error("Delivering message {} failed on this side", due.messageId(), e);
             error = "sender-error";
         }
+        retryLater(due, error);
+        return true;
+    }
+
+    /**
+     * Records the receiver's answer to one message: a receipt that verifies makes it delivered, a
+     * refusal (422 naming its step, 413) fails it, anything else is retried later.
+     *
+     * @param body the receipt when the status is 200
+     * @param rule the receiver's refusing step (its first error's rule), if it named one
+     * @return true: the outcome is recorded
+     */
+    private boolean answered(JdbcMessageStore.Due due, int status, String body, @Nullable String rule) {
+        String error;
+        try {
+            if (status == 200) {
+                try {
+                    exchange.verifyReceipt(body, due.messageId(), due.digest(), due.recipient());
+                    store.delivered(due, body.strip(), clock.instant());
+                    return true;
+                } catch (TrustRefused refused) {
+                    log.warn("Receipt for message {} refused ({})", due.messageId(), refused.step());
+                    exchange.auditDelivery("receipt-verify", refused.step(), due.messageId());
+                    error = "bad-receipt";
+                }
+            } else if (status == 422 || status == 413) {
+                var step = status == 413 ? "too-large" : rule != null ? rule : "refused";
+                log.warn("Message {} refused by {} at step {}", due.messageId(), due.recipient(), step);
+                // Audited first, so whoever sees it failed finds the audit row too.
+                exchange.auditDelivery("message-delivery", step, due.messageId());
+                store.failed(due, step, step, clock.instant());
+                return true;
+            } else {
+                error = "http-" + status;
+            }
+        } catch (RuntimeException e) {
+            // A fault on this side (the database, a bug): retried like an unreachable receiver.
+            log.error("Recording the delivery of message {} failed on this side", due.messageId(), e);
+            error = "sender-error";
+        }
+        retryLater(due, error);
+        return true;
+    }
+
+    /** A failed attempt: the next one after the backoff, or failed for good if that would be too late. */
+    private void retryLater(JdbcMessageStore.Due due, String error) {
         Instant now = clock.instant();
         var next = now.plus(backoff(due.attempts() + 1));
         if (!next.isBefore(due.giveUpAt()) || !next.isBefore(due.expires())) {
@@ -245,7 +433,6 @@ final class Dispatcher {
         } else {
             store.attemptFailed(due, error, now, next);
         }
-        return true;
     }
 
     /** The wait after the n-th failed attempt: initial × 2^(n−1), at most the maximum, then a random half to whole of it. */

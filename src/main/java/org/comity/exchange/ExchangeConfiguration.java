@@ -140,7 +140,8 @@ class ExchangeConfiguration {
             }
             ssl = available.getBundle(delivery.sslBundle()).createSslContext();
         }
-        return new Dispatcher(messages, exchange, clock, delivery, ssl);
+        return new Dispatcher(
+                messages, exchange, clock, delivery, properties.messages().maxBytes(), ssl);
     }
 
     /**

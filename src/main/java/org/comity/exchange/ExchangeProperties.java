@@ -93,9 +93,16 @@ public record ExchangeProperties(
      * @param concurrency how many deliveries run at once (one at a time per conversation and recipient)
      * @param connectTimeout the time to connect to a peer's inbox
      * @param requestTimeout the time for a peer to answer with its receipt
+     * @param batch how many due messages to one inbox travel in one HTTP request at most (each still
+     *     sealed, verified and receipted on its own; docs/exchange.md, "Batches"); 1: one per request
+     * @param requestsPerInbox how many requests to one inbox may be in flight; further due messages to
+     *     it wait until one is answered, and then travel together
      * @param sslBundle a Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) for HTTPS to peers; empty:
      *     the JDK's trust store
      */
+    /** The most messages one batch may carry; a receiver refuses a larger batch as a whole. */
+    public static final int MAX_BATCH = 64;
+
     public record Delivery(
             @DefaultValue("1s") Duration initialBackoff,
             @DefaultValue("10m") Duration maxBackoff,
@@ -104,6 +111,8 @@ public record ExchangeProperties(
             @DefaultValue("16") int concurrency,
             @DefaultValue("5s") Duration connectTimeout,
             @DefaultValue("30s") Duration requestTimeout,
+            @DefaultValue("16") int batch,
+            @DefaultValue("2") int requestsPerInbox,
             @Nullable String sslBundle) {
 
         public Delivery {
@@ -117,6 +126,13 @@ public record ExchangeProperties(
             }
             if (concurrency < 1 || concurrency > 256) {
                 throw new IllegalArgumentException("comity.exchange.messages.delivery.concurrency must be 1 to 256");
+            }
+            if (requestsPerInbox < 1 || requestsPerInbox > 256) {
+                throw new IllegalArgumentException(
+                        "comity.exchange.messages.delivery.requests-per-inbox must be 1 to 256");
+            }
+            if (batch < 1 || batch > MAX_BATCH) {
+                throw new IllegalArgumentException("comity.exchange.messages.delivery.batch must be 1 to " + MAX_BATCH);
             }
         }
     }

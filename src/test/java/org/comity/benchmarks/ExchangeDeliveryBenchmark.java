@@ -46,7 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *     org.comity.benchmarks.ExchangeDeliveryBenchmark 2000 50 20
  * </pre>
  * Arguments: messages for the throughput run (2000), rate for the latency run (50/s), seconds of the
- * latency run (20). The test PostgreSQL runs with fsync off, so this measures the exchange, not disks.
+ * latency run (20), letters of warm-up before the measured runs (1000). {@code -Dcomity.bench.statements=true}
+ * also counts statements per message (pg_stat_statements). The test PostgreSQL runs with fsync off, so this measures the exchange, not disks.
  */
 public final class ExchangeDeliveryBenchmark {
 
@@ -62,6 +63,9 @@ public final class ExchangeDeliveryBenchmark {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        // Long enough that the JIT has compiled the delivery path before the throughput run: with 200
+        // letters, C2 compiling took 30 % of the JVM's CPU during the throughput run (JFR ThreadCPULoad).
+        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
         var settings = Map.of(
                 "comity.exchange.messages.delivery.concurrency", "32",
                 "logging.level.org.comity", "WARN");
@@ -100,10 +104,10 @@ public final class ExchangeDeliveryBenchmark {
 
             // Warm-up.
             long warmBefore = delivered(jdbc);
-            for (int i = 0; i < 200; i++) {
+            for (int i = 0; i < warmUp; i++) {
                 letter.apply(i);
             }
-            awaitDelivered(jdbc, warmBefore + 200, Duration.ofMinutes(2));
+            awaitDelivered(jdbc, warmBefore + warmUp, Duration.ofMinutes(5));
 
             // Baseline: seal only.
             var sealStart = System.nanoTime();
@@ -117,6 +121,14 @@ public final class ExchangeDeliveryBenchmark {
             var cpu = (com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             String loadAtStart = loadAverage();
+            if (STATEMENTS) {
+                // So the most called statements listed at the end are the throughput and latency runs' (3000 at the
+                // defaults).
+                jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+                jdbc.sql("SELECT pg_stat_statements_reset()").query().singleRow();
+            }
+            var dbStart = NodeCounters.read(jdbc, jdbcB);
+            var serverStart = ServerCost.snapshot(xa.bean(javax.sql.DataSource.class));
             long cpuStart = cpu.getProcessCpuTime();
             var throughputStart = Instant.now();
             var start = System.nanoTime();
@@ -135,6 +147,9 @@ public final class ExchangeDeliveryBenchmark {
             // CPU time of this JVM (both nodes, not PostgreSQL) per receipted message: unlike the rate, it
             // hardly depends on what else the machine runs, so runs on a shared machine compare.
             double cpuPerMessage = (cpu.getProcessCpuTime() - cpuStart) / 1e6 / messages;
+            var server =
+                    ServerCost.snapshot(xa.bean(javax.sql.DataSource.class)).minus(serverStart);
+            var dbCost = NodeCounters.read(jdbc, jdbcB).minus(dbStart);
             // For a profile of this run alone (JFR events between these instants).
             System.out.printf("throughput run from %s to %s%n", throughputStart, Instant.now());
 
@@ -210,12 +225,98 @@ public final class ExchangeDeliveryBenchmark {
                     "exchange-crypto-cpu-per-message", crypto[0] + crypto[1] + crypto[2] + crypto[3], "ms", "-");
             ResultLine.print("exchange-receipted-throughput", throughput, "msg/s", sealRate, "value>=200");
             ResultLine.print("exchange-jvm-cpu-per-message", cpuPerMessage, "ms", "-");
+            ResultLine.print("exchange-postgres-cpu-per-message", server.serverTicks() * 10.0 / messages, "ms", "-");
+            System.out.printf(
+                    "per receipted message in the throughput run: JVM CPU %.2f ms, PostgreSQL CPU %.2f ms, WAL %d B;"
+                            + " commits XA %.2f, XB %.2f; rows written XA %.2f, XB %.2f%n",
+                    cpuPerMessage,
+                    server.serverTicks() * 10.0 / messages,
+                    server.walBytes() / messages,
+                    dbCost.commitsA() / (double) messages,
+                    dbCost.commitsB() / (double) messages,
+                    dbCost.rowsA() / (double) messages,
+                    dbCost.rowsB() / (double) messages);
+            if (STATEMENTS) {
+                System.out.printf(
+                        "statements per message: XA %.2f, XB %.2f%n",
+                        dbCost.statementsA() / (double) messages, dbCost.statementsB() / (double) messages);
+                for (var row : NodeCounters.top(jdbc, jdbcB)) {
+                    System.out.println(row);
+                }
+            }
             ResultLine.print("exchange-latency-p50-at-" + rate, percentile(sorted, 0.50), "ms", "-");
             ResultLine.print("exchange-latency-p99-at-" + rate, percentile(sorted, 0.99), "ms", "value<250");
             System.out.println(
                     "load average at the throughput run's start: " + loadAtStart + "; at the end: " + loadAverage());
         }
         System.exit(0);
+    }
+
+    /** {@code -Dcomity.bench.statements=true}: also count statements (pg_stat_statements, preloaded by TestPostgres). */
+    private static final boolean STATEMENTS = Boolean.getBoolean("comity.bench.statements");
+
+    /**
+     * Commits, rows written and (with {@link #STATEMENTS}) statements of XA's and XB's databases, from
+     * PostgreSQL's statistics: counts, so they do not depend on the machine's load. XA's include the
+     * benchmark's own sending transactions and its polling (one query every 100 ms).
+     */
+    private record NodeCounters(
+            long commitsA, long commitsB, long rowsA, long rowsB, long statementsA, long statementsB) {
+
+        static NodeCounters read(JdbcClient a, JdbcClient b) throws InterruptedException {
+            // Backends report their statistics when idle, at most once a second.
+            Thread.sleep(1_500);
+            String dbA = a.sql("SELECT current_database()").query(String.class).single();
+            String dbB = b.sql("SELECT current_database()").query(String.class).single();
+            a.sql("SELECT pg_stat_clear_snapshot()").query().singleRow();
+            long[] counts = new long[6];
+            for (var row : a.sql("""
+                            SELECT datname, xact_commit, tup_inserted + tup_updated + tup_deleted
+                            FROM pg_stat_database WHERE datname IN (?, ?)""")
+                    .params(dbA, dbB)
+                    .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3)})
+                    .list()) {
+                int side = row[0].equals(dbA) ? 0 : 1;
+                counts[side] = (Long) row[1];
+                counts[2 + side] = (Long) row[2];
+            }
+            if (STATEMENTS) {
+                a.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+                for (var row : a.sql("""
+                                SELECT d.datname, coalesce(sum(s.calls), 0)::bigint FROM pg_stat_statements s
+                                JOIN pg_database d ON d.oid = s.dbid WHERE d.datname IN (?, ?) GROUP BY d.datname""")
+                        .params(dbA, dbB)
+                        .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2)})
+                        .list()) {
+                    counts[row[0].equals(dbA) ? 4 : 5] = (Long) row[1];
+                }
+            }
+            return new NodeCounters(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
+        }
+
+        NodeCounters minus(NodeCounters o) {
+            return new NodeCounters(
+                    commitsA - o.commitsA,
+                    commitsB - o.commitsB,
+                    rowsA - o.rowsA,
+                    rowsB - o.rowsB,
+                    statementsA - o.statementsA,
+                    statementsB - o.statementsB);
+        }
+
+        /** The most called statements of both databases since the throughput run started, the latency run included. */
+        static java.util.List<String> top(JdbcClient a, JdbcClient b) {
+            String dbA = a.sql("SELECT current_database()").query(String.class).single();
+            String dbB = b.sql("SELECT current_database()").query(String.class).single();
+            return a.sql("""
+                            SELECT CASE d.datname WHEN ? THEN 'XA' ELSE 'XB' END, s.calls,
+                                left(regexp_replace(s.query, '\\s+', ' ', 'g'), 120)
+                            FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+                            WHERE d.datname IN (?, ?) ORDER BY s.calls DESC LIMIT 30""")
+                    .params(dbA, dbA, dbB)
+                    .query((rs, n) -> "%s %8d  %s".formatted(rs.getString(1), rs.getLong(2), rs.getString(3)))
+                    .list();
+        }
     }
 
     private static String loadAverage() throws java.io.IOException {
@@ -382,7 +483,8 @@ public final class ExchangeDeliveryBenchmark {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("only " + delivered(jdbc) + " of " + count + " delivered");
             }
-            Thread.sleep(5);
+            // Not every 5 ms: the benchmark's own polling was 8 % of the JVM's CPU in a profile.
+            Thread.sleep(100);
         }
     }
 

@@ -17,11 +17,13 @@ class BackoffTest {
             4,
             Duration.ofSeconds(5),
             Duration.ofSeconds(30),
+            16,
+            2,
             null);
 
     @Test
     void eachWaitIsBetweenHalfAndAllOfTheDoubledWaitAndNeverAboveTheMaximum() {
-        var dispatcher = new Dispatcher(null, null, Clock.systemUTC(), SETTINGS, null);
+        var dispatcher = new Dispatcher(null, null, Clock.systemUTC(), SETTINGS, 1 << 20, null);
         for (int attempt = 1; attempt <= 64; attempt++) {
             long full = Math.min(600_000L, 1000L << Math.min(attempt - 1, 30));
             for (int i = 0; i < 50; i++) {
@@ -33,7 +35,7 @@ class BackoffTest {
 
     @Test
     void theWaitsAreNotAllTheSame() {
-        var dispatcher = new Dispatcher(null, null, Clock.systemUTC(), SETTINGS, null);
+        var dispatcher = new Dispatcher(null, null, Clock.systemUTC(), SETTINGS, 1 << 20, null);
         var waits = new java.util.HashSet<Duration>();
         for (int i = 0; i < 20; i++) {
             waits.add(dispatcher.backoff(5));

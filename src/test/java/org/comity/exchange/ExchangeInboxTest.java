@@ -229,6 +229,110 @@ class ExchangeInboxTest {
                 .containsEntry("receiver", XB.value());
     }
 
+    static final MediaType BATCH = MediaType.parseMediaType("application/comity-messages+json");
+
+    ResultActions deliverBatch(String... messages) throws Exception {
+        var body = "{\"messages\":["
+                + String.join(
+                        ",",
+                        java.util.Arrays.stream(messages)
+                                .map(m -> "\"" + m + "\"")
+                                .toList())
+                + "]}";
+        return mvc.perform(post("/api/exchange/inbox").contentType(BATCH).content(body));
+    }
+
+    static String tampered(String sealed) {
+        var parts = sealed.split("\\.");
+        var ciphertext = new Base64URL(parts[3]).decode();
+        ciphertext[0] ^= 0x40;
+        parts[3] = Base64URL.encode(ciphertext).toString();
+        return String.join(".", parts);
+    }
+
+    @Test
+    void aBatchAnswersEachMessageAsTheInboxAnswersItAloneEachVerifiedStoredAndAuditedOnItsOwn() throws Exception {
+        var envelope = good();
+        var sealed = seal(envelope, XA_SIGNING);
+        var other = good();
+        var otherSealed = seal(other, XA_SIGNING);
+        long before = stored();
+        long undecryptable = audited("undecryptable");
+        long revoked = audited("key-revoked");
+        long acceptedBefore = audited("accepted");
+        long duplicates = audited("duplicate");
+
+        var answer = deliverBatch(
+                        sealed, tampered(seal(good(), XA_SIGNING)), seal(good(), XA_REVOKED), sealed, otherSealed)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.results.length()").value(5))
+                .andExpect(jsonPath("$.results[0].status").value(200))
+                .andExpect(jsonPath("$.results[1].status").value(422))
+                .andExpect(jsonPath("$.results[1].errors[0].rule").value("undecryptable"))
+                .andExpect(jsonPath("$.results[1].receipt").doesNotExist())
+                .andExpect(jsonPath("$.results[2].status").value(422))
+                .andExpect(jsonPath("$.results[2].errors[0].rule").value("key-revoked"))
+                .andExpect(jsonPath("$.results[3].status").value(200))
+                .andExpect(jsonPath("$.results[4].status").value(200))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        var results = JSONObjectUtils.getJSONArray(JSONObjectUtils.parse(answer), "results");
+        var receipt = (String) ((java.util.Map<?, ?>) results.get(0)).get("receipt");
+        // The same message twice in a batch is the duplicate path, and alone it gets the same receipt.
+        assertThat(((java.util.Map<?, ?>) results.get(3)).get("receipt")).isEqualTo(receipt);
+        assertThat(deliver(sealed).andReturn().getResponse().getContentAsString())
+                .isEqualTo(receipt);
+        var payload = JSONObjectUtils.parse(new Base64URL(receipt.split("\\.")[1]).decodeToString());
+        assertThat(payload)
+                .containsEntry("message", envelope.messageId().toString())
+                .containsEntry("digest", Messages.digest(sealed.getBytes(StandardCharsets.US_ASCII)));
+        var otherReceipt = (String) ((java.util.Map<?, ?>) results.get(4)).get("receipt");
+        assertThat(JSONObjectUtils.parse(new Base64URL(otherReceipt.split("\\.")[1]).decodeToString()))
+                .containsEntry("message", other.messageId().toString());
+        assertThat(stored()).isEqualTo(before + 2);
+        assertThat(audited("undecryptable")).isEqualTo(undecryptable + 1);
+        assertThat(audited("key-revoked")).isEqualTo(revoked + 1);
+        assertThat(audited("accepted")).isEqualTo(acceptedBefore + 2);
+        assertThat(audited("duplicate")).isEqualTo(duplicates + 2);
+        assertThat(accepted.events)
+                .filteredOn(m -> m.envelope().messageId().equals(envelope.messageId()))
+                .hasSize(1);
+    }
+
+    @Test
+    void aMalformedBatchIsRefusedAsAWholeAndNothingOfItIsReceived() throws Exception {
+        var sealed = seal(good(), XA_SIGNING);
+        long before = stored();
+        var tooMany = new String[org.comity.exchange.ExchangeProperties.MAX_BATCH + 1];
+        java.util.Arrays.fill(tooMany, "x");
+        for (var body : List.of(
+                "not json",
+                "[\"" + sealed + "\"]",
+                "{\"messages\":[]}",
+                "{\"messages\":[1]}",
+                "{\"messages\":\"" + sealed + "\"}",
+                "{\"messages\":[\"" + sealed + "\"],\"more\":1}",
+                "{\"messages\":["
+                        + String.join(
+                                ",",
+                                java.util.Arrays.stream(tooMany)
+                                        .map(m -> "\"" + m + "\"")
+                                        .toList()) + "]}")) {
+            mvc.perform(post("/api/exchange/inbox").contentType(BATCH).content(body))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.errors[0].field").value("messages"))
+                    .andExpect(jsonPath("$.errors[0].rule").value("malformed-batch"));
+        }
+        // Over the inbox's bound (64 KiB here) as a whole, though each message alone is within it.
+        var many = new String[65536 / sealed.length() + 1];
+        assertThat(many.length).isLessThanOrEqualTo(org.comity.exchange.ExchangeProperties.MAX_BATCH);
+        java.util.Arrays.fill(many, sealed);
+        deliverBatch(many).andExpect(status().isContentTooLarge());
+        assertThat(stored()).isEqualTo(before);
+    }
+
     @Test
     void aKeyThePinnedCardDoesNotListIsRefused() throws Exception {
         refused(seal(good(), STRANGER), "unknown-key");

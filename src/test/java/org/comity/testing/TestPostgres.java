@@ -32,13 +32,17 @@ public final class TestPostgres {
             synchronized (TestPostgres.class) {
                 if (server == null) {
                     try {
-                        server = EmbeddedPostgres.builder()
+                        var builder = EmbeddedPostgres.builder()
                                 .setDataDirectory(Files.createTempDirectory("comity-test-pg"))
                                 .setCleanDataDirectory(true)
                                 .setServerConfig("fsync", "off")
                                 .setServerConfig("synchronous_commit", "off")
-                                .setServerConfig("full_page_writes", "off")
-                                .start();
+                                .setServerConfig("full_page_writes", "off");
+                        if (Boolean.getBoolean("comity.bench.statements")) {
+                            // A benchmark counting statements per operation (pg_stat_statements); never in tests.
+                            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                        }
+                        server = builder.start();
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

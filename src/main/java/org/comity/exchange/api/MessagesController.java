@@ -32,6 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 class MessagesController {
 
     private static final String JOSE = "application/jose";
+    private static final String BATCH = "application/comity-messages+json";
+    private static final tools.jackson.databind.json.JsonMapper BATCH_JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
     private static final String READERS = "hasAnyRole('ADMIN', 'AUDITOR')";
 
     private final MessageExchange exchange;
@@ -67,6 +70,108 @@ class MessagesController {
             throw new InvalidInput(refused.violations());
         }
     }
+
+    /**
+     * A batch (docs/exchange.md, "Batches"): {@code {"messages": [<compact JWE>, …]}}, 1 to 64, the
+     * whole body within the inbox's bound. Each message goes through {@link MessageExchange#receive} on
+     * its own — every step, its own transaction and audit — exactly as if posted alone, and its answer
+     * is in {@code results} at the same index: what the single inbox would have answered it.
+     */
+    @PostMapping(value = "/inbox", consumes = BATCH, produces = "application/json")
+    @Operation(
+            summary = "Deliver several messages in one request (other nodes; no sign-in)",
+            description = "{\"messages\": [<compact JWE>, …]} (1–64). Answers 200 with {\"results\": […]} in the"
+                    + " same order, each {\"status\": 200, \"receipt\"} or the status and errors the single inbox"
+                    + " would have answered that message. A batch that is not of this form is refused as a whole"
+                    + " (422 messages/malformed-batch, 413 too large); nothing of it is received.")
+    BatchResults inboxBatch(HttpServletRequest request) throws IOException {
+        // Authorisation is each message's own signature, checked step by step in MessageExchange.receive.
+        if (request.getContentLengthLong() > maxBytes) {
+            throw batchTooLarge();
+        }
+        byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
+        if (body.length > maxBytes) {
+            throw batchTooLarge();
+        }
+        var messages = batch(body);
+        var results = new java.util.ArrayList<BatchResult>(messages.size());
+        for (var message : messages) {
+            results.add(answer(message));
+        }
+        return new BatchResults(results);
+    }
+
+    /** What the single inbox would have answered this message, as a batch result. */
+    private BatchResult answer(byte[] message) {
+        try {
+            return new BatchResult(200, exchange.receive(message), null);
+        } catch (MessageRefused refused) {
+            if (refused instanceof MessageRefused.TooLarge) {
+                return new BatchResult(413, null, refused.violations());
+            }
+            return new BatchResult(422, null, refused.violations());
+        } catch (org.comity.shared.Conflict conflict) {
+            // Not a refusal (casework: the request is being registered, changed at the same moment):
+            // retried by the sender, as the single inbox's 409.
+            return new BatchResult(
+                    409, null, List.of(new org.comity.shared.Violation("message", conflict.rule(), "try again")));
+        } catch (RuntimeException failed) {
+            // Audited by receive (receive-failed); the sender retries, as after the single inbox's 500.
+            return new BatchResult(500, null, null);
+        }
+    }
+
+    /** The batch's messages, each as the bytes the single inbox would have read; refused as a whole if malformed. */
+    private static List<byte[]> batch(byte[] body) {
+        tools.jackson.databind.JsonNode document;
+        try {
+            document = BATCH_JSON.readTree(body);
+        } catch (RuntimeException e) {
+            throw malformedBatch("not JSON");
+        }
+        if (document == null
+                || !document.isObject()
+                || document.size() != 1
+                || !document.path("messages").isArray()) {
+            throw malformedBatch("an object with one member, messages, a list");
+        }
+        var list = document.path("messages");
+        if (list.isEmpty() || list.size() > org.comity.exchange.ExchangeProperties.MAX_BATCH) {
+            throw malformedBatch("1 to " + org.comity.exchange.ExchangeProperties.MAX_BATCH + " messages");
+        }
+        var messages = new java.util.ArrayList<byte[]>(list.size());
+        for (var message : list) {
+            if (!message.isString()) {
+                throw malformedBatch("each message a string (a compact JWE)");
+            }
+            // Any other character is refused by the message's own step 2 (ASCII, base64url parts).
+            messages.add(message.asString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return messages;
+    }
+
+    private static InvalidInput malformedBatch(String expected) {
+        return InvalidInput.of("messages", "malformed-batch", "a batch is " + expected);
+    }
+
+    private ErrorResponseException batchTooLarge() {
+        var tooLarge = new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE);
+        tooLarge.setDetail("a batch is at most " + maxBytes + " bytes (comity.exchange.messages.max-bytes)");
+        return tooLarge;
+    }
+
+    /** The answers to a batch, one per message in its order. */
+    record BatchResults(List<BatchResult> results) {}
+
+    /**
+     * One message's answer: {@code status} as the single inbox's HTTP status, the receipt when 200, the
+     * errors (field, rule, message) of a refusal.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record BatchResult(
+            int status,
+            @org.jspecify.annotations.Nullable String receipt,
+            @org.jspecify.annotations.Nullable List<org.comity.shared.Violation> errors) {}
 
     @GetMapping("/conversations/{conversation}/deliveries")
     @PreAuthorize(READERS)

@@ -87,12 +87,19 @@ public class JdbcMessageStore {
      * at this moment are skipped, not waited for.
      */
     public List<Due> claimDue(Instant now, Instant claimUntil, int limit) {
+        return claimDue(now, claimUntil, limit, java.util.Set.of());
+    }
+
+    /** As {@link #claimDue(Instant, Instant, int)}, leaving out messages to {@code busy} inboxes. */
+    public List<Due> claimDue(Instant now, Instant claimUntil, int limit, java.util.Set<URI> busy) {
+        var skipped = busy.stream().map(URI::toString).toArray(String[]::new);
         return jdbc
                 .sql("""
                         UPDATE exchange_outbox o SET claimed_until = ?
                         FROM (SELECT c.id FROM exchange_outbox c
                               WHERE c.status = 'pending' AND c.next_attempt_at <= ?
                                 AND (c.claimed_until IS NULL OR c.claimed_until <= ?)
+                                AND NOT (c.inbox = ANY (?))
                                 AND NOT EXISTS (SELECT 1 FROM exchange_outbox e
                                                 WHERE e.conversation_id = c.conversation_id
                                                   AND e.recipient = c.recipient
@@ -102,7 +109,7 @@ public class JdbcMessageStore {
                         WHERE o.id = d.id
                         RETURNING o.id, o.message_id, o.conversation_id, o.recipient, o.inbox, o.body, o.digest,
                             o.expires_at, o.give_up_at, o.attempts, o.next_attempt_at""")
-                .params(ts(claimUntil), ts(now), ts(now), limit)
+                .params(ts(claimUntil), ts(now), ts(now), skipped, limit)
                 .query((rs, n) -> java.util.Map.entry(
                         rs.getTimestamp(11).toInstant(),
                         new Due(

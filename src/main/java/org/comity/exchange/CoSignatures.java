@@ -149,7 +149,8 @@ public class CoSignatures {
         }
         audit.audit(now, actor, channel, "supervisor-key-withdrawal", "accepted", keyId);
         local.registeredSupervisorKeys(registered());
-        return keys().stream().filter(k -> k.keyId().equals(keyId)).findFirst().orElseThrow();
+        return view(new JdbcCoSignatures.StoredKey(
+                stored.keyId(), stored.username(), stored.jwk(), stored.registeredAt(), now));
     }
 
     /**

@@ -250,7 +250,7 @@ class CaseExchange {
         }
         try {
             savepoint.executeWithoutResult(status -> {
-                casework.recordFromCounterpart(requestId, command);
+                casework.recordFromCounterpart(requestId, command, envelope.pairingToken());
                 if (command instanceof Command.RecordAcknowledgement ack) {
                     links.acknowledged(requestId, envelope.messageId(), ack.reference());
                 }
@@ -350,12 +350,18 @@ class CaseExchange {
                             new AuthorityId(link.get().counterpart()),
                             null,
                             false,
-                            json.writeValueAsString(step.document())),
+                            json.writeValueAsString(step.document()),
+                            // The token this side's log entry of the step already carries (Casework#pairing).
+                            PAIRED_STEPS.contains(step.type()) ? changed.pairing() : null),
                     changed.actor());
         }
     }
 
     private record Step(MessageType type, Map<String, Object> document) {}
+
+    /** The steps both public logs record, with the token of the message that carries them. */
+    private static final java.util.Set<MessageType> PAIRED_STEPS =
+            java.util.EnumSet.of(MessageType.DECISION, MessageType.EXECUTION_RESULT, MessageType.WITHDRAWAL);
 
     /** The messages a change of ours makes: on the requested side its work, on the requesting side its answers. */
     private List<Step> steps(Request.Change change, boolean incoming) {

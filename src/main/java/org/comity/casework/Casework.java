@@ -294,7 +294,7 @@ public class Casework {
      * a counterpart may cause are accepted.
      */
     @Transactional
-    Request recordFromCounterpart(UUID id, Command command) {
+    Request recordFromCounterpart(UUID id, Command command, @Nullable String pairing) {
         if (!command.kind().byCounterpart()) {
             throw new IllegalArgumentException(command.kind().code() + " is not caused by a counterpart's message");
         }
@@ -302,7 +302,7 @@ public class Casework {
         var now = clock.instant();
         var change = request.apply(command, EXCHANGE, now);
         store.update(change.request(), now);
-        record(change, EXCHANGE.username(), request.state().code(), now);
+        record(change, EXCHANGE.username(), request.state().code(), now, pairing);
         return change.request();
     }
 
@@ -655,7 +655,8 @@ public class Casework {
     }
 
     /**
-     * @param received the pairing token of the exchange message that brought an incoming request
+     * @param received the pairing token of the exchange message that made the change (that brought an
+     *     incoming request, or a counterpart's step), which this side's entry of it carries too
      */
     private void record(
             Request.Change change,
@@ -675,11 +676,16 @@ public class Casework {
                 fromState,
                 request.state().code());
         var facts = RequestFacts.of(request);
+        String sending = null;
         for (CaseEvent event : change.events()) {
             if (event instanceof CaseEvent.Decided decided) {
                 reportPersecutionRefusal(request, decided.decision());
             }
-            var published = publicEvent(facts, event, pairing(facts, event, received));
+            var pairing = pairing(request, facts, event, received);
+            if (pairing != null && received == null && !(event instanceof CaseEvent.Submitted)) {
+                sending = pairing;
+            }
+            var published = publicEvent(facts, event, pairing);
             var type = TransparencyFeed.eventType(published);
             if (type.isPresent()) {
                 // The entry goes to the log's outbox in this transaction: the change and its entry are
@@ -692,7 +698,7 @@ public class Casework {
         }
         // Told synchronously, in this transaction: what the counterpart must hear goes to the exchange
         // outbox with the change, or neither is stored.
-        events.publishEvent(new RequestChanged(change, username));
+        events.publishEvent(new RequestChanged(change, username, sending));
     }
 
     /**
@@ -737,17 +743,33 @@ public class Casework {
     }
 
     /**
-     * The pairing token the event's entry carries: a fresh one for a request sent over the exchange
-     * (CaseExchange sends it in the message), the message's for a request it brought. Decisions,
-     * executions and withdrawals carry none yet: the requesting side records no entry of the other
-     * side's decision until the exchange brings it, so a token there would stand unpaired.
+     * The pairing token the event's entry carries, so the monitor can match it with the other side's
+     * entry of the same event: every event one side announces to the other by a message carries that
+     * message's token on both logs. A fresh one for a request sent over the exchange, and for a
+     * decision or execution (on the requested side) or a withdrawal (on the requesting side) of a
+     * request that travelled, which {@link CaseExchange} sends in the message; the message's own when a
+     * message brought the event here. None for what the other side never hears of by a message.
      */
-    private @Nullable String pairing(RequestFacts facts, CaseEvent event, @Nullable String received) {
+    private @Nullable String pairing(Request request, RequestFacts facts, CaseEvent event, @Nullable String received) {
         return switch (event) {
             case CaseEvent.Submitted e -> pairingTokens.forSending(facts).orElse(null);
             case CaseEvent.Received e -> received;
-            default -> null;
+            case CaseEvent.CounterpartDecided e -> received;
+            case CaseEvent.CounterpartExecuted e -> received;
+            case CaseEvent.Decided e -> received != null ? received : stepToken(request, true);
+            case CaseEvent.Executed e -> received != null ? received : stepToken(request, true);
+            case CaseEvent.Withdrawn e -> received != null ? received : stepToken(request, false);
+            case CaseEvent.Closed e -> null;
+            case CaseEvent.DeadlineMissed e -> null;
+            case CaseEvent.PreservationExpiring e -> null;
         };
+    }
+
+    private @Nullable String stepToken(Request request, boolean incoming) {
+        if ((request.direction() == Direction.INCOMING) != incoming) {
+            return null;
+        }
+        return pairingTokens.forStep(request.id(), incoming).orElse(null);
     }
 
     private static Object publicEvent(RequestFacts facts, CaseEvent event, @Nullable String pairing) {
@@ -761,17 +783,35 @@ public class Casework {
                         refusalGrounds(e.decision()),
                         e.approvedBy() != null,
                         day(e.at()),
-                        e.decision() instanceof Decision.Granting g
-                                        && g.otherBasis() != null
-                                        && g.otherBasis().kind() != null
-                                ? g.otherBasis().kind().code()
-                                : null);
-            case CaseEvent.Executed e -> new RequestExecuted(facts, e.evidenceTransmitted(), day(e.at()));
+                        otherBasis(e.decision()),
+                        pairing);
+            // The requesting side's record of what the requested State told it: whether a second person
+            // approved it there is not said in the decision message.
+            case CaseEvent.CounterpartDecided e ->
+                new RequestDecided(
+                        facts,
+                        e.decision().outcome(),
+                        refusalGrounds(e.decision()),
+                        false,
+                        day(e.at()),
+                        otherBasis(e.decision()),
+                        pairing);
+            case CaseEvent.Executed e -> new RequestExecuted(facts, e.evidenceTransmitted(), day(e.at()), pairing);
+            case CaseEvent.CounterpartExecuted e ->
+                new RequestExecuted(facts, e.evidenceTransmitted(), day(e.at()), pairing);
             case CaseEvent.Closed e -> new RequestClosed(facts, day(e.at()));
-            case CaseEvent.Withdrawn e -> new RequestWithdrawn(facts, e.fromState(), day(e.at()));
+            case CaseEvent.Withdrawn e -> new RequestWithdrawn(facts, e.fromState(), day(e.at()), pairing);
             case CaseEvent.DeadlineMissed e -> new DeadlineMissed(facts, e.dueAt(), day(e.detectedAt()));
             case CaseEvent.PreservationExpiring e -> new PreservationExpiring(facts, e.expiresAt());
         };
+    }
+
+    private static @Nullable String otherBasis(Decision decision) {
+        return decision instanceof Decision.Granting g
+                        && g.otherBasis() != null
+                        && g.otherBasis().kind() != null
+                ? g.otherBasis().kind().code()
+                : null;
     }
 
     static java.util.Set<String> refusalGrounds(Decision decision) {

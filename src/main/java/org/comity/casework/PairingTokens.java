@@ -3,6 +3,8 @@ package org.comity.casework;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.UUID;
+import org.comity.casework.persistence.JdbcExchangeLinks;
 import org.comity.exchange.CoSignatures;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +21,12 @@ class PairingTokens {
 
     private final ExchangeRoute route;
     private final CoSignatures coSignatures;
+    private final JdbcExchangeLinks links;
 
-    PairingTokens(ExchangeRoute route, CoSignatures coSignatures) {
+    PairingTokens(ExchangeRoute route, CoSignatures coSignatures, JdbcExchangeLinks links) {
         this.route = route;
         this.coSignatures = coSignatures;
+        this.links = links;
     }
 
     /**
@@ -39,6 +43,21 @@ class PairingTokens {
             return coSignatures.unsent(facts.requestId().toString()).map(CoSignatures.PreparedMessage::pairingToken);
         }
         return Optional.of(token());
+    }
+
+    /**
+     * A fresh token for a later step of a request that travelled (a decision or execution on the
+     * requested side, a withdrawal on the requesting side), if the request is linked to a conversation on
+     * that side: then {@link CaseExchange#onChanged} sends the step in a message carrying the token, and
+     * the counterpart's entry of the step carries it too. A request handled on paper gets none.
+     *
+     * @param incoming whether the step is the requested side's
+     */
+    Optional<String> forStep(UUID requestId, boolean incoming) {
+        var side = incoming ? "INCOMING" : "OUTGOING";
+        return links.byRequest(requestId)
+                .filter(link -> side.equals(link.direction()))
+                .map(link -> token());
     }
 
     static String token() {

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param secondApproval whether a second user approved the decision
  * @param basis for a grant the treaty does not oblige, the code of the other basis it rests on
  *     ({@code reciprocity}, {@code domestic-law}, {@code other-instrument}); null otherwise
+ * @param pairing the token both public logs record for this decision, when it travelled as a message
+ *     (the requested State's log when it decided, the requesting State's when it was told)
  */
 public record RequestDecided(
         RequestFacts request,
@@ -21,7 +23,8 @@ public record RequestDecided(
         Set<String> refusalGrounds,
         boolean secondApproval,
         LocalDate day,
-        @Nullable String basis) {
+        @Nullable String basis,
+        @Nullable String pairing) {
 
     public RequestDecided {
         refusalGrounds = Set.copyOf(refusalGrounds);
@@ -29,6 +32,6 @@ public record RequestDecided(
 
     public RequestDecided(
             RequestFacts request, String outcome, Set<String> refusalGrounds, boolean secondApproval, LocalDate day) {
-        this(request, outcome, refusalGrounds, secondApproval, day, null);
+        this(request, outcome, refusalGrounds, secondApproval, day, null, null);
     }
 }

@@ -88,12 +88,19 @@ class TransparencyFeed {
                                 ? List.copyOf(new TreeSet<>(e.refusalGrounds()))
                                 : List.<String>of();
                         yield new Entry(
-                                e.request(), EventType.REQUEST_DECIDED, outcome, grounds, e.basis(), e.day(), null);
+                                e.request(),
+                                EventType.REQUEST_DECIDED,
+                                outcome,
+                                grounds,
+                                e.basis(),
+                                e.day(),
+                                e.pairing());
                     }
                     case RequestExecuted e ->
-                        new Entry(e.request(), EventType.REQUEST_EXECUTED, null, List.of(), null, e.day(), null);
+                        new Entry(e.request(), EventType.REQUEST_EXECUTED, null, List.of(), null, e.day(), e.pairing());
                     case RequestWithdrawn e ->
-                        new Entry(e.request(), EventType.REQUEST_WITHDRAWN, null, List.of(), null, e.day(), null);
+                        new Entry(
+                                e.request(), EventType.REQUEST_WITHDRAWN, null, List.of(), null, e.day(), e.pairing());
                     default -> null;
                 });
     }

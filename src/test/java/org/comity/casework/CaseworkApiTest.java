@@ -277,9 +277,16 @@ public class CaseworkApiTest {
         call(Role.CASEWORKER, post("/api/requests/" + id + "/actions/record-counterpart-execution"), """
                         {"evidenceTransmitted": true}""")
                 .andExpect(jsonPath("$.state").value("executed-by-counterpart"));
-        assertThat(events.stream(RequestExecuted.class))
-                .as("the counterpart's execution is its own")
-                .isEmpty();
+        // This side's log records what it was told on paper: no message, so no pairing token.
+        assertThat(events.stream(RequestDecided.class)).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo("granted-with-conditions");
+            assertThat(e.secondApproval()).isFalse();
+            assertThat(e.pairing()).isNull();
+        });
+        assertThat(events.stream(RequestExecuted.class)).singleElement().satisfies(e -> {
+            assertThat(e.evidenceTransmitted()).isTrue();
+            assertThat(e.pairing()).isNull();
+        });
         call(Role.CASEWORKER, post("/api/requests/" + id + "/actions/no-such-action"), "{}")
                 .andExpect(status().isNotFound());
         call(Role.CASEWORKER, post("/api/requests/" + id + "/closure"), "{}")

@@ -192,6 +192,98 @@ class PairedLogsTest {
                 .isEmpty();
     }
 
+    /**
+     * Every later step one side tells the other by a message is on both logs with that message's token:
+     * XB's decision and execution (the requested side's entries, and XA's record of what it was told),
+     * XA's withdrawal of another request (XA's entry, and XB's record of it). A monitor reading both
+     * logs pairs them all, with no disagreement.
+     */
+    @Test
+    void decisionsExecutionsAndWithdrawalsAreOnBothLogsWithTheirMessagesTokens() {
+        var xaWork = xa.bean(Casework.class);
+        var xbWork = xb.bean(Casework.class);
+        var reviewer = TestAccounts.username(org.comity.accounts.Role.LEGAL_REVIEWER);
+        var caseworker = TestAccounts.username(org.comity.accounts.Role.CASEWORKER);
+
+        var granted = sendFromXa();
+        var link = xa.bean(JdbcExchangeLinks.class).byRequest(granted).orElseThrow();
+        var atXb = CaseExchangeTest.await(() -> incoming(link.conversationId()), Optional::isPresent)
+                .orElseThrow()
+                .requestId();
+        CaseExchangeTest.await(() -> xaWork.get(granted).state().code(), "acknowledged"::equals);
+        xbWork.startReview(atXb, null, reviewer);
+        var grant = new org.comity.casework.domain.Decision.GrantWithConditions(
+                List.of("the data is used only in the proceedings named"), List.of(), null);
+        var decided = xbWork.decide(atXb, null, grant, reviewer);
+        if (decided.state() instanceof org.comity.casework.domain.RequestState.AwaitingDecisionApproval) {
+            xbWork.approveDecision(
+                    atXb,
+                    null,
+                    decided.proposalFingerprint().orElseThrow(),
+                    TestAccounts.username(org.comity.accounts.Role.SUPERVISOR));
+        }
+        CaseExchangeTest.await(
+                () -> xaWork.get(granted).state(),
+                s -> s instanceof org.comity.casework.domain.RequestState.GrantedByCounterpart);
+        xbWork.startExecution(atXb, null, caseworker);
+        xbWork.completeExecution(atXb, null, true, caseworker);
+        CaseExchangeTest.await(
+                () -> xaWork.get(granted).state(),
+                s -> s instanceof org.comity.casework.domain.RequestState.ExecutedByCounterpart);
+
+        var withdrawn = sendFromXa();
+        var other = xa.bean(JdbcExchangeLinks.class).byRequest(withdrawn).orElseThrow();
+        var otherAtXb = CaseExchangeTest.await(() -> incoming(other.conversationId()), Optional::isPresent)
+                .orElseThrow()
+                .requestId();
+        CaseExchangeTest.await(() -> xaWork.get(withdrawn).state().code(), "acknowledged"::equals);
+        xaWork.withdraw(withdrawn, null, "the suspect was identified by other means", caseworker);
+        CaseExchangeTest.await(
+                () -> xbWork.get(otherAtXb).state(),
+                s -> s instanceof org.comity.casework.domain.RequestState.Withdrawn);
+
+        var decision = token(xb, link.conversationId(), "decision");
+        var execution = token(xb, link.conversationId(), "execution-result");
+        var withdrawal = token(xa, other.conversationId(), "withdrawal");
+        assertThat(List.of(decision, execution, withdrawal))
+                .doesNotHaveDuplicates()
+                .doesNotContain(link.pairingToken(), other.pairingToken());
+        for (var node : new TwoNodes.Node[] {xa, xb}) {
+            var decisionEntry = CaseExchangeTest.await(() -> withToken(node, decision), e -> e.size() == 1)
+                    .getFirst();
+            assertThat(decisionEntry)
+                    .contains("\"event\":\"request-decided\"")
+                    .contains("\"outcome\":\"granted\"")
+                    .contains("\"requesting\":\"XA\"")
+                    .contains("\"requested\":\"XB\"");
+            assertThat(CaseExchangeTest.await(() -> withToken(node, execution), e -> e.size() == 1)
+                            .getFirst())
+                    .contains("\"event\":\"request-executed\"");
+            assertThat(CaseExchangeTest.await(() -> withToken(node, withdrawal), e -> e.size() == 1)
+                            .getFirst())
+                    .contains("\"event\":\"request-withdrawn\"");
+        }
+
+        var monitor = new Monitor(new EntryFields(), Duration.ofHours(24));
+        var round = monitor.run(List.of(followed("XA", xa), followed("XB", xb)), MonitorState.empty(), Instant.now());
+        assertThat(round.errors()).isEmpty();
+        assertThat(round.findings()).isEmpty();
+        assertThat(round.state().pending())
+                .extracting(p -> p.entry().token())
+                .doesNotContain(decision, execution, withdrawal, link.pairingToken(), other.pairingToken());
+    }
+
+    /** The pairing token of the one message of {@code type} the node sent in the conversation. */
+    static String token(TwoNodes.Node node, java.util.UUID conversation, String type) {
+        return node.bean(org.comity.exchange.MessageExchange.class).deliveries(conversation).stream()
+                .filter(d -> d.type().code().equals(type))
+                .map(org.comity.exchange.Delivery::pairingToken)
+                .reduce((a, b) -> {
+                    throw new AssertionError("two " + type + " messages in " + conversation);
+                })
+                .orElseThrow(() -> new AssertionError("no " + type + " message in " + conversation));
+    }
+
     static SignedNote note(Finding finding, String origin) {
         return finding.checkpoints().stream()
                 .filter(c -> c.startsWith(origin + "\n"))

@@ -16,6 +16,15 @@ public sealed interface CaseEvent {
 
     record Executed(boolean evidenceTransmitted, Instant at) implements CaseEvent {}
 
+    /**
+     * The requested State decided one of our requests, as it told us (by a message, or on paper and
+     * recorded by hand): our public log records the outcome we were told, beside the one its log shows.
+     */
+    record CounterpartDecided(Decision decision, Instant at) implements CaseEvent {}
+
+    /** The requested State executed one of our requests, as it told us. */
+    record CounterpartExecuted(boolean evidenceTransmitted, Instant at) implements CaseEvent {}
+
     record Closed(Instant at) implements CaseEvent {}
 
     record Withdrawn(String fromState, Instant at) implements CaseEvent {}

@@ -135,7 +135,7 @@ public sealed interface RequestState {
                 case Decision.Postpone postpone -> new PostponedByCounterpart(postpone, at, consultations());
                 case Decision.Refuse refuse -> new RefusedByCounterpart(refuse, at, consultations());
             };
-            return Transition.to(next);
+            return Transition.to(next, new CaseEvent.CounterpartDecided(decision, at));
         }
     }
 
@@ -203,7 +203,9 @@ public sealed interface RequestState {
         }
 
         public Transition executedByCounterpart(boolean evidenceTransmitted, Instant at) {
-            return Transition.to(new ExecutedByCounterpart(evidenceTransmitted, at));
+            return Transition.to(
+                    new ExecutedByCounterpart(evidenceTransmitted, at),
+                    new CaseEvent.CounterpartExecuted(evidenceTransmitted, at));
         }
     }
 

@@ -90,14 +90,15 @@ class RequestLifecycleTest {
         var decision = new Decision.GrantWithConditions(List.of("used only in the named proceedings"), List.of(), null);
         var decided = r.apply(new Command.RecordCounterpartDecision(decision), CASEWORKER, at(6));
         assertThat(decided.events())
-                .as("the counterpart's decision is its own to announce")
-                .isEmpty();
+                .as("this side's log records the decision it was told, to be matched with the counterpart's")
+                .containsExactly(new CaseEvent.CounterpartDecided(decision, at(6)));
         assertThat(decided.actions()).extracting(AuditAction::code).containsExactly("decided-by-counterpart");
         r = decided.request();
         assertThat(r.state()).isEqualTo(new RequestState.GrantedByCounterpart(decision, at(6), List.of()));
         assertThat(r.awaitingDecision()).isFalse();
-        r = r.apply(new Command.RecordCounterpartExecution(true), CASEWORKER, at(7))
-                .request();
+        var executed = r.apply(new Command.RecordCounterpartExecution(true), CASEWORKER, at(7));
+        assertThat(executed.events()).containsExactly(new CaseEvent.CounterpartExecuted(true, at(7)));
+        r = executed.request();
         r = r.close(at(8)).request();
         assertThat(r.state()).isInstanceOf(RequestState.Closed.class);
         assertThat(r.version()).isEqualTo(9);

@@ -226,6 +226,18 @@ class ExchangeBatchPeersTest {
             assertThat(forwarded)
                     .as("still batches, of up to four")
                     .anySatisfy(b -> assertThat(b.messages()).hasSizeGreaterThan(1));
+
+            // Learnt: the next twelve go in batches of at most four, none refused.
+            int batchesThen = proxy.batches.size();
+            var next = sendTogether(12, "{}");
+            receiptedOnce(next, awaitSettled(next));
+            var later = proxy.batches.subList(batchesThen, proxy.batches.size());
+            assertThat(later)
+                    .as("no batch refused")
+                    .allSatisfy(b -> assertThat(b.status()).isEqualTo(200));
+            assertThat(later)
+                    .hasSizeGreaterThanOrEqualTo(3)
+                    .allSatisfy(b -> assertThat(b.messages()).hasSizeLessThanOrEqualTo(4));
         } finally {
             proxy.maxMessages = 0;
         }

@@ -43,8 +43,8 @@ final class Dispatcher {
     private final MessageExchange exchange;
     private final Clock clock;
     private final ExchangeProperties.Delivery settings;
-    /** A batch's body stays within this, the bound this node's own inbox reads (peers are assumed alike). */
-    private final int maxBytes;
+    /** What each peer's inbox takes in one request: this node's own bounds until the peer refuses. */
+    private final BatchBounds bounds;
 
     private final HttpClient http;
     private final SecureRandom random = new SecureRandom();
@@ -69,7 +69,7 @@ final class Dispatcher {
             ExchangeProperties.Delivery settings,
             int maxBytes,
             @Nullable SSLContext ssl) {
-        this.maxBytes = maxBytes;
+        this.bounds = new BatchBounds(settings.batch(), maxBytes);
         this.store = store;
         this.exchange = exchange;
         this.clock = clock;
@@ -224,19 +224,22 @@ final class Dispatcher {
 
     /**
      * The claimed messages grouped into batches: consecutive in the claim's order per inbox, at most
-     * {@code batch} messages and {@code maxBytes} of body each (a message too large to share a batch goes
-     * alone). Claims hold at most one message per conversation and recipient, so no batch carries two
-     * of one conversation and order within a conversation is kept.
+     * {@code batch} messages and {@code maxBytes} of body each, or less to a peer that refused more
+     * ({@link BatchBounds}); a message too large to share a batch goes alone. Claims hold at most one
+     * message per conversation and recipient, so no batch carries two of one conversation and order
+     * within a conversation is kept.
      */
     List<List<JdbcMessageStore.Due>> batches(List<JdbcMessageStore.Due> claimed) {
         var open = new java.util.LinkedHashMap<URI, List<JdbcMessageStore.Due>>();
         var openBytes = new java.util.HashMap<URI, Long>();
         var batches = new ArrayList<List<JdbcMessageStore.Due>>();
+        var now = clock.instant();
         for (var due : claimed) {
             long bytes = due.body().length() + BATCH_OVERHEAD;
             var current = open.get(due.inbox());
             if (current != null
-                    && (current.size() >= settings.batch() || openBytes.get(due.inbox()) + bytes > maxBytes)) {
+                    && (current.size() >= bounds.messages(due.inbox(), now)
+                            || openBytes.get(due.inbox()) + bytes > bounds.bytes(due.inbox(), now))) {
                 batches.add(current);
                 current = null;
             }
@@ -261,13 +264,19 @@ final class Dispatcher {
     /**
      * Posts several messages to one inbox in one request (docs/exchange.md, "Batches") and records each
      * one's answer as if it had been posted alone. An answer that gives no per-message results — a
-     * receiver without batches (415), any other status, a body that does not read — leaves the messages
-     * to be posted one by one at once, in this same attempt; no answer at all (unreachable, time-out)
-     * is a failed attempt for each, retried after its backoff as alone.
+     * receiver without batches (415), a batch too large (413) or of too many (422), any other status, a
+     * body that does not read — leaves the messages to be posted at once, in this same attempt, alone
+     * or in smaller batches ({@link #refusedAsAWhole}); no answer at all (unreachable, time-out) is a
+     * failed attempt for each, retried after its backoff as alone.
      *
      * @return the messages still to be posted alone
      */
     private List<JdbcMessageStore.Due> deliverBatch(List<JdbcMessageStore.Due> batch) {
+        return deliverBatch(batch, true);
+    }
+
+    /** @param mayResplit whether a batch refused as too large may be posted again in smaller batches */
+    private List<JdbcMessageStore.Due> deliverBatch(List<JdbcMessageStore.Due> batch, boolean mayResplit) {
         var inbox = batch.getFirst().inbox();
         if (!Authority.acceptableInbox(inbox)
                 || batch.stream().anyMatch(due -> !COMPACT.matcher(due.body()).matches())) {
@@ -281,6 +290,7 @@ final class Dispatcher {
         }
         body.append("]}");
         List<Object> results;
+        HttpResponse<String> response;
         try {
             var request = HttpRequest.newBuilder(inbox)
                     .timeout(settings.requestTimeout())
@@ -288,12 +298,11 @@ final class Dispatcher {
                     .header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.US_ASCII))
                     .build();
-            var response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() != 200) {
-                return batch;
-            }
-            results = com.nimbusds.jose.util.JSONObjectUtils.getJSONArray(
-                    com.nimbusds.jose.util.JSONObjectUtils.parse(response.body()), "results");
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            results = response.statusCode() != 200
+                    ? null
+                    : com.nimbusds.jose.util.JSONObjectUtils.getJSONArray(
+                            com.nimbusds.jose.util.JSONObjectUtils.parse(response.body()), "results");
         } catch (IOException | IllegalArgumentException e) {
             // No answer (refused connection, time-out): each message's attempt failed, as alone; posting
             // them one by one now would wait as long again for each, past their claims.
@@ -308,6 +317,9 @@ final class Dispatcher {
             // Stopping: the claims stay listed and are given back by stop().
             Thread.currentThread().interrupt();
             return List.of();
+        }
+        if (response.statusCode() != 200) {
+            return refusedAsAWhole(batch, response.statusCode(), response.body(), body.length(), mayResplit);
         }
         if (results == null || results.size() != batch.size()) {
             return batch;
@@ -325,6 +337,45 @@ final class Dispatcher {
             if (answered(due, status.intValue(), receipt, rule)) {
                 claims.remove(due.id());
             }
+        }
+        return alone;
+    }
+
+    /**
+     * A batch answered with something other than its results. What the peer's answer says of its bound
+     * is remembered ({@link BatchBounds}): a peer without batches gets single messages from now on, one
+     * that refused the batch's size or count gets batches within the bound it named. The refused batch
+     * itself is posted again at once within the bound learnt, once (a part refused again goes message by
+     * message), or else every message of it alone; nothing of a batch refused as a whole was received,
+     * and a message received all the same is answered with its receipt again.
+     *
+     * @return the messages still to be posted alone
+     */
+    private List<JdbcMessageStore.Due> refusedAsAWhole(
+            List<JdbcMessageStore.Due> batch, int status, String answer, long bytes, boolean mayResplit) {
+        var inbox = batch.getFirst().inbox();
+        java.util.Map<String, Object> problem;
+        try {
+            problem = com.nimbusds.jose.util.JSONObjectUtils.parse(answer);
+        } catch (java.text.ParseException | RuntimeException e) {
+            problem = null; // not a problem document: only the status is read
+        }
+        var learnt = bounds.refused(inbox, status, problem, batch.size(), bytes, clock.instant());
+        if (learnt != BatchBounds.Learnt.NOTHING) {
+            log.info(
+                    "{} refused a batch of {} messages ({} bytes) with {}: {}",
+                    inbox,
+                    batch.size(),
+                    bytes,
+                    status,
+                    learnt);
+        }
+        if (learnt != BatchBounds.Learnt.SMALLER || !mayResplit) {
+            return batch;
+        }
+        var alone = new ArrayList<JdbcMessageStore.Due>();
+        for (var part : batches(batch)) {
+            alone.addAll(part.size() == 1 ? part : deliverBatch(part, false));
         }
         return alone;
     }

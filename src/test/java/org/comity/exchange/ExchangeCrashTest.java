@@ -26,29 +26,46 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 14, "done when": the receiving node, a JVM of its own, is killed with SIGKILL in the middle of
- * a burst of messages from XA. Every message XA holds a receipt for at that moment is already stored at
- * XB (a receipt is only ever answered after the message is committed); after XB restarts, XA's
- * dispatcher delivers every other message by retry, and XB has each message registered exactly once
- * (one inbox row, one acceptance) with the receipt XA holds, in each conversation's order.
+ * a burst of messages from XA, while XB is receiving a batch, between two of its messages. Every message
+ * XA holds a receipt for at that moment is already stored at XB (a receipt is only ever answered after
+ * the message is committed); after XB restarts, XA's dispatcher delivers every other message by retry —
+ * those of the batch XB had partly stored among them — and XB has each message registered exactly once
+ * (one inbox row, one acceptance) with the receipt XA holds, in each conversation's order. XA posts to an
+ * {@link InboxProxy} in front of XB, which shows the batches and which one was in flight at the kill.
  */
 class ExchangeCrashTest {
 
     private static final int CONVERSATIONS = 8;
     private static final int MESSAGES = 240;
+    /** How long XB takes over each message it accepts, so a batch is received over tens of milliseconds. */
+    private static final int ACCEPT_DELAY_MS = 10;
+
     private static final Map<String, String> QUIET =
             Map.of("logging.level.root", "WARN", "comity.exchange.messages.delivery.concurrency", "16");
 
     @Test
     void messagesReceiptedBeforeTheReceiverIsKilledAreStoredOnceAndTheRestArriveByRetry(@TempDir Path dir)
             throws Exception {
-        var xb = new TwoNodes.Node("XB", QUIET);
-        try (var xa = new TwoNodes.Node("XA", QUIET).start()) {
+        var settings = new HashMap<>(QUIET);
+        try (var proxy = new InboxProxy();
+                var xa = new TwoNodes.Node("XA", QUIET).start()) {
+            settings.put("comity.exchange.authority.inbox", proxy.inbox());
+            var xb = new TwoNodes.Node("XB", Map.copyOf(settings));
+            proxy.forwardingTo(xb.inbox());
+            var xbDb = JdbcClient.create(new DriverManagerDataSource(xb.database, "postgres", ""));
             var xaCard = dir.resolve("xa-card.jws");
             Files.writeString(xaCard, xa.card());
-            var receiver =
-                    spawn(xb, "-Dcomity.test.pin-card=" + xaCard, "-Dcomity.test.pin-fingerprint=" + xa.fingerprint());
+            long began = System.nanoTime();
+            var receiver = spawn(
+                    xb,
+                    "-Dcomity.test.pin-card=" + xaCard,
+                    "-Dcomity.test.pin-fingerprint=" + xa.fingerprint(),
+                    "-Dcomity.test.accept-delay-ms=" + ACCEPT_DELAY_MS);
+            long started = System.nanoTime();
+            long killed;
             var sent = new ConcurrentHashMap<UUID, UUID>();
             Set<UUID> receiptedAtKill;
+            List<String> partlyStored = null;
             try {
                 xa.bean(TrustDirectory.class).pin(receiver.card(), receiver.fingerprint(), "admin");
                 var exchange = xa.bean(MessageExchange.class);
@@ -70,13 +87,28 @@ class ExchangeCrashTest {
                         done.countDown();
                     }
                 });
-                // Kill once XB has receipted a fair share, while XA is still sending and delivering.
+                // Kill once XB has receipted a fair share, while XA is still delivering, in the middle of a
+                // batch: XB has stored some of its messages, and is still to store at least two.
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-                while (delivered(xaDb).size() < MESSAGES / 4 && System.nanoTime() < deadline) {
-                    Thread.sleep(5);
+                boolean fairShare = false;
+                kill:
+                while (System.nanoTime() < deadline) {
+                    fairShare = fairShare || deliveredCount(xaDb) >= MESSAGES / 4;
+                    if (fairShare) {
+                        for (var batch : List.copyOf(proxy.inFlight)) {
+                            long stored = storedOf(xbDb, batch);
+                            if (batch.size() >= 3 && stored >= 1 && stored <= batch.size() - 2) {
+                                partlyStored = batch;
+                                break kill;
+                            }
+                        }
+                    }
+                    Thread.sleep(2);
                 }
                 receiver.process().destroyForcibly(); // SIGKILL: nothing is flushed or answered afterwards
+                killed = System.nanoTime();
                 assertThat(receiver.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(partlyStored).as("killed in the middle of a batch").isNotNull();
                 // An answer read just before the kill may still be on its way into XA's database.
                 Thread.sleep(1000);
                 receiptedAtKill = delivered(xaDb).keySet();
@@ -87,8 +119,26 @@ class ExchangeCrashTest {
             }
 
             // Read XB's database while XB is dead: what it receipted, it had committed first.
-            var xbDb = JdbcClient.create(new DriverManagerDataSource(xb.database, "postgres", ""));
             var storedAtKill = stored(xbDb);
+            // The batch in flight at the kill: partly stored, and XA holds no receipt for any of it.
+            long partStored = storedOf(xbDb, partlyStored);
+            assertThat(partStored).isBetween(1L, partlyStored.size() - 1L);
+            var partIds = xa.bean(JdbcClient.class)
+                    .sql("SELECT message_id FROM exchange_outbox WHERE body = ANY (?)")
+                    .param(partlyStored.toArray(String[]::new))
+                    .query(UUID.class)
+                    .list();
+            assertThat(partIds).hasSize(partlyStored.size()).doesNotContainAnyElementsOf(receiptedAtKill);
+            // Batches did form: XA posted most messages several to a request.
+            var answered = proxy.answered(200);
+            assertThat(answered.stream().mapToInt(b -> b.messages().size()).sum())
+                    .as("messages receipted in batches")
+                    .isGreaterThanOrEqualTo(MESSAGES / 8);
+            assertThat(answered.stream()
+                            .mapToInt(b -> b.messages().size())
+                            .max()
+                            .orElse(0))
+                    .isGreaterThanOrEqualTo(3);
             var receipts = delivered(xa.bean(JdbcClient.class));
             var missing = new ArrayList<String>();
             for (var id : receiptedAtKill) {
@@ -100,12 +150,26 @@ class ExchangeCrashTest {
             assertThat(sent).hasSize(MESSAGES);
             assertThat(receiptedAtKill).as("some messages were left to deliver").hasSizeLessThan(MESSAGES);
 
+            long restarting = System.nanoTime();
             var again = spawn(xb);
             try {
+                long restarted = System.nanoTime();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-                while (delivered(xa.bean(JdbcClient.class)).size() < MESSAGES && System.nanoTime() < deadline) {
+                while (deliveredCount(xa.bean(JdbcClient.class)) < MESSAGES && System.nanoTime() < deadline) {
                     Thread.sleep(50);
                 }
+                // Where the time goes (the suite's budget; starting a JVM is most of it on a loaded machine).
+                System.out.printf(
+                        "ExchangeCrashTest: XB started in %d ms, killed %d ms later with %d of %d receipted in a"
+                                + " batch of %d (%d stored), restarted in %d ms, the rest delivered in %d ms%n",
+                        (started - began) / 1_000_000,
+                        (killed - started) / 1_000_000,
+                        receiptedAtKill.size(),
+                        MESSAGES,
+                        partlyStored.size(),
+                        partStored,
+                        (restarted - restarting) / 1_000_000,
+                        (System.nanoTime() - restarted) / 1_000_000);
                 // A sender that never saw the answer posts the same bytes again: some of that happened at the
                 // kill, and here it surely happens, to messages receipted before it.
                 var again200 = xa.bean(JdbcClient.class)
@@ -139,6 +203,10 @@ class ExchangeCrashTest {
 
             var finalReceipts = delivered(xaDb);
             var storedNow = stored(xbDb);
+            assertThat(partIds)
+                    .as("the batch partly stored at the kill, completed by retry with XB's receipts")
+                    .allSatisfy(
+                            id -> assertThat(finalReceipts.get(id)).isNotNull().isEqualTo(storedNow.get(id)));
             assertThat(storedNow).as("stored at XB").hasSize(MESSAGES);
             finalReceipts.forEach((id, receipt) -> assertThat(storedNow.get(id))
                     .as("XB's stored receipt for " + id)
@@ -172,6 +240,20 @@ class ExchangeCrashTest {
                 .query((rs, n) -> result.put(rs.getObject(1, UUID.class), rs.getString(2)))
                 .list();
         return result;
+    }
+
+    private static long deliveredCount(JdbcClient db) {
+        return db.sql("SELECT count(*) FROM exchange_outbox WHERE status = 'delivered'")
+                .query(Long.class)
+                .single();
+    }
+
+    /** How many of these messages (their bytes) the node stored. */
+    private static long storedOf(JdbcClient db, List<String> bodies) {
+        return db.sql("SELECT count(*) FROM exchange_inbox WHERE body = ANY (?)")
+                .param(bodies.toArray(String[]::new))
+                .query(Long.class)
+                .single();
     }
 
     private static Map<UUID, String> stored(JdbcClient db) {

@@ -329,7 +329,11 @@ class ExchangeInboxTest {
         var many = new String[65536 / sealed.length() + 1];
         assertThat(many.length).isLessThanOrEqualTo(org.comity.exchange.ExchangeProperties.MAX_BATCH);
         java.util.Arrays.fill(many, sealed);
-        deliverBatch(many).andExpect(status().isContentTooLarge());
+        // It names its rule and bound, so a sender can split (docs/exchange.md, "Batches").
+        deliverBatch(many)
+                .andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.rule").value("batch-too-large"))
+                .andExpect(jsonPath("$.maxBytes").value(65536));
         assertThat(stored()).isEqualTo(before);
     }
 

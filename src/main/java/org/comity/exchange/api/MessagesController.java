@@ -157,6 +157,9 @@ class MessagesController {
     private ErrorResponseException batchTooLarge() {
         var tooLarge = new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE);
         tooLarge.setDetail("a batch is at most " + maxBytes + " bytes (comity.exchange.messages.max-bytes)");
+        // Named for the sender, which then sends batches within it (docs/exchange.md, "Batches").
+        tooLarge.getBody().setProperty("rule", "batch-too-large");
+        tooLarge.getBody().setProperty("maxBytes", (long) maxBytes);
         return tooLarge;
     }
 

@@ -99,7 +99,7 @@ public final class CaseworkLoadTool {
                 // 8 clients, then a few reads for the GET baseline.
                 int warmup = Integer.getInteger("comity.bench.warmup", 30);
                 closed(http, base, token, 8, warmup, random, null, "warm-up, " + warmup + " s of creates (8 clients)");
-                untilCompiled(http, base, token, random, jdbc);
+                untilCompiled(http, base, token, random);
                 run(http, base, token, 50, 2, random, null, "warm-up, 50 creates/s for 2 s");
                 // The baseline: reading one request (no write, no assessment) at the same rate, same node.
                 var one = "/api/requests/"
@@ -152,27 +152,26 @@ public final class CaseworkLoadTool {
      * every measured step (5–26 s of compiler time a step), so the steps measured the JIT. Prints what
      * it took, so the warm-up is stated.
      */
-    private static void untilCompiled(
-            HttpClient http, String base, String token, SplittableRandom random, JdbcClient jdbc) throws Exception {
+    private static void untilCompiled(HttpClient http, String base, String token, SplittableRandom random)
+            throws Exception {
         int limit = Integer.getInteger("comity.bench.warmup-max", 90);
         int extra = 0;
         long creates = 0;
         double share = 1;
-        var before = Counters.read(jdbc, false);
-        while (extra < limit && share >= 0.05) {
+        var before = JitMeter.now();
+        while (extra < limit && share >= JitMeter.QUIET) {
             double rate =
                     closed(http, base, token, 8, 5, random, null, "warm-up until compiled, round " + (extra / 5 + 1));
             creates += Math.round(rate * 5);
             extra += 5;
-            var after = Counters.read(jdbc, false);
-            long cpu = after.jvmCpuNanos() - before.jvmCpuNanos();
-            share = cpu <= 0 ? 1 : (after.jitTicks() - before.jitTicks()) * 10e6 / cpu;
+            var after = JitMeter.now();
+            share = after.shareSince(before);
             System.out.printf("  JIT compilers' share of this JVM's CPU in the round: %.1f %%%n", share * 100);
             before = after;
         }
         System.out.printf(
                 "warm-up until compiled: %d s and about %d creates more; JIT share %.1f %% in the last round (%s)%n",
-                extra, creates, share * 100, share < 0.05 ? "quiet" : "still compiling at the limit");
+                extra, creates, share * 100, share < JitMeter.QUIET ? "quiet" : "still compiling at the limit");
     }
 
     /**

@@ -462,20 +462,22 @@ final class TailRecorder implements AutoCloseable {
 
     private static long cpuBetween(
             List<Sample> s, long from, long to, java.util.function.ToLongFunction<Sample> counter) {
+        // The last sample at or before the window and the first at or after it: the span covers the
+        // window, so scaling down to it never multiplies a 10 ms clock tick into several cores (a span
+        // inside the window did, when a stalled sampler left few samples).
         Sample a = null;
         Sample b = null;
         for (var x : s) {
-            if (x.at() <= from || a == null) {
+            if (x.at() <= from) {
                 a = x;
             }
-            if (x.at() <= to) {
+            if (x.at() >= to && b == null) {
                 b = x;
             }
         }
         if (a == null || b == null || b.at() <= a.at()) {
             return 0;
         }
-        // Scaled to the window: the samples bracketing it are up to 5 ms (plus any stall) apart.
         return (long) ((counter.applyAsLong(b) - counter.applyAsLong(a)) * (double) (to - from) / (b.at() - a.at()));
     }
 

@@ -100,7 +100,7 @@ public final class CaseworkLoadTool {
                 int warmup = Integer.getInteger("comity.bench.warmup", 30);
                 closed(http, base, token, 8, warmup, random, null, "warm-up, " + warmup + " s of creates (8 clients)");
                 untilCompiled(http, base, token, random);
-                run(http, base, token, 50, 2, random, null, "warm-up, 50 creates/s for 2 s");
+                run(http, base, token, 50, 2, random, null, "warm-up, 50 creates/s for 2 s", null);
                 // The baseline: reading one request (no write, no assessment) at the same rate, same node.
                 var one = "/api/requests/"
                         + jdbc.sql("SELECT id FROM casework_request LIMIT 1")
@@ -519,22 +519,9 @@ public final class CaseworkLoadTool {
 
     /**
      * Open loop at a fixed rate; latency counts from the scheduled send time. Creates, or with {@code
-     * get} a path, reads it instead (the baseline). Returns the p99 in ms.
+     * get} a path, reads it instead (the baseline). Returns the p99 in ms. With {@code tails}, each
+     * call is recorded and the slowest are attributed at the end.
      */
-    private static double run(
-            HttpClient http,
-            String base,
-            String token,
-            int rate,
-            int seconds,
-            SplittableRandom random,
-            String get,
-            String label)
-            throws Exception {
-        return run(http, base, token, rate, seconds, random, get, label, null);
-    }
-
-    /** As above; with {@code tails}, each call is recorded and the slowest are attributed at the end. */
     private static double run(
             HttpClient http,
             String base,

@@ -99,16 +99,19 @@ public final class CaseworkLoadTool {
                 // 8 clients, then a few reads for the GET baseline.
                 int warmup = Integer.getInteger("comity.bench.warmup", 30);
                 closed(http, base, token, 8, warmup, random, null, "warm-up, " + warmup + " s of creates (8 clients)");
-                run(http, base, token, 50, 2, random, null, "warm-up, 50 creates/s for 2 s");
+                untilCompiled(http, base, token, random);
+                run(http, base, token, 50, 2, random, null, "warm-up, 50 creates/s for 2 s", null);
                 // The baseline: reading one request (no write, no assessment) at the same rate, same node.
                 var one = "/api/requests/"
                         + jdbc.sql("SELECT id FROM casework_request LIMIT 1")
                                 .query(String.class)
                                 .single();
-                double read50 = run(http, base, token, 50, seconds, random, one, "BASELINE GET one request, 50/s");
-                double create50 = run(http, base, token, 50, seconds, random, null, "50 requests/s");
-                double read200 = run(http, base, token, 200, seconds, random, one, "BASELINE GET one request, 200/s");
-                double create200 = run(http, base, token, 200, seconds, random, null, "200 requests/s");
+                double read50 =
+                        run(http, base, token, 50, seconds, random, one, "BASELINE GET one request, 50/s", tails(load));
+                double create50 = run(http, base, token, 50, seconds, random, null, "50 requests/s", tails(load));
+                double read200 = run(
+                        http, base, token, 200, seconds, random, one, "BASELINE GET one request, 200/s", tails(load));
+                double create200 = run(http, base, token, 200, seconds, random, null, "200 requests/s", tails(load));
                 ResultLine.print("api.create.p99.50-per-s", create50, "ms", read50, "-");
                 ResultLine.print("api.create.p99.200-per-s", create200, "ms", read200, "value<50");
             }
@@ -138,6 +141,47 @@ public final class CaseworkLoadTool {
                 }
             }
         }
+    }
+
+    /**
+     * Goes on warming up, 5 s rounds of the same closed loop, until the JIT compilers' threads took less
+     * than 5 % of this JVM's CPU in a round, at most {@code -Dcomity.bench.warmup-max} seconds more (90
+     * unless given). A share of CPU, not of time, so a loaded machine does not end the warm-up early or
+     * late: compilation thresholds count invocations, not seconds. A fixed warm-up alone was not honest
+     * (issue 18): on a loaded machine the 30 s did 645 creates and the compilers then worked through
+     * every measured step (5–26 s of compiler time a step), so the steps measured the JIT. Prints what
+     * it took, so the warm-up is stated.
+     */
+    private static void untilCompiled(HttpClient http, String base, String token, SplittableRandom random)
+            throws Exception {
+        int limit = Integer.getInteger("comity.bench.warmup-max", 90);
+        int extra = 0;
+        long creates = 0;
+        double share = 1;
+        var before = JitMeter.now();
+        while (extra < limit && share >= JitMeter.QUIET) {
+            double rate =
+                    closed(http, base, token, 8, 5, random, null, "warm-up until compiled, round " + (extra / 5 + 1));
+            creates += Math.round(rate * 5);
+            extra += 5;
+            var after = JitMeter.now();
+            share = after.shareSince(before);
+            System.out.printf("  JIT compilers' share of this JVM's CPU in the round: %.1f %%%n", share * 100);
+            before = after;
+        }
+        System.out.printf(
+                "warm-up until compiled: %d s and about %d creates more; JIT share %.1f %% in the last round (%s)%n",
+                extra, creates, share * 100, share < JitMeter.QUIET ? "quiet" : "still compiling at the limit");
+    }
+
+    /**
+     * With {@code -Dcomity.bench.tails=true}, a recorder for the next step, which attributes its slowest
+     * calls ({@link TailRecorder}); otherwise none, and the step runs as it always did.
+     */
+    private static TailRecorder tails(LoadNode load) throws Exception {
+        return Boolean.getBoolean("comity.bench.tails")
+                ? TailRecorder.start(load.node(), load.postgres().getJdbcUrl("postgres", "postgres"))
+                : null;
     }
 
     /** The history measurement (see the class comment), on its own node and database. */
@@ -238,6 +282,14 @@ public final class CaseworkLoadTool {
                     (double) (after.walBytes() - before.walBytes()) / n,
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                             .getSystemLoadAverage());
+            // Threads that ended in between (a pool's idle ones) lose their ticks: a group can read low.
+            var groups = new java.util.TreeMap<String, Long>(after.groupTicks());
+            before.groupTicks().forEach((g, t) -> groups.merge(g, -t, Long::sum));
+            var split = new StringBuilder();
+            groups.forEach((g, t) -> split.append(String.format("%s %.2f ms, ", g, t * 10.0 / n)));
+            System.out.printf(
+                    "per create, this JVM's CPU by thread group: %sallocated %.0f KB%n",
+                    split, (after.allocatedBytes() - before.allocatedBytes()) / 1024.0 / n);
             if (statements) {
                 System.out.printf(
                         "per create: %.2f statements (%.2f BEGIN, %.2f savepoint statements)%n",
@@ -277,7 +329,41 @@ public final class CaseworkLoadTool {
             long walBytes,
             long statements,
             long begins,
-            long savepoints) {
+            long savepoints,
+            java.util.Map<String, Long> groupTicks,
+            long allocatedBytes) {
+
+        /**
+         * The group a JVM thread's CPU goes to, by its name (Linux keeps 15 characters of it): the
+         * tool's client (its pool of calling threads and the JDK HTTP client's), the carriers of
+         * virtual threads (Tomcat runs every request on one), the JIT, the GC, the node's own
+         * background threads, and the rest.
+         */
+        static String group(String comm) {
+            if (comm.startsWith("pool-") || comm.startsWith("HttpClient")) {
+                return "client";
+            }
+            if (comm.startsWith("ForkJoinPool")) {
+                return "requests (virtual-thread carriers)";
+            }
+            if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+                return "JIT";
+            }
+            if (comm.startsWith("GC Thread") || comm.startsWith("G1 ")) {
+                return "GC";
+            }
+            if (comm.startsWith("http-nio") || comm.startsWith("Catalina") || comm.startsWith("container")) {
+                return "Tomcat's own threads";
+            }
+            if (comm.startsWith("transparency")
+                    || comm.startsWith("exchange")
+                    || comm.startsWith("monitor")
+                    || comm.startsWith("scheduling")
+                    || comm.startsWith("task-")) {
+                return "node background (log writer, dispatcher, jobs)";
+            }
+            return "other";
+        }
 
         static Counters read(JdbcClient jdbc, boolean statements) throws Exception {
             jdbc.sql("SELECT pg_stat_clear_snapshot()").query(Object.class).list();
@@ -306,6 +392,7 @@ public final class CaseworkLoadTool {
                     jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single();
             long jit = 0;
             long gc = 0;
+            var groups = new java.util.TreeMap<String, Long>();
             try (var tasks = Files.list(java.nio.file.Path.of("/proc/self/task"))) {
                 for (var task : tasks.toList()) {
                     try {
@@ -313,6 +400,7 @@ public final class CaseworkLoadTool {
                         var comm = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
                         var rest = line.substring(line.lastIndexOf(')') + 2).split(" ");
                         long ticks = Long.parseLong(rest[11]) + Long.parseLong(rest[12]);
+                        groups.merge(group(comm), ticks, Long::sum);
                         if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
                             jit += ticks;
                         } else if (comm.startsWith("GC Thread") || comm.startsWith("G1 ")) {
@@ -333,7 +421,10 @@ public final class CaseworkLoadTool {
                     wal[1],
                     calls[0],
                     calls[1],
-                    calls[2]);
+                    calls[2],
+                    groups,
+                    ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                            .getTotalThreadAllocatedBytes());
         }
 
         /** User and system CPU of the postmaster, its children alive and those it reaped, in clock ticks. */
@@ -428,7 +519,8 @@ public final class CaseworkLoadTool {
 
     /**
      * Open loop at a fixed rate; latency counts from the scheduled send time. Creates, or with {@code
-     * get} a path, reads it instead (the baseline). Returns the p99 in ms.
+     * get} a path, reads it instead (the baseline). Returns the p99 in ms. With {@code tails}, each
+     * call is recorded and the slowest are attributed at the end.
      */
     private static double run(
             HttpClient http,
@@ -438,7 +530,8 @@ public final class CaseworkLoadTool {
             int seconds,
             SplittableRandom random,
             String get,
-            String label)
+            String label,
+            TailRecorder tails)
             throws Exception {
         int total = rate * seconds;
         var latencies = new ConcurrentLinkedQueue<Long>();
@@ -457,6 +550,7 @@ public final class CaseworkLoadTool {
                 }
                 var body = bodies.get(i);
                 pool.submit(() -> {
+                    long sent = System.nanoTime();
                     try {
                         var request = get == null
                                 ? post(base, token, body)
@@ -471,9 +565,16 @@ public final class CaseworkLoadTool {
                     } catch (Exception e) {
                         failures.incrementAndGet();
                     }
-                    latencies.add(System.nanoTime() - due);
+                    long done = System.nanoTime();
+                    latencies.add(done - due);
+                    if (tails != null) {
+                        tails.add(get == null ? "create" : "read", due, sent, done);
+                    }
                 });
             }
+        }
+        if (tails != null) {
+            tails.report(label);
         }
         return report(
                 label + " for " + seconds + " s (" + total + (get == null ? " creates, " : " reads, ") + failures.get()

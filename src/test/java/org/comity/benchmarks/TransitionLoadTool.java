@@ -74,14 +74,30 @@ public final class TransitionLoadTool {
         final AtomicInteger failures = new AtomicInteger();
         final AtomicInteger timeouts = new AtomicInteger();
         final AtomicInteger logged = new AtomicInteger();
+        /** Latencies per kind of call (the transition's path), to see which one makes the tail. */
+        final java.util.concurrent.ConcurrentHashMap<String, ConcurrentLinkedQueue<Long>> byKind =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
         volatile long startNanos;
         volatile long endNanos;
+        /** With {@code -Dcomity.bench.tails=true}, records each call for {@link TailRecorder}. */
+        volatile TailRecorder tails;
 
         HttpResponse<String> time(Client c, ThrowingCall call) {
+            return time(c, "call", call);
+        }
+
+        HttpResponse<String> time(Client c, String kind, ThrowingCall call) {
             long t = System.nanoTime();
             try {
                 var response = call.run();
-                nanos.add(System.nanoTime() - t);
+                long done = System.nanoTime();
+                nanos.add(done - t);
+                byKind.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(done - t);
+                var recorder = tails;
+                if (recorder != null) {
+                    recorder.add(kind, t, t, done);
+                }
                 if (response.statusCode() >= 300) {
                     failures.incrementAndGet();
                 }
@@ -93,6 +109,27 @@ public final class TransitionLoadTool {
                 failures.incrementAndGet();
                 return null;
             }
+        }
+
+        /** One line per kind of call: how many, p50, p99 and max, the slowest p99 first. */
+        String byKind() {
+            var lines = new StringBuilder();
+            byKind.entrySet().stream()
+                    .map(e -> java.util.Map.entry(
+                            e.getKey(),
+                            e.getValue().stream()
+                                    .mapToLong(Long::longValue)
+                                    .sorted()
+                                    .toArray()))
+                    .sorted(java.util.Comparator.comparingDouble(e -> -percentile(e.getValue(), 0.99)))
+                    .forEach(e -> lines.append(String.format(
+                            "  %-28s %,7d calls  p50 %6.1f ms  p99 %6.1f ms  max %7.1f ms%n",
+                            e.getKey(),
+                            e.getValue().length,
+                            percentile(e.getValue(), 0.50),
+                            percentile(e.getValue(), 0.99),
+                            e.getValue()[e.getValue().length - 1] / 1e6)));
+            return lines.toString();
         }
 
         String summary(String label) {
@@ -139,8 +176,10 @@ public final class TransitionLoadTool {
             var log = node.getBean(TransparencyLog.class);
             var jdbc = node.getBean(JdbcClient.class);
 
-            // Enough requests for the warm-up and the measured phase at up to ~400 transitions/s.
-            int needed = (warmUp + seconds) * 80 + 200;
+            // Enough requests for the warm-up (with its longest extension) and the measured phase at up
+            // to ~400 transitions/s.
+            int extraLimit = Integer.getInteger("comity.bench.warmup-max", 30);
+            int needed = (warmUp + extraLimit + seconds) * 80 + 200;
             var registered = register(client, needed, clients);
             System.out.println(registered.summary("register incoming (setup, " + clients + " clients)"));
             var ids = new ConcurrentLinkedQueue<>(registered.ids);
@@ -148,17 +187,43 @@ public final class TransitionLoadTool {
             var warmRead = read(client, registered.ids, clients, warmUp / 2);
             var warm = transitions(client, ids, clients, warmUp);
             System.out.println(warm.summary("warm-up: transitions, " + warmUp + " s"));
+            // Then until the JIT is quiet: 3 s of warm-up (bench/run --quick) left the compilers working
+            // through the measured phase (issue 18), so its p99 measured them as much as the node.
+            int extra = 0;
+            double share = 1;
+            var jit = JitMeter.now();
+            while (extra < extraLimit && share >= JitMeter.QUIET) {
+                var round = transitions(client, ids, clients, 5);
+                warm.logged.addAndGet(round.logged.get());
+                extra += 5;
+                var now = JitMeter.now();
+                share = now.shareSince(jit);
+                jit = now;
+                System.out.printf(
+                        "%s; JIT share of this JVM's CPU %.1f %%%n",
+                        round.summary("warm-up until compiled, round " + extra / 5), share * 100);
+            }
+            System.out.printf(
+                    "warm-up: %d s, then %d s more until compiled (JIT share %.1f %% in the last round, %s)%n",
+                    warmUp, extra, share * 100, share < JitMeter.QUIET ? "quiet" : "still compiling at the limit");
             var beforeReads = DatabaseCounters.take(jdbc);
             var baseline = read(client, registered.ids, clients, seconds);
             var afterReads = DatabaseCounters.take(jdbc);
-            var measured = transitions(client, ids, clients, seconds);
+            var tails = Boolean.getBoolean("comity.bench.tails")
+                    ? TailRecorder.start(node, load.postgres().getJdbcUrl("postgres", "postgres"))
+                    : null;
+            var measured = transitions(client, ids, clients, seconds, tails);
             long last = System.nanoTime();
+            if (tails != null) {
+                tails.report("transitions, " + clients + " clients");
+            }
             System.out.println("machine load average: "
                     + java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                             .getSystemLoadAverage()
                     + " on " + Runtime.getRuntime().availableProcessors() + " cores");
             System.out.println(baseline.summary("BASELINE read one request, " + clients + " clients"));
             System.out.println(measured.summary("TRANSITIONS, " + clients + " clients"));
+            System.out.print(measured.byKind());
             System.out.println(afterReads.per(beforeReads, baseline.nanos.size(), "read"));
             System.out.printf(
                     "RATIO transitions/s to reads/s %.2f; p99 transitions %.1f ms vs reads %.1f ms%n",
@@ -249,7 +314,7 @@ public final class TransitionLoadTool {
                 pool.submit(() -> {
                     while (System.nanoTime() < end) {
                         var id = ids.get((int) (next.getAndIncrement() % ids.size()));
-                        phase.time(client, () -> client.get("/api/requests/" + id));
+                        phase.time(client, "read", () -> client.get("/api/requests/" + id));
                     }
                     return null;
                 });
@@ -262,7 +327,14 @@ public final class TransitionLoadTool {
     /** Closed loop: each client takes the next request through its lifecycle until time is up. */
     private static Phase transitions(Client client, ConcurrentLinkedQueue<String> ids, int clients, int seconds)
             throws Exception {
+        return transitions(client, ids, clients, seconds, null);
+    }
+
+    private static Phase transitions(
+            Client client, ConcurrentLinkedQueue<String> ids, int clients, int seconds, TailRecorder tails)
+            throws Exception {
         var phase = new Phase();
+        phase.tails = tails;
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         phase.startNanos = System.nanoTime();
         try (var pool = Executors.newFixedThreadPool(clients)) {
@@ -282,10 +354,11 @@ public final class TransitionLoadTool {
 
     private static void lifecycle(Client c, Phase phase, String id, long end) throws Exception {
         var path = "/api/requests/" + id;
-        if (!ok(phase.time(c, () -> c.post(c.caseworker(), path + "/review", "{}")))) {
+        if (!ok(phase.time(c, "review", () -> c.post(c.caseworker(), path + "/review", "{}")))) {
             return;
         }
-        var decided = phase.time(c, () -> c.post(c.reviewer(), path + "/decision", "{\"outcome\": \"granted\"}"));
+        var decided =
+                phase.time(c, "decision", () -> c.post(c.reviewer(), path + "/decision", "{\"outcome\": \"granted\"}"));
         if (!ok(decided)) {
             return;
         }
@@ -293,20 +366,24 @@ public final class TransitionLoadTool {
             // A finding asks for a second approver: the supervisor's approval is the decision.
             var approval = "{\"proposal\": \""
                     + JSON.readTree(decided.body()).get("proposalFingerprint").asString() + "\"}";
-            if (!ok(phase.time(c, () -> c.post(c.supervisor(), path + "/decision/approval", approval)))) {
+            if (!ok(phase.time(
+                    c, "decision/approval", () -> c.post(c.supervisor(), path + "/decision/approval", approval)))) {
                 return;
             }
         }
         phase.logged.incrementAndGet(); // request-decided
-        if (System.nanoTime() > end || !ok(phase.time(c, () -> c.post(c.caseworker(), path + "/execution", "{}")))) {
+        if (System.nanoTime() > end
+                || !ok(phase.time(c, "execution", () -> c.post(c.caseworker(), path + "/execution", "{}")))) {
             return;
         }
         if (!ok(phase.time(
-                c, () -> c.post(c.caseworker(), path + "/execution/completion", "{\"evidenceTransmitted\": true}")))) {
+                c,
+                "execution/completion",
+                () -> c.post(c.caseworker(), path + "/execution/completion", "{\"evidenceTransmitted\": true}")))) {
             return;
         }
         phase.logged.incrementAndGet(); // request-executed
-        phase.time(c, () -> c.post(c.caseworker(), path + "/closure", "{}"));
+        phase.time(c, "closure", () -> c.post(c.caseworker(), path + "/closure", "{}"));
     }
 
     private static boolean ok(HttpResponse<String> response) {

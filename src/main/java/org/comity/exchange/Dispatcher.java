@@ -290,7 +290,7 @@ final class Dispatcher {
         }
         body.append("]}");
         List<Object> results;
-        HttpResponse<String> response;
+        Answer response;
         try {
             var request = HttpRequest.newBuilder(inbox)
                     .timeout(settings.requestTimeout())
@@ -298,11 +298,15 @@ final class Dispatcher {
                     .header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.US_ASCII))
                     .build();
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = read(http.send(request, HttpResponse.BodyHandlers.ofInputStream()), batch.size());
             results = response.statusCode() != 200
                     ? null
                     : com.nimbusds.jose.util.JSONObjectUtils.getJSONArray(
                             com.nimbusds.jose.util.JSONObjectUtils.parse(response.body()), "results");
+        } catch (AnswerTooLarge e) {
+            // Each alone then, with its own bound; nothing of the answer was taken as a result.
+            log.warn("{} answered a batch of {} with more than {} bytes", inbox, batch.size(), e.limit);
+            return batch;
         } catch (IOException | IllegalArgumentException e) {
             // No answer (refused connection, time-out): each message's attempt failed, as alone; posting
             // them one by one now would wait as long again for each, past their claims.
@@ -316,6 +320,15 @@ final class Dispatcher {
         } catch (InterruptedException e) {
             // Stopping: the claims stay listed and are given back by stop().
             Thread.currentThread().interrupt();
+            return List.of();
+        }
+        if (response.statusCode() >= 500 || response.statusCode() == 429) {
+            // The peer is failing or busy, not refusing the batch's form: posting each message alone now
+            // would send it the same load as many requests. Each attempt failed, retried after its backoff.
+            for (var due : batch) {
+                retryLater(due, "http-" + response.statusCode());
+                claims.remove(due.id());
+            }
             return List.of();
         }
         if (response.statusCode() != 200) {
@@ -408,13 +421,15 @@ final class Dispatcher {
                     .header("Accept", "application/jose")
                     .POST(HttpRequest.BodyPublishers.ofString(due.body(), StandardCharsets.US_ASCII))
                     .build();
-            var response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            var response = read(http.send(request, HttpResponse.BodyHandlers.ofInputStream()), 1);
             String rule = null;
             if (response.statusCode() == 422) {
                 var matcher = RULE.matcher(response.body());
                 rule = matcher.find() ? matcher.group(1) : null;
             }
             return answered(due, response.statusCode(), response.body(), rule);
+        } catch (AnswerTooLarge e) {
+            error = "answer-too-large";
         } catch (IOException e) {
             error = "unreachable";
         } catch (InterruptedException e) {
@@ -472,6 +487,38 @@ final class Dispatcher {
         retryLater(due, error);
         return true;
     }
+
+    /**
+     * The most of a peer's answer read per message posted: a receipt or a problem document is a few KB. A
+     * peer — or anything between — cannot make this node hold an unbounded body in memory.
+     */
+    static final int ANSWER_BYTES_PER_MESSAGE = 64 * 1024;
+
+    /** An answer longer than this node reads: the connection is closed unread past the bound. */
+    static final class AnswerTooLarge extends IOException {
+        final int limit;
+
+        AnswerTooLarge(int limit) {
+            super("answer over " + limit + " bytes");
+            this.limit = limit;
+        }
+    }
+
+    /** The answer's body as text, read up to the bound for {@code messages} messages. */
+    private static Answer read(HttpResponse<java.io.InputStream> response, int messages) throws IOException {
+        int limit = ANSWER_BYTES_PER_MESSAGE * messages;
+        byte[] bytes;
+        try (var in = response.body()) {
+            bytes = in.readNBytes(limit + 1);
+        }
+        if (bytes.length > limit) {
+            throw new AnswerTooLarge(limit);
+        }
+        return new Answer(response.statusCode(), new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** A peer's answer: its status and its body, read within the bound. */
+    private record Answer(int statusCode, String body) {}
 
     /** A failed attempt: the next one after the backoff, or failed for good if that would be too late. */
     private void retryLater(JdbcMessageStore.Due due, String error) {

@@ -258,8 +258,24 @@ final class Dispatcher {
     /** JSON around a batch ({"messages":[]}) and around each message in it (quotes, comma). */
     private static final int BATCH_OVERHEAD = 16;
 
-    /** A compact JWE: base64url parts and dots, so it needs no escaping inside a JSON string. */
-    private static final Pattern COMPACT = Pattern.compile("[A-Za-z0-9_.-]+");
+    /**
+     * A compact JWE: base64url parts and dots, so it needs no escaping inside a JSON string. A loop, not
+     * a regular expression: over every body of every batch the expression was 1 % of the JVM's samples.
+     */
+    static boolean compact(String body) {
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (!((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '_'
+                    || c == '.'
+                    || c == '-')) {
+                return false;
+            }
+        }
+        return !body.isEmpty();
+    }
 
     /**
      * Posts several messages to one inbox in one request (docs/exchange.md, "Batches") and records each
@@ -278,8 +294,7 @@ final class Dispatcher {
     /** @param mayResplit whether a batch refused as too large may be posted again in smaller batches */
     private List<JdbcMessageStore.Due> deliverBatch(List<JdbcMessageStore.Due> batch, boolean mayResplit) {
         var inbox = batch.getFirst().inbox();
-        if (!Authority.acceptableInbox(inbox)
-                || batch.stream().anyMatch(due -> !COMPACT.matcher(due.body()).matches())) {
+        if (!Authority.acceptableInbox(inbox) || batch.stream().anyMatch(due -> !compact(due.body()))) {
             return batch;
         }
         var body = new StringBuilder("{\"messages\":[");
@@ -338,6 +353,7 @@ final class Dispatcher {
             return batch;
         }
         var alone = new ArrayList<JdbcMessageStore.Due>();
+        var receipted = new ArrayList<JdbcMessageStore.Receipted>();
         for (int i = 0; i < batch.size(); i++) {
             var due = batch.get(i);
             if (!(results.get(i) instanceof java.util.Map<?, ?> result)
@@ -346,12 +362,51 @@ final class Dispatcher {
                 continue;
             }
             var receipt = result.get("receipt") instanceof String r ? r : "";
+            if (status.intValue() == 200 && receiptHolds(due, receipt)) {
+                receipted.add(new JdbcMessageStore.Receipted(due, receipt.strip()));
+                continue;
+            }
             var rule = ruleOf(result.get("errors"));
             if (answered(due, status.intValue(), receipt, rule)) {
                 claims.remove(due.id());
             }
         }
+        recordDelivered(receipted);
         return alone;
+    }
+
+    /**
+     * The batch's verified receipts recorded in one statement and one commit, not one per message: at
+     * 16 per batch that was half the sender's commits. If it fails (the database), each is retried as
+     * an attempt failed on this side; the receiver answers the same bytes with the same receipt.
+     */
+    private void recordDelivered(List<JdbcMessageStore.Receipted> receipted) {
+        if (receipted.isEmpty()) {
+            return;
+        }
+        try {
+            store.delivered(receipted, clock.instant());
+        } catch (RuntimeException e) {
+            log.error("Recording {} deliveries failed on this side", receipted.size(), e);
+            for (var r : receipted) {
+                retryLater(r.due(), "sender-error");
+                claims.remove(r.due().id());
+            }
+            return;
+        }
+        for (var r : receipted) {
+            claims.remove(r.due().id());
+        }
+    }
+
+    /** Whether the receipt verifies for the message (one that does not is left to {@link #answered}, which audits it). */
+    private boolean receiptHolds(JdbcMessageStore.Due due, String receipt) {
+        try {
+            exchange.verifyReceipt(receipt, due.messageId(), due.digest(), due.recipient());
+            return true;
+        } catch (TrustRefused refused) {
+            return false;
+        }
     }
 
     /**

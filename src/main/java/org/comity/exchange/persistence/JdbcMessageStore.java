@@ -165,6 +165,27 @@ public class JdbcMessageStore {
                         SELECT message_id, conversation_id, ?, 'delivered', NULL, 'dispatcher' FROM done""").params(receipt, ts(at), due.id(), ts(at)).update();
     }
 
+    /** A message of a batch and the receipt, verified, its receiver answered for it. */
+    public record Receipted(Due due, String receipt) {}
+
+    /** Several messages delivered at once: one statement (updates and evidence rows) and one commit. */
+    public void delivered(List<Receipted> receipted, Instant at) {
+        jdbc.sql("""
+                        WITH done AS (
+                            UPDATE exchange_outbox o SET status = 'delivered', receipt = v.receipt, delivered_at = ?,
+                                attempts = o.attempts + 1, last_error = NULL, claimed_until = NULL
+                            FROM unnest(?::bigint[], ?::text[]) AS v(id, receipt)
+                            WHERE o.id = v.id AND o.status = 'pending' RETURNING o.message_id, o.conversation_id)
+                        INSERT INTO exchange_delivery_evidence (message_id, conversation_id, at, event, detail, actor)
+                        SELECT message_id, conversation_id, ?, 'delivered', NULL, 'dispatcher' FROM done""")
+                .params(
+                        ts(at),
+                        receipted.stream().mapToLong(r -> r.due().id()).toArray(),
+                        receipted.stream().map(Receipted::receipt).toArray(String[]::new),
+                        ts(at))
+                .update();
+    }
+
     public void attemptFailed(Due due, String error, Instant at, Instant next) {
         jdbc.sql("""
                         WITH done AS (

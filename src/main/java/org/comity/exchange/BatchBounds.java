@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What each peer's inbox takes in one batch request, learnt from its refusals (docs/exchange.md,
- * "Batches"): a peer that does not know batches (415) is sent single messages; one that refuses a batch
+ * "Batches"): a peer that does not know batches (415, or 404/405) is sent single messages; one that refuses a batch
  * as too large (413) or as too many (422 on {@code messages}) is sent batches within the bound it named,
  * or within half of what it refused when it named none. Until it has refused, a peer is assumed to bound
  * its inbox as this node bounds its own. What was learnt is forgotten after {@link #REMEMBERED}, so a
@@ -85,7 +85,9 @@ final class BatchBounds {
         var before = current(inbox, now);
         int knownMessages = before == null ? messages : before.messages();
         long knownBytes = before == null ? bytes : before.bytes();
-        if (status == 415) {
+        // 415 is the answer docs/exchange.md names; a peer whose inbox has no batch route may as well
+        // answer 404 or 405. A 400 teaches nothing: it may be about this one batch.
+        if (status == 415 || status == 404 || status == 405) {
             learnt.put(inbox, new Bound(1, knownBytes, until));
             return Learnt.NO_BATCHES;
         }

@@ -71,9 +71,17 @@ class BatchBoundsTest {
     }
 
     @Test
+    void aPeerWithoutABatchRouteAnswering404Or405IsSentSingleMessages() {
+        assertThat(bounds.refused(XB, 404, null, 16, 30_000, NOW)).isEqualTo(BatchBounds.Learnt.NO_BATCHES);
+        assertThat(bounds.messages(XB, NOW)).isEqualTo(1);
+        assertThat(bounds.refused(XC, 405, null, 16, 30_000, NOW)).isEqualTo(BatchBounds.Learnt.NO_BATCHES);
+        assertThat(bounds.messages(XC, NOW)).isEqualTo(1);
+    }
+
+    @Test
     void anAnswerThatIsNoRefusalOfTheBatchesFormOrSizeTeachesNothing() {
         var otherField = Map.<String, Object>of("errors", List.of(Map.of("field", "body", "rule", "too-large")));
-        for (var status : List.of(400, 404, 409, 500, 502, 503)) {
+        for (var status : List.of(400, 409, 429, 500, 502, 503)) {
             assertThat(bounds.refused(XB, status, null, 16, 30_000, NOW)).isEqualTo(BatchBounds.Learnt.NOTHING);
         }
         assertThat(bounds.refused(XB, 422, otherField, 16, 30_000, NOW)).isEqualTo(BatchBounds.Learnt.NOTHING);

@@ -76,4 +76,13 @@ class DispatcherBatchesTest {
         assertThat(ids(dispatcher(16, 8192).batches(claimed)))
                 .containsExactly(List.of(1L, 2L), List.of(3L), List.of(4L));
     }
+
+    @Test
+    void onlyACompactSerialisationTravelsInsideABatchsJsonString() {
+        assertThat(Dispatcher.compact("eyJhbGciOiJFQ0RILUVTIn0..iv_-.ct.tag")).isTrue();
+        // What would need escaping (a quote, a backslash, a control character), or JSON's own syntax.
+        for (var body : List.of("", "a\"b", "a\\b", "a\nb", "{\"k\":1}", "a b", "a+b/c=", "é")) {
+            assertThat(Dispatcher.compact(body)).as(body).isFalse();
+        }
+    }
 }

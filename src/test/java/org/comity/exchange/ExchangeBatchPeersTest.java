@@ -245,6 +245,53 @@ class ExchangeBatchPeersTest {
 
     @Test
     @Order(4)
+    void aBatchAnsweredWith503AsAWholeIsRetriedAfterItsBackoffNotPostedAloneAtOnce() {
+        int batchesBefore = proxy.batches.size();
+        // XA learnt in test 3 that XB takes four per batch: the eight go as two batches, both refused.
+        proxy.failingBatches.set(2);
+
+        var sent = sendTogether(8, "{}");
+        var deliveries = awaitSettled(sent);
+
+        var tried = proxy.batches.subList(batchesBefore, proxy.batches.size());
+        assertThat(tried.subList(0, 2)).allSatisfy(b -> assertThat(b.status()).isEqualTo(503));
+        assertThat(tried.subList(0, 2).stream()
+                        .mapToInt(b -> b.messages().size())
+                        .sum())
+                .isEqualTo(8);
+        receiptedOnce(sent, deliveries);
+        assertThat(deliveries)
+                .allSatisfy(d -> assertThat(d.evidence())
+                        .extracting(Delivery.Evidence::event, Delivery.Evidence::detail)
+                        .containsSubsequence(
+                                org.assertj.core.groups.Tuple.tuple("attempt-failed", "http-503"),
+                                org.assertj.core.groups.Tuple.tuple("delivered", null)));
+        // Each failed attempt recorded: a failing peer is not sent the batch's eight again at once as eight
+        // requests (they wait their jittered backoffs), and nothing reached XB twice.
+        assertThat(acceptedAtXb(sent, "duplicate")).isZero();
+    }
+
+    @Test
+    @Order(5)
+    void anAnswerOverTheBoundIsNotReadAndTheAttemptFailsUntilTheReceiptComes() {
+        proxy.oversizedAnswerBytes = Dispatcher.ANSWER_BYTES_PER_MESSAGE + 1;
+        proxy.oversizedAnswers.set(1);
+
+        var sent = sendTogether(1, "{}");
+        var deliveries = awaitSettled(sent);
+
+        receiptedOnce(sent, deliveries);
+        assertThat(deliveries.getFirst().evidence())
+                .extracting(Delivery.Evidence::event, Delivery.Evidence::detail)
+                .containsSubsequence(
+                        org.assertj.core.groups.Tuple.tuple("attempt-failed", "answer-too-large"),
+                        org.assertj.core.groups.Tuple.tuple("delivered", null));
+        // XB stored it from the first post; the retry got the same receipt.
+        assertThat(acceptedAtXb(sent, "duplicate")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(6)
     void aPeerWithoutBatchesIsSentSingleMessagesAndXaRemembersIt() {
         proxy.noBatches = true;
         int batchesBefore = proxy.batches.size();

@@ -51,6 +51,16 @@ final class InboxProxy implements AutoCloseable {
     /** When above zero, this many batches' answers lose every second result (a 503 instead). */
     final AtomicInteger losingResults = new AtomicInteger();
 
+    /** When above zero, this many batches are answered 503 as a whole, not forwarded (a failing peer). */
+    final AtomicInteger failingBatches = new AtomicInteger();
+    /**
+     * When above zero, this many single messages are forwarded and answered 200 with a body of this many
+     * bytes instead of the node's receipt (a peer, or something between, answering without end).
+     */
+    volatile int oversizedAnswerBytes;
+
+    final AtomicInteger oversizedAnswers = new AtomicInteger();
+
     final List<Batch> batches = new CopyOnWriteArrayList<>();
     /** Batches forwarded to the node and not yet answered by it. */
     final Set<List<String>> inFlight = ConcurrentHashMap.newKeySet();
@@ -93,6 +103,11 @@ final class InboxProxy implements AutoCloseable {
                 return;
             }
             var messages = messages(body);
+            if (failingBatches.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                batches.add(new Batch(messages, 503));
+                answer(exchange, 503, "text/plain", "upstream failing");
+                return;
+            }
             if (noBatches) {
                 batches.add(new Batch(messages, 415));
                 answer(exchange, 415, "application/problem+json", """
@@ -140,6 +155,9 @@ final class InboxProxy implements AutoCloseable {
             status = 502;
             answer = "";
             answerType = "text/plain";
+        }
+        if (batch == null && status == 200 && oversizedAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            answer = "x".repeat(oversizedAnswerBytes);
         }
         if (batch != null) {
             if (status == 200 && losingResults.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {

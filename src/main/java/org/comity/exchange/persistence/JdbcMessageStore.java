@@ -84,7 +84,9 @@ public class JdbcMessageStore {
      * Claims up to {@code limit} due messages until {@code claimUntil} and returns them: for each
      * conversation and recipient only the lowest pending sequence, and only if no other dispatcher holds
      * a claim on it. One statement and one commit for the whole batch; rows another instance is claiming
-     * at this moment are skipped, not waited for.
+     * at this moment are skipped, not waited for. The heads are found by skipping from one conversation
+     * to the next through the pending rows' index (a loose index scan), so a claim costs one index
+     * descent per conversation with messages pending, whatever the backlog or the history.
      */
     public List<Due> claimDue(Instant now, Instant claimUntil, int limit) {
         return claimDue(now, claimUntil, limit, java.util.Set.of());
@@ -95,15 +97,22 @@ public class JdbcMessageStore {
         var skipped = busy.stream().map(URI::toString).toArray(String[]::new);
         return jdbc
                 .sql("""
+                        WITH RECURSIVE heads AS (
+                            (SELECT h.conversation_id, h.recipient, h.id FROM exchange_outbox h
+                             WHERE h.status = 'pending'
+                             ORDER BY h.conversation_id, h.recipient, h.sequence LIMIT 1)
+                            UNION ALL
+                            SELECT n.conversation_id, n.recipient, n.id FROM heads p CROSS JOIN LATERAL (
+                                SELECT h.conversation_id, h.recipient, h.id FROM exchange_outbox h
+                                WHERE h.status = 'pending'
+                                  AND (h.conversation_id, h.recipient) > (p.conversation_id, p.recipient)
+                                ORDER BY h.conversation_id, h.recipient, h.sequence LIMIT 1) n)
                         UPDATE exchange_outbox o SET claimed_until = ?
                         FROM (SELECT c.id FROM exchange_outbox c
-                              WHERE c.status = 'pending' AND c.next_attempt_at <= ?
+                              WHERE c.id = ANY (ARRAY(SELECT id FROM heads))
+                                AND c.status = 'pending' AND c.next_attempt_at <= ?
                                 AND (c.claimed_until IS NULL OR c.claimed_until <= ?)
                                 AND NOT (c.inbox = ANY (?))
-                                AND NOT EXISTS (SELECT 1 FROM exchange_outbox e
-                                                WHERE e.conversation_id = c.conversation_id
-                                                  AND e.recipient = c.recipient
-                                                  AND e.status = 'pending' AND e.sequence < c.sequence)
                               ORDER BY c.next_attempt_at, c.id LIMIT ?
                               FOR UPDATE OF c SKIP LOCKED) d
                         WHERE o.id = d.id
@@ -154,6 +163,27 @@ public class JdbcMessageStore {
                             WHERE id = ? AND status = 'pending' RETURNING message_id, conversation_id)
                         INSERT INTO exchange_delivery_evidence (message_id, conversation_id, at, event, detail, actor)
                         SELECT message_id, conversation_id, ?, 'delivered', NULL, 'dispatcher' FROM done""").params(receipt, ts(at), due.id(), ts(at)).update();
+    }
+
+    /** A message of a batch and the receipt, verified, its receiver answered for it. */
+    public record Receipted(Due due, String receipt) {}
+
+    /** Several messages delivered at once: one statement (updates and evidence rows) and one commit. */
+    public void delivered(List<Receipted> receipted, Instant at) {
+        jdbc.sql("""
+                        WITH done AS (
+                            UPDATE exchange_outbox o SET status = 'delivered', receipt = v.receipt, delivered_at = ?,
+                                attempts = o.attempts + 1, last_error = NULL, claimed_until = NULL
+                            FROM unnest(?::bigint[], ?::text[]) AS v(id, receipt)
+                            WHERE o.id = v.id AND o.status = 'pending' RETURNING o.message_id, o.conversation_id)
+                        INSERT INTO exchange_delivery_evidence (message_id, conversation_id, at, event, detail, actor)
+                        SELECT message_id, conversation_id, ?, 'delivered', NULL, 'dispatcher' FROM done""")
+                .params(
+                        ts(at),
+                        receipted.stream().mapToLong(r -> r.due().id()).toArray(),
+                        receipted.stream().map(Receipted::receipt).toArray(String[]::new),
+                        ts(at))
+                .update();
     }
 
     public void attemptFailed(Due due, String error, Instant at, Instant next) {
